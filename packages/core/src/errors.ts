@@ -1,0 +1,99 @@
+// The one error type of Acompaña. Codes are stable (programs depend on them); messages are
+// Spanish (people read them). The HTTP status travels with the code so every layer agrees.
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: 'Los datos enviados no son válidos.' },
+  MALFORMED_JSON: { status: 400, message: 'El cuerpo de la solicitud no es JSON válido.' },
+  UNAUTHENTICATED: { status: 401, message: 'Inicia sesión para continuar.' },
+  INVALID_CREDENTIALS: { status: 401, message: 'El DNI o la contraseña no son correctos.' },
+  SESSION_EXPIRED: {
+    status: 401,
+    message: 'Tu sesión terminó por seguridad. Vuelve a iniciar sesión.',
+  },
+  CSRF_REJECTED: {
+    status: 403,
+    message:
+      'La solicitud fue rechazada porque no proviene de Acompaña. Recarga la página e inténtalo de nuevo.',
+  },
+  FORBIDDEN: { status: 403, message: 'No tienes permiso para realizar esta acción.' },
+  NOT_FOUND: { status: 404, message: 'No se encontró lo que buscas.' },
+  METHOD_NOT_ALLOWED: { status: 405, message: 'Método no permitido.' },
+  CONFLICT: { status: 409, message: 'El registro cambió mientras lo editabas.' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: 'La solicitud es demasiado grande.' },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    message: 'Demasiados intentos fallidos. Espera unos minutos antes de volver a intentarlo.',
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: 'Demasiadas solicitudes seguidas. Espera un momento y vuelve a intentarlo.',
+  },
+  INTERNAL: {
+    status: 500,
+    message: 'Ocurrió un error inesperado. Inténtalo de nuevo; si continúa, avisa a soporte.',
+  },
+  DB_NEWER_THAN_CODE: {
+    status: 500,
+    message:
+      'La base de datos tiene migraciones más nuevas que esta versión de Acompaña. Actualiza la aplicación antes de usar esta base de datos.',
+  },
+  DATA_DIR_IN_USE: {
+    status: 500,
+    message:
+      'La carpeta de datos ya está en uso por otro proceso de Acompaña. Detén ese proceso (por ejemplo, el servidor) y vuelve a intentarlo.',
+  },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldIssue {
+  /** Dotted path of the field at fault, e.g. "dni" or "grades.0". */
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: Record<string, unknown> | null };
+}
+
+/** Spanish names of request fields, so messages name the field the way a person knows it. */
+const FIELD_LABELS: Record<string, string> = {
+  dni: 'DNI',
+  password: 'contraseña',
+  cursor: 'cursor',
+  limit: 'límite',
+  q: 'búsqueda',
+};
+
+export function fieldLabel(path: string): string {
+  const head = path.split('.')[0] ?? path;
+  return FIELD_LABELS[head] ?? path;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: Record<string, unknown> | null;
+
+  constructor(code: ErrorCode, message?: string, details?: Record<string, unknown> | null) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.details = details ?? null;
+  }
+
+  static validation(fields: FieldIssue[]): AppError {
+    const first = fields[0];
+    const message = first ? first.message : ERROR_CODES.VALIDATION_FAILED.message;
+    return new AppError('VALIDATION_FAILED', message, { fields });
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, details: this.details } };
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

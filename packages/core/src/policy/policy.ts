@@ -1,0 +1,227 @@
+// The privacy policy of Acompaña (DESIGN.md §5, docs/PRIVACY.md). ONE pure module: given who
+// asks (actor), what they want to do (action) and what it is about (resource), it decides.
+// The server calls it on every route; the web app uses `abilitiesOf` only to shape the UI.
+// Relationship facts (caseload, training, opt-in, group size) are looked up by the server and
+// passed in on the resource; this module never does I/O.
+
+import type { Place, Role, RoleGrant } from '../roles.ts';
+import { ROLES, scopeContains } from '../roles.ts';
+
+export const RESOURCE_KINDS = [
+  /** Schools, networks, UGELs: public facts of the territory. */
+  'school',
+  /** A teacher's identity and posts (roster data, not formative). */
+  'teacher',
+  /** Individual formative data: rubric levels, evidence, notes, dialogue, commitments, stage, plan. */
+  'formative_record',
+  /** Aggregates of formative data (counts, level distributions). */
+  'formative_aggregate',
+  /** That something happened and when: visit dates and status, schedules, collective activities, targets. */
+  'activity',
+  /** Programme catalogue and instruments. */
+  'catalog',
+  /** User accounts and role assignments. */
+  'account',
+  /** Who read or changed what. */
+  'audit_event',
+] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export const ACTIONS = ['read', 'create', 'update', 'delete'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Smallest group whose aggregates supervisors may see (so nobody is singled out). */
+export const MIN_GROUP_SIZE = 5;
+
+export interface Actor {
+  personId: string;
+  grants: RoleGrant[];
+}
+
+export interface Resource {
+  kind: ResourceKind;
+  place?: Place;
+  /** The teacher the data is about, if any. */
+  teacherId?: string | null;
+  /** Coaches whose current caseload includes that teacher (or who own the activity). */
+  coachIds?: readonly string[];
+  /** Formadores currently training those coaches. */
+  trainerIds?: readonly string[];
+  /** The teacher chose to share their formative record with their director (revocable). */
+  directorOptIn?: boolean;
+  /** Number of distinct teachers behind an aggregate. */
+  groupSize?: number;
+  /** Owner of an account or of an audit trail. */
+  ownerId?: string | null;
+}
+
+/**
+ * How an actor in a role must relate to a resource for the action to be allowed.
+ * never: not in this role · any: every holder of the role · self: about the actor ·
+ * caseload: a teacher the actor currently coaches · trainee: a coach the actor trains ·
+ * trainee_masked: the same, but the teacher's identity is hidden · scope: inside a territory
+ * of the actor's grant · scope_group: the same, and the group has ≥ MIN_GROUP_SIZE teachers ·
+ * optin: inside the actor's school and the teacher opted in.
+ */
+export type Relation =
+  | 'never'
+  | 'any'
+  | 'self'
+  | 'caseload'
+  | 'trainee'
+  | 'trainee_masked'
+  | 'scope'
+  | 'scope_group'
+  | 'optin';
+
+type Rules = Record<Role, Record<ResourceKind, Record<Action, Relation>>>;
+
+const R = (
+  read: Relation,
+  create: Relation = 'never',
+  update = create,
+  del: Relation = 'never',
+) => ({
+  read,
+  create,
+  update,
+  delete: del,
+});
+
+export const RULES: Rules = {
+  docente: {
+    school: R('scope'),
+    teacher: R('self'),
+    formative_record: R('self', 'self'),
+    formative_aggregate: R('never'),
+    activity: R('self'),
+    catalog: R('any'),
+    account: R('self', 'never', 'self'),
+    audit_event: R('self'),
+  },
+  acompanante: {
+    school: R('scope'),
+    teacher: R('caseload'),
+    formative_record: R('caseload', 'caseload'),
+    formative_aggregate: R('caseload'),
+    activity: R('caseload', 'caseload'),
+    catalog: R('any'),
+    account: R('self', 'never', 'self'),
+    audit_event: R('never'),
+  },
+  formador: {
+    school: R('scope'),
+    teacher: R('never'),
+    formative_record: R('trainee_masked'),
+    formative_aggregate: R('trainee'),
+    activity: R('trainee'),
+    catalog: R('any'),
+    account: R('self', 'never', 'self'),
+    audit_event: R('never'),
+  },
+  director: {
+    school: R('scope'),
+    teacher: R('scope'),
+    formative_record: R('optin'),
+    formative_aggregate: R('scope_group'),
+    activity: R('scope'),
+    catalog: R('any'),
+    account: R('self', 'never', 'self'),
+    audit_event: R('never'),
+  },
+  especialista: {
+    school: R('scope', 'scope'),
+    teacher: R('scope', 'scope'),
+    formative_record: R('never'),
+    formative_aggregate: R('scope_group'),
+    activity: R('scope'),
+    catalog: R('any'),
+    account: R('self', 'never', 'self'),
+    audit_event: R('never'),
+  },
+  minedu: {
+    school: R('scope', 'scope', 'scope', 'scope'),
+    teacher: R('scope', 'scope'),
+    formative_record: R('never'),
+    formative_aggregate: R('scope_group'),
+    activity: R('scope'),
+    catalog: R('any', 'any', 'any', 'any'),
+    account: R('scope', 'scope'),
+    audit_event: R('scope'),
+  },
+};
+
+export type Mask = 'teacher_identity';
+export type Decision =
+  | { allow: true; mask: Mask | null }
+  | { allow: false; reason: 'no_role' | 'no_relation' };
+
+function holds(relation: Relation, grant: RoleGrant, actor: Actor, res: Resource): boolean {
+  const me = actor.personId;
+  switch (relation) {
+    case 'never':
+      return false;
+    case 'any':
+      return true;
+    case 'self':
+      return res.teacherId === me || res.ownerId === me;
+    case 'caseload':
+      return res.coachIds?.includes(me) ?? false;
+    case 'trainee':
+    case 'trainee_masked':
+      return res.trainerIds?.includes(me) ?? false;
+    case 'scope':
+      return scopeContains(grant.scope, res.place);
+    case 'scope_group':
+      return scopeContains(grant.scope, res.place) && (res.groupSize ?? 0) >= MIN_GROUP_SIZE;
+    case 'optin':
+      return res.directorOptIn === true && scopeContains(grant.scope, res.place);
+  }
+}
+
+export function decide(actor: Actor, action: Action, resource: Resource): Decision {
+  if (actor.grants.length === 0) return { allow: false, reason: 'no_role' };
+  let masked = false;
+  for (const grant of actor.grants) {
+    const relation = RULES[grant.role][resource.kind][action];
+    if (!holds(relation, grant, actor, resource)) continue;
+    if (relation !== 'trainee_masked') return { allow: true, mask: null };
+    masked = true;
+  }
+  return masked
+    ? { allow: true, mask: 'teacher_identity' }
+    : { allow: false, reason: 'no_relation' };
+}
+
+/** The kind:action pairs an actor may perform on at least some resource; shapes the UI only. */
+export function abilitiesOf(actor: Actor): string[] {
+  const out = new Set<string>();
+  for (const grant of actor.grants) {
+    for (const kind of Object.keys(RULES[grant.role]) as ResourceKind[]) {
+      for (const action of Object.keys(RULES[grant.role][kind]) as Action[]) {
+        if (RULES[grant.role][kind][action] !== 'never') out.add(`${kind}:${action}`);
+      }
+    }
+  }
+  return [...out].sort();
+}
+
+export { ROLES };
+
+export interface Reach {
+  relation: Exclude<Relation, 'never'>;
+  grant: RoleGrant;
+}
+
+/**
+ * The relations through which an actor may perform `action` on `kind`, one per grant that
+ * allows it at all. Lists turn these into SQL filters and then still `decide` on every row.
+ */
+export function reachOf(actor: Actor, kind: ResourceKind, action: Action): Reach[] {
+  const out: Reach[] = [];
+  for (const grant of actor.grants) {
+    const relation = RULES[grant.role][kind][action];
+    if (relation !== 'never') out.push({ relation, grant });
+  }
+  return out;
+}

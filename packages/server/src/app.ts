@@ -1,0 +1,45 @@
+import { AppError } from '@acompana/core';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { authRoutes } from './auth/routes.ts';
+import type { AppEnv, Deps } from './http/env.ts';
+import { onError } from './http/errors.ts';
+import { apiRouter } from './http/openapi.ts';
+import { csrfProtection, securityHeaders } from './http/security.ts';
+import { mountWebApp } from './http/web.ts';
+import { rosterRoutes } from './modules/rosters/routes.ts';
+
+// Assembles the application: security middleware, the versioned API, then the web app.
+
+export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.use('*', securityHeaders());
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+
+  const api = apiRouter();
+  api.use(
+    '*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE');
+      },
+    }),
+  );
+  api.use('*', csrfProtection(deps.config));
+  api.route('/', authRoutes(deps));
+  api.route('/', rosterRoutes(deps));
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Acompaña API', version: '1' },
+    servers: [{ url: '/api/v1' }],
+  });
+  app.route('/api/v1', api);
+  app.all('/api/*', () => {
+    throw new AppError('NOT_FOUND');
+  });
+
+  const webMounted = options.serveWeb !== false && mountWebApp(app, deps.config.webDistDir);
+  return { app, webMounted };
+}

@@ -1,0 +1,80 @@
+import type { Actor, Me, Role, RoleGrant, RoleView, ScopeLevel } from '@acompana/core';
+import { abilitiesOf } from '@acompana/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+// Who is asking: the person and their role assignments valid today, with readable scope names.
+
+export async function loadRoleViews(db: Kysely<DB>, personId: string): Promise<RoleView[]> {
+  const rows = await db
+    .selectFrom('role_assignment as ra')
+    .leftJoin('region', (j) =>
+      j.onRef('region.id', '=', 'ra.scope_id').on('ra.scope_level', '=', 'region'),
+    )
+    .leftJoin('ugel', (j) =>
+      j.onRef('ugel.id', '=', 'ra.scope_id').on('ra.scope_level', '=', 'ugel'),
+    )
+    .leftJoin('network', (j) =>
+      j.onRef('network.id', '=', 'ra.scope_id').on('ra.scope_level', '=', 'network'),
+    )
+    .leftJoin('school', (j) =>
+      j.onRef('school.id', '=', 'ra.scope_id').on('ra.scope_level', '=', 'school'),
+    )
+    .select([
+      'ra.role',
+      'ra.scope_level',
+      'ra.scope_id',
+      'ra.valid_from',
+      'ra.valid_to',
+      sql<string>`coalesce(region.name, ugel.name, network.name, school.name, 'Perú')`.as(
+        'scope_name',
+      ),
+    ])
+    .where('ra.person_id', '=', personId)
+    .where('ra.valid_from', '<=', sql<string>`current_date`)
+    .where((eb) =>
+      eb.or([eb('ra.valid_to', 'is', null), eb('ra.valid_to', '>=', sql<string>`current_date`)]),
+    )
+    .orderBy('ra.role')
+    .execute();
+  return rows.map((r) => ({
+    role: r.role as Role,
+    scope: { level: r.scope_level as ScopeLevel, id: r.scope_id, name: r.scope_name },
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
+}
+
+export function actorFrom(personId: string, roles: RoleView[]): Actor {
+  const grants: RoleGrant[] = roles.map((r) => ({
+    role: r.role,
+    scope: { level: r.scope.level, id: r.scope.id },
+  }));
+  return { personId, grants };
+}
+
+export async function loadMe(
+  db: Kysely<DB>,
+  personId: string,
+  roles: RoleView[],
+  expiresAt: Date,
+): Promise<Me> {
+  const p = await db
+    .selectFrom('person')
+    .select(['id', 'dni', 'given_names', 'paternal_surname', 'maternal_surname'])
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return {
+    person: {
+      id: p.id,
+      dni: p.dni,
+      givenNames: p.given_names,
+      paternalSurname: p.paternal_surname,
+      maternalSurname: p.maternal_surname,
+      displayName: `${p.given_names} ${p.paternal_surname}`,
+    },
+    roles,
+    abilities: abilitiesOf(actorFrom(personId, roles)),
+    session: { expiresAt: expiresAt.toISOString() },
+  };
+}

@@ -1,0 +1,107 @@
+import { AppError, isAppError } from '@acompana/core';
+import { Command, InvalidArgumentError } from 'commander';
+import { spanishHelp, withHelpCommand } from './cli/help.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { hasDemoData, seedDemo } from './seed/demo.ts';
+import { startServer } from './server.ts';
+
+// `acompana`: the command line of the server package (`npx acompana --help`).
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new InvalidArgumentError('debe ser un puerto entre 0 y 65535.');
+  }
+  return n;
+}
+
+function refuseDemoInProduction(production: boolean, demo: boolean): void {
+  if (production && !demo) {
+    throw new AppError(
+      'FORBIDDEN',
+      'NODE_ENV=production: los datos de demostración no se cargan salvo que pases --demo explícitamente.',
+    );
+  }
+}
+
+const program = withHelpCommand(spanishHelp(new Command('acompana')))
+  .description('Acompaña: plataforma de acompañamiento pedagógico')
+  .usage('<comando> [opciones]')
+  .showHelpAfterError('(usa --help para ver la ayuda)');
+
+spanishHelp(program.command('start'))
+  .description(
+    'migra la base de datos, carga la demostración si está vacía y sirve la API y la aplicación web',
+  )
+  .option('-p, --port <puerto>', 'puerto HTTP (por defecto PORT o 3000)', port)
+  .option('--demo', 'permite cargar datos de demostración aunque NODE_ENV=production')
+  .option('--no-seed', 'no carga datos de demostración aunque la base esté vacía')
+  .action(async (opts: { port?: number; demo?: boolean; seed: boolean }) => {
+    const config = loadConfig();
+    if (opts.port !== undefined) config.port = opts.port;
+    const server = await startServer(config, {
+      allowDemoInProduction: opts.demo === true,
+      seed: opts.seed,
+    });
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+spanishHelp(program.command('migrate'))
+  .description(
+    'aplica las migraciones pendientes (PGlite en ACOMPANA_DATA_DIR o PostgreSQL en DATABASE_URL)',
+  )
+  .action(async () => {
+    const database = await openDatabase(loadConfig());
+    try {
+      const { applied, current } = await migrate(database);
+      console.log(
+        applied.length
+          ? `Migraciones aplicadas: ${applied.join(', ')}. Versión actual: ${current}.`
+          : `La base de datos ya está al día (versión ${current}).`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
+
+const seed = withHelpCommand(spanishHelp(program.command('seed')))
+  .description('carga datos en la base de datos')
+  .usage('<conjunto> [opciones]');
+
+spanishHelp(seed.command('demo'))
+  .description('carga la UGEL de demostración y las cuentas de prueba (contraseña "acompana")')
+  .option('--demo', 'confirma la carga aunque NODE_ENV=production')
+  .action(async (opts: { demo?: boolean }) => {
+    const config = loadConfig();
+    refuseDemoInProduction(config.production, opts.demo === true);
+    const database = await openDatabase(config);
+    try {
+      await migrate(database);
+      if (await hasDemoData(database.db)) {
+        console.log('Los datos de demostración ya estaban cargados; no se cambió nada.');
+        return;
+      }
+      await seedDemo(database.db);
+      console.log('Datos de demostración cargados.');
+    } finally {
+      await database.close();
+    }
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (isAppError(error)) {
+    console.error(`error [${error.code}]: ${error.message}`);
+  } else {
+    console.error('error: ocurrió un error inesperado.', error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,19 @@
+import type { Actor, RoleView } from '@acompana/core';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+
+export interface Deps {
+  db: Kysely<DB>;
+  config: Config;
+}
+
+export interface AuthState {
+  personId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  roles: RoleView[];
+  actor: Actor;
+}
+
+export type AppEnv = { Variables: { auth: AuthState } };

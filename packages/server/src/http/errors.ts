@@ -1,0 +1,40 @@
+import { AppError, type FieldIssue, fieldLabel } from '@acompana/core';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+
+// Every failure leaves the server as {"error":{"code","message","details"}}. Unknown errors are
+// logged here and become a 500 that says nothing about internals.
+
+export function fieldIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return {
+      path: path || '(cuerpo)',
+      message: path ? `Revisa el campo «${fieldLabel(path)}»: ${issue.message}` : issue.message,
+    };
+  });
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400 && /json/i.test(error.message)) return new AppError('MALFORMED_JSON');
+    if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    if (error.status === 404) return new AppError('NOT_FOUND');
+  }
+  return new AppError('INTERNAL');
+}
+
+export function errorResponse(c: Context, error: AppError): Response {
+  return c.json(error.toBody(), error.status as ContentfulStatusCode);
+}
+
+export function onError(error: unknown, c: Context): Response {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') {
+    console.error('[acompana] error no controlado en', c.req.method, c.req.path, error);
+  }
+  return errorResponse(c, appError);
+}

@@ -1,0 +1,79 @@
+import { AppError } from '@acompana/core';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config.ts';
+
+// Standard security headers, CSRF protection and the client's address.
+
+export function securityHeaders(): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      workerSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'same-origin',
+    crossOriginResourcePolicy: 'same-origin',
+    permissionsPolicy: { camera: [], microphone: [], geolocation: ['self'] },
+  });
+}
+
+/** True when the person reaches us over HTTPS (directly or through a trusted proxy). */
+export function isSecureRequest(c: Context, config: Config): boolean {
+  if (config.publicOrigin) return config.publicOrigin.startsWith('https://');
+  if (config.trustProxy && c.req.header('x-forwarded-proto') === 'https') return true;
+  return new URL(c.req.url).protocol === 'https:';
+}
+
+export function expectedOrigin(c: Context, config: Config): string {
+  if (config.publicOrigin) return config.publicOrigin;
+  const url = new URL(c.req.url);
+  const proto = config.trustProxy
+    ? (c.req.header('x-forwarded-proto') ?? url.protocol.slice(0, -1))
+    : url.protocol.slice(0, -1);
+  return `${proto}://${url.host}`;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookie-authenticated writes (and the login itself) must come from our own origin. Browsers
+ * always send Origin on such requests; a programmatic client sends it explicitly. Requests
+ * without Origin are accepted only when the browser vouches with Sec-Fetch-Site: same-origin.
+ */
+export function csrfProtection(config: Config): MiddlewareHandler {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const fetchSite = c.req.header('sec-fetch-site');
+    const ok = origin ? origin === expectedOrigin(c, config) : fetchSite === 'same-origin';
+    if (!ok) {
+      throw new AppError('CSRF_REJECTED', undefined, {
+        hint: 'Envía la cabecera Origin con el origen del servidor.',
+      });
+    }
+    return next();
+  };
+}
+
+export function clientIp(c: Context, config: Config): string | null {
+  if (config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // not running on @hono/node-server (e.g. app.request in tests)
+  }
+}

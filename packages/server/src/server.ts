@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { deleteExpiredSessions } from './auth/sessions.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoData, isEmpty, seedDemo } from './seed/demo.ts';
+
+// `acompana start`: migrate, seed the demo on an empty database, serve API + web app.
+
+export interface StartOptions {
+  allowDemoInProduction: boolean;
+  seed: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const database = await openDatabase(config);
+  try {
+    const { applied } = await migrate(database);
+    if (applied.length) log(`Migraciones aplicadas: ${applied.join(', ')}`);
+    const demoAllowed = !config.production || options.allowDemoInProduction;
+    if (options.seed && demoAllowed && (await isEmpty(database.db))) {
+      log('Base de datos vacía: cargando datos de demostración…');
+      await seedDemo(database.db);
+    }
+
+    const { app, webMounted } = createApp({ db: database.db, config });
+    if (!webMounted) {
+      log(
+        `Aviso: no se encontró la aplicación web compilada en ${config.webDistDir}; solo se sirve la API. Ejecuta "npm run build".`,
+      );
+    }
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', () => resolve());
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const shownHost =
+      config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+    const url = `http://${shownHost}:${port}`;
+
+    const cleanup = setInterval(() => {
+      deleteExpiredSessions(database.db, config).catch((e) =>
+        console.error('[acompana] limpieza de sesiones:', e),
+      );
+    }, 3_600_000);
+    cleanup.unref();
+
+    log(
+      `Acompaña está lista en ${url} (base de datos: ${database.engine === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL'})`,
+    );
+    if (await hasDemoData(database.db)) {
+      log(`Cuentas de demostración (contraseña "${DEMO_PASSWORD}"):`);
+      for (const a of DEMO_ACCOUNTS) log(`  ${a.dni}  ${a.label}`);
+    }
+    return {
+      url,
+      async close() {
+        clearInterval(cleanup);
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Idle keep-alive sockets would hold close() open for seconds.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        await closed;
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
