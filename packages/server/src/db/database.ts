@@ -20,6 +20,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   /** Runs a multi-statement script atomically unless `version` is already recorded. */
   applyMigration(version: number, name: string, script: string): Promise<boolean>;
+  /** PGlite only: a tarball of the data dir (tests use it as a template). */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -35,15 +37,27 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 async function openPglite(dataDir: string): Promise<Database> {
   await fs.mkdir(dataDir, { recursive: true });
   const release = await lockDataDir(dataDir);
-  let pglite: PGlite;
   try {
-    pglite = await PGlite.create(path.join(dataDir, 'pg'), {
-      parsers: { [DATE_OID]: identity, [INT8_OID]: identity },
-    });
+    const pglite = await PGlite.create(path.join(dataDir, 'pg'), { parsers: PGLITE_PARSERS });
+    return pgliteDatabase(pglite, release);
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+const PGLITE_PARSERS = { [DATE_OID]: identity, [INT8_OID]: identity };
+
+/** An in-memory PGlite, optionally loaded from a `dumpDataDir()` tarball (used by tests). */
+export async function openPgliteInMemory(dump?: Blob): Promise<Database> {
+  const pglite = await PGlite.create({
+    parsers: PGLITE_PARSERS,
+    ...(dump ? { loadDataDir: dump } : {}),
+  });
+  return pgliteDatabase(pglite, async () => undefined);
+}
+
+function pgliteDatabase(pglite: PGlite, release: () => Promise<void>): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
   return {
     db,
@@ -62,6 +76,9 @@ async function openPglite(dataDir: string): Promise<Database> {
         ]);
         return true;
       });
+    },
+    async dump() {
+      return pglite.dumpDataDir('none');
     },
     async close() {
       await db.destroy();
