@@ -38,7 +38,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   await fs.mkdir(dataDir, { recursive: true });
   const release = await lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(path.join(dataDir, 'pg'), { parsers: PGLITE_PARSERS });
+    const pglite = await PGlite.create(path.join(dataDir, 'pg'), {
+      parsers: PGLITE_PARSERS,
+      postgresqlconf: PGLITE_CONF,
+    });
     return pgliteDatabase(pglite, release);
   } catch (error) {
     await release();
@@ -47,11 +50,15 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 const PGLITE_PARSERS = { [DATE_OID]: identity, [INT8_OID]: identity };
+// PGlite's default shared_buffers (128 MB) alone pushes the server past its 300 MB RSS budget;
+// the embedded engine serves one UGEL at most, and the OS page cache does the rest.
+const PGLITE_CONF = 'shared_buffers=32MB';
 
 /** An in-memory PGlite, optionally loaded from a `dumpDataDir()` tarball (used by tests). */
 export async function openPgliteInMemory(dump?: Blob): Promise<Database> {
   const pglite = await PGlite.create({
     parsers: PGLITE_PARSERS,
+    postgresqlconf: PGLITE_CONF,
     ...(dump ? { loadDataDir: dump } : {}),
   });
   return pgliteDatabase(pglite, async () => undefined);
