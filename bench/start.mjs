@@ -68,7 +68,8 @@ try {
       new_data_dir_s: fresh.seconds,
       existing_data_dir_s: again.seconds,
       server_rss_mb: Math.max(fresh.rss, again.rss),
-      rss_new: fresh.rss, rss_existing: again.rss,
+      rss_new: fresh.rss,
+      rss_existing: again.rss,
     }),
   );
 } finally {
