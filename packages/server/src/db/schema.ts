@@ -41,6 +41,18 @@ export interface SchoolTable {
   anexo: Generated<number>;
   name: string;
   level: string;
+  codlocal: string | null;
+  characteristic: string | null;
+  area: string | null;
+  ubigeo: string | null;
+  management: string | null;
+  language: string | null;
+  latitude: ColumnType<string | null, string | number | null, string | number | null>;
+  longitude: ColumnType<string | null, string | number | null, string | number | null>;
+  active: Generated<boolean>;
+  students: number | null;
+  teachers: number | null;
+  updated_at: Generated<Date>;
 }
 
 export interface PersonTable {
@@ -77,6 +89,67 @@ export interface TeacherPostTable {
   region_id: string;
   ugel_id: string;
   school_year: number;
+  level: string | null;
+  grades: Generated<number[]>;
+  subject: string | null;
+  acting_director: Generated<boolean>;
+  updated_at: Generated<Date>;
+}
+
+export interface CoachProfileTable {
+  person_id: string;
+  kind: string;
+  specialty: string | null;
+  max_caseload: number | null;
+}
+
+export interface InterventionTable {
+  code: string;
+  name: string;
+  description: Generated<string>;
+  works_with_directors: Generated<boolean>;
+  works_with_families: Generated<boolean>;
+}
+
+export interface TargetRuleTable {
+  id: Generated<string>;
+  intervention_code: string;
+  school_year: number;
+  level: string;
+  grade_from: Generated<number>;
+  grade_to: Generated<number>;
+  activity_kind: string;
+  per_year: number;
+  min_per_month: Generated<number>;
+  note: Generated<string>;
+}
+
+export interface EnrollmentTable {
+  id: Generated<string>;
+  school_id: string;
+  intervention_code: string;
+  region_id: string;
+  ugel_id: string;
+  cohort_start_year: number;
+  status: Generated<string>;
+  exit_year: number | null;
+  exit_teacher_progress: boolean | null;
+  exit_director_leadership: boolean | null;
+  exit_collaborative_work: boolean | null;
+  exit_note: string | null;
+}
+
+export interface NetworkTeamTable {
+  id: Generated<string>;
+  network_id: string;
+  coach_id: string;
+  school_year: number;
+  specialty: string;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
 }
 
 export interface CaseloadTable {
@@ -88,6 +161,8 @@ export interface CaseloadTable {
   ugel_id: string;
   valid_from: DateCol;
   valid_to: string | null;
+  specialty: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface CoachTrainingTable {
@@ -137,6 +212,12 @@ export interface DB {
   role_assignment: RoleAssignmentTable;
   teacher_post: TeacherPostTable;
   caseload: CaseloadTable;
+  coach_profile: CoachProfileTable;
+  intervention: InterventionTable;
+  target_rule: TargetRuleTable;
+  enrollment: EnrollmentTable;
+  network_team: NetworkTeamTable;
+  app_setting: AppSettingTable;
   coach_training: CoachTrainingTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;

@@ -11,22 +11,22 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'packages/server/bin/acompana.mjs');
 
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = srv.address() as net.AddressInfo;
       srv.close(() => resolve(port));
     });
   });
 }
 
-function rssMb(pid) {
+function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kb / 1024);
 }
 
-async function run(dataDir) {
+async function run(dataDir: string): Promise<{ seconds: number; rss: number }> {
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'start'], {
@@ -51,7 +51,7 @@ async function run(dataDir) {
     await new Promise((r) => setTimeout(r, 50));
   }
   const seconds = (performance.now() - started) / 1000;
-  const rss = rssMb(child.pid);
+  const rss = rssMb(child.pid ?? 0);
   await new Promise((resolve) => {
     child.once('exit', resolve);
     child.kill('SIGTERM');
