@@ -1,0 +1,78 @@
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
+import { Loading } from '../ui/Status.tsx';
+import { can } from './roles.ts';
+import { useMe, useSession } from './session/SessionContext.tsx';
+
+// The frame of every signed-in screen: skip link, header with the person and the logout, a
+// navigation shaped by the person's abilities, and the main landmark.
+
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { signOut } = useSession();
+  const location = useLocation();
+  const [leaving, setLeaving] = useState(false);
+  const atHome = location.pathname === '/' || location.pathname.startsWith('/inicio/');
+
+  const onLogout = async () => {
+    setLeaving(true);
+    await signOut();
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#contenido">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <Link to="/" className="app-brand">
+            {t('app.name')}
+          </Link>
+          <span className="app-user">{me.person.displayName}</span>
+          <button
+            type="button"
+            className="button button--quiet app-logout"
+            onClick={onLogout}
+            disabled={leaving}
+          >
+            {leaving ? t('shell.loggingOut') : t('shell.logout')}
+          </button>
+        </div>
+        <nav className="app-nav" aria-label={t('shell.mainNav')}>
+          <ul>
+            <li>
+              <Link to="/" className="app-nav__link" aria-current={atHome ? 'page' : undefined}>
+                {t('shell.nav.home')}
+              </Link>
+            </li>
+            {can(me, 'teacher:read') ? (
+              <li>
+                <NavLink to="/docentes" className="app-nav__link">
+                  {t('shell.nav.teachers')}
+                </NavLink>
+              </li>
+            ) : null}
+            {can(me, 'school:read') ? (
+              <li>
+                <NavLink to="/instituciones" className="app-nav__link">
+                  {t('shell.nav.schools')}
+                </NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <main id="contenido" className="app-main" tabIndex={-1}>
+        <ErrorBoundary key={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}

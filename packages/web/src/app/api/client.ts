@@ -1,0 +1,118 @@
+// Thin fetch wrapper for the same-origin JSON API. Every non-2xx answer becomes an ApiError
+// carrying the server's stable code, so screens pick the catalog message for it.
+
+/** Codes the client itself produces when there is no usable server answer. */
+export type ClientErrorCode = 'NETWORK' | 'BAD_RESPONSE';
+
+export class ApiError extends Error {
+  readonly status: number;
+  /** An `ErrorCode` from @acompana/core, or a client-side code. */
+  readonly code: string;
+  readonly details: Record<string, unknown> | null;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: Record<string, unknown> | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** Anything with zod's `safeParse`; keeps this module free of a direct zod dependency. */
+export interface Parser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
+}
+
+type UnauthenticatedHandler = (error: ApiError) => void;
+let onUnauthenticated: UnauthenticatedHandler | null = null;
+
+/** The session registers here so that a 401 on any request sends the person to the login. */
+export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | null): void {
+  onUnauthenticated = handler;
+}
+
+const SESSION_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
+interface RequestOptions<T> {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Validates a JSON answer; omit for endpoints that answer 204. */
+  schema?: Parser<T>;
+}
+
+export async function apiRequest<T = void>(
+  path: string,
+  options: RequestOptions<T> = {},
+): Promise<T> {
+  const { method = 'GET', body, signal, schema } = options;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(0, 'NETWORK', String(cause));
+  }
+
+  if (!response.ok) {
+    const error = await readError(response);
+    if (response.status === 401 && SESSION_CODES.has(error.code)) onUnauthenticated?.(error);
+    throw error;
+  }
+  if (!schema) return undefined as T;
+
+  const json = await readJson(response);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    // Logged so a contract drift between server and web is easy to spot while developing.
+    console.error('Respuesta inesperada de', path, parsed.error);
+    throw new ApiError(response.status, 'BAD_RESPONSE', 'Unexpected response shape');
+  }
+  return parsed.data;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const json = await readJson(response);
+  const error = isRecord(json) && isRecord(json.error) ? json.error : null;
+  if (error && typeof error.code === 'string') {
+    const message = typeof error.message === 'string' ? error.message : '';
+    const details = isRecord(error.details) ? error.details : null;
+    return new ApiError(response.status, error.code, message, details);
+  }
+  // No error body (a proxy or a crash answered): fall back to a code derived from the status.
+  const code =
+    response.status === 401
+      ? 'UNAUTHENTICATED'
+      : response.status === 403
+        ? 'FORBIDDEN'
+        : response.status === 404
+          ? 'NOT_FOUND'
+          : response.status === 429
+            ? 'RATE_LIMITED'
+            : 'INTERNAL';
+  return new ApiError(response.status, code, '');
+}

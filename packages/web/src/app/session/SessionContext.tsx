@@ -1,0 +1,94 @@
+import type { Me } from '@acompana/core';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, setUnauthenticatedHandler } from '../api/client.ts';
+import { fetchMe, logout } from '../api/endpoints.ts';
+
+// Who is signed in. Started by GET /me; any 401 from any request ends the session here, and
+// the route guard then sends the person to the login page.
+
+/** Why the person is not signed in: shown on the login page when it deserves a word. */
+export type SignedOutReason = 'logout' | 'SESSION_EXPIRED' | 'UNAUTHENTICATED' | null;
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'anonymous'; reason: SignedOutReason }
+  | { status: 'authenticated'; me: Me };
+
+interface Session {
+  state: SessionState;
+  signIn: (me: Me) => void;
+  signOut: () => Promise<void>;
+  retry: () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchMe(controller.signal).then(
+      (me) => setState({ status: 'authenticated', me }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        if (error instanceof ApiError && error.status === 401) {
+          const reason = error.code === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : null;
+          setState({ status: 'anonymous', reason });
+        } else {
+          setState({ status: 'error', error });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  useEffect(() => {
+    setUnauthenticatedHandler((error) => {
+      setState((current) => {
+        if (current.status === 'anonymous') return current;
+        const reason = error.code === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED';
+        return { status: 'anonymous', reason };
+      });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, []);
+
+  const signIn = useCallback((me: Me) => setState({ status: 'authenticated', me }), []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await logout();
+    } catch {
+      // Leaving is always possible: the server session expires on its own if this failed.
+    }
+    setState({ status: 'anonymous', reason: 'logout' });
+  }, []);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return (
+    <SessionContext.Provider value={{ state, signIn, signOut, retry }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <SessionProvider>');
+  return session;
+}
+
+/** The signed-in person; only for screens rendered behind <RequireSession>. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'authenticated') throw new Error('useMe needs an authenticated session');
+  return state.me;
+}
