@@ -1,0 +1,73 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNTS } from '../support/accounts.ts';
+import {
+  connectBrowser,
+  loginFields,
+  loginThroughUi,
+  pathname,
+  phoneContext,
+  submitLogin,
+  waitForPath,
+} from '../support/browser.ts';
+
+// Every role signs in on a phone, lands on its own home, and signs out again.
+
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await connectBrowser();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('inicio de sesión', () => {
+  for (const account of DEMO_ACCOUNTS) {
+    test(`${account.role} (${account.dni}) entra, ve "${account.home}" y cierra sesión`, async () => {
+      context = await phoneContext(browser);
+      const page = await context.newPage();
+
+      await loginThroughUi(page, account);
+      expect(await page.locator('h1').allInnerTexts()).toEqual([account.home]);
+
+      const me = await context.request.get('/api/v1/me');
+      expect(me.status()).toBe(200);
+      const body = await me.json();
+      expect(body.person.dni).toBe(account.dni);
+      expect(body.roles.map((r: { role: string }) => r.role)).toContain(account.role);
+
+      await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
+      await waitForPath(page, '/login');
+      await loginFields(page).dni.waitFor();
+
+      const after = await context.request.get('/api/v1/me');
+      expect(after.status()).toBe(401);
+    });
+  }
+
+  test('una contraseña equivocada muestra un error en español y se queda en el ingreso', async () => {
+    context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto('/login');
+    await submitLogin(page, '30000001', 'no-es-la-contrasena');
+
+    const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+    await alert.first().waitFor();
+    expect(await alert.allInnerTexts()).toEqual([
+      expect.stringContaining('El DNI o la contraseña no son correctos.'),
+    ]);
+    expect(pathname(page)).toBe('/login');
+    await expect(loginFields(page).dni.inputValue()).resolves.toBe('30000001');
+
+    const me = await context.request.get('/api/v1/me');
+    expect(me.status()).toBe(401);
+  });
+});
