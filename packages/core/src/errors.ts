@@ -20,6 +20,19 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: { status: 405, message: 'Método no permitido.' },
   CONFLICT: { status: 409, message: 'El registro cambió mientras lo editabas.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'La solicitud es demasiado grande.' },
+  IMPORT_UNREADABLE_FILE: {
+    status: 400,
+    message:
+      'No se pudo leer el archivo. Usa un CSV (separado por comas o punto y coma) o un XLSX.',
+  },
+  IMPORT_MISSING_COLUMNS: {
+    status: 422,
+    message: 'Al archivo le faltan columnas obligatorias.',
+  },
+  IMPORT_INVALID_ROWS: {
+    status: 422,
+    message: 'El archivo tiene filas inválidas; no se importó nada.',
+  },
   ACCOUNT_LOCKED: {
     status: 429,
     message: 'Demasiados intentos fallidos. Espera unos minutos antes de volver a intentarlo.',

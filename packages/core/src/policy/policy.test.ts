@@ -26,6 +26,10 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     formative_record: { close: 'AAA-', far: '----' },
     formative_aggregate: { close: '----', far: '----' },
     activity: { close: 'A---', far: '----' },
+    caseload: { close: 'A---', far: '----' },
+    coach: { close: '----', far: '----' },
+    enrollment: { close: 'A---', far: '----' },
+    roster_warning: { close: '----', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: 'A---', far: '----' },
@@ -36,6 +40,10 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     formative_record: { close: 'AAA-', far: '----' },
     formative_aggregate: { close: 'A---', far: '----' },
     activity: { close: 'AAA-', far: '----' },
+    caseload: { close: 'A---', far: '----' },
+    coach: { close: 'A---', far: '----' },
+    enrollment: { close: 'A---', far: '----' },
+    roster_warning: { close: '----', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
@@ -46,6 +54,10 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     formative_record: { close: 'M---', far: '----' },
     formative_aggregate: { close: 'A---', far: '----' },
     activity: { close: 'A---', far: '----' },
+    caseload: { close: 'M---', far: '----' },
+    coach: { close: 'A---', far: '----' },
+    enrollment: { close: 'A---', far: '----' },
+    roster_warning: { close: '----', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
@@ -56,6 +68,10 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     formative_record: { close: '----', far: '----' },
     formative_aggregate: { close: 'A---', far: '----' },
     activity: { close: 'A---', far: '----' },
+    caseload: { close: 'A---', far: '----' },
+    coach: { close: 'A---', far: '----' },
+    enrollment: { close: 'A---', far: '----' },
+    roster_warning: { close: 'A---', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
@@ -66,6 +82,10 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     formative_record: { close: '----', far: '----' },
     formative_aggregate: { close: 'A---', far: '----' },
     activity: { close: 'A---', far: '----' },
+    caseload: { close: 'AAA-', far: '----' },
+    coach: { close: 'AAA-', far: '----' },
+    enrollment: { close: 'AAA-', far: '----' },
+    roster_warning: { close: 'A---', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
@@ -76,6 +96,10 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     formative_record: { close: '----', far: '----' },
     formative_aggregate: { close: 'A---', far: 'A---' },
     activity: { close: 'A---', far: 'A---' },
+    caseload: { close: 'AAA-', far: 'AAA-' },
+    coach: { close: 'AAA-', far: 'AAA-' },
+    enrollment: { close: 'AAA-', far: 'AAA-' },
+    roster_warning: { close: 'A---', far: 'A---' },
     catalog: { close: 'AAAA', far: 'AAAA' },
     account: { close: 'AAA-', far: 'AAA-' },
     audit_event: { close: 'A---', far: 'A---' },
@@ -260,5 +284,143 @@ describe('privacy policy special cases', () => {
     expect(
       reachOf(actorOf('acompanante', 'director'), 'teacher', 'read').map((r) => r.relation),
     ).toEqual(['caseload', 'scope']);
+  });
+});
+
+describe('privacy policy for rosters and caseloads', () => {
+  const caseloadRow = (extra: Partial<Resource> = {}): Resource => ({
+    kind: 'caseload',
+    place: HOME,
+    teacherId: 'teacher-1',
+    coachIds: ['coach-1'],
+    trainerIds: ['formador-1'],
+    ...extra,
+  });
+  const coachProfile = (extra: Partial<Resource> = {}): Resource => ({
+    kind: 'coach',
+    place: HOME,
+    ownerId: 'coach-1',
+    trainerIds: ['formador-1'],
+    ...extra,
+  });
+
+  it('shows a formador the caseloads of the coaches they train, always without the teacher', () => {
+    const formador = actorOf('formador');
+    expect(decide(formador, 'read', caseloadRow({ trainerIds: [ME] }))).toEqual({
+      allow: true,
+      mask: 'teacher_identity',
+    });
+    // Same UGEL, same region, another formador's coach: nothing.
+    expect(decide(formador, 'read', caseloadRow()).allow).toBe(false);
+    for (const action of ['create', 'update', 'delete'] as const) {
+      expect(decide(formador, action, caseloadRow({ trainerIds: [ME] })).allow).toBe(false);
+    }
+    // The coach's own profile is not teacher data: unmasked.
+    expect(decide(formador, 'read', coachProfile({ trainerIds: [ME] }))).toEqual({
+      allow: true,
+      mask: null,
+    });
+    expect(decide(formador, 'read', coachProfile()).allow).toBe(false);
+  });
+
+  it('lets a coach read who coaches their current teachers, and loses it when the caseload ends', () => {
+    const coach = actorOf('acompanante');
+    // An old row of another coach about a teacher I coach now: continuity is visible.
+    expect(decide(coach, 'read', caseloadRow({ coachIds: [ME, 'coach-1'] })).allow).toBe(true);
+    // My caseload with that teacher ended: the teacher's current coach is someone else.
+    expect(decide(coach, 'read', caseloadRow({ coachIds: ['coach-2'] })).allow).toBe(false);
+    expect(decide(coach, 'update', caseloadRow({ coachIds: [ME] })).allow).toBe(false);
+    expect(decide(coach, 'read', coachProfile({ ownerId: ME })).allow).toBe(true);
+    expect(decide(coach, 'read', coachProfile()).allow).toBe(false);
+  });
+
+  it('shows a docente who coaches them, and nobody else’s coach', () => {
+    const teacher = actorOf('docente');
+    expect(decide(teacher, 'read', caseloadRow({ teacherId: ME })).allow).toBe(true);
+    expect(decide(teacher, 'read', caseloadRow()).allow).toBe(false);
+    expect(decide(teacher, 'read', coachProfile({ ownerId: 'coach-1' })).allow).toBe(false);
+    expect(decide(teacher, 'update', caseloadRow({ teacherId: ME })).allow).toBe(false);
+  });
+
+  it('lets the especialista assign coaches in their UGEL only; the director only reads', () => {
+    const especialista = actorOf('especialista');
+    for (const action of ['read', 'create', 'update'] as const) {
+      expect(decide(especialista, action, caseloadRow()).allow).toBe(true);
+      expect(decide(especialista, action, caseloadRow({ place: AWAY })).allow).toBe(false);
+    }
+    expect(decide(especialista, 'delete', caseloadRow()).allow).toBe(false);
+    const director = actorOf('director');
+    expect(decide(director, 'read', caseloadRow()).allow).toBe(true);
+    expect(decide(director, 'create', caseloadRow()).allow).toBe(false);
+    // A school in the same UGEL is not the director's school.
+    expect(
+      decide(director, 'read', caseloadRow({ place: { ...HOME, schoolId: 'S2' } })).allow,
+    ).toBe(false);
+  });
+
+  it('keeps history: nobody deletes caseload rows, coach profiles or enrollments', () => {
+    for (const role of ROLES) {
+      for (const kind of ['caseload', 'coach', 'enrollment'] as const) {
+        const res: Resource = { ...close(role, kind), ownerId: ME, teacherId: ME };
+        expect(decide(actorOf(role), 'delete', res).allow, `${role} ${kind}`).toBe(false);
+      }
+    }
+  });
+
+  it('leaves catalogue writes (interventions, targets) to equipo MINEDU alone', () => {
+    for (const role of ROLES) {
+      const everything: Resource = {
+        kind: 'catalog',
+        place: HOME,
+        teacherId: ME,
+        ownerId: ME,
+        coachIds: [ME],
+        trainerIds: [ME],
+        groupSize: 100,
+        directorOptIn: true,
+      };
+      for (const action of ['create', 'update', 'delete'] as const) {
+        expect(decide(actorOf(role), action, everything).allow, `${role} ${action}`).toBe(
+          role === 'minedu',
+        );
+      }
+      expect(decide(actorOf(role), 'read', everything).allow).toBe(true);
+    }
+  });
+
+  it('shows roster warnings to supervisors within scope, never to coaches or teachers', () => {
+    const warning = (place: Place): Resource => ({
+      kind: 'roster_warning',
+      place,
+      teacherId: ME,
+      ownerId: ME,
+      coachIds: [ME],
+      trainerIds: [ME],
+    });
+    for (const role of ['docente', 'acompanante', 'formador'] as const) {
+      expect(decide(actorOf(role), 'read', warning(HOME)).allow).toBe(false);
+    }
+    for (const role of ['director', 'especialista', 'minedu'] as const) {
+      expect(decide(actorOf(role), 'read', warning(HOME)).allow).toBe(true);
+    }
+    expect(decide(actorOf('director'), 'read', warning({ ...HOME, schoolId: 'S2' })).allow).toBe(
+      false,
+    );
+    expect(decide(actorOf('especialista'), 'read', warning(AWAY)).allow).toBe(false);
+  });
+
+  it('gives lists the relations to filter roster kinds by', () => {
+    const relations = (role: Role, kind: ResourceKind) =>
+      reachOf(actorOf(role), kind, 'read').map((r) => r.relation);
+    expect(relations('formador', 'caseload')).toEqual(['trainee_masked']);
+    expect(relations('acompanante', 'caseload')).toEqual(['caseload']);
+    expect(relations('docente', 'caseload')).toEqual(['self']);
+    expect(relations('acompanante', 'coach')).toEqual(['self']);
+    expect(relations('docente', 'coach')).toEqual([]);
+    expect(relations('acompanante', 'roster_warning')).toEqual([]);
+    expect(abilitiesOf(actorOf('minedu'))).toEqual(
+      expect.arrayContaining(['catalog:update', 'caseload:update', 'roster_warning:read']),
+    );
+    expect(abilitiesOf(actorOf('especialista'))).not.toContain('catalog:update');
   });
 });

@@ -18,7 +18,15 @@ export const RESOURCE_KINDS = [
   'formative_aggregate',
   /** That something happened and when: visit dates and status, schedules, collective activities, targets. */
   'activity',
-  /** Programme catalogue and instruments. */
+  /** Who coaches whom: caseload rows (coach × teacher × intervention × specialty, from/to). */
+  'caseload',
+  /** A coach's profile: kind, specialty, caseload size, network teams. */
+  'coach',
+  /** A school's enrollment in an intervention: cohort, status, exit decision. */
+  'enrollment',
+  /** Roster warnings: teachers without a coach, coaches above the range, coach changes. */
+  'roster_warning',
+  /** Programme catalogue (interventions, targets per school year) and instruments. */
   'catalog',
   /** User accounts and role assignments. */
   'account',
@@ -38,6 +46,15 @@ export interface Actor {
   grants: RoleGrant[];
 }
 
+/**
+ * What the server tells the policy about one resource. For the roster kinds:
+ * teacher / caseload — teacherId, coachIds = the teacher's *current* coaches (so a caseload
+ * row, even an old one, is readable by whoever coaches that teacher now), trainerIds = their
+ * formadores, place = the teacher's schools this year (and, for a caseload row, its UGEL);
+ * coach — ownerId = the coach, trainerIds = formadores training the coach, place = where the
+ * coach works (schools of their caseload, their network team, their role's scope);
+ * enrollment — place of the school; roster_warning — place of the teacher or coach concerned.
+ */
 export interface Resource {
   kind: ResourceKind;
   place?: Place;
@@ -95,6 +112,10 @@ export const RULES: Rules = {
     formative_record: R('self', 'self'),
     formative_aggregate: R('never'),
     activity: R('self'),
+    caseload: R('self'),
+    coach: R('never'),
+    enrollment: R('scope'),
+    roster_warning: R('never'),
     catalog: R('any'),
     account: R('self', 'never', 'self'),
     audit_event: R('self'),
@@ -105,6 +126,10 @@ export const RULES: Rules = {
     formative_record: R('caseload', 'caseload'),
     formative_aggregate: R('caseload'),
     activity: R('caseload', 'caseload'),
+    caseload: R('caseload'),
+    coach: R('self'),
+    enrollment: R('scope'),
+    roster_warning: R('never'),
     catalog: R('any'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
@@ -115,6 +140,10 @@ export const RULES: Rules = {
     formative_record: R('trainee_masked'),
     formative_aggregate: R('trainee'),
     activity: R('trainee'),
+    caseload: R('trainee_masked'),
+    coach: R('trainee'),
+    enrollment: R('scope'),
+    roster_warning: R('never'),
     catalog: R('any'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
@@ -125,6 +154,10 @@ export const RULES: Rules = {
     formative_record: R('optin'),
     formative_aggregate: R('scope_group'),
     activity: R('scope'),
+    caseload: R('scope'),
+    coach: R('scope'),
+    enrollment: R('scope'),
+    roster_warning: R('scope'),
     catalog: R('any'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
@@ -135,6 +168,10 @@ export const RULES: Rules = {
     formative_record: R('never'),
     formative_aggregate: R('scope_group'),
     activity: R('scope'),
+    caseload: R('scope', 'scope'),
+    coach: R('scope', 'scope'),
+    enrollment: R('scope', 'scope'),
+    roster_warning: R('scope'),
     catalog: R('any'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
@@ -145,6 +182,10 @@ export const RULES: Rules = {
     formative_record: R('never'),
     formative_aggregate: R('scope_group'),
     activity: R('scope'),
+    caseload: R('scope', 'scope'),
+    coach: R('scope', 'scope'),
+    enrollment: R('scope', 'scope'),
+    roster_warning: R('scope'),
     catalog: R('any', 'any', 'any', 'any'),
     account: R('scope', 'scope'),
     audit_event: R('scope'),
