@@ -1,10 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
-import type { DB } from '../db/schema.ts';
+import type { CaseloadTable, DB } from '../db/schema.ts';
 import { currentSchoolYear } from '../modules/rosters/queries.ts';
+import { EIB_LANGUAGE, EXIT_NOTE, NETWORKS, REGION, SCHOOLS, UBIGEO, UGEL } from './demo-data.ts';
+import { COACHES, DIRECTORS, DOCENTE, type PersonSeed, STAFF } from './demo-people.ts';
+import { demoCaseloads, demoTeachers } from './demo-plan.ts';
 
-// Demo data: a small, believable corner of UGEL Gran Chimú (La Libertad). Names, DNIs and
-// códigos modulares are synthetic. Every demo account's password is "acompana".
+// Demo data: UGEL Gran Chimú (La Libertad) with 25 schools in four interventions, 120
+// teachers and 10 coaches, built so that the roster warnings show (see demo-data.ts).
+// Names, DNIs and códigos modulares are synthetic. Every demo account's password is "acompana".
 
 export const DEMO_PASSWORD = 'acompana';
 
@@ -17,94 +21,7 @@ export const DEMO_ACCOUNTS = [
   { dni: '30000001', role: 'docente', label: 'Docente' },
 ] as const;
 
-interface PersonSeed {
-  dni: string;
-  given: string;
-  paternal: string;
-  maternal: string;
-}
-
-const STAFF: PersonSeed[] = [
-  { dni: '10000001', given: 'Rosa Elena', paternal: 'Quispe', maternal: 'Huamán' },
-  { dni: '50000001', given: 'Jorge Luis', paternal: 'Alvarado', maternal: 'Rengifo' },
-  { dni: '60000001', given: 'Carmen Julia', paternal: 'Vásquez', maternal: 'Salazar' },
-  { dni: '20000001', given: 'Miguel Ángel', paternal: 'Rodríguez', maternal: 'Cruz' },
-  { dni: '40000001', given: 'Luz Marina', paternal: 'Castillo', maternal: 'Paredes' },
-];
-
-// Teachers of the demo schools; the first is the demo docente. School index into SCHOOLS.
-const TEACHERS: (PersonSeed & { school: number; coached: boolean })[] = [
-  {
-    dni: '30000001',
-    given: 'Ana María',
-    paternal: 'Gutiérrez',
-    maternal: 'Lozano',
-    school: 0,
-    coached: true,
-  },
-  {
-    dni: '30000002',
-    given: 'Pedro Pablo',
-    paternal: 'Chávez',
-    maternal: 'Mendoza',
-    school: 0,
-    coached: true,
-  },
-  {
-    dni: '30000003',
-    given: 'Gladys',
-    paternal: 'Reyes',
-    maternal: 'Sánchez',
-    school: 0,
-    coached: true,
-  },
-  {
-    dni: '30000004',
-    given: 'Wilmer',
-    paternal: 'Benites',
-    maternal: 'Ávila',
-    school: 1,
-    coached: true,
-  },
-  {
-    dni: '30000005',
-    given: 'Yolanda',
-    paternal: 'Cabrera',
-    maternal: 'Rojas',
-    school: 1,
-    coached: true,
-  },
-  {
-    dni: '30000006',
-    given: 'Segundo',
-    paternal: 'Polo',
-    maternal: 'Gamboa',
-    school: 2,
-    coached: true,
-  },
-  {
-    dni: '30000007',
-    given: 'Milagros',
-    paternal: 'Ruiz',
-    maternal: 'Florián',
-    school: 2,
-    coached: false,
-  },
-  {
-    dni: '30000008',
-    given: 'Héctor',
-    paternal: 'Zavaleta',
-    maternal: 'León',
-    school: 0,
-    coached: false,
-  },
-];
-
-const SCHOOLS = [
-  { codigo: '0512301', name: 'IE N° 80412 Cascas', level: 'B0', inNetwork: false },
-  { codigo: '0512302', name: 'IE N° 80437 Lucma', level: 'B0', inNetwork: true },
-  { codigo: '0512303', name: 'IE N° 81720 Marmot', level: 'B0', inNetwork: true },
-];
+const FORMADOR = '60000001';
 
 export async function hasDemoData(db: Kysely<DB>): Promise<boolean> {
   const row = await db
@@ -120,71 +37,86 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return row === undefined;
 }
 
+const personRow = (p: PersonSeed) => ({
+  dni: p.dni,
+  given_names: p.given,
+  paternal_surname: p.paternal,
+  maternal_surname: p.maternal,
+});
+
+function lookup<T extends string>(rows: { id: string; key: T }[], what: string) {
+  const map = new Map(rows.map((r) => [r.key, r.id]));
+  return (key: T): string => {
+    const id = map.get(key);
+    if (!id) throw new Error(`demo ${what} ${key} missing`);
+    return id;
+  };
+}
+
 export async function seedDemo(db: Kysely<DB>): Promise<void> {
   const year = currentSchoolYear();
   // Assignments start last year so the demo works on any date, including January.
   const from = `${year - 1}-01-01`;
+  const teachers = demoTeachers();
+  const caseloads = demoCaseloads(teachers, year);
   // Hash outside the transaction: argon2 is deliberately slow and PGlite has one connection.
   const hashes = await Promise.all(DEMO_ACCOUNTS.map(() => hashPassword(DEMO_PASSWORD)));
 
+  // One statement per table keeps the seed fast on PGlite (a dozen round trips in all).
   await db.transaction().execute(async (tx) => {
     const region = await tx
       .insertInto('region')
-      .values({ code: '13', name: 'La Libertad' })
+      .values(REGION)
       .returning('id')
       .executeTakeFirstOrThrow();
     const ugel = await tx
       .insertInto('ugel')
-      .values({ region_id: region.id, code: '130012', name: 'UGEL Gran Chimú' })
+      .values({ ...UGEL, region_id: region.id })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const network = await tx
+    const place = { region_id: region.id, ugel_id: ugel.id };
+
+    const networks = await tx
       .insertInto('network')
-      .values({
-        region_id: region.id,
-        ugel_id: ugel.id,
-        code: 'RER-GC-01',
-        name: 'RER Lucma–Marmot',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      .values(NETWORKS.map((n) => ({ ...place, code: n.code, name: n.name })))
+      .returning(['id', 'code as key'])
+      .execute();
+    const networkId = lookup(networks, 'network');
+    const networkCode = (key: string) => NETWORKS.find((n) => n.key === key)?.code ?? '';
+
     const schools = await tx
       .insertInto('school')
       .values(
         SCHOOLS.map((s) => ({
-          region_id: region.id,
-          ugel_id: ugel.id,
-          network_id: s.inNetwork ? network.id : null,
+          ...place,
+          network_id: s.network ? networkId(networkCode(s.network)) : null,
           codigo_modular: s.codigo,
+          anexo: 0,
+          codlocal: s.codlocal,
           name: s.name,
           level: s.level,
+          characteristic: s.characteristic,
+          area: s.area,
+          ubigeo: UBIGEO[s.district],
+          management: 'Pública de gestión directa',
+          language: s.enrollment?.code === 'SPI' ? EIB_LANGUAGE : null,
+          latitude: s.lat,
+          longitude: s.lon,
+          active: true,
+          students: s.students,
+          teachers: s.posts.length,
         })),
       )
-      .returning(['id', 'codigo_modular'])
+      .returning(['id', 'codigo_modular as key'])
       .execute();
-    const schoolId = (i: number) => {
-      const s = schools.find((row) => row.codigo_modular === SCHOOLS[i]?.codigo);
-      if (!s) throw new Error(`demo school ${i} missing`);
-      return s.id;
-    };
+    const schoolId = lookup(schools, 'school');
 
     const people = await tx
       .insertInto('person')
-      .values(
-        [...STAFF, ...TEACHERS].map((p) => ({
-          dni: p.dni,
-          given_names: p.given,
-          paternal_surname: p.paternal,
-          maternal_surname: p.maternal,
-        })),
-      )
-      .returning(['id', 'dni'])
+      .values([...STAFF, ...COACHES, ...DIRECTORS, ...teachers].map(personRow))
+      .returning(['id', 'dni as key'])
       .execute();
-    const id = (dni: string) => {
-      const p = people.find((row) => row.dni === dni);
-      if (!p) throw new Error(`demo person ${dni} missing`);
-      return p.id;
-    };
+    const id = lookup(people, 'person');
 
     await tx
       .insertInto('user_account')
@@ -194,83 +126,134 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       .execute();
 
     await tx
+      .insertInto('coach_profile')
+      .values(
+        // No max_caseload of their own: the UGEL-wide range in app_setting applies.
+        COACHES.map((c) => ({ person_id: id(c.dni), kind: c.kind, specialty: c.specialty })),
+      )
+      .execute();
+
+    const docenteSchool = schoolId(teachers[0]?.school.codigo ?? '');
+    await tx
       .insertInto('role_assignment')
-      .values([
-        {
-          person_id: id('10000001'),
-          role: 'minedu',
-          scope_level: 'national',
-          scope_id: null,
-          valid_from: from,
-        },
-        {
-          person_id: id('50000001'),
-          role: 'especialista',
-          scope_level: 'ugel',
-          scope_id: ugel.id,
-          valid_from: from,
-        },
-        {
-          person_id: id('60000001'),
-          role: 'formador',
-          scope_level: 'region',
-          scope_id: region.id,
-          valid_from: from,
-        },
-        {
-          person_id: id('20000001'),
-          role: 'acompanante',
-          scope_level: 'ugel',
-          scope_id: ugel.id,
-          valid_from: from,
-        },
-        {
-          person_id: id('40000001'),
-          role: 'director',
-          scope_level: 'school',
-          scope_id: schoolId(0),
-          valid_from: from,
-        },
-        {
-          person_id: id('30000001'),
-          role: 'docente',
-          scope_level: 'school',
-          scope_id: schoolId(0),
-          valid_from: from,
-        },
-      ])
+      .values(
+        [
+          { person_id: id('10000001'), role: 'minedu', scope_level: 'national', scope_id: null },
+          {
+            person_id: id('50000001'),
+            role: 'especialista',
+            scope_level: 'ugel',
+            scope_id: ugel.id,
+          },
+          { person_id: id(FORMADOR), role: 'formador', scope_level: 'region', scope_id: region.id },
+          ...COACHES.map((c) => ({
+            person_id: id(c.dni),
+            role: 'acompanante',
+            scope_level: 'ugel',
+            scope_id: ugel.id,
+          })),
+          ...DIRECTORS.map((d) => ({
+            person_id: id(d.dni),
+            role: 'director',
+            scope_level: 'school',
+            scope_id: schoolId(d.school),
+          })),
+          {
+            person_id: id(DOCENTE.dni),
+            role: 'docente',
+            scope_level: 'school',
+            scope_id: docenteSchool,
+          },
+        ].map((r) => ({ ...r, valid_from: from })),
+      )
       .execute();
 
     await tx
       .insertInto('teacher_post')
       .values(
-        TEACHERS.map((t) => ({
+        teachers.map((t) => ({
+          ...place,
           person_id: id(t.dni),
-          school_id: schoolId(t.school),
-          region_id: region.id,
-          ugel_id: ugel.id,
+          school_id: schoolId(t.school.codigo),
           school_year: year,
+          level: t.school.level,
+          grades: t.post.grades,
+          subject: t.post.subject ?? null,
+          acting_director: t.post.acting === true,
         })),
+      )
+      .execute();
+
+    await tx
+      .insertInto('enrollment')
+      .values(
+        SCHOOLS.flatMap(({ codigo, enrollment: e }) =>
+          e
+            ? [
+                {
+                  ...place,
+                  school_id: schoolId(codigo),
+                  intervention_code: e.code,
+                  cohort_start_year: year + e.cohort,
+                  ...(e.exit === undefined
+                    ? { status: 'activa' }
+                    : {
+                        status: 'egresada',
+                        exit_year: year + e.exit,
+                        exit_teacher_progress: true,
+                        exit_director_leadership: true,
+                        exit_collaborative_work: true,
+                        exit_note: EXIT_NOTE,
+                      }),
+                },
+              ]
+            : [],
+        ),
+      )
+      .execute();
+
+    // The SPI network's ASPI team, last year and this one.
+    const spi = networkId(networkCode('sayapullo'));
+    await tx
+      .insertInto('network_team')
+      .values(
+        [year - 1, year].flatMap((schoolYear) =>
+          COACHES.filter((c) => c.kind === 'aspi').map((c) => ({
+            network_id: spi,
+            coach_id: id(c.dni),
+            school_year: schoolYear,
+            specialty: c.specialty ?? '',
+          })),
+        ),
       )
       .execute();
 
     await tx
       .insertInto('caseload')
       .values(
-        TEACHERS.filter((t) => t.coached).map((t) => ({
-          coach_id: id('20000001'),
-          teacher_id: id(t.dni),
-          intervention_code: 'MULTIGRADO',
-          region_id: region.id,
-          ugel_id: ugel.id,
-          valid_from: from,
-        })),
+        caseloads.map(
+          (c): Insertable<CaseloadTable> => ({
+            ...place,
+            coach_id: id(c.coach),
+            teacher_id: id(c.teacher),
+            intervention_code: c.intervention,
+            specialty: c.specialty,
+            valid_from: c.from,
+            valid_to: c.to,
+          }),
+        ),
       )
       .execute();
 
     await tx
       .insertInto('coach_training')
-      .values({ formador_id: id('60000001'), coach_id: id('20000001'), valid_from: from })
+      .values(
+        COACHES.filter((c) => c.trained).map((c) => ({
+          formador_id: id(FORMADOR),
+          coach_id: id(c.dni),
+          valid_from: from,
+        })),
+      )
       .execute();
   });
 }
