@@ -1,13 +1,19 @@
 import { AppError } from '@acompana/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError } from './http/errors.ts';
 import { apiRouter } from './http/openapi.ts';
 import { csrfProtection, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
+import { caseloadRoutes } from './modules/caseloads/routes.ts';
+import { catalogRoutes } from './modules/catalog/routes.ts';
+import { coachRoutes } from './modules/coaches/routes.ts';
+import { IMPORT_UPLOAD_PATHS, importRoutes } from './modules/imports/routes.ts';
 import { rosterRoutes } from './modules/rosters/routes.ts';
+import { territoryRoutes } from './modules/territory/routes.ts';
 
 // Assembles the application: security middleware, the versioned API, then the web app.
 
@@ -18,18 +24,27 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
 
   const api = apiRouter();
+  // File imports set their own, larger limit (modules/imports/routes.ts).
   api.use(
     '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE');
-      },
-    }),
+    except(
+      IMPORT_UPLOAD_PATHS,
+      bodyLimit({
+        maxSize: 1024 * 1024,
+        onError: () => {
+          throw new AppError('PAYLOAD_TOO_LARGE');
+        },
+      }),
+    ),
   );
   api.use('*', csrfProtection(deps.config));
   api.route('/', authRoutes(deps));
   api.route('/', rosterRoutes(deps));
+  api.route('/', territoryRoutes(deps));
+  api.route('/', coachRoutes(deps));
+  api.route('/', caseloadRoutes(deps));
+  api.route('/', catalogRoutes(deps));
+  api.route('/', importRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },

@@ -1,9 +1,10 @@
-import { AppError, isAppError } from '@acompana/core';
+import { AppError, IMPORT_KINDS, type ImportKind, isAppError } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { type ImportCommandOptions, importCommand } from './modules/imports/command.ts';
 import { hasDemoData, seedDemo } from './seed/demo.ts';
 import { startServer } from './server.ts';
 
@@ -94,6 +95,29 @@ spanishHelp(seed.command('demo'))
       await database.close();
     }
   });
+
+const importer = withHelpCommand(spanishHelp(program.command('import')))
+  .description('importa datos desde un archivo CSV o XLSX (todo o nada, en una transacción)')
+  .usage('<tipo> <archivo> [opciones]');
+
+const IMPORT_HELP: Record<ImportKind, string> = {
+  schools:
+    'importa instituciones educativas del padrón de ESCALE (COD_MOD, ANEXO, CEN_EDU, NIV_MOD, CODGEO, CODOOII, …)',
+  teachers:
+    'importa docentes y sus plazas (DNI, NOMBRES, APELLIDO_PATERNO, COD_MOD, ANEXO, AÑO, …)',
+};
+
+for (const kind of IMPORT_KINDS) {
+  spanishHelp(importer.command(kind))
+    .description(IMPORT_HELP[kind])
+    .argument('<archivo>', 'archivo CSV (coma o punto y coma; UTF-8, Latin-1 o IBM850) o XLSX')
+    .option('--dry-run', 'valida y cuenta lo que cambiaría, sin guardar nada')
+    .option('--skip-invalid', 'importa las filas válidas aunque haya inválidas (se informan igual)')
+    .action(async (file: string, opts: ImportCommandOptions) => {
+      // 2 when the file has invalid rows, 1 for any other error (below), 0 when done.
+      process.exitCode = await importCommand(kind, file, opts);
+    });
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -173,6 +173,20 @@ export interface CoachTrainingTable {
   valid_to: string | null;
 }
 
+/** View (migration 0005): a role assignment with the territory ids it covers. */
+export interface RoleAssignmentPlaceView {
+  id: string;
+  person_id: string;
+  role: string;
+  scope_level: string;
+  valid_from: string;
+  valid_to: string | null;
+  school_id: string | null;
+  network_id: string | null;
+  ugel_id: string | null;
+  region_id: string | null;
+}
+
 export interface SessionTable {
   token_hash: string;
   person_id: string;
@@ -219,6 +233,7 @@ export interface DB {
   network_team: NetworkTeamTable;
   app_setting: AppSettingTable;
   coach_training: CoachTrainingTable;
+  role_assignment_place: RoleAssignmentPlaceView;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;

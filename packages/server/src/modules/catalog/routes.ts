@@ -1,0 +1,112 @@
+import {
+  enrollmentListQuerySchema,
+  enrollmentPageSchema,
+  interventionListSchema,
+  interventionParamsSchema,
+  targetsCopyBodySchema,
+  targetsPutBodySchema,
+  targetsSchema,
+  targetYearQuerySchema,
+  targetYearRequiredSchema,
+} from '@acompana/core';
+import { createRoute } from '@hono/zod-openapi';
+import { requireAuth } from '../../auth/middleware.ts';
+import type { Deps } from '../../http/env.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import { moduleRouter } from '../shared/router.ts';
+import { listEnrollments } from './enrollments.ts';
+import { copyTargets, getTargets, listInterventions, putTargets } from './targets.ts';
+
+const targets = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: targetsSchema } },
+});
+
+const interventionsRoute = createRoute({
+  method: 'get',
+  path: '/interventions',
+  summary: 'Las intervenciones del programa y los años que tienen metas',
+  responses: {
+    200: {
+      description: 'Intervenciones',
+      content: { 'application/json': { schema: interventionListSchema } },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
+const getTargetsRoute = createRoute({
+  method: 'get',
+  path: '/interventions/{code}/targets',
+  summary: 'Metas físicas de una intervención en un año escolar (por defecto, el actual)',
+  request: { params: interventionParamsSchema, query: targetYearQuerySchema },
+  responses: { 200: targets('Metas del año'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const putTargetsRoute = createRoute({
+  method: 'put',
+  path: '/interventions/{code}/targets',
+  summary: 'Reemplaza las metas de un año escolar (solo equipo MINEDU; no años pasados)',
+  request: {
+    params: interventionParamsSchema,
+    query: targetYearRequiredSchema,
+    body: { required: true, content: { 'application/json': { schema: targetsPutBodySchema } } },
+  },
+  responses: { 200: targets('Metas guardadas'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const copyTargetsRoute = createRoute({
+  method: 'post',
+  path: '/interventions/{code}/targets/copy',
+  summary: 'Copia las metas de un año a otro (solo equipo MINEDU; el destino no puede ser pasado)',
+  request: {
+    params: interventionParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: targetsCopyBodySchema } } },
+  },
+  responses: { 200: targets('Metas copiadas'), ...errorResponses(400, 401, 403, 404) },
+});
+
+const enrollmentsRoute = createRoute({
+  method: 'get',
+  path: '/enrollments',
+  summary: 'Instituciones en intervenciones: cohorte, año 1/2/3, estado y egreso',
+  description:
+    'Filtros: intervention, cohortYear, status, ugel, school. Búsqueda q por nombre o código modular; paginación con cursor.',
+  request: { query: enrollmentListQuerySchema },
+  responses: {
+    200: {
+      description: 'Página de matrículas',
+      content: { 'application/json': { schema: enrollmentPageSchema } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export function catalogRoutes(deps: Deps) {
+  const app = moduleRouter();
+  app.use('/interventions/*', requireAuth(deps));
+  app.use('/enrollments/*', requireAuth(deps));
+  app.openapi(interventionsRoute, async (c) =>
+    c.json({ items: await listInterventions(deps.db, c.get('auth').actor) }, 200),
+  );
+  app.openapi(getTargetsRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const { year } = c.req.valid('query');
+    return c.json(await getTargets(deps.db, c.get('auth').actor, code, year), 200);
+  });
+  app.openapi(putTargetsRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const { year } = c.req.valid('query');
+    const { rules } = c.req.valid('json');
+    return c.json(await putTargets(deps.db, c.get('auth').actor, code, year, rules), 200);
+  });
+  app.openapi(copyTargetsRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const { fromYear, toYear } = c.req.valid('json');
+    return c.json(await copyTargets(deps.db, c.get('auth').actor, code, fromYear, toYear), 200);
+  });
+  app.openapi(enrollmentsRoute, async (c) =>
+    c.json(await listEnrollments(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
+  );
+  return app;
+}

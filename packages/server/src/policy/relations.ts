@@ -1,0 +1,138 @@
+import {
+  type Action,
+  type Actor,
+  type Decision,
+  decide,
+  type Place,
+  type Resource,
+} from '@acompana/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { activeSql } from '../modules/shared/sql.ts';
+import { coachPlacesSql } from './reach-roster.ts';
+
+// The relationship facts the policy needs (DESIGN.md §5): where a teacher or coach is, who
+// coaches a teacher now, who trains a coach. Looked up here in bulk for a page of rows, then
+// handed to `decide`, which does no I/O.
+
+export interface TeacherFacts {
+  places: Place[];
+  /** Coaches with a current caseload row for the teacher. */
+  coachIds: string[];
+  /** Formadores currently training those coaches. */
+  trainerIds: string[];
+}
+
+export interface CoachFacts {
+  places: Place[];
+  trainerIds: string[];
+}
+
+const unique = (values: string[]) => [...new Set(values)];
+
+export async function loadTeacherFacts(
+  db: Kysely<DB>,
+  teacherIds: readonly string[],
+  year: number,
+): Promise<Map<string, TeacherFacts>> {
+  const out = new Map<string, TeacherFacts>();
+  const ids = unique([...teacherIds]);
+  for (const id of ids) out.set(id, { places: [], coachIds: [], trainerIds: [] });
+  if (ids.length === 0) return out;
+  const [posts, links] = await Promise.all([
+    db
+      .selectFrom('teacher_post as tp')
+      .innerJoin('school as s', 's.id', 'tp.school_id')
+      .select(['tp.person_id', 's.id', 's.network_id', 's.ugel_id', 's.region_id'])
+      .where('tp.person_id', 'in', ids)
+      .where('tp.school_year', '=', year)
+      .execute(),
+    db
+      .selectFrom('caseload as c')
+      .leftJoin('coach_training as ct', (j) =>
+        j.onRef('ct.coach_id', '=', 'c.coach_id').on(activeSql('ct')),
+      )
+      .select(['c.teacher_id', 'c.coach_id', 'ct.formador_id'])
+      .where('c.teacher_id', 'in', ids)
+      .where(activeSql('c'))
+      .execute(),
+  ]);
+  for (const p of posts) {
+    out.get(p.person_id)?.places.push({
+      schoolId: p.id,
+      networkId: p.network_id,
+      ugelId: p.ugel_id,
+      regionId: p.region_id,
+    });
+  }
+  for (const link of links) {
+    const facts = out.get(link.teacher_id);
+    if (!facts) continue;
+    if (!facts.coachIds.includes(link.coach_id)) facts.coachIds.push(link.coach_id);
+    if (link.formador_id && !facts.trainerIds.includes(link.formador_id)) {
+      facts.trainerIds.push(link.formador_id);
+    }
+  }
+  return out;
+}
+
+interface CoachPlaceRow {
+  coach_id: string;
+  school_id: string | null;
+  network_id: string | null;
+  ugel_id: string | null;
+  region_id: string | null;
+}
+
+export async function loadCoachFacts(
+  db: Kysely<DB>,
+  coachIds: readonly string[],
+  year: number,
+): Promise<Map<string, CoachFacts>> {
+  const out = new Map<string, CoachFacts>();
+  const ids = unique([...coachIds]);
+  for (const id of ids) out.set(id, { places: [], trainerIds: [] });
+  if (ids.length === 0) return out;
+  const [places, trainers] = await Promise.all([
+    sql<CoachPlaceRow>`SELECT DISTINCT cp.coach_id, cp.school_id, cp.network_id, cp.ugel_id, cp.region_id
+      FROM ${coachPlacesSql(year)} AS cp
+     WHERE cp.coach_id IN (${sql.join(ids)})`.execute(db),
+    db
+      .selectFrom('coach_training as ct')
+      .select(['ct.coach_id', 'ct.formador_id'])
+      .where('ct.coach_id', 'in', ids)
+      .where(activeSql('ct'))
+      .execute(),
+  ]);
+  for (const p of places.rows) {
+    out.get(p.coach_id)?.places.push({
+      schoolId: p.school_id,
+      networkId: p.network_id,
+      ugelId: p.ugel_id,
+      regionId: p.region_id,
+    });
+  }
+  for (const t of trainers) out.get(t.coach_id)?.trainerIds.push(t.formador_id);
+  return out;
+}
+
+/**
+ * `decide` for a resource that sits at several places (a teacher with posts in two schools,
+ * a coach working in several): allowed if any place allows, unmasked preferred.
+ */
+export function decideAnyPlace(
+  actor: Actor,
+  action: Action,
+  base: Omit<Resource, 'place'>,
+  places: readonly Place[],
+): Decision {
+  const candidates: (Place | undefined)[] = places.length ? [...places] : [undefined];
+  let best: Decision = { allow: false, reason: 'no_relation' };
+  for (const place of candidates) {
+    const decision = decide(actor, action, place ? { ...base, place } : base);
+    if (decision.allow && decision.mask === null) return decision;
+    if (decision.allow) best = decision;
+    else if (!best.allow) best = decision;
+  }
+  return best;
+}
