@@ -3,7 +3,17 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import RoleHome from '../features/home/RoleHome.tsx';
 import { LoginRoute, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
-import { NotFoundPage, SchoolsPage, TeachersPage } from './pages.ts';
+import {
+  CatalogPage,
+  CoachDetailPage,
+  CoachesPage,
+  ImportPage,
+  NotFoundPage,
+  SchoolDetailPage,
+  SchoolsPage,
+  TeacherDetailPage,
+  TeachersPage,
+} from './pages.ts';
 import { Shell } from './Shell.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
 
@@ -22,7 +32,13 @@ export function App() {
                 <Route index element={<RoleHome />} />
                 <Route path="inicio/:role" element={<RoleHome />} />
                 <Route path="docentes" element={<TeachersPage />} />
+                <Route path="docentes/:id" element={<TeacherDetailPage />} />
                 <Route path="instituciones" element={<SchoolsPage />} />
+                <Route path="instituciones/:id" element={<SchoolDetailPage />} />
+                <Route path="acompanantes" element={<CoachesPage />} />
+                <Route path="acompanantes/:id" element={<CoachDetailPage />} />
+                <Route path="catalogo" element={<CatalogPage />} />
+                <Route path="importar" element={<ImportPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

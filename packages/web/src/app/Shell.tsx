@@ -63,6 +63,27 @@ export function Shell() {
                 </NavLink>
               </li>
             ) : null}
+            {can(me, 'coach:read') ? (
+              <li>
+                <NavLink to="/acompanantes" className="app-nav__link">
+                  {t('shell.nav.coaches')}
+                </NavLink>
+              </li>
+            ) : null}
+            {can(me, 'catalog:read') ? (
+              <li>
+                <NavLink to="/catalogo" className="app-nav__link">
+                  {t('shell.nav.catalog')}
+                </NavLink>
+              </li>
+            ) : null}
+            {can(me, 'school:create') ? (
+              <li>
+                <NavLink to="/importar" className="app-nav__link">
+                  {t('shell.nav.imports')}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </header>

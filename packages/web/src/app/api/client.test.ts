@@ -128,4 +128,23 @@ describe('listQueryString', () => {
     );
     expect(listQueryString({ q: '   ' })).toBe('');
   });
+
+  it('adds the filters that have a value, in a stable order', () => {
+    expect(
+      listQueryString({ limit: 50, filters: { withoutCoach: 'true', network: 'n1', ugel: '' } }),
+    ).toBe('?limit=50&network=n1&withoutCoach=true');
+  });
+});
+
+describe('uploads', () => {
+  it('sends FormData as is, without a JSON content type', async () => {
+    const fetch = stubFetch(answer(200, { ok: true }));
+    const body = new FormData();
+    body.set('file', new Blob(['a;b']), 'padron.csv');
+    await apiRequest('/api/v1/imports/schools?dryRun=true', { method: 'POST', body });
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/v1/imports/schools?dryRun=true',
+      expect.objectContaining({ body, headers: { Accept: 'application/json' } }),
+    );
+  });
 });

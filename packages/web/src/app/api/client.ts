@@ -40,7 +40,8 @@ export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | null
 const SESSION_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
 
 interface RequestOptions<T> {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
+  /** JSON-serialised, or sent as is when it is FormData (file uploads). */
   body?: unknown;
   signal?: AbortSignal;
   /** Validates a JSON answer; omit for endpoints that answer 204. */
@@ -52,13 +53,19 @@ export async function apiRequest<T = void>(
   options: RequestOptions<T> = {},
 ): Promise<T> {
   const { method = 'GET', body, signal, schema } = options;
+  const isForm = body instanceof FormData;
+  const payload: BodyInit | undefined =
+    body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body);
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // The browser sets the multipart boundary of a FormData body itself.
+      headers: isForm
+        ? { Accept: 'application/json' }
+        : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: payload,
       signal,
     });
   } catch (cause) {

@@ -1,25 +1,52 @@
 import {
+  type CaseloadItem,
+  type CoachDetail,
+  type CoachItem,
+  caseloadPageSchema,
+  coachDetailSchema,
+  coachPageSchema,
+  type EnrollmentItem,
+  enrollmentPageSchema,
+  type Intervention,
+  interventionListSchema,
   type LoginRequest,
   type Me,
   meSchema,
+  type NetworkItem,
+  networkPageSchema,
+  type SchoolDetail,
   type SchoolItem,
+  schoolDetailSchema,
   schoolPageSchema,
+  type TargetRule,
+  type Targets,
+  type TeacherDetail,
   type TeacherItem,
+  targetsSchema,
+  teacherDetailSchema,
   teacherPageSchema,
+  type UgelItem,
+  ugelPageSchema,
+  type Warnings,
+  warningsSchema,
 } from '@acompana/core';
 import { apiRequest } from './client.ts';
 
-// One function per endpoint the web app uses (DESIGN.md §7).
+// One function per endpoint the web app uses (DESIGN.md §7; docs/API.md).
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
+/** Filters of a list, by their query-string name; empty values are left out. */
+export type Filters = Record<string, string | undefined>;
+
 export interface ListQuery {
   cursor?: string | null;
   limit?: number;
   q?: string;
+  filters?: Filters;
 }
 
 export function login(body: LoginRequest): Promise<Me> {
@@ -40,9 +67,16 @@ export function listQueryString(query: ListQuery): string {
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   const q = query.q?.trim();
   if (q) params.set('q', q);
+  for (const [name, value] of Object.entries(query.filters ?? {}).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (value) params.set(name, value);
+  }
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+const id = (value: string) => encodeURIComponent(value);
 
 export function listTeachers(query: ListQuery, signal?: AbortSignal): Promise<Page<TeacherItem>> {
   return apiRequest(`/api/v1/teachers${listQueryString(query)}`, {
@@ -51,9 +85,93 @@ export function listTeachers(query: ListQuery, signal?: AbortSignal): Promise<Pa
   });
 }
 
+export function getTeacher(teacherId: string, signal?: AbortSignal): Promise<TeacherDetail> {
+  return apiRequest(`/api/v1/teachers/${id(teacherId)}`, { signal, schema: teacherDetailSchema });
+}
+
 export function listSchools(query: ListQuery, signal?: AbortSignal): Promise<Page<SchoolItem>> {
   return apiRequest(`/api/v1/schools${listQueryString(query)}`, {
     signal,
     schema: schoolPageSchema,
   });
+}
+
+export function getSchool(schoolId: string, signal?: AbortSignal): Promise<SchoolDetail> {
+  return apiRequest(`/api/v1/schools/${id(schoolId)}`, { signal, schema: schoolDetailSchema });
+}
+
+export function listCoaches(query: ListQuery, signal?: AbortSignal): Promise<Page<CoachItem>> {
+  return apiRequest(`/api/v1/coaches${listQueryString(query)}`, {
+    signal,
+    schema: coachPageSchema,
+  });
+}
+
+export function getCoach(coachId: string, signal?: AbortSignal): Promise<CoachDetail> {
+  return apiRequest(`/api/v1/coaches/${id(coachId)}`, { signal, schema: coachDetailSchema });
+}
+
+export function listCaseloads(query: ListQuery, signal?: AbortSignal): Promise<Page<CaseloadItem>> {
+  return apiRequest(`/api/v1/caseloads${listQueryString(query)}`, {
+    signal,
+    schema: caseloadPageSchema,
+  });
+}
+
+export function listUgels(signal?: AbortSignal): Promise<Page<UgelItem>> {
+  return apiRequest('/api/v1/ugels?limit=200', { signal, schema: ugelPageSchema });
+}
+
+export function listNetworks(signal?: AbortSignal): Promise<Page<NetworkItem>> {
+  return apiRequest('/api/v1/networks?limit=200', { signal, schema: networkPageSchema });
+}
+
+export function listEnrollments(
+  query: ListQuery,
+  signal?: AbortSignal,
+): Promise<Page<EnrollmentItem>> {
+  return apiRequest(`/api/v1/enrollments${listQueryString(query)}`, {
+    signal,
+    schema: enrollmentPageSchema,
+  });
+}
+
+export async function listInterventions(signal?: AbortSignal): Promise<Intervention[]> {
+  const list = await apiRequest('/api/v1/interventions', {
+    signal,
+    schema: interventionListSchema,
+  });
+  return list.items;
+}
+
+/** The targets of a school year; without a year, the current one. */
+export function getTargets(
+  code: string,
+  year: number | null,
+  signal?: AbortSignal,
+): Promise<Targets> {
+  return apiRequest(`/api/v1/interventions/${id(code)}/targets${year ? `?year=${year}` : ''}`, {
+    signal,
+    schema: targetsSchema,
+  });
+}
+
+export function putTargets(code: string, year: number, rules: TargetRule[]): Promise<Targets> {
+  return apiRequest(`/api/v1/interventions/${id(code)}/targets?year=${year}`, {
+    method: 'PUT',
+    body: { rules },
+    schema: targetsSchema,
+  });
+}
+
+export function copyTargets(code: string, fromYear: number, toYear: number): Promise<Targets> {
+  return apiRequest(`/api/v1/interventions/${id(code)}/targets/copy`, {
+    method: 'POST',
+    body: { fromYear, toYear },
+    schema: targetsSchema,
+  });
+}
+
+export function getWarnings(signal?: AbortSignal): Promise<Warnings> {
+  return apiRequest('/api/v1/rosters/warnings?limit=10', { signal, schema: warningsSchema });
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@acompana/core';
+import { rosterTexts } from './es-PE.rosters.ts';
 
 // The one catalog of user-visible text (Spanish, Peru). Components never hard-code text; the
 // catalog test fails when a `t('key')` is missing here or JSX carries literal text.
@@ -23,6 +24,10 @@ const errors = {
   DB_NEWER_THAN_CODE:
     'El servidor necesita una actualización de Acompaña. Avisa a soporte antes de continuar.',
   DATA_DIR_IN_USE: 'El servidor está ocupado por otro proceso de Acompaña. Avisa a soporte.',
+  IMPORT_UNREADABLE_FILE:
+    'No se pudo leer el archivo. Usa un CSV (separado por comas o punto y coma) o un XLSX.',
+  IMPORT_MISSING_COLUMNS: 'Al archivo le faltan columnas obligatorias.',
+  IMPORT_INVALID_ROWS: 'El archivo tiene filas con errores; no se importó nada.',
 } satisfies Record<ErrorCode, string>;
 
 export const esPE = {
@@ -62,6 +67,9 @@ export const esPE = {
       home: 'Inicio',
       teachers: 'Docentes',
       schools: 'Instituciones educativas',
+      coaches: 'Acompañantes',
+      catalog: 'Catálogo',
+      imports: 'Importar',
     },
   },
   roles: {
@@ -125,6 +133,20 @@ export const esPE = {
       atLeast: '{{n}} o más',
       seeSchools: 'Ver instituciones educativas',
       seeTeachers: 'Ver docentes',
+      seeCoaches: 'Ver acompañantes',
+    },
+    warnings: {
+      title: 'Avisos',
+      intro: 'Lo que conviene atender en {{scope}}.',
+      withoutCoach: 'Docentes sin acompañante',
+      withoutCoachNote: 'En instituciones que participan en una intervención.',
+      aboveRange: 'Acompañantes con más de {{max}} docentes',
+      aboveRangeItem: '{{name}}: {{n}} docentes',
+      changes: 'Cambios de acompañante',
+      changesNote: 'Desde el {{date}}. La continuidad sostiene la confianza.',
+      changeItem: '{{teacher}}: de {{from}} a {{to}}, el {{date}}',
+      none: 'Nada que atender.',
+      more: 'Y {{n}} más.',
     },
   },
   rosters: {
@@ -135,6 +157,35 @@ export const esPE = {
     loadMore: 'Cargar más',
     loadingMore: 'Cargando más…',
     results: 'Resultados',
+    back: 'Volver a la lista',
+    unavailable: 'No disponible',
+    filters: {
+      title: 'Filtros',
+      active_one: 'Filtros ({{count}} activo)',
+      active_many: 'Filtros ({{count}} activos)',
+      active_other: 'Filtros ({{count}} activos)',
+      all: 'Todos',
+      clear: 'Quitar filtros',
+      ugel: 'UGEL',
+      network: 'Red educativa',
+      school: 'Institución educativa',
+      level: 'Nivel',
+      characteristic: 'Característica',
+      area: 'Área',
+      intervention: 'Intervención',
+      state: 'Estado',
+      activeYes: 'Activas',
+      activeNo: 'Inactivas',
+      coverage: 'Acompañamiento',
+      withoutCoach: 'Sin acompañante',
+      withCoach: 'Con acompañante',
+      kind: 'Tipo de acompañante',
+      specialty: 'Especialidad',
+      load: 'Docentes a cargo',
+      aboveRange: 'Por encima del máximo',
+      withinRange: 'Dentro del máximo',
+      otherFilter: 'Filtro aplicado desde otra página',
+    },
     teachers: {
       title: 'Docentes',
       empty: 'No se encontraron docentes.',
@@ -145,6 +196,8 @@ export const esPE = {
       dni: 'DNI',
       schools: 'Institución educativa',
       noSchool: 'Sin institución asignada',
+      coaches: 'Acompañante',
+      noCoach: 'Sin acompañante',
     },
     schools: {
       title: 'Instituciones educativas',
@@ -157,8 +210,29 @@ export const esPE = {
       anexo: 'Anexo',
       level: 'Nivel',
       ugel: 'UGEL',
+      network: 'Red educativa',
+      characteristic: 'Característica',
+      interventions: 'Intervenciones',
+      noInterventions: 'Ninguna',
+      inactive: 'Inactiva',
+    },
+    coaches: {
+      title: 'Acompañantes',
+      searchHint: 'Escribe un nombre o un DNI.',
+      empty: 'No se encontraron acompañantes.',
+      emptySearch: 'No se encontraron acompañantes para «{{q}}».',
+      shown_one: 'Mostrando {{n}} acompañante',
+      shown_many: 'Mostrando {{n}} acompañantes',
+      shown_other: 'Mostrando {{n}} acompañantes',
+      dni: 'DNI',
+      kind: 'Tipo',
+      specialty: 'Especialidad',
+      caseload: 'Docentes a cargo',
+      caseloadOf: '{{n}} (máximo {{max}})',
+      above: 'Supera el máximo',
     },
   },
+  ...rosterTexts,
   /** School level codes of the ESCALE census (DESIGN.md §4). */
   levels: {
     A1: 'Inicial – Cuna',

@@ -30,3 +30,16 @@ const numberFormat = new Intl.NumberFormat(LOCALE);
 export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
+
+const dateFormat = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2025-08-01" → "1 de agosto de 2025" (dates from the API are plain calendar dates). */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+}

@@ -8,6 +8,7 @@ import { can } from '../../app/roles.ts';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { type ApiData, useApiData } from '../../ui/useApiData.ts';
 import type { HomeProps } from './types.ts';
+import WarningsPanel from './WarningsPanel.tsx';
 
 // Especialista (UGEL/DRE) and MINEDU homes: how much of the territory they can see, with the
 // way into the lists. Counts come from the first page; a further page reads as "50 o más".
@@ -33,7 +34,6 @@ function Figure({ label, data }: { label: string; data: ApiData<Page<unknown>> }
 }
 
 export default function OverviewHome({ me, scopeName }: HomeProps) {
-  const { t } = useTranslation();
   const canTeachers = can(me, 'teacher:read');
   const schools = useApiData('overview-schools', (signal) => listSchools({ limit: LIMIT }, signal));
   const teachers = useApiData('overview-teachers', (signal) =>
@@ -42,6 +42,34 @@ export default function OverviewHome({ me, scopeName }: HomeProps) {
       : Promise.resolve({ items: [], nextCursor: null }),
   );
 
+  return (
+    <>
+      <FiguresSection
+        me={me}
+        scopeName={scopeName}
+        canTeachers={canTeachers}
+        schools={schools}
+        teachers={teachers}
+      />
+      {can(me, 'roster_warning:read') ? <WarningsPanel scopeName={scopeName} /> : null}
+    </>
+  );
+}
+
+function FiguresSection({
+  me,
+  scopeName,
+  canTeachers,
+  schools,
+  teachers,
+}: {
+  me: HomeProps['me'];
+  scopeName: string;
+  canTeachers: boolean;
+  schools: ApiData<Page<unknown>>;
+  teachers: ApiData<Page<unknown>>;
+}) {
+  const { t } = useTranslation();
   return (
     <section className="section" aria-labelledby="cifras">
       <h2 id="cifras">{t('home.overview.figures')}</h2>
@@ -60,6 +88,13 @@ export default function OverviewHome({ me, scopeName }: HomeProps) {
           <li>
             <Link to="/docentes" className="button button--secondary">
               {t('home.overview.seeTeachers')}
+            </Link>
+          </li>
+        ) : null}
+        {can(me, 'coach:read') ? (
+          <li>
+            <Link to="/acompanantes" className="button button--secondary">
+              {t('home.overview.seeCoaches')}
             </Link>
           </li>
         ) : null}

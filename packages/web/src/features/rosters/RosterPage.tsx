@@ -1,17 +1,19 @@
-import { Fragment, type ReactNode, useCallback } from 'react';
+import { Fragment, type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api/client.ts';
+import type { Filters } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { type FilterDef, FilterPanel } from './FilterPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { type FetchPage, usePagedList } from './usePagedList.ts';
 
-// The shape shared by the roster lists: heading, search (kept in the URL so it survives a
-// reload and can be shared), results as cards, "Cargar más", empty and error states.
+// The shape shared by the roster lists: heading, search and filters (kept in the URL so they
+// survive a reload and can be shared), results as cards, "Cargar más", empty and error states.
 
 interface Props<T> {
   title: string;
@@ -24,6 +26,10 @@ interface Props<T> {
   /** Texts that depend on the count or the search. */
   shown: (count: number, n: string) => string;
   empty: (q: string) => string;
+  /** Filters offered as selects. */
+  filters?: FilterDef[];
+  /** Further URL parameters passed to the API as filters (set by links from other pages). */
+  linkFilters?: string[];
 }
 
 const FORBIDDEN = new ApiError(403, 'FORBIDDEN', '');
@@ -41,15 +47,48 @@ export function RosterPage<T>(props: Props<T>) {
 
 function RosterList<T>(props: Props<T>) {
   const { title, searchHint, fetchPage, keyOf, renderItem, shown, empty } = props;
+  const { filters: defs = [], linkFilters = [] } = props;
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
-  const list = usePagedList(fetchPage, q);
+  const names = useMemo(() => [...defs.map((d) => d.name), ...linkFilters], [defs, linkFilters]);
+  const values: Filters = {};
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) values[name] = value;
+  }
+  const list = usePagedList(fetchPage, q, values);
 
-  const onSearch = useCallback(
-    (next: string) => setParams(next ? { q: next } : {}, { replace: true }),
+  const update = useCallback(
+    (change: (next: URLSearchParams) => void) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          change(next);
+          return next;
+        },
+        { replace: true },
+      );
+    },
     [setParams],
   );
+  const onSearch = useCallback(
+    (next: string) =>
+      update((p) => {
+        if (next) p.set('q', next);
+        else p.delete('q');
+      }),
+    [update],
+  );
+  const onFilter = (name: string, value: string) =>
+    update((p) => {
+      if (value) p.set(name, value);
+      else p.delete(name);
+    });
+  const onClear = () =>
+    update((p) => {
+      for (const name of names) p.delete(name);
+    });
 
   let results: ReactNode;
   if (list.status === 'loading') results = <Loading />;
@@ -84,6 +123,17 @@ function RosterList<T>(props: Props<T>) {
     <div className="page">
       <PageHeading title={title} />
       <SearchBox value={q} hint={searchHint} onSearch={onSearch} />
+      {defs.length > 0 || linkFilters.some((name) => values[name]) ? (
+        <FilterPanel
+          defs={defs}
+          values={Object.fromEntries(
+            Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])),
+          )}
+          hidden={linkFilters.filter((name) => values[name])}
+          onChange={onFilter}
+          onClear={onClear}
+        />
+      ) : null}
       <section className="section" aria-labelledby="resultados">
         <h2 id="resultados" className="visually-hidden">
           {t('rosters.results')}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ListQuery, Page } from '../../app/api/endpoints.ts';
+import type { Filters, ListQuery, Page } from '../../app/api/endpoints.ts';
 
-// Cursor pagination for a list screen: the first page is reloaded when the search changes,
-// "Cargar más" appends the next one. Stale answers (an older search) are dropped.
+// Cursor pagination for a list screen: the first page is reloaded when the search or the
+// filters change, "Cargar más" appends the next one. Stale answers are dropped.
 
 export type FetchPage<T> = (query: ListQuery, signal: AbortSignal) => Promise<Page<T>>;
 
@@ -18,8 +18,13 @@ export interface PagedList<T> {
 }
 
 const PAGE_SIZE = 50;
+const NO_FILTERS: Filters = {};
 
-export function usePagedList<T>(fetchPage: FetchPage<T>, q: string): PagedList<T> {
+export function usePagedList<T>(
+  fetchPage: FetchPage<T>,
+  q: string,
+  filters: Filters = NO_FILTERS,
+): PagedList<T> {
   const [status, setStatus] = useState<PagedList<T>['status']>('loading');
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
@@ -30,8 +35,11 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, q: string): PagedList<T
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const controllerRef = useRef<AbortController | null>(null);
+  const filterKey = JSON.stringify(filters);
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the same search.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the same search; `filterKey` stands for the filters.
   useEffect(() => {
     const controller = new AbortController();
     controllerRef.current?.abort();
@@ -41,7 +49,7 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, q: string): PagedList<T
     setNextCursor(null);
     setMoreError(null);
     setLoadingMore(false);
-    fetchRef.current({ q, limit: PAGE_SIZE }, controller.signal).then(
+    fetchRef.current({ q, limit: PAGE_SIZE, filters: filtersRef.current }, controller.signal).then(
       (page) => {
         if (controller.signal.aborted) return;
         setItems(page.items);
@@ -55,26 +63,31 @@ export function usePagedList<T>(fetchPage: FetchPage<T>, q: string): PagedList<T
       },
     );
     return () => controller.abort();
-  }, [q, attempt]);
+  }, [q, filterKey, attempt]);
 
   const loadMore = useCallback(() => {
     const controller = controllerRef.current;
     if (!controller || !nextCursor || loadingMore) return;
     setLoadingMore(true);
     setMoreError(null);
-    fetchRef.current({ q, limit: PAGE_SIZE, cursor: nextCursor }, controller.signal).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setItems((current) => [...current, ...page.items]);
-        setNextCursor(page.nextCursor);
-        setLoadingMore(false);
-      },
-      (cause: unknown) => {
-        if (controller.signal.aborted) return;
-        setMoreError(cause);
-        setLoadingMore(false);
-      },
-    );
+    fetchRef
+      .current(
+        { q, limit: PAGE_SIZE, cursor: nextCursor, filters: filtersRef.current },
+        controller.signal,
+      )
+      .then(
+        (page) => {
+          if (controller.signal.aborted) return;
+          setItems((current) => [...current, ...page.items]);
+          setNextCursor(page.nextCursor);
+          setLoadingMore(false);
+        },
+        (cause: unknown) => {
+          if (controller.signal.aborted) return;
+          setMoreError(cause);
+          setLoadingMore(false);
+        },
+      );
   }, [q, nextCursor, loadingMore]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);

@@ -1,0 +1,150 @@
+import type { Intervention, Targets } from '@acompana/core';
+import { type ReactNode, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { getTargets, listInterventions } from '../../app/api/endpoints.ts';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { useApiData } from '../../ui/useApiData.ts';
+import { RulesView } from './RulesView.tsx';
+import { TargetsEditor } from './TargetsEditor.tsx';
+
+// The programme catalogue: the interventions and their targets by school year. Everyone reads
+// it; equipo MINEDU edits the current and later years (the server refuses past years).
+
+function yearsOf(intervention: Intervention | undefined, targets: Targets | null): number[] {
+  const years = new Set(intervention?.years ?? []);
+  if (targets) {
+    years.add(targets.currentYear);
+    years.add(targets.currentYear + 1);
+    years.add(targets.year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+function TargetsSection({
+  intervention,
+  year,
+  onYear,
+}: {
+  intervention: Intervention;
+  year: number | null;
+  onYear: (year: number) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const data = useApiData(`targets-${intervention.code}-${year ?? 'current'}`, (signal) =>
+    getTargets(intervention.code, year, signal),
+  );
+  const targets = data.status === 'ready' ? data.data : null;
+  const years = yearsOf(intervention, targets);
+  const shownYear = targets?.year ?? year;
+
+  let body: ReactNode;
+  if (data.status === 'loading') body = <Loading />;
+  else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
+  else if (data.data.editable) {
+    body = (
+      <TargetsEditor
+        key={`${data.data.intervention.code}-${data.data.year}`}
+        targets={data.data}
+        previousHasRules={intervention.years.includes(data.data.year - 1)}
+      />
+    );
+  } else {
+    body = (
+      <>
+        {data.data.year < data.data.currentYear ? (
+          <p className="notice notice--info">{t('catalog.past')}</p>
+        ) : null}
+        <RulesView rules={data.data.rules} />
+      </>
+    );
+  }
+
+  return (
+    <section className="section" aria-labelledby={`${id}-metas`}>
+      <div className="field field--inline">
+        <label htmlFor={`${id}-year`}>{t('catalog.year')}</label>
+        <select
+          id={`${id}-year`}
+          value={shownYear ?? ''}
+          onChange={(event) => onYear(Number(event.target.value))}
+        >
+          {shownYear === null ? <option value="" /> : null}
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {targets && y === targets.currentYear ? t('catalog.yearCurrent', { year: y }) : y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <h2 id={`${id}-metas`}>{t('catalog.targets', { year: shownYear ?? '' })}</h2>
+      {body}
+    </section>
+  );
+}
+
+export default function CatalogPage() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [params, setParams] = useSearchParams();
+  const interventions = useApiData('catalog-interventions', (signal) => listInterventions(signal));
+  const yearParam = Number(params.get('anio'));
+  const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : null;
+
+  let content: ReactNode;
+  if (interventions.status === 'loading') content = <Loading />;
+  else if (interventions.status === 'error') {
+    content = <ErrorNotice error={interventions.error} onRetry={interventions.reload} />;
+  } else {
+    const list = interventions.data;
+    const code = params.get('intervencion');
+    const selected = list.find((i) => i.code === code) ?? list[0];
+    const set = (name: string, value: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set(name, value);
+          return next;
+        },
+        { replace: true },
+      );
+    content = selected ? (
+      <>
+        <div className="field">
+          <label htmlFor={`${id}-intervention`}>{t('catalog.intervention')}</label>
+          <select
+            id={`${id}-intervention`}
+            value={selected.code}
+            onChange={(event) => set('intervencion', event.target.value)}
+          >
+            {list.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="card catalog-intervention">
+          <p>{selected.description}</p>
+          {selected.worksWithDirectors ? <p>{t('catalog.worksWithDirectors')}</p> : null}
+          {selected.worksWithFamilies ? <p>{t('catalog.worksWithFamilies')}</p> : null}
+        </div>
+        <TargetsSection
+          intervention={selected}
+          year={year}
+          onYear={(y) => set('anio', String(y))}
+        />
+      </>
+    ) : null;
+  }
+
+  return (
+    <div className="page">
+      <PageHeading title={t('catalog.title')} />
+      <p>{t('catalog.intro')}</p>
+      {content}
+    </div>
+  );
+}

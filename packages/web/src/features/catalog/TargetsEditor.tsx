@@ -1,0 +1,260 @@
+import {
+  ACTIVITY_KINDS,
+  type ActivityKind,
+  TARGET_LEVELS,
+  type TargetLevel,
+  type TargetRule,
+  type Targets,
+} from '@acompana/core';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { copyTargets, putTargets } from '../../app/api/endpoints.ts';
+import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
+import { useVocabulary } from '../../ui/vocabulary.ts';
+
+// Equipo MINEDU edits a year's targets: one fieldset per rule, saved as a whole (the server
+// replaces that year's rules and validates them; its Spanish messages land on the fields).
+
+interface Draft {
+  key: number;
+  level: TargetLevel;
+  activityKind: ActivityKind;
+  gradeFrom: string;
+  gradeTo: string;
+  perYear: string;
+  minPerMonth: string;
+  note: string;
+}
+
+let nextKey = 1;
+const draftOf = (rule: Targets['rules'][number]): Draft => ({
+  key: nextKey++,
+  level: rule.level,
+  activityKind: rule.activityKind,
+  gradeFrom: String(rule.gradeFrom),
+  gradeTo: String(rule.gradeTo),
+  perYear: String(rule.perYear),
+  minPerMonth: String(rule.minPerMonth),
+  note: rule.note,
+});
+
+const asNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+function ruleOf(d: Draft): TargetRule {
+  return {
+    level: d.level,
+    activityKind: d.activityKind,
+    gradeFrom: asNumber(d.gradeFrom),
+    gradeTo: asNumber(d.gradeTo),
+    perYear: asNumber(d.perYear),
+    minPerMonth: asNumber(d.minPerMonth),
+    note: d.note,
+  };
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy'; what: 'save' | 'copy' }
+  | { kind: 'done'; message: string }
+  | { kind: 'error'; message: string; fields: Record<string, string> };
+
+interface Props {
+  targets: Targets;
+  previousHasRules: boolean;
+}
+
+/** Saving keeps the editor on screen: the server's answer becomes the new draft. */
+export function TargetsEditor({ targets, previousHasRules }: Props) {
+  const { t } = useTranslation();
+  const label = useVocabulary();
+  const id = useId();
+  const [drafts, setDrafts] = useState<Draft[]>(() => targets.rules.map(draftOf));
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const fields = status.kind === 'error' ? status.fields : {};
+  const busy = status.kind === 'busy';
+
+  const change = (key: number, patch: Partial<Draft>) =>
+    setDrafts((current) => current.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus({ kind: 'busy', what: 'save' });
+    try {
+      const saved = await putTargets(targets.intervention.code, targets.year, drafts.map(ruleOf));
+      setDrafts(saved.rules.map(draftOf));
+      setStatus({ kind: 'done', message: t('catalog.saved', { year: targets.year }) });
+    } catch (error) {
+      setStatus({ kind: 'error', message: errorMessage(t, error), fields: fieldErrors(error) });
+    }
+  };
+
+  const onCopy = async () => {
+    setStatus({ kind: 'busy', what: 'copy' });
+    try {
+      const copied = await copyTargets(targets.intervention.code, targets.year - 1, targets.year);
+      setDrafts(copied.rules.map(draftOf));
+      setStatus({
+        kind: 'done',
+        message: t('catalog.copied', { from: targets.year - 1, year: targets.year }),
+      });
+    } catch (error) {
+      setStatus({ kind: 'error', message: errorMessage(t, error), fields: fieldErrors(error) });
+    }
+  };
+
+  const input = (
+    d: Draft,
+    index: number,
+    name: 'gradeFrom' | 'gradeTo' | 'perYear' | 'minPerMonth',
+    text: string,
+  ) => {
+    const fieldId = `${id}-${d.key}-${name}`;
+    const error = fields[`rules.${index}.${name}`];
+    return (
+      <div className="field">
+        <label htmlFor={fieldId}>{text}</label>
+        <input
+          id={fieldId}
+          type="number"
+          inputMode="numeric"
+          min={0}
+          value={d[name]}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${fieldId}-error` : undefined}
+          onChange={(event) => change(d.key, { [name]: event.target.value })}
+        />
+        {error ? (
+          <p id={`${fieldId}-error`} className="field__error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {previousHasRules ? (
+        <div className="copy-row">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={onCopy}
+            disabled={busy}
+          >
+            {status.kind === 'busy' && status.what === 'copy'
+              ? t('catalog.copying')
+              : t('catalog.copy', { year: targets.year - 1 })}
+          </button>
+          <p className="field__hint">
+            {t('catalog.copyNote', { year: targets.year, from: targets.year - 1 })}
+          </p>
+        </div>
+      ) : null}
+      {drafts.length === 0 ? <p className="empty">{t('catalog.noRules')}</p> : null}
+      {drafts.map((d, index) => {
+        const legend = t('catalog.rule', { n: index + 1 });
+        const rowError = fields[`rules.${index}`];
+        return (
+          <fieldset className="rule" key={d.key}>
+            <legend>{legend}</legend>
+            {rowError ? <p className="field__error">{rowError}</p> : null}
+            <div className="rule__grid">
+              <div className="field">
+                <label htmlFor={`${id}-${d.key}-activity`}>{t('catalog.activity')}</label>
+                <select
+                  id={`${id}-${d.key}-activity`}
+                  value={d.activityKind}
+                  onChange={(event) =>
+                    change(d.key, { activityKind: event.target.value as ActivityKind })
+                  }
+                >
+                  {ACTIVITY_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {label('activityKinds', kind)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-${d.key}-level`}>{t('catalog.level')}</label>
+                <select
+                  id={`${id}-${d.key}-level`}
+                  value={d.level}
+                  onChange={(event) => change(d.key, { level: event.target.value as TargetLevel })}
+                >
+                  {TARGET_LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {label('targetLevels', level)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {input(d, index, 'gradeFrom', t('catalog.gradeFrom'))}
+              {input(d, index, 'gradeTo', t('catalog.gradeTo'))}
+              {input(d, index, 'perYear', t('catalog.perYear'))}
+              {input(d, index, 'minPerMonth', t('catalog.minPerMonth'))}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-${d.key}-note`}>{t('catalog.note')}</label>
+              <input
+                id={`${id}-${d.key}-note`}
+                type="text"
+                maxLength={500}
+                value={d.note}
+                onChange={(event) => change(d.key, { note: event.target.value })}
+              />
+            </div>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setDrafts((current) => current.filter((x) => x.key !== d.key))}
+            >
+              {t('catalog.removeRule', { n: index + 1 })}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() =>
+          setDrafts((current) => [
+            ...current,
+            draftOf({
+              level: 'primaria',
+              activityKind: 'visita',
+              gradeFrom: 1,
+              gradeTo: 6,
+              perYear: 0,
+              minPerMonth: 0,
+              note: '',
+            }),
+          ])
+        }
+      >
+        {t('catalog.addRule')}
+      </button>
+      <div className="form__alert" role="alert">
+        {status.kind === 'error' ? (
+          <div className="notice notice--error">
+            <p>{status.message}</p>
+            {Object.entries(status.fields)
+              .filter(([path]) => !path.startsWith('rules.'))
+              .map(([path, message]) => (
+                <p key={path}>{message}</p>
+              ))}
+          </div>
+        ) : null}
+      </div>
+      <p className="form__status" role="status">
+        {status.kind === 'done' ? status.message : null}
+      </p>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {status.kind === 'busy' && status.what === 'save'
+          ? t('catalog.saving')
+          : t('catalog.save', { year: targets.year })}
+      </button>
+    </form>
+  );
+}

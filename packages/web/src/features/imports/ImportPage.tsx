@@ -1,0 +1,213 @@
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../app/api/client.ts';
+import { errorMessage } from '../../app/api/errorMessage.ts';
+import { formatNumber } from '../../app/i18n/index.ts';
+import { can } from '../../app/roles.ts';
+import { useMe } from '../../app/session/SessionContext.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
+import { type ImportKind, type ImportReportView, reportOfError, uploadImport } from './report.ts';
+
+// Importar: the especialista or equipo MINEDU uploads a padrón of schools or a list of
+// teachers. The file is always checked first (dry run: nothing saved); the report shows what
+// would be created, updated, left unchanged or skipped, and every invalid row by line; then
+// the person applies it.
+
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'busy'; dryRun: boolean }
+  | { kind: 'report'; report: ImportReportView; error: string | null };
+
+function ImportReport({ report }: { report: ImportReportView }) {
+  const { t } = useTranslation();
+  const figures: [string, number][] = [
+    [t('imports.rows'), report.rows],
+    [t('imports.created'), report.created],
+    [t('imports.updated'), report.updated],
+    [t('imports.unchanged'), report.unchanged],
+    [t('imports.skipped'), report.skipped],
+    [t('imports.invalidRows'), report.invalidRows],
+  ];
+  const more = report.invalidIssues - report.invalid.length;
+  return (
+    <section className="section" aria-labelledby="resultado-importacion">
+      <h2 id="resultado-importacion">
+        {report.dryRun ? t('imports.reportDryRun') : t('imports.reportApplied')}
+      </h2>
+      <p className="notice notice--info">
+        {report.dryRun
+          ? t('imports.dryRunNote')
+          : report.applied
+            ? t('imports.appliedNote')
+            : t('imports.notAppliedNote')}
+      </p>
+      <dl className="stats stats--compact">
+        {figures.map(([label, value]) => (
+          <div className="stat" key={label}>
+            <dt className="stat__label">{label}</dt>
+            <dd className="stat__value">{formatNumber(value)}</dd>
+          </div>
+        ))}
+      </dl>
+      {report.invalid.length > 0 ? (
+        <>
+          <h3>{t('imports.invalidList')}</h3>
+          <ul className="issues">
+            {report.invalid.map((issue) => (
+              <li key={`${issue.line}-${issue.field ?? ''}-${issue.message}`}>{issue.message}</li>
+            ))}
+          </ul>
+          {more > 0 ? <p>{t('imports.moreIssues', { n: formatNumber(more) })}</p> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export default function ImportPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const id = useId();
+  const [kind, setKind] = useState<ImportKind>('schools');
+  const [file, setFile] = useState<File | null>(null);
+  const [skipInvalid, setSkipInvalid] = useState(false);
+  const [stage, setStage] = useState<Stage>({ kind: 'idle' });
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+
+  if (!can(me, 'school:create')) {
+    return (
+      <div className="page">
+        <PageHeading title={t('imports.title')} />
+        <ErrorNotice error={new ApiError(403, 'FORBIDDEN', '')} />
+      </div>
+    );
+  }
+
+  const run = async (dryRun: boolean) => {
+    if (!file) {
+      setFileError(t('imports.noFile'));
+      return;
+    }
+    setFileError(null);
+    setFailure(null);
+    setStage({ kind: 'busy', dryRun });
+    try {
+      const report = await uploadImport(kind, file, { dryRun, skipInvalid });
+      setStage({ kind: 'report', report, error: null });
+    } catch (error) {
+      const report = reportOfError(error);
+      // Import failures carry a precise Spanish message from the server (which columns…).
+      const message =
+        error instanceof ApiError && error.code.startsWith('IMPORT_') && error.message
+          ? error.message
+          : errorMessage(t, error);
+      if (report) setStage({ kind: 'report', report, error: message });
+      else {
+        setStage({ kind: 'idle' });
+        setFailure(error);
+        setFileError(
+          error instanceof ApiError && error.code.startsWith('IMPORT_') ? message : null,
+        );
+      }
+    }
+  };
+
+  const onCheck = (event: FormEvent) => {
+    event.preventDefault();
+    void run(true);
+  };
+
+  const report = stage.kind === 'report' ? stage.report : null;
+  const canApply = report?.dryRun === true && (report.invalidRows === 0 || skipInvalid);
+  const busy = stage.kind === 'busy';
+  const reset = () => {
+    setStage({ kind: 'idle' });
+    setFailure(null);
+  };
+
+  return (
+    <div className="page">
+      <PageHeading title={t('imports.title')} />
+      <p>{t('imports.intro')}</p>
+      <form className="form" onSubmit={onCheck} noValidate>
+        <fieldset className="choice">
+          <legend>{t('imports.kind')}</legend>
+          {(['schools', 'teachers'] as const).map((value) => (
+            <label key={value} className="choice__option">
+              <input
+                type="radio"
+                name="kind"
+                value={value}
+                checked={kind === value}
+                onChange={() => {
+                  setKind(value);
+                  reset();
+                }}
+              />
+              {value === 'schools' ? t('imports.kindSchools') : t('imports.kindTeachers')}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-file`}>{t('imports.file')}</label>
+          <p id={`${id}-hint`} className="field__hint">
+            {t('imports.fileHint')}
+          </p>
+          <input
+            id={`${id}-file`}
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-describedby={fileError ? `${id}-hint ${id}-error` : `${id}-hint`}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setFileError(null);
+              reset();
+            }}
+          />
+          {fileError ? (
+            <p id={`${id}-error`} className="field__error">
+              {fileError}
+            </p>
+          ) : null}
+        </div>
+        <label className="choice__option">
+          <input
+            type="checkbox"
+            checked={skipInvalid}
+            onChange={(event) => setSkipInvalid(event.target.checked)}
+          />
+          {t('imports.skipInvalid')}
+        </label>
+        <div className="form__alert" role="alert">
+          {failure && !fileError ? <ErrorNotice error={failure} /> : null}
+          {stage.kind === 'report' && stage.error ? (
+            <div className="notice notice--error">
+              <p>{stage.error}</p>
+            </div>
+          ) : null}
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            {busy && stage.dryRun ? t('imports.checking') : t('imports.check')}
+          </button>
+          {canApply ? (
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void run(false)}
+            >
+              {t('imports.apply')}
+            </button>
+          ) : null}
+          {busy && !stage.dryRun ? <p role="status">{t('imports.applying')}</p> : null}
+        </div>
+      </form>
+      {report ? <ImportReport report={report} /> : null}
+    </div>
+  );
+}
