@@ -13,4 +13,5 @@ export * from './errors.ts';
 export * from './imports/index.ts';
 export * from './policy/policy.ts';
 export * from './roles.ts';
+export * from './sync/index.ts';
 export * from './validators.ts';
