@@ -70,6 +70,20 @@ export const reflectionRecord = z.object({
 });
 export type ReflectionRecord = z.infer<typeof reflectionRecord>;
 
+export const RESPONSE_STATUSES = ['draft', 'complete'] as const;
+
+/** A filled instrument (rubric, checklist, field notebook) of one visit. `answers` follows the
+ *  instrument's response schema (packages/core/src/instruments); the server checks them
+ *  against the exact published version named here, which the record keeps for ever. */
+export const instrumentResponseRecord = z.object({
+  visitId: id.nullable(),
+  teacherId: id,
+  instrumentVersionId: id,
+  status: z.enum(RESPONSE_STATUSES),
+  answers: z.record(z.string(), z.unknown()),
+});
+export type InstrumentResponseRecord = z.infer<typeof instrumentResponseRecord>;
+
 export interface EntityDefinition<S extends z.ZodObject = z.ZodObject> {
   schema: S;
   /** Fields the teacher's current coach may write. */
@@ -123,6 +137,12 @@ export const ENTITIES = {
     coachFields: [],
     teacherFields: ['visitId', 'teacherId', 'text'],
     creators: ['teacher'],
+  },
+  instrument_response: {
+    schema: instrumentResponseRecord,
+    coachFields: ['visitId', 'teacherId', 'instrumentVersionId', 'status', 'answers'],
+    teacherFields: [],
+    creators: ['coach'],
   },
 } as const satisfies Record<string, EntityDefinition>;
 
