@@ -1,0 +1,3 @@
+export * from './commitments.ts';
+export * from './plan.ts';
+export * from './stages.ts';
