@@ -33,6 +33,27 @@ export const ERROR_CODES = {
     status: 422,
     message: 'El archivo tiene filas inválidas; no se importó nada.',
   },
+  INSTRUMENT_DEFINITION_INVALID: {
+    status: 422,
+    message: 'La definición del instrumento no es válida.',
+  },
+  INSTRUMENT_VERSION_IMMUTABLE: {
+    status: 409,
+    message: 'Esta versión ya fue publicada y no se puede cambiar. Crea una nueva versión.',
+  },
+  INSTRUMENT_TRANSITION_INVALID: {
+    status: 409,
+    message: 'La versión no puede pasar a ese estado.',
+  },
+  INSTRUMENT_CODE_TAKEN: { status: 409, message: 'Ya existe un instrumento con ese código.' },
+  INSTRUMENT_VERSION_NOT_PUBLISHED: {
+    status: 422,
+    message: 'Solo se pueden llenar versiones publicadas del instrumento.',
+  },
+  INSTRUMENT_RESPONSE_INVALID: {
+    status: 422,
+    message: 'Las respuestas no corresponden a la versión del instrumento.',
+  },
   ACCOUNT_LOCKED: {
     status: 429,
     message: 'Demasiados intentos fallidos. Espera unos minutos antes de volver a intentarlo.',
@@ -40,6 +61,46 @@ export const ERROR_CODES = {
   RATE_LIMITED: {
     status: 429,
     message: 'Demasiadas solicitudes seguidas. Espera un momento y vuelve a intentarlo.',
+  },
+  SYNC_FORBIDDEN: {
+    status: 403,
+    message:
+      'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual.',
+  },
+  SYNC_NOT_CREATOR: {
+    status: 403,
+    message: 'Tu rol no puede crear ni eliminar este tipo de registro.',
+  },
+  SYNC_FIELD_NOT_OWNED: {
+    status: 403,
+    message: 'Intentaste cambiar un dato que le corresponde a otra persona.',
+  },
+  SYNC_FIELD_IMMUTABLE: {
+    status: 409,
+    message: 'El docente de un registro no se puede cambiar; crea un registro nuevo.',
+  },
+  SYNC_RECORD_DELETED: {
+    status: 409,
+    message: 'Este registro fue eliminado en el servidor; el cambio no se aplicó.',
+  },
+  SYNC_RECORD_NOT_FOUND: {
+    status: 404,
+    message: 'Este registro ya no existe en el servidor; el cambio no se aplicó.',
+  },
+  SYNC_REFERENCE_NOT_FOUND: {
+    status: 422,
+    message:
+      'El registro menciona una institución, intervención o instrumento que no existe en el servidor.',
+  },
+  SYNC_NO_SCHOOL: {
+    status: 422,
+    message:
+      'No se encontró la institución educativa del docente; registra primero la visita o revisa su plaza.',
+  },
+  SYNC_RETRY: {
+    status: 503,
+    message:
+      'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
   },
   INTERNAL: {
     status: 500,

@@ -31,8 +31,11 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     enrollment: { close: 'A---', far: '----' },
     roster_warning: { close: '----', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
+    instrument: { close: 'A---', far: 'A---' },
+    instrument_draft: { close: '----', far: '----' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: 'A---', far: '----' },
+    field_record: { close: 'AAAA', far: '----' },
   },
   acompanante: {
     school: { close: 'A---', far: '----' },
@@ -45,8 +48,11 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     enrollment: { close: 'A---', far: '----' },
     roster_warning: { close: '----', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
+    instrument: { close: 'A---', far: 'A---' },
+    instrument_draft: { close: '----', far: '----' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
+    field_record: { close: 'AAAA', far: '----' },
   },
   formador: {
     school: { close: 'A---', far: '----' },
@@ -59,8 +65,11 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     enrollment: { close: 'A---', far: '----' },
     roster_warning: { close: '----', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
+    instrument: { close: 'A---', far: 'A---' },
+    instrument_draft: { close: '----', far: '----' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
+    field_record: { close: '----', far: '----' },
   },
   director: {
     school: { close: 'A---', far: '----' },
@@ -73,8 +82,11 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     enrollment: { close: 'A---', far: '----' },
     roster_warning: { close: 'A---', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
+    instrument: { close: 'A---', far: 'A---' },
+    instrument_draft: { close: '----', far: '----' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
+    field_record: { close: '----', far: '----' },
   },
   especialista: {
     school: { close: 'AAA-', far: '----' },
@@ -87,8 +99,11 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     enrollment: { close: 'AAA-', far: '----' },
     roster_warning: { close: 'A---', far: '----' },
     catalog: { close: 'A---', far: 'A---' },
+    instrument: { close: 'A---', far: 'A---' },
+    instrument_draft: { close: '----', far: '----' },
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
+    field_record: { close: '----', far: '----' },
   },
   minedu: {
     school: { close: 'AAAA', far: 'AAAA' },
@@ -101,8 +116,11 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     enrollment: { close: 'AAA-', far: 'AAA-' },
     roster_warning: { close: 'A---', far: 'A---' },
     catalog: { close: 'AAAA', far: 'AAAA' },
+    instrument: { close: 'AAAA', far: 'AAAA' },
+    instrument_draft: { close: 'AAAA', far: 'AAAA' },
     account: { close: 'AAA-', far: 'AAA-' },
     audit_event: { close: 'A---', far: 'A---' },
+    field_record: { close: '----', far: '----' },
   },
 };
 
@@ -363,6 +381,30 @@ describe('privacy policy for rosters and caseloads', () => {
       for (const kind of ['caseload', 'coach', 'enrollment'] as const) {
         const res: Resource = { ...close(role, kind), ownerId: ME, teacherId: ME };
         expect(decide(actorOf(role), 'delete', res).allow, `${role} ${kind}`).toBe(false);
+      }
+    }
+  });
+
+  it('lets everyone read published instruments but only equipo MINEDU design them or see drafts', () => {
+    for (const role of ROLES) {
+      const everything: Resource = {
+        kind: 'instrument',
+        place: HOME,
+        teacherId: ME,
+        ownerId: ME,
+        coachIds: [ME],
+        trainerIds: [ME],
+      };
+      const draft: Resource = { ...everything, kind: 'instrument_draft' };
+      expect(decide(actorOf(role), 'read', everything).allow, `${role} read`).toBe(true);
+      for (const action of ACTIONS) {
+        expect(decide(actorOf(role), action, draft).allow, `${role} draft ${action}`).toBe(
+          role === 'minedu',
+        );
+        if (action !== 'read')
+          expect(decide(actorOf(role), action, everything).allow, `${role} ${action}`).toBe(
+            role === 'minedu',
+          );
       }
     }
   });

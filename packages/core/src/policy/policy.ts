@@ -26,12 +26,21 @@ export const RESOURCE_KINDS = [
   'enrollment',
   /** Roster warnings: teachers without a coach, coaches above the range, coach changes. */
   'roster_warning',
-  /** Programme catalogue (interventions, targets per school year) and instruments. */
+  /** Programme catalogue (interventions, targets per school year). */
   'catalog',
+  /** Published and retired instrument versions: everyone reads them (the teacher gets to know
+   *  the observation guide, DOMAIN.md §4); equipo MINEDU designs them. */
+  'instrument',
+  /** Instrument drafts being designed: equipo MINEDU only. */
+  'instrument_draft',
   /** User accounts and role assignments. */
   'account',
   /** Who read or changed what. */
   'audit_event',
+  /** A field record as it syncs to and from a device (visit, commitment, reflection,
+   *  instrument response): identified and formative, so only the teacher and their current
+   *  coach hold it; field ownership (field-ownership.ts) narrows what each may write. */
+  'field_record',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -117,8 +126,11 @@ export const RULES: Rules = {
     enrollment: R('scope'),
     roster_warning: R('never'),
     catalog: R('any'),
+    instrument: R('any'),
+    instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('self'),
+    field_record: R('self', 'self', 'self', 'self'),
   },
   acompanante: {
     school: R('scope'),
@@ -131,8 +143,11 @@ export const RULES: Rules = {
     enrollment: R('scope'),
     roster_warning: R('never'),
     catalog: R('any'),
+    instrument: R('any'),
+    instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
+    field_record: R('caseload', 'caseload', 'caseload', 'caseload'),
   },
   formador: {
     school: R('scope'),
@@ -145,8 +160,11 @@ export const RULES: Rules = {
     enrollment: R('scope'),
     roster_warning: R('never'),
     catalog: R('any'),
+    instrument: R('any'),
+    instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
+    field_record: R('never'),
   },
   director: {
     school: R('scope'),
@@ -159,8 +177,11 @@ export const RULES: Rules = {
     enrollment: R('scope'),
     roster_warning: R('scope'),
     catalog: R('any'),
+    instrument: R('any'),
+    instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
+    field_record: R('never'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -173,8 +194,11 @@ export const RULES: Rules = {
     enrollment: R('scope', 'scope'),
     roster_warning: R('scope'),
     catalog: R('any'),
+    instrument: R('any'),
+    instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
+    field_record: R('never'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -187,8 +211,11 @@ export const RULES: Rules = {
     enrollment: R('scope', 'scope'),
     roster_warning: R('scope'),
     catalog: R('any', 'any', 'any', 'any'),
+    instrument: R('any', 'any', 'any', 'any'),
+    instrument_draft: R('any', 'any', 'any', 'any'),
     account: R('scope', 'scope'),
     audit_event: R('scope'),
+    field_record: R('never'),
   },
 };
 

@@ -1,2 +1,4 @@
 export * from './entities.ts';
+export * from './labels.ts';
 export * from './protocol.ts';
+export * from './revisions.ts';

@@ -26,6 +26,11 @@ export const mutationSchema = z.object({
   changed: z.array(z.string().min(1).max(60)).max(60),
   /** For upserts: the record's full state on the device. For deletes: null. */
   payload: z.record(z.string(), z.unknown()).nullable(),
+  /** Optional: what the changed fields held on the device before this write (what it meant to
+   *  overwrite). With it, the server keeps a revision only when a value someone else wrote
+   *  would otherwise be lost; without it, whenever another writer changed the field since
+   *  baseVersion and the values differ. */
+  base: z.record(z.string(), z.unknown()).nullable().optional(),
   /** Device clock when the person made the change (informative; ordering uses seq). */
   createdAt: z.iso.datetime({ offset: true }),
 });
@@ -92,3 +97,16 @@ export const pullResponseSchema = z.object({
   scope: z.string(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/**
+ * What the server checks of a push body before looking at each mutation: one malformed
+ * mutation must not block the rest of a device's outbox, so each is then validated against
+ * `mutationSchema` on its own and, if invalid, answered `rejected` (VALIDATION_FAILED).
+ */
+export const pushEnvelopeSchema = z.object({
+  deviceId: uuid,
+  mutations: z
+    .array(z.looseObject({ mutationId: uuid }))
+    .min(1, { error: 'Envía al menos un cambio.' })
+    .max(MAX_PUSH_BATCH, { error: `Envía como máximo ${MAX_PUSH_BATCH} cambios por lote.` }),
+});
