@@ -12,8 +12,10 @@ import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { coachRoutes } from './modules/coaches/routes.ts';
 import { IMPORT_UPLOAD_PATHS, importRoutes } from './modules/imports/routes.ts';
+import { instrumentRoutes } from './modules/instruments/routes.ts';
 import { rosterRoutes } from './modules/rosters/routes.ts';
 import { territoryRoutes } from './modules/territory/routes.ts';
+import { SYNC_PUSH_PATH, syncRoutes } from './sync/routes.ts';
 
 // Assembles the application: security middleware, the versioned API, then the web app.
 
@@ -24,11 +26,11 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
 
   const api = apiRouter();
-  // File imports set their own, larger limit (modules/imports/routes.ts).
+  // File imports and sync pushes set their own, larger limits (their routes.ts).
   api.use(
     '*',
     except(
-      IMPORT_UPLOAD_PATHS,
+      [IMPORT_UPLOAD_PATHS, SYNC_PUSH_PATH],
       bodyLimit({
         maxSize: 1024 * 1024,
         onError: () => {
@@ -45,6 +47,8 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', caseloadRoutes(deps));
   api.route('/', catalogRoutes(deps));
   api.route('/', importRoutes(deps));
+  api.route('/', instrumentRoutes(deps));
+  api.route('/', syncRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },

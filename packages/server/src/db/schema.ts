@@ -1,4 +1,20 @@
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  InstrumentTable,
+  InstrumentVersionTable,
+  InterventionDesempenoTable,
+  InterventionInstrumentTable,
+} from './schema-instruments.ts';
+import type {
+  ChangeLogTable,
+  CommitmentTable,
+  InstrumentResponseTable,
+  MutationLogTable,
+  RecordRevisionTable,
+  ReflectionTable,
+  SyncTombstoneTable,
+  VisitTable,
+} from './schema-sync.ts';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL (tests exercise both).
 
@@ -237,4 +253,16 @@ export interface DB {
   session: SessionTable;
   login_attempt: LoginAttemptTable;
   audit_event: AuditEventTable;
+  instrument: InstrumentTable;
+  instrument_version: InstrumentVersionTable;
+  intervention_instrument: InterventionInstrumentTable;
+  intervention_desempeno: InterventionDesempenoTable;
+  visit: VisitTable;
+  commitment: CommitmentTable;
+  reflection: ReflectionTable;
+  instrument_response: InstrumentResponseTable;
+  mutation_log: MutationLogTable;
+  change_log: ChangeLogTable;
+  sync_tombstone: SyncTombstoneTable;
+  record_revision: RecordRevisionTable;
 }

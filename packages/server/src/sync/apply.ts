@@ -1,0 +1,350 @@
+import {
+  type Actor,
+  AppError,
+  decideFieldWrite,
+  ENTITIES,
+  type EntityKind,
+  entityFieldLabel,
+  type FieldIssue,
+  type InstrumentDefinition,
+  type Mutation,
+  type MutationResult,
+  mayCreateKind,
+  ownedFields,
+} from '@acompana/core';
+import { currentSchoolYear } from '../modules/rosters/queries.ts';
+import { checkAnswers, loadDefinitions, versionNotFillable } from './instruments.ts';
+import { type Anchors, mergeUpsert, type Revision, type StoredRecord } from './merge.ts';
+import { KINDS, normalizeDateTimes } from './registry.ts';
+import {
+  type AuditEntry,
+  deleteRecords,
+  type Facts,
+  insertRevisions,
+  insertTombstones,
+  keyOf,
+  loadFacts,
+  loadRecords,
+  lockEntities,
+  recordResults,
+  type Tombstone,
+  type Tx,
+  writeRecords,
+} from './store.ts';
+
+// Applies a list of new (never seen) mutations inside the caller's transaction: validate
+// (zod), authorize (policy: privacy + field ownership), merge (merge.ts), then write the whole
+// list set-based and record each result in mutation_log. A database error escapes to push.ts,
+// which retries the mutations one by one in savepoints.
+
+export function rejected(m: Mutation, error: AppError): MutationResult {
+  return {
+    mutationId: m.mutationId,
+    status: 'rejected',
+    version: null,
+    conflict: false,
+    error: { code: error.code, message: error.message, details: error.details },
+  };
+}
+
+export function tally(results: MutationResult[]) {
+  const count = (status: string) => results.filter((r) => r.status === status).length;
+  return { applied: count('applied'), rejected: count('rejected') };
+}
+
+const applied = (m: Mutation, version: number | null, conflict = false): MutationResult => ({
+  mutationId: m.mutationId,
+  status: 'applied',
+  version,
+  conflict,
+  error: null,
+});
+
+function invalid(issues: FieldIssue[]): AppError {
+  return AppError.validation(issues);
+}
+
+function parsePayload(m: Mutation): Record<string, unknown> | AppError {
+  const spec = KINDS[m.kind as EntityKind];
+  const parsed = ENTITIES[spec.kind].schema.safeParse(m.payload ?? undefined);
+  if (!parsed.success) {
+    return invalid(
+      parsed.error.issues.map((issue) => {
+        const path = issue.path.map(String).join('.');
+        return {
+          path: path ? `payload.${path}` : 'payload',
+          message: path
+            ? `Revisa el campo «${entityFieldLabel(path)}»: ${issue.message}`
+            : 'Faltan los datos del registro.',
+        };
+      }),
+    );
+  }
+  const unknown = m.changed.filter((f) => !spec.fields.includes(f));
+  if (unknown.length > 0) {
+    return invalid([
+      { path: 'changed', message: `El registro no tiene el campo «${unknown.join('», «')}».` },
+    ]);
+  }
+  return normalizeDateTimes(spec, parsed.data as Record<string, unknown>);
+}
+
+const isEmpty = (v: unknown) =>
+  v === null ||
+  v === undefined ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && Object.keys(v as object).length === 0);
+
+function denied(decision: Exclude<ReturnType<typeof decideFieldWrite>, { allow: true }>): AppError {
+  if (decision.code !== 'SYNC_FIELD_NOT_OWNED') return new AppError(decision.code);
+  const names = decision.fields.map(entityFieldLabel).join('», «');
+  return new AppError(
+    'SYNC_FIELD_NOT_OWNED',
+    `No puedes cambiar «${names}»: ese dato le corresponde a otra persona.`,
+    {
+      fields: decision.fields.map((f) => ({
+        path: f,
+        message: `No puedes cambiar «${entityFieldLabel(f)}».`,
+      })),
+    },
+  );
+}
+
+const refMissing = (field: string) =>
+  new AppError(
+    'SYNC_REFERENCE_NOT_FOUND',
+    `Revisa el campo «${entityFieldLabel(field)}»: no existe en el servidor.`,
+    { fields: [{ path: `payload.${field}`, message: 'No existe en el servidor.' }] },
+  );
+
+interface Batch {
+  state: Map<string, StoredRecord | 'deleted'>;
+  tombstones: Map<string, Tombstone>;
+  facts: Facts;
+  definitions: Map<string, InstrumentDefinition>;
+}
+
+/** Where a record sits: its own school (visit), its visit's, else its teacher's post. */
+function anchorsOf(batch: Batch, record: StoredRecord): Anchors | AppError {
+  const spec = KINDS[record.kind];
+  const at = spec.anchor(record.data);
+  if (at.schoolId !== undefined) {
+    const school = batch.facts.schools.get(at.schoolId);
+    if (!school) return refMissing('schoolId');
+    const year = spec.ownYear ? spec.ownYear(record.data) : currentSchoolYear();
+    return { ...school, schoolYear: year };
+  }
+  if (record.anchors) return record.anchors;
+  if (at.visitId) {
+    const inBatch = batch.state.get(keyOf('visit', at.visitId));
+    if (inBatch && inBatch !== 'deleted' && inBatch.anchors) return inBatch.anchors;
+    const stored = batch.facts.visits.get(at.visitId);
+    if (stored) return stored;
+  }
+  const post = batch.facts.posts.get(String(record.data.teacherId));
+  if (!post) return new AppError('SYNC_NO_SCHOOL');
+  return { ...post, schoolYear: currentSchoolYear() };
+}
+
+function checkReferences(batch: Batch, kind: EntityKind, data: Record<string, unknown>) {
+  // Visits, coaching plans and stage decisions name their intervention (a real FK).
+  if ('interventionCode' in data && !batch.facts.interventions.has(String(data.interventionCode))) {
+    return refMissing('interventionCode');
+  }
+  if (kind === 'instrument_response') {
+    const definition = batch.definitions.get(String(data.instrumentVersionId));
+    if (!definition) return versionNotFillable();
+    return checkAnswers(definition, data);
+  }
+  return null;
+}
+
+function applyUpsert(
+  actor: Actor,
+  batch: Batch,
+  m: Mutation,
+  revisions: Revision[],
+): MutationResult {
+  const data = parsePayload(m);
+  if (data instanceof AppError) return rejected(m, data);
+  const kind = m.kind as EntityKind;
+  const key = keyOf(kind, m.entityId);
+  const current = batch.state.get(key);
+  if (current === 'deleted' || (!current && batch.tombstones.has(key))) {
+    const tomb = batch.tombstones.get(key);
+    // An older write of the device that deleted the record, arriving late: superseded.
+    if (tomb && tomb.deviceId === m.deviceId && tomb.seq > m.seq) return applied(m, null);
+    return rejected(m, new AppError('SYNC_RECORD_DELETED'));
+  }
+  let fields: string[] = [...new Set(m.changed)];
+  if (current) {
+    if (data.teacherId !== current.data.teacherId) {
+      return rejected(m, new AppError('SYNC_FIELD_IMMUTABLE'));
+    }
+    // A create reaching an existing record (it was overtaken by its own update) lists every
+    // field; the empty ones it does not own are not a write of them.
+    const checked = m.baseVersion === 0 ? fields.filter((f) => !isEmpty(data[f])) : fields;
+    const teacherId = String(current.data.teacherId);
+    const decision = decideFieldWrite(
+      actor,
+      'update',
+      kind,
+      { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] },
+      checked,
+    );
+    if (!decision.allow) return rejected(m, denied(decision));
+    const owned = ownedFields(kind, decision.capacities);
+    fields = fields.filter((f) => owned.has(f));
+  } else {
+    const teacherId = String(data.teacherId);
+    const setFields = Object.keys(data).filter((f) => !isEmpty(data[f]));
+    const decision = decideFieldWrite(
+      actor,
+      'create',
+      kind,
+      { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] },
+      setFields,
+    );
+    if (!decision.allow) {
+      const gone = decision.code === 'SYNC_NOT_CREATOR' && m.baseVersion > 0;
+      return rejected(m, gone ? new AppError('SYNC_RECORD_NOT_FOUND') : denied(decision));
+    }
+  }
+  const reference = checkReferences(batch, kind, data);
+  if (reference) return rejected(m, reference);
+
+  const base = m.base ? normalizeDateTimes(KINDS[kind], m.base) : null;
+  const merged = mergeUpsert(current, m, data, actor.personId, base, fields);
+  const anchors = anchorsOf(batch, merged.record);
+  if (anchors instanceof AppError) return rejected(m, anchors);
+  merged.record.anchors = anchors;
+  batch.state.set(key, merged.record);
+  revisions.push(...merged.revisions);
+  return applied(m, merged.record.version, merged.revisions.length > 0);
+}
+
+function applyDelete(
+  actor: Actor,
+  batch: Batch,
+  m: Mutation,
+  deletes: { kind: EntityKind; id: string }[],
+  tombstones: Tombstone[],
+): MutationResult {
+  const kind = m.kind as EntityKind;
+  const key = keyOf(kind, m.entityId);
+  const current = batch.state.get(key);
+  const tomb: Tombstone = {
+    kind,
+    entityId: m.entityId,
+    teacherId: null,
+    deletedBy: actor.personId,
+    mutationId: m.mutationId,
+    deviceId: m.deviceId,
+    seq: m.seq,
+  };
+  if (current === 'deleted' || (!current && batch.tombstones.has(key))) return applied(m, null);
+  if (!current) {
+    // The delete overtook the create: leave a tombstone so the create cannot resurrect it.
+    if (!mayCreateKind(actor, kind)) return rejected(m, new AppError('SYNC_NOT_CREATOR'));
+  } else {
+    const teacherId = String(current.data.teacherId);
+    const decision = decideFieldWrite(
+      actor,
+      'delete',
+      kind,
+      { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] },
+      [],
+    );
+    if (!decision.allow) return rejected(m, denied(decision));
+    tomb.teacherId = teacherId;
+    if (current.stored) deletes.push({ kind, id: m.entityId });
+  }
+  batch.state.set(key, 'deleted');
+  batch.tombstones.set(key, tomb);
+  tombstones.push(tomb);
+  return applied(m, current ? current.version + 1 : null);
+}
+
+/** Applies `mutations` (all new) in order and returns their results, in the same order; with
+ *  `audit`, records the batch's audit event along with the results. */
+export async function applyMutations(
+  tx: Tx,
+  actor: Actor,
+  mutations: Mutation[],
+  audit?: AuditEntry,
+): Promise<MutationResult[]> {
+  const keys = [...new Set(mutations.map((m) => keyOf(m.kind, m.entityId)))];
+  await lockEntities(tx, keys);
+
+  const ids = new Map<EntityKind, string[]>();
+  for (const m of mutations) {
+    const kind = m.kind as EntityKind;
+    ids.set(kind, [...(ids.get(kind) ?? []), m.entityId]);
+  }
+  const entityIds = [...new Set(mutations.map((m) => m.entityId))];
+  const records = await loadRecords(tx, ids);
+
+  const teacherIds = new Set<string>();
+  const visitIds = new Set<string>();
+  const schoolIds = new Set<string>();
+  const versionIds = new Set<string>();
+  for (const r of records.values()) teacherIds.add(String(r.data.teacherId));
+  for (const m of mutations) {
+    const p = m.payload ?? {};
+    if (typeof p.teacherId === 'string') teacherIds.add(p.teacherId);
+    if (typeof p.visitId === 'string') visitIds.add(p.visitId);
+    // Kinds anchored on their own school (visit, coaching-cycle records) need that school.
+    const kindSpec = KINDS[m.kind as EntityKind];
+    const at = kindSpec ? kindSpec.anchor(p) : {};
+    if (typeof at.schoolId === 'string') schoolIds.add(at.schoolId);
+    if (typeof p.instrumentVersionId === 'string') versionIds.add(p.instrumentVersionId);
+  }
+  const uuidish = (list: Set<string>) =>
+    [...list].filter((v) =>
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+    );
+  const facts = await loadFacts(
+    tx,
+    uuidish(teacherIds),
+    uuidish(visitIds),
+    uuidish(schoolIds),
+    entityIds,
+  );
+  const definitions = await loadDefinitions(tx, uuidish(versionIds));
+
+  const batch: Batch = {
+    state: new Map(records),
+    tombstones: facts.tombstones,
+    facts,
+    definitions,
+  };
+  const revisions: Revision[] = [];
+  const deletes: { kind: EntityKind; id: string }[] = [];
+  const newTombstones: Tombstone[] = [];
+  const results = mutations.map((m) =>
+    m.op === 'delete'
+      ? applyDelete(actor, batch, m, deletes, newTombstones)
+      : applyUpsert(actor, batch, m, revisions),
+  );
+
+  const dirty = new Set(
+    mutations
+      .filter((m, i) => m.op === 'upsert' && results[i]?.status === 'applied')
+      .map((m) => keyOf(m.kind, m.entityId)),
+  );
+  const toWrite: StoredRecord[] = [];
+  for (const key of dirty) {
+    const r = batch.state.get(key);
+    if (r && r !== 'deleted') toWrite.push(r);
+  }
+  await writeRecords(tx, toWrite);
+  await deleteRecords(tx, deletes);
+  await insertTombstones(tx, newTombstones);
+  await insertRevisions(tx, revisions);
+  await recordResults(
+    tx,
+    results,
+    audit && { ...audit, detail: { ...audit.detail, ...tally(results) } },
+  );
+  return results;
+}

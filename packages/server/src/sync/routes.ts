@@ -1,0 +1,133 @@
+import {
+  AppError,
+  type Mutation,
+  type MutationResult,
+  mutationSchema,
+  pullQuerySchema,
+  pullResponseSchema,
+  pushEnvelopeSchema,
+  pushResponseSchema,
+  revisionPageSchema,
+  revisionQuerySchema,
+} from '@acompana/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import pLimit from 'p-limit';
+import { requireAuth } from '../auth/middleware.ts';
+import type { Deps } from '../http/env.ts';
+import { fieldIssues } from '../http/errors.ts';
+import { apiRouter, errorResponses } from '../http/openapi.ts';
+import { rejected } from './apply.ts';
+import { pull } from './pull.ts';
+import { pushBatch } from './push.ts';
+import { listRevisions, resolveRevision } from './revisions.ts';
+
+// Sync endpoints (docs/SYNC.md). Handlers stay thin: the services decide and write.
+
+/** Push bodies carry up to 500 records with instrument answers: more than the API-wide 1 MiB. */
+export const SYNC_PUSH_PATH = '/api/v1/sync/push';
+export const SYNC_PUSH_MAX_BYTES = 16 * 1024 * 1024;
+/** Pushes processed at once per process (the PostgreSQL pool has 10 connections). Others wait
+ *  before their body is read, so memory stays bounded when 100 devices push together, and a
+ *  queue served in order has a shorter tail than 100 batches sharing the CPU. */
+export const SYNC_PUSH_CONCURRENCY = 4;
+
+const pushRoute = createRoute({
+  method: 'post',
+  path: '/sync/push',
+  summary: 'Envía cambios hechos sin conexión (lotes de hasta 500)',
+  description:
+    'Cada cambio se valida, autoriza y aplica por separado; un cambio repetido devuelve su primer resultado (duplicate). La respuesta llega solo después de guardar: si el servidor falla, responde con error y nada queda como aplicado.',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: pushEnvelopeSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'Un resultado por cambio, en el mismo orden',
+      content: { 'application/json': { schema: pushResponseSchema } },
+    },
+    ...errorResponses(400, 401, 403, 413, 503),
+  },
+});
+
+const pullRoute = createRoute({
+  method: 'get',
+  path: '/sync/pull',
+  summary: 'Cambios en tu ámbito después del cursor',
+  request: { query: pullQuerySchema },
+  responses: {
+    200: {
+      description: 'Una página de cambios',
+      content: { 'application/json': { schema: pullResponseSchema } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+const revisionsRoute = createRoute({
+  method: 'get',
+  path: '/sync/revisions',
+  summary: 'Tus valores que otra persona reemplazó en una edición simultánea',
+  request: { query: revisionQuerySchema },
+  responses: {
+    200: {
+      description: 'Revisiones marcadas para ti, de la más reciente a la más antigua',
+      content: { 'application/json': { schema: revisionPageSchema } },
+    },
+    ...errorResponses(400, 401),
+  },
+});
+
+const resolveRoute = createRoute({
+  method: 'post',
+  path: '/sync/revisions/{id}/resolve',
+  summary: 'Marca una revisión como vista',
+  request: { params: z.object({ id: z.string().max(20) }) },
+  responses: { 204: { description: 'Marcada' }, ...errorResponses(401, 404) },
+});
+
+export function syncRoutes(deps: Deps) {
+  const app = apiRouter();
+  app.use('/sync/*', requireAuth(deps));
+  const admit = pLimit(SYNC_PUSH_CONCURRENCY);
+  app.use('/sync/push', (_c, next) => admit(next));
+  app.use(
+    '/sync/push',
+    bodyLimit({
+      maxSize: SYNC_PUSH_MAX_BYTES,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE');
+      },
+    }),
+  );
+  app.openapi(pushRoute, async (c) => {
+    const body = c.req.valid('json');
+    const valid: Mutation[] = [];
+    const early = new Map<number, MutationResult>();
+    body.mutations.forEach((raw, i) => {
+      const parsed = mutationSchema.safeParse(raw);
+      if (parsed.success) valid.push(parsed.data);
+      else {
+        const error = AppError.validation(fieldIssues(parsed.error));
+        early.set(i, rejected({ mutationId: raw.mutationId } as Mutation, error));
+      }
+    });
+    const { results } = valid.length
+      ? await pushBatch(deps.db, c.get('auth').actor, { deviceId: body.deviceId, mutations: valid })
+      : { results: [] };
+    let next = 0;
+    const all = body.mutations.map((_, i) => early.get(i) ?? (results[next++] as MutationResult));
+    return c.json({ results: all }, 200);
+  });
+  app.openapi(pullRoute, async (c) =>
+    c.json(await pull(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
+  );
+  app.openapi(revisionsRoute, async (c) =>
+    c.json(await listRevisions(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
+  );
+  app.openapi(resolveRoute, async (c) => {
+    await resolveRevision(deps.db, c.get('auth').actor, c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import type { Mutation } from '@acompana/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { TestClient, TestResponse } from '../test/http.ts';
+
+// Helpers of the sync tests: a simulated device (device id, outbox seq) that builds mutations,
+// and realistic records for a teacher of the demo coach's caseload.
+
+export class Device {
+  readonly deviceId = randomUUID();
+  private seq = 0;
+
+  upsert(
+    kind: string,
+    entityId: string,
+    payload: Record<string, unknown>,
+    options: { changed?: string[]; baseVersion?: number; base?: Record<string, unknown> } = {},
+  ): Mutation {
+    return {
+      mutationId: randomUUID(),
+      deviceId: this.deviceId,
+      seq: ++this.seq,
+      kind,
+      entityId,
+      op: 'upsert',
+      baseVersion: options.baseVersion ?? 0,
+      changed: options.changed ?? Object.keys(payload),
+      payload,
+      ...(options.base ? { base: options.base } : {}),
+      createdAt: new Date().toISOString(),
+    };
+  }
+
+  remove(kind: string, entityId: string, baseVersion = 1): Mutation {
+    return {
+      mutationId: randomUUID(),
+      deviceId: this.deviceId,
+      seq: ++this.seq,
+      kind,
+      entityId,
+      op: 'delete',
+      baseVersion,
+      changed: [],
+      payload: null,
+      createdAt: new Date().toISOString(),
+    };
+  }
+}
+
+export async function push(
+  client: TestClient,
+  cookie: string,
+  mutations: Mutation[],
+  deviceId = mutations[0]?.deviceId,
+): Promise<TestResponse> {
+  return client.post('/api/v1/sync/push', { deviceId, mutations }, { cookie });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: results are asserted field by field
+type Json = any;
+
+/** Pushes and returns the results, failing on any HTTP error. */
+export async function pushOk(
+  client: TestClient,
+  cookie: string,
+  mutations: Mutation[],
+): Promise<Json[]> {
+  const res = await push(client, cookie, mutations);
+  const body = await res.json();
+  if (res.status !== 200) throw new Error(`push → ${res.status} ${JSON.stringify(body)}`);
+  return body.results;
+}
+
+export interface Place {
+  teacherId: string;
+  schoolId: string;
+  interventionCode: string;
+}
+
+/** A teacher the coach coaches now, with their school and the caseload's intervention. */
+export async function caseloadTeacher(
+  db: Kysely<DB>,
+  coachId: string,
+  teacherId?: string,
+): Promise<Place> {
+  const { rows } = await sql<Place>`
+    SELECT c.teacher_id AS "teacherId", tp.school_id AS "schoolId", c.intervention_code AS "interventionCode"
+      FROM caseload c
+      JOIN teacher_post tp ON tp.person_id = c.teacher_id
+     WHERE c.coach_id = ${coachId}
+       AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)
+       AND (${teacherId ?? null}::uuid IS NULL OR c.teacher_id = ${teacherId ?? null}::uuid)
+     ORDER BY tp.school_year DESC, c.teacher_id
+     LIMIT 1`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error(`no current caseload teacher for coach ${coachId}`);
+  return row;
+}
+
+export function visitPayload(place: Place, extra: Record<string, unknown> = {}) {
+  return {
+    teacherId: place.teacherId,
+    schoolId: place.schoolId,
+    interventionCode: place.interventionCode,
+    kind: 'regular',
+    status: 'planned',
+    plannedDate: '2026-05-12',
+    startedAt: null,
+    endedAt: null,
+    cancelReason: null,
+    cancelNote: null,
+    goals: ['Observar el uso de material concreto en matemática'],
+    focus: ['D1', 'D3'],
+    teacherConfirmedAt: null,
+    dialogue: null,
+    ...extra,
+  };
+}
+
+export function commitmentPayload(
+  place: Place,
+  visitId: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    visitId,
+    teacherId: place.teacherId,
+    owner: 'teacher',
+    desempeno: 'D3',
+    text: 'Planificar preguntas que promuevan el razonamiento en la sesión de fracciones.',
+    dueDate: '2026-05-30',
+    status: 'pending',
+    followUpNote: null,
+    ...extra,
+  };
+}
+
+export async function count(db: Kysely<DB>, table: string, id: string): Promise<number> {
+  const { rows } = await sql<{
+    n: string;
+  }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
+  return Number(rows[0]?.n);
+}
