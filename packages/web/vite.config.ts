@@ -1,12 +1,47 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The API server (packages/server) listens on :3000 and serves dist/ in production; during
 // development and preview we proxy /api to it so cookies and CSRF checks behave as same-origin.
 const api = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
 
+// The PWA (docs/SYNC.md, Client): Workbox precaches the app shell and every code chunk, and
+// every navigation falls back to index.html, so all field routes open offline after the first
+// visit. The API is never cached by the service worker: data lives in IndexedDB. Updates wait
+// for the person's "Actualizar" (registerType 'prompt').
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'icons/apple-touch-icon.png'],
+  manifest: {
+    name: 'Acompaña: acompañamiento pedagógico',
+    short_name: 'Acompaña',
+    description: 'Registro de visitas y acompañamiento pedagógico, también sin conexión.',
+    lang: 'es-PE',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'portrait',
+    background_color: '#ffffff',
+    theme_color: '#0b4a6f',
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: [/^\/api\//],
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), pwa],
   server: { proxy: api },
   preview: { proxy: api },
   build: {

@@ -1,18 +1,28 @@
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import RoleHome from '../features/home/RoleHome.tsx';
+import { OfflineGate } from '../offline/OfflineProvider.tsx';
 import { LoginRoute, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
+  DraftEditorPage,
+  FillPage,
   ImportPage,
+  InstrumentDetailPage,
+  InstrumentsPage,
+  NewVisitPage,
   NotFoundPage,
+  RecordPage,
   SchoolDetailPage,
   SchoolsPage,
+  SyncPage,
   TeacherDetailPage,
   TeachersPage,
+  VisitPage,
+  VisitsPage,
 } from './pages.ts';
 import { Shell } from './Shell.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
@@ -39,6 +49,17 @@ export function App() {
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
+                <Route path="instrumentos" element={<InstrumentsPage />} />
+                <Route path="instrumentos/:id" element={<InstrumentDetailPage />} />
+                <Route path="instrumentos/:id/versiones/:versionId" element={<DraftEditorPage />} />
+                <Route element={<OfflineGate />}>
+                  <Route path="visitas" element={<VisitsPage />} />
+                  <Route path="visitas/nueva" element={<NewVisitPage />} />
+                  <Route path="visitas/:id" element={<VisitPage />} />
+                  <Route path="sincronizacion" element={<SyncPage />} />
+                  <Route path="instrumentos/llenar" element={<FillPage />} />
+                  <Route path="instrumentos/registros/:id" element={<RecordPage />} />
+                </Route>
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Route>

@@ -1,10 +1,26 @@
-import { Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { AppUpdates } from '../features/sync/AppUpdates.tsx';
+import { LogoutControl } from '../features/sync/LogoutControl.tsx';
+import { OfflineProvider, useOfflineSlot } from '../offline/OfflineProvider.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
 import { Loading } from '../ui/Status.tsx';
 import { can } from './roles.ts';
 import { useMe, useSession } from './session/SessionContext.tsx';
+
+// The sync state reads the local store: it arrives with the offline runtime, after the page.
+const SyncBar = lazy(() => import('../features/sync/SyncBar.tsx'));
+
+function SyncState({ personId }: { personId: string }) {
+  const { current } = useOfflineSlot();
+  if (!current) return null;
+  return (
+    <Suspense fallback={null}>
+      <SyncBar personId={personId} />
+    </Suspense>
+  );
+}
 
 // The frame of every signed-in screen: skip link, header with the person and the logout, a
 // navigation shaped by the person's abilities, and the main landmark.
@@ -12,18 +28,15 @@ import { useMe, useSession } from './session/SessionContext.tsx';
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe();
-  const { signOut } = useSession();
+  const { signOut, expire } = useSession();
   const location = useLocation();
-  const [leaving, setLeaving] = useState(false);
   const atHome = location.pathname === '/' || location.pathname.startsWith('/inicio/');
-
-  const onLogout = async () => {
-    setLeaving(true);
-    await signOut();
-  };
+  const fieldWork = me.roles.some(
+    (grant) => grant.role === 'acompanante' || grant.role === 'docente',
+  );
 
   return (
-    <>
+    <OfflineProvider me={me} onSessionEnded={expire}>
       <a className="skip-link" href="#contenido">
         {t('app.skipToContent')}
       </a>
@@ -33,14 +46,7 @@ export function Shell() {
             {t('app.name')}
           </Link>
           <span className="app-user">{me.person.displayName}</span>
-          <button
-            type="button"
-            className="button button--quiet app-logout"
-            onClick={onLogout}
-            disabled={leaving}
-          >
-            {leaving ? t('shell.loggingOut') : t('shell.logout')}
-          </button>
+          <LogoutControl signOut={signOut} />
         </div>
         <nav className="app-nav" aria-label={t('shell.mainNav')}>
           <ul>
@@ -49,6 +55,13 @@ export function Shell() {
                 {t('shell.nav.home')}
               </Link>
             </li>
+            {fieldWork ? (
+              <li>
+                <NavLink to="/visitas" className="app-nav__link">
+                  {t('shell.nav.visits')}
+                </NavLink>
+              </li>
+            ) : null}
             {can(me, 'teacher:read') ? (
               <li>
                 <NavLink to="/docentes" className="app-nav__link">
@@ -77,6 +90,13 @@ export function Shell() {
                 </NavLink>
               </li>
             ) : null}
+            {can(me, 'instrument:read') ? (
+              <li>
+                <NavLink to="/instrumentos" className="app-nav__link">
+                  {t('shell.nav.instruments')}
+                </NavLink>
+              </li>
+            ) : null}
             {can(me, 'school:create') ? (
               <li>
                 <NavLink to="/importar" className="app-nav__link">
@@ -86,6 +106,8 @@ export function Shell() {
             ) : null}
           </ul>
         </nav>
+        <SyncState personId={me.person.id} />
+        <AppUpdates />
       </header>
       <main id="contenido" className="app-main" tabIndex={-1}>
         <ErrorBoundary key={location.pathname}>
@@ -94,6 +116,6 @@ export function Shell() {
           </Suspense>
         </ErrorBoundary>
       </main>
-    </>
+    </OfflineProvider>
   );
 }

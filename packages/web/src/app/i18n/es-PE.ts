@@ -1,5 +1,8 @@
 import type { ErrorCode } from '@acompana/core';
+import { instrumentTexts } from './es-PE.instruments.ts';
+import { offlineTexts } from './es-PE.offline.ts';
 import { rosterTexts } from './es-PE.rosters.ts';
+import { visitTexts } from './es-PE.visits.ts';
 
 // The one catalog of user-visible text (Spanish, Peru). Components never hard-code text; the
 // catalog test fails when a `t('key')` is missing here or JSX carries literal text.
@@ -28,6 +31,27 @@ const errors = {
     'No se pudo leer el archivo. Usa un CSV (separado por comas o punto y coma) o un XLSX.',
   IMPORT_MISSING_COLUMNS: 'Al archivo le faltan columnas obligatorias.',
   IMPORT_INVALID_ROWS: 'El archivo tiene filas con errores; no se importó nada.',
+  INSTRUMENT_DEFINITION_INVALID:
+    'La definición del instrumento tiene errores; revisa los campos indicados.',
+  INSTRUMENT_VERSION_IMMUTABLE:
+    'Esta versión ya fue publicada y no se puede cambiar. Crea una nueva versión.',
+  INSTRUMENT_TRANSITION_INVALID: 'La versión no puede pasar a ese estado.',
+  INSTRUMENT_CODE_TAKEN: 'Ya existe un instrumento con ese código.',
+  INSTRUMENT_VERSION_NOT_PUBLISHED: 'Solo se pueden llenar versiones publicadas del instrumento.',
+  INSTRUMENT_RESPONSE_INVALID: 'Las respuestas no corresponden a la versión del instrumento.',
+  SYNC_FORBIDDEN:
+    'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual.',
+  SYNC_NOT_CREATOR: 'Tu rol no puede crear ni eliminar este tipo de registro.',
+  SYNC_FIELD_NOT_OWNED: 'Intentaste cambiar un dato que le corresponde a otra persona.',
+  SYNC_FIELD_IMMUTABLE: 'El docente de un registro no se puede cambiar; crea un registro nuevo.',
+  SYNC_RECORD_DELETED: 'Este registro fue eliminado en el servidor; el cambio no se aplicó.',
+  SYNC_RECORD_NOT_FOUND: 'Este registro ya no existe en el servidor; el cambio no se aplicó.',
+  SYNC_REFERENCE_NOT_FOUND:
+    'El registro menciona una institución, intervención o instrumento que no existe en el servidor.',
+  SYNC_NO_SCHOOL:
+    'No se encontró la institución educativa del docente; registra primero la visita o revisa su plaza.',
+  SYNC_RETRY:
+    'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
 } satisfies Record<ErrorCode, string>;
 
 export const esPE = {
@@ -70,6 +94,9 @@ export const esPE = {
       coaches: 'Acompañantes',
       catalog: 'Catálogo',
       imports: 'Importar',
+      instruments: 'Instrumentos',
+      visits: 'Visitas',
+      sync: 'Sincronización',
     },
   },
   roles: {
@@ -233,6 +260,9 @@ export const esPE = {
     },
   },
   ...rosterTexts,
+  ...instrumentTexts,
+  ...offlineTexts,
+  ...visitTexts,
   /** School level codes of the ESCALE census (DESIGN.md §4). */
   levels: {
     A1: 'Inicial – Cuna',

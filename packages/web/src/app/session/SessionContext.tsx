@@ -19,6 +19,8 @@ interface Session {
   state: SessionState;
   signIn: (me: Me) => void;
   signOut: () => Promise<void>;
+  /** The server ended the session (seen by sync): log in again; local work stays. */
+  expire: (code: string) => void;
   retry: () => void;
 }
 
@@ -38,6 +40,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (error instanceof ApiError && error.status === 401) {
           const reason = error.code === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : null;
           setState({ status: 'anonymous', reason });
+        } else if (error instanceof ApiError && error.code === 'NETWORK') {
+          // Offline start: the last person's cached profile opens their local data; the
+          // server checks the session again at the first sync.
+          import('../../offline/device.ts')
+            .then(({ cachedMe }) => cachedMe())
+            .then(
+              (me) => setState(me ? { status: 'authenticated', me } : { status: 'error', error }),
+              () => setState({ status: 'error', error }),
+            );
         } else {
           setState({ status: 'error', error });
         }
@@ -68,13 +79,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'anonymous', reason: 'logout' });
   }, []);
 
+  const expire = useCallback((code: string) => {
+    setState({
+      status: 'anonymous',
+      reason: code === 'SESSION_EXPIRED' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED',
+    });
+  }, []);
+
   const retry = useCallback(() => {
     setState({ status: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
 
   return (
-    <SessionContext.Provider value={{ state, signIn, signOut, retry }}>
+    <SessionContext.Provider value={{ state, signIn, signOut, expire, retry }}>
       {children}
     </SessionContext.Provider>
   );

@@ -1,0 +1,42 @@
+// Texts of the coaching cycle: the ficha de visita (PDF), the dialogue, stages and plans.
+
+export const visitTexts = {
+  ficha: {
+    title: 'Ficha de visita de acompañamiento pedagógico',
+    generatedOn: 'Generada el {{date}} en este dispositivo',
+    teacher: 'Docente',
+    school: 'Institución educativa',
+    coach: 'Acompañante',
+    intervention: 'Intervención',
+    date: 'Fecha',
+    status: 'Estado',
+    goals: 'Propósitos de la sesión acordados',
+    confirmedByTeacher: 'Confirmados por la docente o el docente el {{date}}',
+    notConfirmed: 'Aún no confirmados por la docente o el docente',
+    rubric: 'Desempeños observados (rúbrica {{version}})',
+    level: 'Nivel {{level}}',
+    notObserved: 'No observado',
+    evidence: 'Evidencia',
+    checklist: 'Lista de cotejo',
+    checklistScore: 'Puntaje: {{score}} de {{max}}',
+    notes: 'Cuaderno de campo',
+    dialogue: 'Diálogo reflexivo',
+    moments: {
+      apertura: 'Apertura',
+      reflexion: 'Reflexión sobre la evidencia',
+      alternativas: 'Alternativas de mejora',
+      compromisos: 'Compromisos',
+    },
+    reflectionLevel: 'Nivel de reflexión alcanzado: {{level}}',
+    reflectionLevels: { tecnica: 'técnica', practica: 'práctica', critica: 'crítica' },
+    commitments: 'Compromisos',
+    commitmentLine: '{{owner}} · {{status}}{{due}}',
+    due: ' · para el {{date}}',
+    followUps: 'Seguimiento de compromisos anteriores',
+    none: 'Sin registros.',
+    page: 'Página {{page}} de {{pages}}',
+    privacy:
+      'Información formativa: solo para la docente o el docente y su acompañante. No se comparte con directivos ni especialistas.',
+    fileName: 'ficha-visita-{{date}}-{{teacher}}.pdf',
+  },
+} as const;

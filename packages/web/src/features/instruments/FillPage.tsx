@@ -1,0 +1,291 @@
+import {
+  type Answers,
+  type DefinitionIssue,
+  emptyAnswers,
+  type VersionDetail,
+  validateResponse,
+} from '@acompana/core';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMe } from '../../app/session/SessionContext.tsx';
+import { useSaveRecord } from '../../offline/hooks.ts';
+import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { getVersion } from './api.ts';
+import { cachedVersion, cacheVersions, getResponse } from './local.ts';
+import { RecordList } from './RecordList.tsx';
+import { timeOf } from './renderer/format.ts';
+import { InstrumentForm } from './renderer/index.ts';
+import { type FieldData, useFieldData } from './useFieldData.ts';
+
+// A coach picks a teacher of their caseload and an instrument and fills it, online or not.
+// Answers are saved on the device as a draft shortly after each change (and on demand); the
+// record names the exact published version it was filled with. The coaching-cycle issue embeds
+// this in the visit.
+
+const AUTOSAVE_MS = 800;
+
+interface Session {
+  /** Stable per started form, so saving the first time does not remount it. */
+  serial: number;
+  recordId: string | null;
+  teacherId: string;
+  version: VersionDetail;
+}
+
+function Filler({
+  data,
+  session,
+  initial,
+  onSaved,
+}: {
+  data: FieldData;
+  session: Session;
+  initial: Answers;
+  onSaved: (recordId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const saveRecord = useSaveRecord();
+  const [answers, setAnswers] = useState<Answers>(initial);
+  const [issues, setIssues] = useState<DefinitionIssue[]>([]);
+  const [message, setMessage] = useState('');
+  const recordId = useRef(session.recordId);
+  const id = useId();
+  const teacher = data.teachers.find((x) => x.id === session.teacherId);
+
+  const save = useCallback(
+    async (status: 'draft' | 'complete', value: Answers) => {
+      try {
+        const saved = await saveRecord('instrument_response', recordId.current, {
+          visitId: null,
+          teacherId: session.teacherId,
+          instrumentVersionId: session.version.id,
+          status,
+          answers: value as unknown as Record<string, unknown>,
+        });
+        if (!recordId.current) {
+          recordId.current = saved.id;
+          onSaved(saved.id);
+        }
+        const time = timeOf(saved.updatedAt);
+        setMessage(
+          status === 'complete'
+            ? t('instruments.fillPage.savedComplete', { time })
+            : t('instruments.fillPage.savedDraft', { time }),
+        );
+      } catch {
+        setMessage(t('instruments.fillPage.saveFailed'));
+      }
+    },
+    [saveRecord, session, onSaved, t],
+  );
+
+  useEffect(() => {
+    // Nothing to save until the person changes something.
+    if (answers === initial) return;
+    const timer = setTimeout(() => void save('draft', answers), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [answers, initial, save]);
+
+  const complete = async () => {
+    const result = validateResponse(session.version.definition, answers, {
+      complete: true,
+      rubric: data.rubric ?? undefined,
+    });
+    setIssues(result.ok ? [] : result.issues);
+    if (result.ok) await save('complete', answers);
+  };
+
+  return (
+    <>
+      <p>
+        <strong>
+          {t('instruments.fillPage.forTeacher', { name: teacher?.displayName ?? '' })}
+        </strong>
+        <br />
+        {t('instruments.versionOf', {
+          name: session.version.instrumentName,
+          n: session.version.version,
+        })}
+      </p>
+      <InstrumentForm
+        definition={session.version.definition}
+        answers={answers}
+        setAnswers={setAnswers}
+        idPrefix={id}
+        rubric={data.rubric}
+      />
+      {issues.length > 0 ? (
+        <div className="notice notice--error" role="alert">
+          <p>{t('instruments.fillPage.incomplete')}</p>
+          <ul className="issues">
+            {issues.map((i) => (
+              <li key={i.path}>{i.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void save('draft', answers)}
+        >
+          {t('instruments.fillPage.saveDraft')}
+        </button>
+        <button type="button" className="button button--primary" onClick={() => void complete()}>
+          {t('instruments.fillPage.complete')}
+        </button>
+      </div>
+      <p role="status" className="form__status">
+        {message}
+      </p>
+    </>
+  );
+}
+
+function Setup({ data, onStart }: { data: FieldData; onStart: (s: Session) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [teacherId, setTeacherId] = useState('');
+  const [versionId, setVersionId] = useState('');
+  if (data.teachers.length === 0)
+    return <p className="empty">{t('instruments.fillPage.noTeachers')}</p>;
+  const version = data.versions.find((v) => v.id === versionId);
+  return (
+    <form
+      className="form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (teacherId && version)
+          onStart({ serial: Date.now(), recordId: null, teacherId, version });
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-teacher`}>{t('instruments.fillPage.teacher')}</label>
+        <select
+          id={`${id}-teacher`}
+          value={teacherId}
+          onChange={(e) => setTeacherId(e.target.value)}
+        >
+          <option value="">{t('instruments.fillPage.chooseTeacher')}</option>
+          {data.teachers.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-instrument`}>{t('instruments.fillPage.instrument')}</label>
+        <select
+          id={`${id}-instrument`}
+          value={versionId}
+          onChange={(e) => setVersionId(e.target.value)}
+        >
+          <option value="">{t('instruments.fillPage.chooseInstrument')}</option>
+          {data.versions.map((v) => (
+            <option key={v.id} value={v.id}>
+              {t('instruments.versionOf', { name: v.instrumentName, n: v.version })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--primary" disabled={!teacherId || !version}>
+        {t('instruments.fillPage.start')}
+      </button>
+    </form>
+  );
+}
+
+export default function FillPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { db } = useOffline();
+  const state = useFieldData(db, me.person.id);
+  const [params, setParams] = useSearchParams();
+  const [session, setSession] = useState<{ s: Session; answers: Answers } | null>(null);
+  const recordParam = params.get('registro');
+  const loaded = useRef<string | null>(null);
+  const onSaved = useCallback(
+    (recordId: string) => {
+      loaded.current = recordId;
+      setSession((prev) => (prev ? { ...prev, s: { ...prev.s, recordId } } : prev));
+      setParams({ registro: recordId }, { replace: true });
+    },
+    [setParams],
+  );
+
+  // Continue a record saved on this device (its own version, even if a newer one exists).
+  // `loaded` remembers the record param already handled, so "Nuevo registro" (which clears
+  // the param a moment later) does not reopen the record.
+  useEffect(() => {
+    if (!recordParam || state.status !== 'ready' || loaded.current === recordParam) return;
+    loaded.current = recordParam;
+    void getResponse(db, recordParam).then(async (record) => {
+      if (!record) return;
+      const versionId = record.data.instrumentVersionId;
+      let version = await cachedVersion(db, versionId);
+      if (!version) {
+        version = await getVersion(versionId);
+        await cacheVersions(db, [version]);
+      }
+      setSession({
+        s: { serial: Date.now(), recordId: record.id, teacherId: record.data.teacherId, version },
+        answers: record.data.answers as unknown as Answers,
+      });
+    });
+  }, [recordParam, state.status, db]);
+
+  let body: ReactNode;
+  if (state.status === 'loading') body = <Loading />;
+  else if (state.status === 'error') body = <ErrorNotice error={state.error} />;
+  else if (session)
+    body = (
+      <Filler
+        key={session.s.serial}
+        data={state.data}
+        session={session.s}
+        initial={session.answers}
+        onSaved={onSaved}
+      />
+    );
+  else
+    body = (
+      <Setup
+        data={state.data}
+        onStart={(s) => setSession({ s, answers: emptyAnswers(s.version.definition) })}
+      />
+    );
+
+  return (
+    <>
+      <PageHeading title={t('instruments.fillPage.title')} />
+      {state.status === 'ready' ? (
+        <p className="notice notice--info">
+          {state.data.offline
+            ? t('instruments.fillPage.offlineOnly')
+            : t('instruments.fillPage.offlineReady')}
+        </p>
+      ) : null}
+      {body}
+      {session ? (
+        <p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setSession(null);
+              setParams({}, { replace: true });
+            }}
+          >
+            {t('instruments.fillPage.newRecord')}
+          </button>
+        </p>
+      ) : null}
+      {state.status === 'ready' ? <RecordList db={db} teachers={state.data.teachers} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+import type { InstrumentSummary, VersionSummary } from '@acompana/core';
+import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { formatDate } from '../../app/i18n/index.ts';
+import { can } from '../../app/roles.ts';
+import { useMe } from '../../app/session/SessionContext.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { useApiData } from '../../ui/useApiData.ts';
+import { exportInstrument, getInstrument, getVersion, newDraft, transition } from './api.ts';
+import { SaveError } from './DefinitionIssues.tsx';
+import { DiffView } from './DiffView.tsx';
+import { Preview } from './Preview.tsx';
+
+// One instrument: its versions (drafts for equipo MINEDU), the designer's actions, a preview
+// exactly as a coach fills it, and what changed between two versions.
+
+function VersionPreview({ versionId }: { versionId: string }) {
+  const data = useApiData(`version-${versionId}`, (signal) => getVersion(versionId, signal));
+  if (data.status === 'loading') return <Loading />;
+  if (data.status === 'error') return <ErrorNotice error={data.error} onRetry={data.reload} />;
+  return <Preview definition={data.data.definition} />;
+}
+
+async function download(instrumentId: string, v: VersionSummary) {
+  const exported = await exportInstrument(instrumentId, v.id);
+  const blob = new Blob([JSON.stringify(exported, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${exported.code.toLowerCase()}-v${exported.version}.json`;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function VersionRow({
+  instrument,
+  v,
+  designer,
+  onChanged,
+}: {
+  instrument: InstrumentSummary;
+  v: VersionSummary;
+  designer: boolean;
+  onChanged: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const act = async (to: 'publish' | 'retire') => {
+    const question =
+      to === 'publish'
+        ? 'instruments.designer.confirmPublish'
+        : 'instruments.designer.confirmRetire';
+    if (!window.confirm(t(question))) return;
+    try {
+      await transition(instrument.id, v.id, to);
+      onChanged(
+        t(to === 'publish' ? 'instruments.designer.published' : 'instruments.designer.retired'),
+      );
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const label = t('instruments.versionLabel', { n: v.version });
+  return (
+    <li className="card">
+      <h3 className="card__title">
+        {label} <span className="badge">{t(`instruments.status.${v.status}`)}</span>
+      </h3>
+      {v.changeNote ? <p>{v.changeNote}</p> : null}
+      <p className="field__hint">
+        {v.publishedAt
+          ? t('instruments.publishedOn', { date: formatDate(v.publishedAt.slice(0, 10)) })
+          : t('instruments.createdOn', { date: formatDate(v.createdAt.slice(0, 10)) })}
+        {v.retiredAt
+          ? ` · ${t('instruments.retiredOn', { date: formatDate(v.retiredAt.slice(0, 10)) })}`
+          : null}
+      </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={preview}
+          onClick={() => setPreview((p) => !p)}
+        >
+          {t('instruments.designer.showPreview')}
+        </button>
+        {designer && v.status === 'draft' ? (
+          <>
+            <Link
+              className="button button--secondary"
+              to={`/instrumentos/${instrument.id}/versiones/${v.id}`}
+            >
+              {t('instruments.designer.edit')}
+            </Link>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void act('publish')}
+            >
+              {t('instruments.designer.publish')}
+            </button>
+          </>
+        ) : null}
+        {designer && v.status === 'published' ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void act('retire')}
+          >
+            {t('instruments.designer.retire')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => void download(instrument.id, v).catch(setError)}
+        >
+          {t('instruments.designer.export')}
+        </button>
+      </div>
+      {error ? <SaveError error={error} /> : null}
+      {preview ? (
+        <section aria-label={t('instruments.designer.previewOf', { n: v.version })}>
+          <h4>{t('instruments.designer.preview')}</h4>
+          <VersionPreview versionId={v.id} />
+        </section>
+      ) : null}
+    </li>
+  );
+}
+
+export default function InstrumentDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const headingId = useId();
+  const designer = can(me, 'instrument_draft:create');
+  const data = useApiData(`instrument-${id}`, (signal) => getInstrument(id, signal));
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  let body: ReactNode;
+  if (data.status === 'loading') body = <Loading />;
+  else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
+  else {
+    const instrument = data.data;
+    const hasDraft = instrument.versions.some((v) => v.status === 'draft');
+    body = (
+      <>
+        <p>{instrument.description}</p>
+        <section className="section" aria-labelledby={`${headingId}-uses`}>
+          <h2 id={`${headingId}-uses`}>{t('instruments.uses')}</h2>
+          <ul className="plain-list">
+            {instrument.uses.map((u) => (
+              <li key={u.interventionCode}>
+                {t('instruments.useItem', {
+                  intervention: u.interventionCode,
+                  role: t(`instruments.roles.${u.role}`),
+                })}
+                {u.prioritized.length > 0 ? (
+                  <p className="field__hint">
+                    {t('instruments.prioritized', { list: u.prioritized.join(', ') })}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className="section" aria-labelledby={`${headingId}-versions`}>
+          <h2 id={`${headingId}-versions`}>{t('instruments.versions')}</h2>
+          {designer && !hasDraft ? (
+            <p>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() =>
+                  void newDraft(instrument.id).then(
+                    (v) => navigate(`/instrumentos/${instrument.id}/versiones/${v.id}`),
+                    setError,
+                  )
+                }
+              >
+                {t('instruments.designer.newDraft')}
+              </button>
+            </p>
+          ) : null}
+          {error ? <SaveError error={error} /> : null}
+          <p role="status" className="form__status">
+            {message}
+          </p>
+          <ul className="cards">
+            {instrument.versions.map((v) => (
+              <VersionRow
+                key={v.id}
+                instrument={instrument}
+                v={v}
+                designer={designer}
+                onChanged={(m) => {
+                  setMessage(m);
+                  data.reload();
+                }}
+              />
+            ))}
+          </ul>
+        </section>
+        <DiffView instrument={instrument} />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading title={data.status === 'ready' ? data.data.name : t('instruments.title')} />
+      <p>
+        <Link to="/instrumentos" className="back-link">
+          {t('instruments.back')}
+        </Link>
+      </p>
+      {body}
+    </>
+  );
+}

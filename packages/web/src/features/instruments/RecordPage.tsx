@@ -1,0 +1,99 @@
+import type { Answers, VersionDetail } from '@acompana/core';
+import { type ReactNode, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { getVersion } from './api.ts';
+import { cachedVersion, cacheVersions, getResponse, type ResponseRecord } from './local.ts';
+import { InstrumentForm } from './renderer/index.ts';
+
+// A filled instrument, always shown with the exact version it was filled with (never the
+// current one): publishing a new version does not change how a past record reads.
+
+type State =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; record: ResponseRecord; version: VersionDetail };
+
+const noop = () => {};
+
+export default function RecordPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { db } = useOffline();
+  const formId = useId();
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const record = await getResponse(db, id);
+      if (!record) return { status: 'missing' } as const;
+      const versionId = record.data.instrumentVersionId;
+      // Fresh from the server when online (its status may have changed), else the device copy.
+      let version: VersionDetail | null = null;
+      try {
+        version = await getVersion(versionId);
+        await cacheVersions(db, [version]);
+      } catch (error) {
+        version = await cachedVersion(db, versionId);
+        if (!version) throw error;
+      }
+      return { status: 'ready', record, version } as const;
+    })().then(
+      (next) => live && setState(next),
+      (error: unknown) => live && setState({ status: 'error', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, id]);
+
+  let body: ReactNode;
+  if (state.status === 'loading') body = <Loading />;
+  else if (state.status === 'missing')
+    body = <p className="empty">{t('instruments.record.notFound')}</p>;
+  else if (state.status === 'error') body = <ErrorNotice error={state.error} />;
+  else {
+    const { record, version } = state;
+    body = (
+      <>
+        <p>
+          {t('instruments.record.filledWith', {
+            name: version.instrumentName,
+            n: version.version,
+            status: t(`instruments.status.${version.status}`),
+          })}
+          {' · '}
+          {t(`instruments.fillPage.recordStatus.${record.data.status}`)}
+        </p>
+        {record.data.status === 'draft' ? (
+          <p>
+            <Link
+              className="button button--secondary"
+              to={`/instrumentos/llenar?registro=${record.id}`}
+            >
+              {t('instruments.record.edit')}
+            </Link>
+          </p>
+        ) : null}
+        <InstrumentForm
+          definition={version.definition}
+          answers={record.data.answers as unknown as Answers}
+          setAnswers={noop}
+          readOnly
+          idPrefix={formId}
+        />
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading title={t('instruments.record.title')} />
+      {body}
+    </>
+  );
+}

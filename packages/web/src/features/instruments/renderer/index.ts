@@ -1,0 +1,2 @@
+export { InstrumentForm, type InstrumentFormProps } from './InstrumentForm.tsx';
+export type { SetAnswers } from './types.ts';

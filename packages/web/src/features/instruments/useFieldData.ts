@@ -1,0 +1,84 @@
+import type { RubricDefinition, VersionDetail } from '@acompana/core';
+import { useEffect, useState } from 'react';
+import { listTeachers } from '../../app/api/endpoints.ts';
+import type { LocalDb } from '../../offline/index.ts';
+import { getVersion, listInstruments } from './api.ts';
+import {
+  cachedTeachers,
+  cachedVersions,
+  cacheTeachers,
+  cacheVersions,
+  type TeacherOption,
+} from './local.ts';
+
+// What a coach needs to fill instruments in the field: their teachers and the published
+// versions of their instruments. Fetched when online and kept on the device; read from the
+// device when the network is not there.
+
+export interface FieldData {
+  teachers: TeacherOption[];
+  versions: VersionDetail[];
+  /** The rubric notebook notes link to (the published rubric). */
+  rubric: RubricDefinition | null;
+  offline: boolean;
+}
+
+async function loadOnline(db: LocalDb, personId: string): Promise<FieldData> {
+  const [teacherPage, instruments] = await Promise.all([
+    listTeachers({ limit: 100 }),
+    listInstruments(),
+  ]);
+  const teachers = teacherPage.items
+    .filter((t) => t.id !== personId)
+    .map((t) => ({ id: t.id, displayName: t.displayName }));
+  const published = instruments
+    .map((i) => i.versions.find((v) => v.status === 'published'))
+    .filter((v) => v !== undefined);
+  const versions = await Promise.all(published.map((v) => getVersion(v.id)));
+  await Promise.all([cacheTeachers(db, teachers), cacheVersions(db, versions)]);
+  return { teachers, versions, rubric: rubricOf(versions), offline: false };
+}
+
+function rubricOf(versions: VersionDetail[]): RubricDefinition | null {
+  const found = versions.find((v) => v.definition.type === 'rubric' && v.status === 'published');
+  return found && found.definition.type === 'rubric' ? found.definition : null;
+}
+
+async function loadCached(db: LocalDb): Promise<FieldData> {
+  const [teachers, all] = await Promise.all([cachedTeachers(db), cachedVersions(db)]);
+  // Cached copies keep the status they had when cached; the newest per instrument is current.
+  const latest = new Map<string, VersionDetail>();
+  for (const v of all) {
+    const seen = latest.get(v.instrumentId);
+    if (v.status === 'published' && (!seen || seen.version < v.version))
+      latest.set(v.instrumentId, v);
+  }
+  const versions = [...latest.values()];
+  return { teachers, versions, rubric: rubricOf(versions), offline: true };
+}
+
+export type FieldDataState =
+  | { status: 'loading' }
+  | { status: 'error'; error: unknown }
+  | { status: 'ready'; data: FieldData };
+
+export function useFieldData(db: LocalDb, personId: string): FieldDataState {
+  const [state, setState] = useState<FieldDataState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    loadOnline(db, personId)
+      .catch(async (error: unknown) => {
+        const cached = await loadCached(db);
+        if (cached.versions.length === 0) throw error;
+        return cached;
+      })
+      .then(
+        (data) => live && setState({ status: 'ready', data }),
+        (error: unknown) => live && setState({ status: 'error', error }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [db, personId]);
+  return state;
+}

@@ -1,0 +1,77 @@
+import { type EntityKind, entityFieldLabel, revisionPageSchema } from '@acompana/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { apiRequest } from '../../app/api/client.ts';
+import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { useApiData } from '../../ui/useApiData.ts';
+
+// Values of mine that someone else overwrote with a concurrent edit of the same field
+// (record_revision on the server, docs/SYNC.md "Conflicts"). Nothing was lost: the old value
+// is shown here until the person marks it as seen. Needs the connection.
+
+const show = (value: unknown) =>
+  Array.isArray(value)
+    ? value.join('; ')
+    : value === null || value === undefined
+      ? '—'
+      : String(value);
+
+export function Revisions() {
+  const { t } = useTranslation();
+  const data = useApiData('revisions', (signal) =>
+    apiRequest('/api/v1/sync/revisions?status=open&limit=50', {
+      signal,
+      schema: revisionPageSchema,
+    }),
+  );
+  const resolve = async (id: string) => {
+    await apiRequest(`/api/v1/sync/revisions/${encodeURIComponent(id)}/resolve`, {
+      method: 'POST',
+    });
+    data.reload();
+  };
+
+  let body: ReactNode;
+  if (data.status === 'loading') body = <Loading />;
+  else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
+  else if (data.data.items.length === 0)
+    body = <p className="empty">{t('syncPage.noRevisions')}</p>;
+  else {
+    body = (
+      <ul className="cards">
+        {data.data.items.map((revision) => (
+          <li key={revision.id} className="card">
+            <h3 className="card__title">
+              {t(`syncPage.kinds.${revision.kind as EntityKind}`)}:{' '}
+              {entityFieldLabel(revision.field)}
+            </h3>
+            <dl className="card__facts">
+              <div>
+                <dt>{t('syncPage.yourValue')}</dt>
+                <dd>{show(revision.overwrittenValue)}</dd>
+              </div>
+              <div>
+                <dt>{t('syncPage.newValue', { name: revision.writtenBy.name })}</dt>
+                <dd>{show(revision.newValue)}</dd>
+              </div>
+            </dl>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => void resolve(revision.id).catch(() => data.reload())}
+            >
+              {t('syncPage.markSeen')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <section className="section" aria-labelledby="revisiones">
+      <h2 id="revisiones">{t('syncPage.revisionsTitle')}</h2>
+      <p>{t('syncPage.revisionsIntro')}</p>
+      {body}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { entityFieldLabel } from '@acompana/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRejected } from '../../offline/hooks.ts';
+import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { discardRejected } from '../../offline/store.ts';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Loading } from '../../ui/Status.tsx';
+import { Revisions } from './Revisions.tsx';
+
+// Rejected changes with the server's Spanish reason: fix the record (the edit becomes a new
+// change that carries the refused fields) or discard the change explicitly.
+
+const timeFormat = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short' });
+
+export default function SyncPage() {
+  const { t } = useTranslation();
+  const { db } = useOffline();
+  const rejected = useRejected();
+
+  const fixPath = (kind: string, entityId: string, visitId: unknown) =>
+    kind === 'visit'
+      ? `/visitas/${entityId}`
+      : typeof visitId === 'string'
+        ? `/visitas/${visitId}`
+        : null;
+
+  return (
+    <div className="page">
+      <PageHeading title={t('syncPage.title')} />
+      <section className="section" aria-labelledby="rechazados">
+        <h2 id="rechazados">{t('syncPage.rejectedTitle')}</h2>
+        <p>{t('syncPage.rejectedIntro')}</p>
+        {rejected === undefined ? (
+          <Loading />
+        ) : rejected.length === 0 ? (
+          <p className="empty">{t('syncPage.noneRejected')}</p>
+        ) : (
+          <ul className="cards">
+            {rejected.map((entry) => {
+              const path = fixPath(entry.kind, entry.entityId, entry.payload?.visitId);
+              return (
+                <li key={entry.seq} className="card card--warning">
+                  <h3 className="card__title">{t(`syncPage.kinds.${entry.kind}`)}</h3>
+                  <p>
+                    <strong>{t('syncPage.reason')}:</strong>{' '}
+                    {entry.error?.message || entry.error?.code}
+                  </p>
+                  <p className="card__note">
+                    {t('syncPage.fields', {
+                      fields: entry.changed.map(entityFieldLabel).join(', '),
+                    })}
+                    {' · '}
+                    {t('syncPage.madeAt', { when: timeFormat.format(new Date(entry.createdAt)) })}
+                  </p>
+                  <div className="button-row">
+                    {path ? (
+                      <Link to={path} className="button button--secondary">
+                        {t('syncPage.fix')}
+                      </Link>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => {
+                        if (window.confirm(t('syncPage.discardConfirm')))
+                          void discardRejected(db, entry.seq);
+                      }}
+                    >
+                      {t('syncPage.discard')}
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+      <Revisions />
+    </div>
+  );
+}

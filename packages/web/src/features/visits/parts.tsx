@@ -1,0 +1,43 @@
+import { entityFieldLabel } from '@acompana/core';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/i18n/index.ts';
+import { usePendingIds, useReference } from '../../offline/hooks.ts';
+import { LocalValidationError } from '../../offline/store.ts';
+
+// Small pieces shared by the field screens.
+
+export function PendingBadge({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const pending = usePendingIds();
+  if (!pending?.has(id)) return null;
+  return <span className="badge badge--pending">{t('sync.pendingBadge')}</span>;
+}
+
+/** Spanish sentences for a local save that failed validation (naming each field). */
+export function SaveError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  if (!error) return null;
+  const lines =
+    error instanceof LocalValidationError
+      ? error.fields.map((field) =>
+          t('fieldErrors.invalid', { field: entityFieldLabel(field.path), message: field.message }),
+        )
+      : [t('errors.INTERNAL')];
+  return (
+    <div className="notice notice--error" role="alert">
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+    </div>
+  );
+}
+
+/** Names of the teachers in the person's reference data (caseload or self), by id. */
+export function useTeacherNames(): Map<string, string> {
+  const teachers = useReference('teacher');
+  return new Map((teachers ?? []).map((item) => [item.id, String(item.data.displayName ?? '')]));
+}
+
+export function VisitDate({ date }: { date: string }) {
+  return <>{formatDate(date)}</>;
+}

@@ -1,0 +1,95 @@
+import type { Me } from '@acompana/core';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { Outlet } from 'react-router';
+import { Loading } from '../ui/Status.tsx';
+import type { SyncStatus } from './engine.ts';
+import type { OfflineRuntime } from './runtime.ts';
+
+// Starts the offline runtime for the signed-in person. The runtime (Dexie, the engine) is its
+// own chunk, loaded right after the first screen so the login and the home stay small; the
+// screens that read the store wait for it behind <OfflineGate>.
+
+export interface Offline extends OfflineRuntime {
+  status: SyncStatus;
+  online: boolean;
+}
+
+interface OfflineSlot {
+  current: Offline | null;
+  /** Resolves once the runtime is running (the logout waits for it to count unsent work). */
+  ready: Promise<Offline>;
+}
+
+const OfflineContext = createContext<OfflineSlot | null>(null);
+
+export function OfflineProvider({
+  me,
+  onSessionEnded,
+  children,
+}: {
+  me: Me;
+  /** The server answered 401 to a sync: ask the person to log in again (local work stays). */
+  onSessionEnded: (code: string) => void;
+  children: ReactNode;
+}) {
+  const [slot, setSlot] = useState<OfflineSlot>(() => pendingSlot());
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one runtime per person.
+  useEffect(() => {
+    let runtime: OfflineRuntime | null = null;
+    let cancelled = false;
+    let resolve: (offline: Offline) => void = () => undefined;
+    const ready = new Promise<Offline>((r) => {
+      resolve = r;
+    });
+    setSlot({ current: null, ready });
+    import('./runtime.ts').then(({ startOffline }) => {
+      if (cancelled) return;
+      runtime = startOffline(me, (status, online) => {
+        if (!runtime) return;
+        const offline: Offline = { ...runtime, status, online };
+        setSlot({ current: offline, ready });
+        resolve(offline);
+        if (status.phase === 'needsLogin') onSessionEnded(status.errorCode ?? 'SESSION_EXPIRED');
+      });
+      const first: Offline = {
+        ...runtime,
+        status: runtime.engine.status,
+        online: navigator.onLine,
+      };
+      setSlot({ current: first, ready });
+      resolve(first);
+    });
+    return () => {
+      cancelled = true;
+      const db = runtime?.db;
+      void runtime?.stop().then(() => db?.close());
+    };
+  }, [me.person.id]);
+
+  return <OfflineContext.Provider value={slot}>{children}</OfflineContext.Provider>;
+}
+
+function pendingSlot(): OfflineSlot {
+  return { current: null, ready: new Promise(() => undefined) };
+}
+
+/** The running offline layer, or null while it loads. */
+export function useOfflineSlot(): OfflineSlot {
+  const slot = useContext(OfflineContext);
+  if (!slot) throw new Error('useOfflineSlot must be used inside <OfflineProvider>');
+  return slot;
+}
+
+/** For screens behind <OfflineGate>: the running offline layer. */
+export function useOffline(): Offline {
+  const { current } = useOfflineSlot();
+  if (!current) throw new Error('useOffline must be used behind <OfflineGate>');
+  return current;
+}
+
+/** Route element: renders the field screens once the local store is open. */
+export function OfflineGate() {
+  const { current } = useOfflineSlot();
+  return current ? <Outlet /> : <Loading />;
+}

@@ -1,0 +1,104 @@
+import { MAX_PUSH_BATCH, type MutationResult } from '@acompana/core';
+import { Dexie } from 'dexie';
+import { type LocalDb, META, type OutboxEntry } from './db.ts';
+import { type SyncTransport, TransportError } from './transport.ts';
+
+// Push: send pending outbox entries in seq order, one batch in flight, and remove an entry
+// only once the server confirmed it (applied or duplicate). A refused entry stays, marked
+// rejected with the server's reason, until the person fixes or discards it.
+
+export interface PushSummary {
+  sent: number;
+  confirmed: number;
+  rejected: number;
+  conflicts: number;
+}
+
+function pendingBatch(db: LocalDb, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox
+    .where('[status+seq]')
+    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+    .limit(limit)
+    .toArray();
+}
+
+/** Applies the server's answers to one batch in a single transaction. */
+async function settle(db: LocalDb, batch: OutboxEntry[], results: MutationResult[]) {
+  const byId = new Map(results.map((result) => [result.mutationId, result]));
+  let confirmed = 0;
+  let rejected = 0;
+  let conflicts = 0;
+  await db.transaction('rw', db.outbox, db.records, async () => {
+    for (const entry of batch) {
+      const result = byId.get(entry.mutationId);
+      // No answer for this entry: it stays pending and goes again (the server deduplicates).
+      if (!result) continue;
+      if (result.status === 'rejected') {
+        rejected++;
+        await db.outbox.update(entry.seq, {
+          status: 'rejected',
+          error: result.error ?? { code: 'REJECTED', message: '', details: null },
+        });
+        continue;
+      }
+      confirmed++;
+      if (result.conflict) conflicts++;
+      await db.outbox.delete(entry.seq);
+      const record = await db.records.get([entry.kind, entry.entityId]);
+      if (!record) continue;
+      const version = Math.max(record.version, result.version ?? 0);
+      const stillHeld = await db.outbox.where('entityId').equals(entry.entityId).count();
+      // Once nothing is held for the record, the device's state is the server's.
+      await db.records.put({
+        ...record,
+        version,
+        server: stillHeld ? record.server : null,
+      });
+    }
+  });
+  return { confirmed, rejected, conflicts };
+}
+
+export async function pushAll(
+  db: LocalDb,
+  transport: SyncTransport,
+  options: { batchSize?: number; signal?: AbortSignal } = {},
+): Promise<PushSummary> {
+  const batchSize = Math.min(options.batchSize ?? MAX_PUSH_BATCH, MAX_PUSH_BATCH);
+  const summary: PushSummary = { sent: 0, confirmed: 0, rejected: 0, conflicts: 0 };
+  const device = (await db.meta.get(META.device))?.value as { deviceId: string } | undefined;
+  if (!device) return summary; // nothing was ever written on this device
+  for (;;) {
+    const batch = await pendingBatch(db, batchSize);
+    if (batch.length === 0) return summary;
+    options.signal?.throwIfAborted();
+    const { results } = await transport.push(
+      {
+        deviceId: device.deviceId,
+        mutations: batch.map((entry) => ({
+          mutationId: entry.mutationId,
+          deviceId: entry.deviceId,
+          seq: entry.seq,
+          kind: entry.kind,
+          entityId: entry.entityId,
+          op: entry.op,
+          baseVersion: entry.baseVersion,
+          changed: entry.changed,
+          payload: entry.payload,
+          base: entry.base,
+          createdAt: entry.createdAt,
+        })),
+      },
+      options.signal,
+    );
+    summary.sent += batch.length;
+    const settled = await settle(db, batch, results);
+    summary.confirmed += settled.confirmed;
+    summary.rejected += settled.rejected;
+    summary.conflicts += settled.conflicts;
+    // A server that answers none of the batch would loop for ever; leave it for the next sync.
+    if (settled.confirmed + settled.rejected === 0) {
+      throw new TransportError('server', 200, 'PUSH_NO_PROGRESS');
+    }
+  }
+}

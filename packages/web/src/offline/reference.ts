@@ -1,0 +1,60 @@
+import type { Me } from '@acompana/core';
+import { listCaseloads, listTeachers } from '../app/api/endpoints.ts';
+import { type LocalDb, META, type ReferenceItem } from './db.ts';
+
+// Reference data of the person's scope, stored so forms work offline: a coach's current
+// caseload (teacher, their schools, the intervention), a teacher's own record. Refreshed after
+// each successful sync; the field records themselves come from pull.
+
+export interface CaseloadTeacher {
+  teacherId: string;
+  displayName: string;
+  interventionCode: string;
+  schools: { id: string; name: string }[];
+}
+
+async function coachCaseload(me: Me): Promise<ReferenceItem[]> {
+  const items: ReferenceItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await listCaseloads({
+      cursor,
+      limit: 100,
+      filters: { coach: me.person.id, status: 'current' },
+    });
+    for (const row of page.items) {
+      if (!row.teacher) continue;
+      const data: CaseloadTeacher = {
+        teacherId: row.teacher.id,
+        displayName: row.teacher.displayName,
+        interventionCode: row.intervention,
+        schools: row.schools.map((school) => ({ id: school.id, name: school.name })),
+      };
+      items.push({ kind: 'teacher', id: row.teacher.id, data: { ...data } });
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+async function ownRecord(me: Me): Promise<ReferenceItem[]> {
+  const page = await listTeachers({ limit: 20 });
+  return page.items
+    .filter((teacher) => teacher.id === me.person.id)
+    .map((teacher) => ({ kind: 'teacher', id: teacher.id, data: { ...teacher } }));
+}
+
+/** Replaces the stored reference data with the server's current view. */
+export async function refreshReference(db: LocalDb, me: Me): Promise<void> {
+  const isCoach = me.roles.some((grant) => grant.role === 'acompanante');
+  const isTeacher = me.roles.some((grant) => grant.role === 'docente');
+  const items = [
+    ...(isCoach ? await coachCaseload(me) : []),
+    ...(isTeacher ? await ownRecord(me) : []),
+  ];
+  await db.transaction('rw', db.reference, db.meta, async () => {
+    await db.reference.where('kind').equals('teacher').delete();
+    await db.reference.bulkPut(items);
+    await db.meta.put({ key: META.referenceAt, value: new Date().toISOString() });
+  });
+}

@@ -1,0 +1,198 @@
+import { ENTITIES, type EntityKind, type EntityRecord } from '@acompana/core';
+import { v7 as uuidv7 } from 'uuid';
+import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry } from './db.ts';
+
+// Local writes. Each write and its outbox entry commit in ONE Dexie transaction, so a record
+// changed on the device always has the mutation that will carry it to the server (DESIGN.md §6).
+// This is the API the field screens and the instrument renderer use.
+
+export type RecordChanges<K extends EntityKind> = Partial<EntityRecord<K>>;
+
+/** A local write that does not pass the record's schema; `fields` names the offending fields. */
+export class LocalValidationError extends Error {
+  readonly code = 'VALIDATION_FAILED';
+  readonly fields: { path: string; message: string }[];
+  constructor(fields: { path: string; message: string }[]) {
+    super(fields.map((f) => `${f.path}: ${f.message}`).join('; '));
+    this.name = 'LocalValidationError';
+    this.fields = fields;
+  }
+}
+
+export function newId(): string {
+  return uuidv7();
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function refsOf(data: Record<string, unknown>) {
+  return {
+    teacherId: typeof data.teacherId === 'string' ? data.teacherId : null,
+    visitId: typeof data.visitId === 'string' ? data.visitId : null,
+  };
+}
+
+async function takeSeq(db: LocalDb): Promise<DeviceMeta> {
+  const row = await db.meta.get(META.device);
+  const device = (row?.value as DeviceMeta | undefined) ?? { deviceId: uuidv7(), nextSeq: 1 };
+  await db.meta.put({ key: META.device, value: { ...device, nextSeq: device.nextSeq + 1 } });
+  return device;
+}
+
+/** The device id of this local database (created with the first write). */
+export async function deviceIdOf(db: LocalDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(META.device);
+    if (row) return (row.value as DeviceMeta).deviceId;
+    const device: DeviceMeta = { deviceId: uuidv7(), nextSeq: 1 };
+    await db.meta.put({ key: META.device, value: device });
+    return device.deviceId;
+  });
+}
+
+/**
+ * Creates (`id` null → a new UUIDv7) or edits a record and queues its mutation, atomically.
+ * `changes` are the fields the person set; the full record must pass the kind's schema.
+ * Resolves after both the record and its outbox entry are committed. Rejected entries of the
+ * same record are folded into the new mutation (editing is how a person fixes a rejection).
+ */
+export async function saveRecord<K extends EntityKind>(
+  db: LocalDb,
+  kind: K,
+  id: string | null,
+  changes: RecordChanges<K>,
+): Promise<LocalRecord<EntityRecord<K>>> {
+  const entityId = id ?? uuidv7();
+  return db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+    const existing = await db.records.get([kind, entityId]);
+    const merged = { ...(existing?.data ?? {}), ...changes };
+    const parsed = ENTITIES[kind].schema.safeParse(merged);
+    if (!parsed.success) {
+      throw new LocalValidationError(
+        parsed.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        })),
+      );
+    }
+    const data = parsed.data as Record<string, unknown>;
+    const rejected = await db.outbox
+      .where('entityId')
+      .equals(entityId)
+      .filter((entry) => entry.status === 'rejected')
+      .toArray();
+    const changedNow = existing
+      ? Object.keys(data).filter((field) => !sameValue(data[field], existing.data[field]))
+      : Object.keys(data);
+    const changed = [...new Set([...rejected.flatMap((entry) => entry.changed), ...changedNow])];
+    if (existing && changed.length === 0) return existing as LocalRecord<EntityRecord<K>>;
+
+    // What the device held before this write (protocol `base`): lets the server keep a
+    // revision only when someone else's value would otherwise be lost.
+    const base = existing
+      ? Object.assign(
+          Object.fromEntries(changedNow.map((field) => [field, existing.data[field] ?? null])),
+          ...[...rejected].reverse().map((entry) => entry.base ?? {}),
+        )
+      : null;
+    const now = new Date().toISOString();
+    const device = await takeSeq(db);
+    const entry: OutboxEntry = {
+      seq: device.nextSeq,
+      mutationId: uuidv7(),
+      deviceId: device.deviceId,
+      kind,
+      entityId,
+      op: 'upsert',
+      baseVersion: existing?.version ?? 0,
+      changed,
+      payload: data,
+      base,
+      createdAt: now,
+      status: 'pending',
+      error: null,
+    };
+    const record: LocalRecord = {
+      kind,
+      id: entityId,
+      version: existing?.version ?? 0,
+      data,
+      ...refsOf(data),
+      // The first pending write remembers the server state it departs from.
+      server:
+        existing?.server ??
+        (existing && existing.version > 0
+          ? { version: existing.version, data: existing.data }
+          : null),
+      seen: existing?.seen ?? 0,
+      updatedAt: now,
+    };
+    await db.outbox.bulkDelete(rejected.map((r) => r.seq));
+    await db.outbox.add(entry);
+    await db.records.put(record);
+    return record as LocalRecord<EntityRecord<K>>;
+  });
+}
+
+export async function getRecord<K extends EntityKind>(
+  db: LocalDb,
+  kind: K,
+  id: string,
+): Promise<LocalRecord<EntityRecord<K>> | undefined> {
+  return (await db.records.get([kind, id])) as LocalRecord<EntityRecord<K>> | undefined;
+}
+
+/** Outbox entries still to send (pending) and refused by the server (rejected). */
+export async function outboxCounts(db: LocalDb): Promise<{ pending: number; rejected: number }> {
+  const [pending, rejected] = await Promise.all([
+    db.outbox.where('[status+seq]').between(['pending', 0], ['pending', Infinity]).count(),
+    db.outbox.where('[status+seq]').between(['rejected', 0], ['rejected', Infinity]).count(),
+  ]);
+  return { pending, rejected };
+}
+
+/** Entity ids that still have outbox entries (pending or rejected). */
+export async function entitiesWithOutbox(db: LocalDb): Promise<Set<string>> {
+  return new Set((await db.outbox.orderBy('entityId').uniqueKeys()) as string[]);
+}
+
+/** Rebuilds a record from its last known server state plus the outbox entries still held. */
+async function rebuild(db: LocalDb, kind: EntityKind, entityId: string): Promise<void> {
+  const record = await db.records.get([kind, entityId]);
+  if (!record) return;
+  const remaining = await db.outbox.where('entityId').equals(entityId).sortBy('seq');
+  const base = record.server;
+  if (remaining.length === 0) {
+    if (!base || base.data === null) {
+      // Never confirmed by the server (or deleted there): nothing else to show.
+      await db.records.delete([kind, entityId]);
+      return;
+    }
+    await db.records.put({
+      ...record,
+      version: base.version,
+      data: base.data,
+      ...refsOf(base.data),
+      server: null,
+    });
+    return;
+  }
+  let data: Record<string, unknown> = { ...(base?.data ?? {}) };
+  for (const entry of remaining) {
+    if (entry.op === 'delete' || !entry.payload) continue;
+    for (const field of entry.changed) data[field] = entry.payload[field];
+    if (!base) data = { ...entry.payload };
+  }
+  await db.records.put({ ...record, data, ...refsOf(data) });
+}
+
+/** Discards a rejected change explicitly: the record returns to the server's state plus any
+ *  other changes still waiting. Pending (not yet refused) entries cannot be discarded. */
+export async function discardRejected(db: LocalDb, seq: number): Promise<void> {
+  await db.transaction('rw', db.records, db.outbox, async () => {
+    const entry = await db.outbox.get(seq);
+    if (entry?.status !== 'rejected') return;
+    await db.outbox.delete(seq);
+    await rebuild(db, entry.kind, entry.entityId);
+  });
+}
