@@ -35,7 +35,8 @@ export function run(command: string, args: string[], label: string): Promise<voi
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
-      env: process.env,
+      // vitest sets NODE_ENV=test; the app under test must be the production build users get.
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

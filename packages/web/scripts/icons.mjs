@@ -1,13 +1,15 @@
 // Generates the PWA icons (PNG) in public/icons from a simple vector description, with no
 // image library: two figures side by side ("acompañar") on the brand colour. Run once with
-// `node packages/web/scripts/icons.mjs`; the outputs are committed.
+// `node packages/web/scripts/icons.mjs`; the outputs are committed, and src/app/icons.test.ts
+// regenerates them into a temporary folder (the optional argument) to catch drift.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-const out = path.join(path.dirname(fileURLToPath(import.meta.url)), '../public/icons');
+const out =
+  process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '../public/icons');
 mkdirSync(out, { recursive: true });
 
 const BRAND = [0x0b, 0x4a, 0x6f];
