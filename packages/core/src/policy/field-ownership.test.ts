@@ -47,7 +47,6 @@ const EXPECTED: Record<
       'cancelNote',
       'goals',
       'focus',
-      'dialogue',
     ],
     teacher: ['teacherConfirmedAt'],
   },

@@ -10,7 +10,12 @@ import { caseloadTeacher, count, Device, type Place, push, visitPayload } from '
 
 const postgres = testTargets().filter((t) => t.engine === 'postgres');
 
-describe.skipIf(postgres.length === 0).each(postgres)('sync races on $engine', (target) => {
+// Without TEST_DATABASE_URL the races are reported as to-do rather than an empty file.
+describe.runIf(postgres.length === 0)('sync races', () => {
+  it.todo('need PostgreSQL: set TEST_DATABASE_URL');
+});
+
+describe.each(postgres)('sync races on $engine', (target) => {
   const h = rosterHarness(target);
   let place: Place;
   const setup = async () => {
