@@ -1,3 +1,5 @@
+export * from './api.ts';
 export * from './commitments.ts';
 export * from './plan.ts';
+export * from './records.ts';
 export * from './stages.ts';

@@ -47,6 +47,7 @@ const EXPECTED: Record<
       'cancelNote',
       'goals',
       'focus',
+      'dialogue',
     ],
     teacher: ['teacherConfirmedAt'],
   },
@@ -68,6 +69,50 @@ const EXPECTED: Record<
   instrument_response: {
     creator: 'coach',
     coach: ['visitId', 'teacherId', 'instrumentVersionId', 'status', 'answers'],
+    teacher: [],
+  },
+  // Coaching-cycle records: the coach's work, read by the teacher.
+  diagnosis: {
+    creator: 'coach',
+    coach: [
+      'teacherId',
+      'schoolId',
+      'schoolYear',
+      'visitId',
+      'practiceStrengths',
+      'practiceWeaknesses',
+      'managementStrengths',
+      'managementWeaknesses',
+      'learningBaseline',
+    ],
+    teacher: [],
+  },
+  coaching_plan: {
+    creator: 'coach',
+    coach: [
+      'teacherId',
+      'schoolId',
+      'schoolYear',
+      'interventionCode',
+      'focus',
+      'strategies',
+      'plannedModelling',
+      'targetStage',
+      'fromMonth',
+      'toMonth',
+      'visitDates',
+      'skippedMonths',
+    ],
+    teacher: [],
+  },
+  modelling: {
+    creator: 'coach',
+    coach: ['teacherId', 'schoolId', 'visitId', 'kind', 'date', 'desempeno', 'notes'],
+    teacher: [],
+  },
+  stage_record: {
+    creator: 'coach',
+    coach: ['teacherId', 'schoolId', 'interventionCode', 'suggested', 'stage', 'note', 'decidedAt'],
     teacher: [],
   },
 };

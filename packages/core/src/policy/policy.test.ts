@@ -36,6 +36,8 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: 'A---', far: '----' },
     field_record: { close: 'AAAA', far: '----' },
+    coaching_record: { close: 'A---', far: '----' },
+    visit_status: { close: 'A---', far: '----' },
   },
   acompanante: {
     school: { close: 'A---', far: '----' },
@@ -53,6 +55,8 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
     field_record: { close: 'AAAA', far: '----' },
+    coaching_record: { close: 'A---', far: '----' },
+    visit_status: { close: 'A---', far: '----' },
   },
   formador: {
     school: { close: 'A---', far: '----' },
@@ -70,6 +74,8 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
     field_record: { close: '----', far: '----' },
+    coaching_record: { close: '----', far: '----' },
+    visit_status: { close: '----', far: '----' },
   },
   director: {
     school: { close: 'A---', far: '----' },
@@ -87,6 +93,8 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
     field_record: { close: '----', far: '----' },
+    coaching_record: { close: '----', far: '----' },
+    visit_status: { close: 'A---', far: '----' },
   },
   especialista: {
     school: { close: 'AAA-', far: '----' },
@@ -104,6 +112,8 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     account: { close: 'A-A-', far: '----' },
     audit_event: { close: '----', far: '----' },
     field_record: { close: '----', far: '----' },
+    coaching_record: { close: '----', far: '----' },
+    visit_status: { close: 'A---', far: '----' },
   },
   minedu: {
     school: { close: 'AAAA', far: 'AAAA' },
@@ -121,6 +131,8 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     account: { close: 'AAA-', far: 'AAA-' },
     audit_event: { close: 'A---', far: 'A---' },
     field_record: { close: '----', far: '----' },
+    coaching_record: { close: '----', far: '----' },
+    visit_status: { close: 'A---', far: 'A---' },
   },
 };
 
@@ -302,6 +314,62 @@ describe('privacy policy special cases', () => {
     expect(
       reachOf(actorOf('acompanante', 'director'), 'teacher', 'read').map((r) => r.relation),
     ).toEqual(['caseload', 'scope']);
+  });
+});
+
+describe('privacy policy for the coaching cycle (visit content vs existence)', () => {
+  const visitOf = (kind: ResourceKind, extra: Partial<Resource> = {}): Resource => ({
+    kind,
+    place: HOME,
+    teacherId: 'teacher-1',
+    coachIds: ['coach-1'],
+    trainerIds: ['formador-1'],
+    ...extra,
+  });
+
+  it('gives a visit’s content only to the teacher and their current coach', () => {
+    expect(
+      decide(actorOf('docente'), 'read', visitOf('coaching_record', { teacherId: ME })),
+    ).toEqual({ allow: true, mask: null });
+    expect(
+      decide(actorOf('acompanante'), 'read', visitOf('coaching_record', { coachIds: [ME] })),
+    ).toEqual({ allow: true, mask: null });
+    // A former coach (no longer in coachIds) loses it the day the caseload ends.
+    expect(decide(actorOf('acompanante'), 'read', visitOf('coaching_record')).allow).toBe(false);
+  });
+
+  it('refuses a visit’s content to supervisors and the formador whatever the relation', () => {
+    const everything = visitOf('coaching_record', {
+      directorOptIn: true,
+      trainerIds: [ME],
+      groupSize: 50,
+    });
+    for (const role of ['director', 'especialista', 'minedu', 'formador'] as const) {
+      expect(decide(actorOf(role), 'read', everything).allow, role).toBe(false);
+    }
+  });
+
+  it('shows that a visit happened to supervisors in scope, never to the formador', () => {
+    for (const role of ['director', 'especialista', 'minedu'] as const) {
+      expect(decide(actorOf(role), 'read', visitOf('visit_status')).allow, role).toBe(true);
+    }
+    expect(
+      decide(actorOf('director'), 'read', visitOf('visit_status', { place: AWAY })).allow,
+    ).toBe(false);
+    expect(
+      decide(actorOf('formador'), 'read', visitOf('visit_status', { trainerIds: [ME] })).allow,
+    ).toBe(false);
+  });
+
+  it('never lets anyone write the coaching cycle through these kinds (sync writes it)', () => {
+    for (const role of ROLES) {
+      for (const kind of ['coaching_record', 'visit_status'] as const) {
+        for (const action of ['create', 'update', 'delete'] as const) {
+          const res = visitOf(kind, { teacherId: ME, coachIds: [ME], trainerIds: [ME] });
+          expect(decide(actorOf(role), action, res).allow, `${role} ${action} ${kind}`).toBe(false);
+        }
+      }
+    }
   });
 });
 

@@ -41,6 +41,15 @@ export const RESOURCE_KINDS = [
    *  instrument response): identified and formative, so only the teacher and their current
    *  coach hold it; field ownership (field-ownership.ts) narrows what each may write. */
   'field_record',
+  /** A teacher's coaching cycle read through the API (issue 5): a whole visit (goals, dialogue,
+   *  commitments, reflection, instrument responses, follow-ups), their visit list with content
+   *  and their progress (levels over time, stages). Identified and formative: the teacher and
+   *  their current coach only — never a supervisor, and never the formador (the path names the
+   *  teacher, so it cannot be masked). Written only through sync (`field_record`). */
+  'coaching_record',
+  /** That a given teacher's visit took place: its date and status, nothing else. Supervisors
+   *  see it in their scope; the formador never (it is looked up by teacher). */
+  'visit_status',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -131,6 +140,8 @@ export const RULES: Rules = {
     account: R('self', 'never', 'self'),
     audit_event: R('self'),
     field_record: R('self', 'self', 'self', 'self'),
+    coaching_record: R('self'),
+    visit_status: R('self'),
   },
   acompanante: {
     school: R('scope'),
@@ -148,6 +159,8 @@ export const RULES: Rules = {
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
     field_record: R('caseload', 'caseload', 'caseload', 'caseload'),
+    coaching_record: R('caseload'),
+    visit_status: R('caseload'),
   },
   formador: {
     school: R('scope'),
@@ -165,6 +178,8 @@ export const RULES: Rules = {
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
     field_record: R('never'),
+    coaching_record: R('never'),
+    visit_status: R('never'),
   },
   director: {
     school: R('scope'),
@@ -182,6 +197,8 @@ export const RULES: Rules = {
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
     field_record: R('never'),
+    coaching_record: R('never'),
+    visit_status: R('scope'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -199,6 +216,8 @@ export const RULES: Rules = {
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
     field_record: R('never'),
+    coaching_record: R('never'),
+    visit_status: R('scope'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -216,6 +235,8 @@ export const RULES: Rules = {
     account: R('scope', 'scope'),
     audit_event: R('scope'),
     field_record: R('never'),
+    coaching_record: R('never'),
+    visit_status: R('scope'),
   },
 };
 

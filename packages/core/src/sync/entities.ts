@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  coachingPlanRecord,
+  diagnosisRecord,
+  dialogueSchema,
+  modellingRecord,
+  stageRecord,
+} from '../coaching/records.ts';
 
 // The field records a device creates and edits offline, as they travel in sync mutations and
 // pulls. Each kind lists which fields the coach and the teacher may write (field ownership,
@@ -46,6 +53,9 @@ export const visitRecord = z.object({
   focus: z.array(z.string().min(1).max(20)).max(10),
   /** The teacher confirms the agreed goals (teacher-owned). */
   teacherConfirmedAt: dateTime.nullable(),
+  /** The reflective dialogue after the lesson (coach-owned; null until it happens). Optional in
+   *  the payload so devices built before the coaching cycle still sync. */
+  dialogue: dialogueSchema.nullable().default(null),
 });
 export type VisitRecord = z.infer<typeof visitRecord>;
 
@@ -107,6 +117,7 @@ const VISIT_COACH_FIELDS = [
   'cancelNote',
   'goals',
   'focus',
+  'dialogue',
 ] as const;
 
 export const ENTITIES = {
@@ -141,6 +152,65 @@ export const ENTITIES = {
   instrument_response: {
     schema: instrumentResponseRecord,
     coachFields: ['visitId', 'teacherId', 'instrumentVersionId', 'status', 'answers'],
+    teacherFields: [],
+    creators: ['coach'],
+  },
+  // The coaching-cycle records (coaching/records.ts) are the coach's professional work about the
+  // teacher: only the coach writes them, the teacher reads them (DESIGN.md §5 "nothing about me
+  // without me"). The teacher's voice lives in their own kinds (reflection, commitment follow-up,
+  // goal confirmation), so no field here is shared and none can conflict across people.
+  diagnosis: {
+    schema: diagnosisRecord,
+    coachFields: [
+      'teacherId',
+      'schoolId',
+      'schoolYear',
+      'visitId',
+      'practiceStrengths',
+      'practiceWeaknesses',
+      'managementStrengths',
+      'managementWeaknesses',
+      'learningBaseline',
+    ],
+    teacherFields: [],
+    creators: ['coach'],
+  },
+  coaching_plan: {
+    schema: coachingPlanRecord,
+    coachFields: [
+      'teacherId',
+      'schoolId',
+      'schoolYear',
+      'interventionCode',
+      'focus',
+      'strategies',
+      'plannedModelling',
+      'targetStage',
+      'fromMonth',
+      'toMonth',
+      'visitDates',
+      'skippedMonths',
+    ],
+    teacherFields: [],
+    creators: ['coach'],
+  },
+  modelling: {
+    schema: modellingRecord,
+    coachFields: ['teacherId', 'schoolId', 'visitId', 'kind', 'date', 'desempeno', 'notes'],
+    teacherFields: [],
+    creators: ['coach'],
+  },
+  stage_record: {
+    schema: stageRecord,
+    coachFields: [
+      'teacherId',
+      'schoolId',
+      'interventionCode',
+      'suggested',
+      'stage',
+      'note',
+      'decidedAt',
+    ],
     teacherFields: [],
     creators: ['coach'],
   },
