@@ -11,6 +11,7 @@ import { mountWebApp } from './http/web.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { coachRoutes } from './modules/coaches/routes.ts';
+import { coachingRoutes } from './modules/coaching/routes.ts';
 import { IMPORT_UPLOAD_PATHS, importRoutes } from './modules/imports/routes.ts';
 import { instrumentRoutes } from './modules/instruments/routes.ts';
 import { rosterRoutes } from './modules/rosters/routes.ts';
@@ -44,6 +45,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', rosterRoutes(deps));
   api.route('/', territoryRoutes(deps));
   api.route('/', coachRoutes(deps));
+  api.route('/', coachingRoutes(deps));
   api.route('/', caseloadRoutes(deps));
   api.route('/', catalogRoutes(deps));
   api.route('/', importRoutes(deps));

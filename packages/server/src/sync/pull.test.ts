@@ -208,6 +208,68 @@ describe.each(testTargets())('sync pull on $engine', (target) => {
     );
   });
 
+  it('round-trips a coaching-cycle record (diagnosis) and a visit’s dialogue to the teacher', async () => {
+    await setup();
+    const device = new Device();
+    const visitId = randomUUID();
+    const diagnosisId = randomUUID();
+    const dialogue = {
+      apertura: '¿Cómo te sentiste en la sesión?',
+      reflexion: 'Los estudiantes explicaron sus estrategias.',
+      alternativas: 'Usar material concreto al inicio.',
+      compromisos: 'Planificar preguntas abiertas.',
+      reflectionLevel: 'practica',
+    };
+    const diagnosis = {
+      teacherId: place.teacherId,
+      schoolId: place.schoolId,
+      schoolYear: 2026,
+      visitId,
+      practiceStrengths: ['Clima de aula cálido'],
+      practiceWeaknesses: ['Pocas preguntas de razonamiento'],
+      managementStrengths: [],
+      managementWeaknesses: ['Poco tiempo para planificar en equipo'],
+      learningBaseline: [
+        {
+          area: 'Matemática',
+          grade: 3,
+          students: 20,
+          levels: { inicio: 8, proceso: 7, logro_esperado: 4, logro_destacado: 1 },
+        },
+      ],
+    };
+    const results = await pushOk(h.client, h.cookies.coach, [
+      device.upsert('visit', visitId, visitPayload(place, { status: 'done', dialogue })),
+      device.upsert('diagnosis', diagnosisId, diagnosis),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const { changes } = await pullUntil(
+      h.client,
+      h.cookies.docente,
+      {},
+      has([visitId, diagnosisId]),
+      50,
+    );
+    const got = latest(changes);
+    expect(got.get(diagnosisId)).toMatchObject({ kind: 'diagnosis', op: 'upsert', version: 1 });
+    expect(got.get(diagnosisId)?.data).toEqual(diagnosis);
+    expect(got.get(visitId)?.data?.dialogue).toEqual(dialogue);
+    // The teacher reads it but cannot write the coach's diagnosis.
+    const [denied] = await pushOk(h.client, h.cookies.docente, [
+      new Device().upsert(
+        'diagnosis',
+        diagnosisId,
+        { ...diagnosis, practiceStrengths: ['Otro'] },
+        {
+          changed: ['practiceStrengths'],
+          baseVersion: 1,
+        },
+      ),
+    ]);
+    expect(denied.status).toBe('rejected');
+    expect(denied.error.code).toBe('SYNC_FIELD_NOT_OWNED');
+  });
+
   it('never sends a field record to a director, especialista, formador or MINEDU', async () => {
     await setup();
     await pushOk(h.client, h.cookies.coach, [

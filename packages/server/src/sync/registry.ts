@@ -51,6 +51,18 @@ export const KINDS: Record<EntityKind, KindSpec> = {
   commitment: spec('commitment', { anchor: byVisit }),
   reflection: spec('reflection', { anchor: byVisit }),
   instrument_response: spec('instrument_response', { anchor: byVisit }),
+  // Coaching-cycle records sit on their own school and carry their own year (migration 0007).
+  diagnosis: spec('diagnosis', { anchor: bySchool, ownYear: (data) => Number(data.schoolYear) }),
+  coaching_plan: spec('coaching_plan', {
+    anchor: bySchool,
+    ownYear: (data) => Number(data.schoolYear),
+  }),
+  modelling: spec('modelling', { anchor: bySchool, ownYear: yearOf('date') }),
+  stage_record: spec('stage_record', {
+    dateTimes: ['decidedAt'],
+    anchor: bySchool,
+    ownYear: yearOf('decidedAt'),
+  }),
 };
 
 /** Columns every field-record table has besides its entity fields (migration 0006). */

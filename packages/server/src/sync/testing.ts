@@ -113,6 +113,7 @@ export function visitPayload(place: Place, extra: Record<string, unknown> = {}) 
     goals: ['Observar el uso de material concreto en matemática'],
     focus: ['D1', 'D3'],
     teacherConfirmedAt: null,
+    dialogue: null,
     ...extra,
   };
 }

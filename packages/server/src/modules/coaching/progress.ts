@@ -1,0 +1,76 @@
+import {
+  type Actor,
+  type ObservationLevels,
+  type ObservedLevel,
+  suggestStage,
+  type TeacherProgress,
+} from '@acompana/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { accessTo, auditRead, iso } from './access.ts';
+
+// GET /teachers/{id}/progress: levels per desempeño over time from complete rubric responses
+// (dated by their visit), the stage decisions, and the suggestion of core's suggestStage.
+
+export async function teacherProgress(
+  db: Kysely<DB>,
+  actor: Actor,
+  teacherId: string,
+): Promise<TeacherProgress> {
+  await accessTo(db, actor, teacherId, false);
+  await auditRead(db, actor, 'coaching.progress.read', teacherId, `teacher:${teacherId}`);
+  const [{ rows: observations }, { rows: stages }] = await Promise.all([
+    sql<{ id: string; visit_id: string | null; date: string; scores: Record<string, unknown> }>`
+      SELECT r.id, r.visit_id, coalesce(v.planned_date, r.updated_at::date)::text AS date,
+             r.answers->'scores' AS scores
+        FROM instrument_response r
+        JOIN instrument_version iv ON iv.id = r.instrument_version_id
+        JOIN instrument i ON i.id = iv.instrument_id
+        LEFT JOIN visit v ON v.id = r.visit_id
+       WHERE r.teacher_id = ${teacherId} AND r.status = 'complete' AND i.type = 'rubric'
+       ORDER BY 3, r.id`.execute(db),
+    sql<{
+      id: string;
+      stage: string;
+      suggested: string | null;
+      note: string;
+      decided_at: string;
+    }>`SELECT id, stage, suggested, note, to_jsonb(decided_at) #>> '{}' AS decided_at
+        FROM stage_record WHERE teacher_id = ${teacherId} ORDER BY decided_at, id`.execute(db),
+  ]);
+
+  const history: ObservationLevels[] = [];
+  const series = new Map<string, { date: string; visitId: string | null; level: number }[]>();
+  for (const o of observations) {
+    const levels: Record<string, ObservedLevel> = {};
+    for (const [code, score] of Object.entries(o.scores ?? {})) {
+      const level = (score as { level?: unknown } | null)?.level;
+      if (level !== 1 && level !== 2 && level !== 3 && level !== 4) continue;
+      levels[code] = level;
+      const points = series.get(code) ?? [];
+      points.push({ date: o.date, visitId: o.visit_id, level });
+      series.set(code, points);
+    }
+    history.push({ date: o.date, levels });
+  }
+  const suggestion = suggestStage(history);
+  return {
+    teacherId,
+    desempenos: [...series]
+      .sort((a, b) => a[0].localeCompare(b[0], 'es', { numeric: true }))
+      .map(([code, points]) => ({ code, points })),
+    stages: stages.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      suggested: s.suggested,
+      note: s.note,
+      decidedAt: iso(s.decided_at) as string,
+    })),
+    suggestion: {
+      stage: suggestion.stage
+        ? { code: suggestion.stage.code, coachRole: suggestion.stage.coachRole }
+        : null,
+      reasons: suggestion.reasons,
+    },
+  };
+}
