@@ -2,6 +2,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
 import type { CaseloadTable, DB } from '../db/schema.ts';
 import { currentSchoolYear } from '../modules/rosters/queries.ts';
+import { seedDemoCoaching } from './demo-coaching.ts';
 import { EIB_LANGUAGE, EXIT_NOTE, NETWORKS, REGION, SCHOOLS, UBIGEO, UGEL } from './demo-data.ts';
 import { COACHES, DIRECTORS, DOCENTE, type PersonSeed, STAFF } from './demo-people.ts';
 import { demoCaseloads, demoTeachers } from './demo-plan.ts';
@@ -255,5 +256,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
         })),
       )
       .execute();
+
+    // A year of coaching for the demo coach's caseload (demo-coaching.ts).
+    await seedDemoCoaching(tx);
   });
 }

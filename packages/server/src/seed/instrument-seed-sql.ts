@@ -10,9 +10,9 @@ export function instrumentSeedSql(): string {
   const lines: string[] = [];
   lines.push('INSERT INTO instrument (id, code, type, name, description) VALUES');
   lines.push(
-    SEED_INSTRUMENTS.map(
+    `${SEED_INSTRUMENTS.map(
       (i) => `  (${q(i.id)}, ${q(i.code)}, ${q(i.type)}, ${q(i.name)}, ${q(i.description)})`,
-    ).join(',\n') + ';',
+    ).join(',\n')};`,
   );
   lines.push('');
   lines.push(
@@ -24,22 +24,22 @@ export function instrumentSeedSql(): string {
         `  (${q(v.id)}, ${q(i.id)}, ${v.version}, ${q(v.status)}, ${q(v.changeNote)},\n   $json$${JSON.stringify(v.definition)}$json$::jsonb,\n   ${q(v.publishedAt)}, ${q(v.publishedAt)}, ${v.retiredAt ? q(v.retiredAt) : 'NULL'})`,
     ),
   );
-  lines.push(versions.join(',\n') + ';');
+  lines.push(`${versions.join(',\n')};`);
   lines.push('');
   lines.push('INSERT INTO intervention_instrument (intervention_code, instrument_id, role) VALUES');
   lines.push(
-    SEED_USES.map((u) => `  (${q(u.intervention)}, ${q(u.instrumentId)}, ${q(u.role)})`).join(
+    `${SEED_USES.map((u) => `  (${q(u.intervention)}, ${q(u.instrumentId)}, ${q(u.role)})`).join(
       ',\n',
-    ) + ';',
+    )};`,
   );
   lines.push('');
   lines.push(
     'INSERT INTO intervention_desempeno (intervention_code, instrument_id, desempeno_code, rank) VALUES',
   );
   lines.push(
-    SEED_PRIORITIES.map(
+    `${SEED_PRIORITIES.map(
       (p) => `  (${q(p.intervention)}, ${q(p.instrumentId)}, ${q(p.desempeno)}, ${p.rank})`,
-    ).join(',\n') + ';',
+    ).join(',\n')};`,
   );
   return lines.join('\n');
 }
