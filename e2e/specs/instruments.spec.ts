@@ -82,6 +82,7 @@ describe('instrumentos de observación', () => {
   let rubric: VersionDetail;
   let checklist: VersionDetail;
   let notebook: VersionDetail;
+  let createdRubricRecordId: string | undefined;
 
   test('el acompañante llena la rúbrica 2018+, la lista de cotejo y el cuaderno de campo sin conexión', async () => {
     coach = await signedIn('acompanante');
@@ -112,9 +113,18 @@ describe('instrumentos de observación', () => {
     await coach.evaluate('navigator.serviceWorker.ready');
     if (!(await coach.evaluate('Boolean(navigator.serviceWorker.controller)'))) {
       await coach.reload();
-      await coach.waitForFunction('Boolean(navigator.serviceWorker.controller)');
+      // Polled with evaluate: waitForFunction's string form needs eval, refused by the CSP.
+      await expect
+        .poll(() => coach.evaluate('Boolean(navigator.serviceWorker.controller)'), {
+          timeout: 30_000,
+        })
+        .toBe(true);
     }
     await coach.context().setOffline(true);
+    // The demo caseload already has a year of records on the device: look only at new ones.
+    const before = new Set(
+      (await readStore<StoredRecord>(coach, coachId, 'records')).map((r) => r.id),
+    );
     let outbox: StoredOutboxEntry[] = [];
     try {
       await coach.reload();
@@ -203,8 +213,9 @@ describe('instrumentos de observación', () => {
       // Still offline: the three records and their outbox entries are on the device, and each
       // validates against the exact published version it names.
       const records = (await readStore<StoredRecord>(coach, coachId, 'records')).filter(
-        (r) => r.kind === 'instrument_response',
+        (r) => r.kind === 'instrument_response' && !before.has(r.id),
       );
+      createdRubricRecordId = records.find((r) => r.data.instrumentVersionId === rubric.id)?.id;
       const byVersion = new Map([rubric, checklist, notebook].map((v) => [v.id, v]));
       expect(records.map((r) => r.data.instrumentVersionId).sort()).toEqual(
         [rubric.id, checklist.id, notebook.id].sort(),
@@ -256,9 +267,10 @@ describe('instrumentos de observación', () => {
   test('equipo MINEDU publica una nueva versión de la rúbrica y el registro anterior conserva la suya', async () => {
     // The coach's earlier record (version 2) is on their device from the test above.
     const records = (await readStore<StoredRecord>(coach, coachId, 'records')).filter(
-      (r) => r.data.instrumentVersionId === SEED_IDS.rubric2018,
+      (r) => r.id === createdRubricRecordId,
     );
     expect(records).toHaveLength(1);
+    expect(records[0]?.data.instrumentVersionId).toBe(SEED_IDS.rubric2018);
     const recordId = records[0]?.id as string;
 
     const minedu = await signedIn('minedu');

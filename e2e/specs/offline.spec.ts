@@ -33,7 +33,19 @@ afterAll(async () => {
 });
 
 /** The caseload (reference data) reached the local store: the teacher list has options. */
-const CASELOAD_LOADED = "(document.querySelector('#visit-teacher')?.options.length ?? 0) > 1";
+// Polled through locators and page.evaluate: a string given to waitForFunction needs eval,
+// which the app's Content-Security-Policy (rightly) refuses once it has to poll.
+async function caseloadLoaded(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('#visit-teacher option').count(), { timeout: 30_000 })
+    .toBeGreaterThan(1);
+}
+
+async function controlledByServiceWorker(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate('Boolean(navigator.serviceWorker.controller)'), { timeout: 30_000 })
+    .toBe(true);
+}
 
 async function violations(page: Page, where: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -63,7 +75,7 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   }
   if (!(await page.evaluate('Boolean(navigator.serviceWorker.controller)'))) {
     await page.reload();
-    await page.waitForFunction('Boolean(navigator.serviceWorker.controller)');
+    await controlledByServiceWorker(page);
   }
 }
 
@@ -76,14 +88,23 @@ interface PulledChange {
 async function pullAll(page: Page): Promise<PulledChange[]> {
   const out: PulledChange[] = [];
   let cursor = '';
+  let scope = '';
+  // Like a device: send back the cursor and the scope fingerprint, or every page is a re-seed.
   for (;;) {
-    const res = await page.request.get(
-      `/api/v1/sync/pull?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
+    const query = new URLSearchParams({ limit: '500' });
+    if (cursor) query.set('cursor', cursor);
+    if (scope) query.set('scope', scope);
+    const res = await page.request.get(`/api/v1/sync/pull?${query}`);
     expect(res.status()).toBe(200);
-    const body = (await res.json()) as { changes: PulledChange[]; cursor: string; more: boolean };
+    const body = (await res.json()) as {
+      changes: PulledChange[];
+      cursor: string;
+      more: boolean;
+      scope: string;
+    };
     out.push(...body.changes);
     cursor = body.cursor;
+    scope = body.scope;
     if (!body.more) return out;
   }
 }
@@ -112,7 +133,7 @@ describe('trabajo de campo sin conexión', () => {
     await page.getByRole('link', { name: 'Programar visita' }).click();
     await waitForH1(page, 'Programar visita');
     const teacher = page.getByLabel('Docente', { exact: true });
-    await step(page, 'grupo de docentes descargado', () => page.waitForFunction(CASELOAD_LOADED));
+    await step(page, 'grupo de docentes descargado', () => caseloadLoaded(page));
 
     await context.setOffline(true);
     const goal = `Leer en voz alta ${Date.now()}`;
@@ -176,7 +197,7 @@ describe('trabajo de campo sin conexión', () => {
     expect(await violations(page, 'Visitas')).toEqual([]);
     await page.getByRole('link', { name: 'Programar visita' }).click();
     await waitForH1(page, 'Programar visita');
-    await page.waitForFunction(CASELOAD_LOADED);
+    await caseloadLoaded(page);
     expect(await violations(page, 'Programar visita')).toEqual([]);
     await page.getByLabel('Docente', { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Guardar' }).click();
