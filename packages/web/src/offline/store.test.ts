@@ -72,6 +72,33 @@ describe('saveRecord', () => {
     expect(new Set(entries.map((e) => e.deviceId)).size).toBe(1);
   });
 
+  it('does not count an object whose keys come back in another order as a change', async () => {
+    const dialogue = {
+      apertura: 'a',
+      reflexion: 'r',
+      alternativas: 'al',
+      compromisos: 'c',
+      reflectionLevel: 'practica' as const,
+    };
+    const saved = await saveRecord(db, 'visit', null, { ...visit, dialogue });
+    // As the server's jsonb returns it: same content, keys in another order.
+    const reordered = {
+      reflectionLevel: 'practica' as const,
+      compromisos: 'c',
+      alternativas: 'al',
+      reflexion: 'r',
+      apertura: 'a',
+    };
+    await saveRecord(db, 'visit', saved.id, {
+      dialogue: reordered,
+      teacherConfirmedAt: '2026-05-04T13:00:00.000Z',
+    });
+    const entries = await db.outbox.orderBy('seq').toArray();
+    expect(entries[1]?.changed).toEqual(['teacherConfirmedAt']);
+    await saveRecord(db, 'visit', saved.id, { dialogue: { ...reordered, compromisos: 'd' } });
+    expect((await db.outbox.orderBy('seq').toArray())[2]?.changed).toEqual(['dialogue']);
+  });
+
   it('refuses an invalid record and writes neither the record nor an outbox entry', async () => {
     const error = await saveRecord(db, 'visit', null, {
       ...visit,

@@ -1,4 +1,5 @@
 import { ENTITIES, type EntityKind, type EntityRecord } from '@acompana/core';
+import { dequal } from 'dequal';
 import { v7 as uuidv7 } from 'uuid';
 import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry } from './db.ts';
 
@@ -23,7 +24,9 @@ export function newId(): string {
   return uuidv7();
 }
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// Deep equality regardless of key order: the server returns jsonb objects with its own key
+// order, and a reordered object is not a change (it would claim fields of another owner).
+const sameValue = (a: unknown, b: unknown) => dequal(a, b);
 
 function refsOf(data: Record<string, unknown>) {
   return {
