@@ -1,16 +1,11 @@
-import {
-  type Actor,
-  type ObservationLevels,
-  type ObservedLevel,
-  suggestStage,
-  type TeacherProgress,
-} from '@acompana/core';
+import { type Actor, levelHistory, suggestStage, type TeacherProgress } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { accessTo, auditRead, iso } from './access.ts';
 
 // GET /teachers/{id}/progress: levels per desempeño over time from complete rubric responses
-// (dated by their visit), the stage decisions, and the suggestion of core's suggestStage.
+// (dated by their visit, through core's levelHistory), the stage decisions, and the suggestion
+// of core's suggestStage.
 
 export async function teacherProgress(
   db: Kysely<DB>,
@@ -39,26 +34,13 @@ export async function teacherProgress(
         FROM stage_record WHERE teacher_id = ${teacherId} ORDER BY decided_at, id`.execute(db),
   ]);
 
-  const history: ObservationLevels[] = [];
-  const series = new Map<string, { date: string; visitId: string | null; level: number }[]>();
-  for (const o of observations) {
-    const levels: Record<string, ObservedLevel> = {};
-    for (const [code, score] of Object.entries(o.scores ?? {})) {
-      const level = (score as { level?: unknown } | null)?.level;
-      if (level !== 1 && level !== 2 && level !== 3 && level !== 4) continue;
-      levels[code] = level;
-      const points = series.get(code) ?? [];
-      points.push({ date: o.date, visitId: o.visit_id, level });
-      series.set(code, points);
-    }
-    history.push({ date: o.date, levels });
-  }
+  const { history, desempenos } = levelHistory(
+    observations.map((o) => ({ date: o.date, visitId: o.visit_id, scores: o.scores })),
+  );
   const suggestion = suggestStage(history);
   return {
     teacherId,
-    desempenos: [...series]
-      .sort((a, b) => a[0].localeCompare(b[0], 'es', { numeric: true }))
-      .map(([code, points]) => ({ code, points })),
+    desempenos,
     stages: stages.map((s) => ({
       id: s.id,
       stage: s.stage,
