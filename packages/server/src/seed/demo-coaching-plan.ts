@@ -146,8 +146,14 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
   const lastMonth = Math.min(12, Number(today.slice(5, 7)));
   const day = 5 + Math.floor(r() * 15);
 
+  // "No planificar": a third of the caseload's plans leave the mid-year school holidays without
+  // a visit, with the reason, as coaches do (the plan check accepts a month skipped this way).
+  const skipped = t.seed % 3 === 0 ? [{ month: 7, reason: T.SKIPPED_JULY }] : [];
+  const isSkipped = (month: number) => skipped.some((s) => s.month === month);
+
   const visits: { id: string; date: string; status: string; month: number }[] = [];
   for (let month = 4; month <= lastMonth; month++) {
+    if (isSkipped(month)) continue;
     visits.push({
       id: uuid(r),
       date: schoolDay(year, month, day + Math.floor(r() * 4)),
@@ -317,8 +323,11 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
     target_stage: STAGES[Math.min(STAGES.length - 1, start + pace * 8 > 2.6 ? 2 : 1)] ?? null,
     from_month: 4,
     to_month: 12,
-    visit_dates: [...visits.map((v) => v.date), ...futureDates(year, lastMonth, day)],
-    skipped_months: [],
+    visit_dates: [
+      ...visits.map((v) => v.date),
+      ...futureDates(year, lastMonth, day).filter((d) => !isSkipped(Number(d.slice(5, 7)))),
+    ],
+    skipped_months: skipped,
   });
   return out;
 }

@@ -131,3 +131,6 @@ export const MODELLING_NOTES = {
     'Sesión demostrativa de resolución de problemas con material concreto; el docente registró las preguntas usadas.',
   co_planning: 'Planificamos juntos la unidad de fracciones a partir de las evidencias del mes.',
 } as const;
+
+/** Why a plan leaves July without a visit ("no planificar"). */
+export const SKIPPED_JULY = 'Vacaciones escolares de medio año: no hay clases en la IE.';

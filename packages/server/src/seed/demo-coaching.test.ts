@@ -45,11 +45,14 @@ describe.each(testTargets())('demo coaching year on $engine', (target) => {
       d: string;
       p: string;
       months: string;
+      skipped: string;
       done: string;
     }>`
       SELECT t.id AS teacher_id,
              (SELECT count(*) FROM diagnosis x WHERE x.teacher_id = t.id) AS d,
              (SELECT count(*) FROM coaching_plan x WHERE x.teacher_id = t.id) AS p,
+             (SELECT coalesce(sum(jsonb_array_length(x.skipped_months)), 0) FROM coaching_plan x
+               WHERE x.teacher_id = t.id) AS skipped,
              (SELECT count(DISTINCT date_trunc('month', v.planned_date)) FROM visit v
                WHERE v.teacher_id = t.id) AS months,
              (SELECT count(*) FROM visit v WHERE v.teacher_id = t.id AND v.status = 'done') AS done
@@ -60,9 +63,16 @@ describe.each(testTargets())('demo coaching year on $engine', (target) => {
     for (const r of rows) {
       expect(Number(r.d), r.teacher_id).toBe(1);
       expect(Number(r.p), r.teacher_id).toBe(1);
-      expect(Number(r.months), r.teacher_id).toBe(Number(span[0]?.months));
+      // Every month of the period has a visit, unless the plan skips it with a reason.
+      expect(Number(r.months) + Number(r.skipped), r.teacher_id).toBe(Number(span[0]?.months));
       expect(Number(r.done), r.teacher_id).toBeGreaterThan(0);
     }
+    const skipping = rows.filter((r) => Number(r.skipped) > 0);
+    expect(skipping.length, 'some plans use "no planificar"').toBeGreaterThan(0);
+    const { rows: reasons } = await sql<{ reason: string }>`
+      SELECT DISTINCT s->>'reason' AS reason FROM coaching_plan p,
+             jsonb_array_elements(p.skipped_months) s`.execute(h.db);
+    for (const r of reasons) expect(r.reason.length).toBeGreaterThan(10);
     const { rows: cancelled } = await sql<{ reason: string }>`
       SELECT DISTINCT cancel_reason AS reason FROM visit WHERE status = 'cancelled'`.execute(h.db);
     for (const c of cancelled) expect(['strike', 'weather', 'teacher_absent']).toContain(c.reason);
