@@ -1,24 +1,69 @@
-import { lazy } from 'react';
+import { type ComponentType, lazy } from 'react';
+import { loadTexts, type TextBundle } from './i18n/index.ts';
 
-// Lazily loaded screens shared by the router and the role home (one chunk per screen).
+// Lazily loaded screens shared by the router and the role home (one chunk per screen). A
+// screen that uses feature texts loads them with its chunk, before it renders.
+
+// biome-ignore lint/suspicious/noExplicitAny: React.lazy's own constraint on the component type
+function screen<T extends ComponentType<any>>(
+  texts: TextBundle[],
+  load: () => Promise<{ default: T }>,
+) {
+  return lazy(async () => {
+    const [module] = await Promise.all([load(), loadTexts(...texts)]);
+    return module;
+  });
+}
 
 export const TeachersPage = lazy(() => import('../features/rosters/TeachersPage.tsx'));
-export const TeacherDetailPage = lazy(() => import('../features/rosters/TeacherDetailPage.tsx'));
+export const TeacherDetailPage = screen(
+  ['visits'],
+  () => import('../features/rosters/TeacherDetailPage.tsx'),
+);
 export const SchoolsPage = lazy(() => import('../features/rosters/SchoolsPage.tsx'));
 export const SchoolDetailPage = lazy(() => import('../features/rosters/SchoolDetailPage.tsx'));
 export const CoachesPage = lazy(() => import('../features/coaches/CoachesPage.tsx'));
 export const CoachDetailPage = lazy(() => import('../features/coaches/CoachDetailPage.tsx'));
 export const CatalogPage = lazy(() => import('../features/catalog/CatalogPage.tsx'));
 export const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
-export const InstrumentsPage = lazy(() => import('../features/instruments/InstrumentsPage.tsx'));
-export const InstrumentDetailPage = lazy(
+export const InstrumentsPage = screen(
+  ['instruments'],
+  () => import('../features/instruments/InstrumentsPage.tsx'),
+);
+export const InstrumentDetailPage = screen(
+  ['instruments'],
   () => import('../features/instruments/InstrumentDetailPage.tsx'),
 );
-export const DraftEditorPage = lazy(() => import('../features/instruments/DraftEditorPage.tsx'));
-export const FillPage = lazy(() => import('../features/instruments/FillPage.tsx'));
-export const RecordPage = lazy(() => import('../features/instruments/RecordPage.tsx'));
-export const VisitsPage = lazy(() => import('../features/visits/VisitsPage.tsx'));
-export const NewVisitPage = lazy(() => import('../features/visits/NewVisitPage.tsx'));
-export const VisitPage = lazy(() => import('../features/visits/VisitPage.tsx'));
-export const SyncPage = lazy(() => import('../features/sync/SyncPage.tsx'));
+export const DraftEditorPage = screen(
+  ['instruments'],
+  () => import('../features/instruments/DraftEditorPage.tsx'),
+);
+export const FillPage = screen(
+  ['instruments', 'visits'],
+  () => import('../features/instruments/FillPage.tsx'),
+);
+export const RecordPage = screen(
+  ['instruments'],
+  () => import('../features/instruments/RecordPage.tsx'),
+);
+export const VisitsPage = screen(['visits'], () => import('../features/visits/VisitsPage.tsx'));
+export const NewVisitPage = screen(['visits'], () => import('../features/visits/NewVisitPage.tsx'));
+export const VisitPage = screen(
+  ['visits', 'instruments'],
+  () => import('../features/visits/VisitPage.tsx'),
+);
+export const PlanPage = screen(['plan', 'visits'], () => import('../features/plan/PlanPage.tsx'));
+export const DiagnosisPage = screen(
+  ['plan', 'visits'],
+  () => import('../features/plan/DiagnosisPage.tsx'),
+);
+export const ProgressPage = screen(
+  ['progress', 'visits'],
+  () => import('../features/progress/ProgressPage.tsx'),
+);
+export const ModellingPage = screen(
+  ['visits'],
+  () => import('../features/visits/ModellingPage.tsx'),
+);
+export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPage.tsx'));
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));

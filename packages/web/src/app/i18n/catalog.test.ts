@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, ROLES } from '@acompana/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { instrumentTexts } from './es-PE.instruments.ts';
+import { planTexts } from './es-PE.plan.ts';
+import { progressTexts } from './es-PE.progress.ts';
 import { esPE } from './es-PE.ts';
+import { visitTexts } from './es-PE.visits.ts';
 
 // Guards the single-catalog rule: every key used exists, every error code and role has a
 // Spanish text, and no component carries hard-coded user-visible text.
@@ -37,7 +41,26 @@ function catalogKeys(node: unknown, prefix = '', out = new Set<string>()): Set<s
   return out;
 }
 
-const keys = catalogKeys(esPE);
+/** The whole catalog: first-download texts and the feature texts loaded with their screens. */
+const catalog = { ...esPE, ...instrumentTexts, ...visitTexts, ...planTexts, ...progressTexts };
+const keys = catalogKeys(catalog);
+
+/** Where feature texts may be used: in the screens (../pages.ts, homes) that load them. */
+const VISIT_SCREENS = [
+  'features/visits/',
+  'features/home/CoachDay.tsx',
+  'features/home/TeacherSpace.tsx',
+  'features/rosters/TeacherDetailPage.tsx',
+  'features/instruments/FillPage.tsx',
+  'features/plan/',
+  'features/progress/',
+];
+const LAZY_NAMESPACES: Record<string, string[]> = {
+  ...Object.fromEntries(Object.keys(visitTexts).map((ns) => [ns, VISIT_SCREENS])),
+  instruments: ['features/instruments/', 'features/visits/'],
+  plan: ['features/plan/'],
+  progress: ['features/progress/'],
+};
 
 function hasKey(key: string): boolean {
   return keys.has(key) || PLURAL_SUFFIXES.some((suffix) => keys.has(`${key}${suffix}`));
@@ -115,6 +138,18 @@ describe('i18n catalog (es-PE)', () => {
     expect(missing).toEqual([]);
   });
 
+  it('uses feature texts only in the screens that load them with their chunk', () => {
+    const outside = usedKeys
+      .filter(({ file, key }) => {
+        const allowed = LAZY_NAMESPACES[key.split('.')[0] ?? ''];
+        return allowed !== undefined && !allowed.some((where) => file.startsWith(where));
+      })
+      .map(({ file, key }) => `${file}: ${key}`);
+    expect(outside).toEqual([]);
+    // The first download keeps none of them.
+    for (const ns of Object.keys(LAZY_NAMESPACES)) expect(esPE, ns).not.toHaveProperty(ns);
+  });
+
   it('has no hard-coded text in JSX or in text attributes', () => {
     const found = hardCoded.map(({ file, line, text }) => `${file}:${line}: ${text}`);
     expect(found).toEqual([]);
@@ -138,7 +173,7 @@ describe('i18n catalog (es-PE)', () => {
     const empty = [...keys].filter((key) => {
       const value = key
         .split('.')
-        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], esPE);
+        .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalog);
       return typeof value !== 'string' || value.trim() === '';
     });
     expect(empty).toEqual([]);

@@ -1,8 +1,10 @@
 import type { ErrorCode } from '@acompana/core';
-import { instrumentTexts } from './es-PE.instruments.ts';
+import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
+import type { planTexts } from './es-PE.plan.ts';
+import type { progressTexts } from './es-PE.progress.ts';
 import { rosterTexts } from './es-PE.rosters.ts';
-import { visitTexts } from './es-PE.visits.ts';
+import type { visitTexts } from './es-PE.visits.ts';
 
 // The one catalog of user-visible text (Spanish, Peru). Components never hard-code text; the
 // catalog test fails when a `t('key')` is missing here or JSX carries literal text.
@@ -260,9 +262,7 @@ export const esPE = {
     },
   },
   ...rosterTexts,
-  ...instrumentTexts,
   ...offlineTexts,
-  ...visitTexts,
   /** School level codes of the ESCALE census (DESIGN.md §4). */
   levels: {
     A1: 'Inicial – Cuna',
@@ -278,4 +278,10 @@ export const esPE = {
   },
 };
 
-export type Catalog = typeof esPE;
+/** The whole catalog: the texts above (in the first download) and the feature texts that load
+ *  with their screens (index.ts, `loadTexts`). */
+export type Catalog = typeof esPE &
+  typeof instrumentTexts &
+  typeof visitTexts &
+  typeof planTexts &
+  typeof progressTexts;

@@ -1,16 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { esPE } from './es-PE.ts';
+import { type Catalog, esPE } from './es-PE.ts';
 
-// Resources are bundled statically: no network fetch, no flash of untranslated keys, and the
-// app keeps working offline.
+// One es-PE catalog. The texts of the shell, login, homes, rosters and sync are in the first
+// download; the texts of the heavier features load with their screens (`loadTexts`, awaited
+// by the lazy routes in ../pages.ts), so the first download stays within budget. Everything is
+// bundled (precached by the service worker): no flash of untranslated keys, works offline.
 
 export const LOCALE = 'es-PE';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof esPE };
+    resources: { translation: Catalog };
   }
 }
 
@@ -24,6 +26,26 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   returnNull: false,
 });
+
+const TEXTS = {
+  instruments: () => import('./es-PE.instruments.ts').then((m) => m.instrumentTexts),
+  visits: () => import('./es-PE.visits.ts').then((m) => m.visitTexts),
+  plan: () => import('./es-PE.plan.ts').then((m) => m.planTexts),
+  progress: () => import('./es-PE.progress.ts').then((m) => m.progressTexts),
+} as const;
+export type TextBundle = keyof typeof TEXTS;
+
+const loaded = new Set<TextBundle>();
+
+/** Adds feature texts to the catalog (once each); screens await it before they render. */
+export async function loadTexts(...bundles: TextBundle[]): Promise<void> {
+  const missing = bundles.filter((name) => !loaded.has(name));
+  const texts = await Promise.all(missing.map((name) => TEXTS[name]()));
+  texts.forEach((bundle, i) => {
+    i18n.addResourceBundle(LOCALE, 'translation', bundle, true, false);
+    loaded.add(missing[i] as TextBundle);
+  });
+}
 
 const numberFormat = new Intl.NumberFormat(LOCALE);
 

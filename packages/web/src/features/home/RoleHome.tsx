@@ -2,6 +2,7 @@ import type { Role } from '@acompana/core';
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { loadTexts } from '../../app/i18n/index.ts';
 import { NotFoundPage } from '../../app/pages.ts';
 import { isRole, primaryRole, rolesOf, scopeNameOf } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
@@ -18,7 +19,10 @@ const overview = lazy(() => import('./OverviewHome.tsx'));
 
 const BODIES: Record<Role, HomeBody> = {
   acompanante: lazy(() => import('./CoachHome.tsx')),
-  docente: lazy(() => import('./TeacherHome.tsx')),
+  // The teacher's space uses the coaching-cycle texts, loaded with its chunk.
+  docente: lazy(
+    async () => (await Promise.all([import('./TeacherHome.tsx'), loadTexts('visits')]))[0],
+  ),
   director: lazy(() => import('./DirectorHome.tsx')),
   formador: lazy(() => import('./FormadorHome.tsx')),
   especialista: overview,
