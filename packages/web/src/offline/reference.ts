@@ -1,5 +1,7 @@
 import type { Me } from '@acompana/core';
 import { listCaseloads, listTeachers } from '../app/api/endpoints.ts';
+import { getVersion, listInstruments } from '../features/instruments/api.ts';
+import { cachedVersions, cacheVersions } from '../features/instruments/local.ts';
 import { type LocalDb, META, type ReferenceItem } from './db.ts';
 
 // Reference data of the person's scope, stored so forms work offline: a coach's current
@@ -44,6 +46,17 @@ async function ownRecord(me: Me): Promise<ReferenceItem[]> {
     .map((teacher) => ({ kind: 'teacher', id: teacher.id, data: { ...teacher } }));
 }
 
+/** Keeps the published instrument versions on the device, so a visit can be observed, read
+ *  and printed offline. Published versions never change, so only new ones are fetched. */
+async function refreshInstruments(db: LocalDb): Promise<void> {
+  const [instruments, cached] = await Promise.all([listInstruments(), cachedVersions(db)]);
+  const have = new Set(cached.map((version) => version.id));
+  const missing = instruments
+    .flatMap((instrument) => instrument.versions)
+    .filter((version) => version.status === 'published' && !have.has(version.id));
+  await cacheVersions(db, await Promise.all(missing.map((version) => getVersion(version.id))));
+}
+
 /** Replaces the stored reference data with the server's current view. */
 export async function refreshReference(db: LocalDb, me: Me): Promise<void> {
   const isCoach = me.roles.some((grant) => grant.role === 'acompanante');
@@ -57,4 +70,6 @@ export async function refreshReference(db: LocalDb, me: Me): Promise<void> {
     await db.reference.bulkPut(items);
     await db.meta.put({ key: META.referenceAt, value: new Date().toISOString() });
   });
+  // Not every role may list instruments; the caseload above is saved either way.
+  await refreshInstruments(db).catch(() => undefined);
 }

@@ -22,9 +22,11 @@ import {
   type Targets,
   type TeacherDetail,
   type TeacherItem,
+  type TeacherVisits,
   targetsSchema,
   teacherDetailSchema,
   teacherPageSchema,
+  teacherVisitsSchema,
   type UgelItem,
   ugelPageSchema,
   type Warnings,
@@ -87,6 +89,15 @@ export function listTeachers(query: ListQuery, signal?: AbortSignal): Promise<Pa
 
 export function getTeacher(teacherId: string, signal?: AbortSignal): Promise<TeacherDetail> {
   return apiRequest(`/api/v1/teachers/${id(teacherId)}`, { signal, schema: teacherDetailSchema });
+}
+
+/** A teacher's visits: with content for the teacher and their coach, date and status for
+ *  supervisors in scope (DESIGN.md §5). */
+export function getTeacherVisits(teacherId: string, signal?: AbortSignal): Promise<TeacherVisits> {
+  return apiRequest(`/api/v1/teachers/${id(teacherId)}/visits`, {
+    signal,
+    schema: teacherVisitsSchema,
+  });
 }
 
 export function listSchools(query: ListQuery, signal?: AbortSignal): Promise<Page<SchoolItem>> {

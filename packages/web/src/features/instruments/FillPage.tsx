@@ -7,7 +7,7 @@ import {
 } from '@acompana/core';
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
@@ -32,6 +32,8 @@ interface Session {
   serial: number;
   recordId: string | null;
   teacherId: string;
+  /** The visit the record belongs to (null: filled on its own). */
+  visitId: string | null;
   version: VersionDetail;
 }
 
@@ -59,7 +61,7 @@ function Filler({
     async (status: 'draft' | 'complete', value: Answers) => {
       try {
         const saved = await saveRecord('instrument_response', recordId.current, {
-          visitId: null,
+          visitId: session.visitId,
           teacherId: session.teacherId,
           instrumentVersionId: session.version.id,
           status,
@@ -100,6 +102,11 @@ function Filler({
 
   return (
     <>
+      {session.visitId ? (
+        <Link to={`/visitas/${session.visitId}`} className="back-link">
+          {t('cycle.backToVisit')}
+        </Link>
+      ) : null}
       <p>
         <strong>
           {t('instruments.fillPage.forTeacher', { name: teacher?.displayName ?? '' })}
@@ -160,7 +167,7 @@ function Setup({ data, onStart }: { data: FieldData; onStart: (s: Session) => vo
       onSubmit={(event) => {
         event.preventDefault();
         if (teacherId && version)
-          onStart({ serial: Date.now(), recordId: null, teacherId, version });
+          onStart({ serial: Date.now(), recordId: null, teacherId, visitId: null, version });
       }}
     >
       <div className="field">
@@ -233,11 +240,37 @@ export default function FillPage() {
         await cacheVersions(db, [version]);
       }
       setSession({
-        s: { serial: Date.now(), recordId: record.id, teacherId: record.data.teacherId, version },
+        s: {
+          serial: Date.now(),
+          recordId: record.id,
+          teacherId: record.data.teacherId,
+          visitId: record.data.visitId,
+          version,
+        },
         answers: record.data.answers as unknown as Answers,
       });
     });
   }, [recordParam, state.status, db]);
+
+  // Started from a visit ("Llenar rúbrica"): the visit's teacher and the version it names.
+  const visitParam = params.get('visita');
+  const versionParam = params.get('version');
+  useEffect(() => {
+    if (!visitParam || !versionParam || state.status !== 'ready') return;
+    const key = `${visitParam}:${versionParam}`;
+    if (loaded.current === key) return;
+    loaded.current = key;
+    void Promise.all([db.records.get(['visit', visitParam]), cachedVersion(db, versionParam)]).then(
+      ([visit, version]) => {
+        const teacherId = (visit?.data as { teacherId?: string } | undefined)?.teacherId;
+        if (!visit || !version || !teacherId) return;
+        setSession({
+          s: { serial: Date.now(), recordId: null, teacherId, visitId: visit.id, version },
+          answers: emptyAnswers(version.definition),
+        });
+      },
+    );
+  }, [visitParam, versionParam, state.status, db]);
 
   let body: ReactNode;
   if (state.status === 'loading') body = <Loading />;

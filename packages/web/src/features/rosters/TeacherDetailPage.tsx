@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getTeacher } from '../../app/api/endpoints.ts';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useMe } from '../../app/session/SessionContext.tsx';
 import { DetailPage } from '../../ui/DetailPage.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
+import { TeacherVisitsSection } from '../visits/TeacherVisits.tsx';
 
 // A teacher: identity, posts by school year (including acting as director), who coaches them
 // now, and the history of their coaching — changes of coach are shown, with dates.
@@ -12,7 +14,10 @@ import { useVocabulary } from '../../ui/vocabulary.ts';
 function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
   const { t } = useTranslation();
   const label = useVocabulary();
+  const me = useMe();
   const current = teacher.caseloads.filter((c) => c.current);
+  // Only the teacher and their current coach see the coaching content (DESIGN.md §5).
+  const coaching = teacher.id === me.person.id || current.some((c) => c.coach.id === me.person.id);
   return (
     <>
       <dl className="facts">
@@ -21,6 +26,14 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
           <dd>{teacher.dni}</dd>
         </div>
       </dl>
+      {coaching ? (
+        <nav aria-label={t('cycle.teacherLinks')} className="button-row">
+          <Link to={`/docentes/${teacher.id}/diagnostico`}>{t('cycle.diagnosis')}</Link>
+          <Link to={`/docentes/${teacher.id}/plan`}>{t('cycle.plan')}</Link>
+          <Link to={`/docentes/${teacher.id}/progreso`}>{t('cycle.progress')}</Link>
+          <Link to={`/docentes/${teacher.id}/modelado`}>{t('cycle.modellingLink')}</Link>
+        </nav>
+      ) : null}
 
       <section className="section" aria-labelledby="actual">
         <h2 id="actual">{t('teacher.current')}</h2>
@@ -41,6 +54,8 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
           </ul>
         )}
       </section>
+
+      <TeacherVisitsSection teacherId={teacher.id} />
 
       <section className="section" aria-labelledby="cambios">
         <h2 id="cambios">{t('teacher.changes')}</h2>

@@ -1,4 +1,4 @@
-import { COMMITMENT_STATUSES, type CommitmentRecord } from '@acompana/core';
+import { COMMITMENT_STATUSES, type CommitmentRecord, checkFollowUp } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
@@ -11,12 +11,13 @@ import { PendingBadge, SaveError } from './parts.tsx';
 
 type Status = (typeof COMMITMENT_STATUSES)[number];
 
-function FollowUp({ record }: { record: LocalRecord<CommitmentRecord> }) {
+export function FollowUp({ record }: { record: LocalRecord<CommitmentRecord> }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
   const [status, setStatus] = useState<Status>(record.data.status);
   const [note, setNote] = useState(record.data.followUpNote ?? '');
   const [error, setError] = useState<unknown>(null);
+  const [problem, setProblem] = useState(false);
   const base = `commitment-${record.id}`;
   return (
     <form
@@ -24,6 +25,10 @@ function FollowUp({ record }: { record: LocalRecord<CommitmentRecord> }) {
       onSubmit={async (event) => {
         event.preventDefault();
         setError(null);
+        // Anything but "cumplido" needs a note saying what happened (core's rule).
+        const missingNote = status !== 'pending' && checkFollowUp(status, note) !== null;
+        setProblem(missingNote);
+        if (missingNote) return;
         try {
           await save('commitment', record.id, { status, followUpNote: note.trim() || null });
         } catch (cause) {
@@ -49,6 +54,11 @@ function FollowUp({ record }: { record: LocalRecord<CommitmentRecord> }) {
         <label htmlFor={`${base}-note`}>{t('commitments.note')}</label>
         <input id={`${base}-note`} value={note} onChange={(event) => setNote(event.target.value)} />
       </div>
+      {problem ? (
+        <p className="notice notice--error" role="alert">
+          {t('cycle.noteRequired')}
+        </p>
+      ) : null}
       <SaveError error={error} />
       <button type="submit" className="button button--secondary">
         {t('commitments.update')}

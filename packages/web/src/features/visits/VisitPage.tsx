@@ -7,12 +7,20 @@ import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecord, useSaveRecord } from '../../offline/hooks.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Loading } from '../../ui/Status.tsx';
+import { BeforeSection } from './Before.tsx';
 import { CommitmentsSection } from './Commitments.tsx';
+import { DialogueSection } from './Dialogue.tsx';
+import { DuringSection } from './During.tsx';
+import { FichaButton } from './FichaButton.tsx';
+import { FollowUpsSection } from './FollowUps.tsx';
+import { ModellingSection } from './Modelling.tsx';
 import { PendingBadge, SaveError, useTeacherNames } from './parts.tsx';
 import { ReflectionSection } from './Reflection.tsx';
 
-// One visit: its facts, what the coach records of it (realizada / cancelada with a reason),
-// the commitments agreed and, for the teacher, their follow-up and reflection. All local.
+// One visit on a phone, in the order it is lived: the follow-up of earlier commitments, the
+// goals agreed before the lesson, the observation during it, the reflective dialogue and new
+// commitments after it, the outcome (realizada / cancelada with a reason), the teacher's own
+// reflection and the ficha PDF. Everything reads and writes the device's store.
 
 type CancelReason = (typeof CANCEL_REASONS)[number];
 
@@ -121,6 +129,7 @@ export default function VisitPage() {
   }
   const visit = record.data;
   const isTeacher = visit.teacherId === me.person.id;
+  const asCoach = isCoach && !isTeacher;
   return (
     <div className="page">
       <Link to="/visitas" className="back-link">
@@ -145,23 +154,32 @@ export default function VisitPage() {
           </dd>
         </div>
       </dl>
-      {visit.goals.length ? (
-        <section className="section" aria-labelledby="propositos">
-          <h2 id="propositos">{t('visits.goals')}</h2>
-          <ul className="plain-list">
-            {visit.goals.map((goal) => (
-              <li key={goal}>{goal}</li>
-            ))}
-          </ul>
-        </section>
+      {visit.status === 'cancelled' ? <p className="notice">{t('cycle.cancelledCounts')}</p> : null}
+      <nav aria-label={t('cycle.teacherLinks')} className="button-row">
+        <Link to={`/docentes/${visit.teacherId}/plan`}>{t('cycle.plan')}</Link>
+        <Link to={`/docentes/${visit.teacherId}/progreso`}>{t('cycle.progress')}</Link>
+        <Link to={`/docentes/${visit.teacherId}/modelado`}>{t('cycle.modellingLink')}</Link>
+      </nav>
+      {visit.status !== 'cancelled' ? (
+        <FollowUpsSection teacherId={visit.teacherId} visitDate={visit.plannedDate} />
       ) : null}
-      {isCoach && !isTeacher ? <CoachStatus id={record.id} visit={visit} /> : null}
-      <CommitmentsSection
-        visitId={record.id}
-        teacherId={visit.teacherId}
-        asCoach={isCoach && !isTeacher}
-      />
+      <BeforeSection id={record.id} visit={visit} asCoach={asCoach} isTeacher={isTeacher} />
+      {visit.status !== 'cancelled' ? (
+        <>
+          <DuringSection id={record.id} visit={visit} asCoach={asCoach} />
+          <DialogueSection id={record.id} visit={visit} asCoach={asCoach} />
+          <CommitmentsSection visitId={record.id} teacherId={visit.teacherId} asCoach={asCoach} />
+          <ModellingSection
+            teacherId={visit.teacherId}
+            schoolId={visit.schoolId}
+            visitId={record.id}
+            asCoach={asCoach}
+          />
+        </>
+      ) : null}
+      {asCoach ? <CoachStatus id={record.id} visit={visit} /> : null}
       {isTeacher ? <ReflectionSection visitId={record.id} teacherId={visit.teacherId} /> : null}
+      <FichaButton id={record.id} visit={visit} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTexts } from '../../../app/i18n/index.ts';
 import { buildFichaPdf, type FichaModel, fichaFileName } from './ficha.ts';
 
 const model: FichaModel = {
@@ -54,6 +55,9 @@ const model: FichaModel = {
   ],
   followUps: [{ text: 'Organizar el sector de lectura', status: 'Cumplido', note: null }],
 };
+
+// Feature texts load with their screens; tests load them as the screens do.
+beforeAll(() => loadTexts('visits'));
 
 describe('ficha de visita (PDF on the device)', () => {
   it('lays out every part of the visit in a valid PDF', async () => {

@@ -1,0 +1,146 @@
+import type { VisitRecord } from '@acompana/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/i18n/index.ts';
+import { useSaveRecord } from '../../offline/hooks.ts';
+import { SaveError } from './parts.tsx';
+
+// "Antes": the goals of the lesson and what will be recorded, agreed with the teacher. The
+// coach writes them; the teacher sees them and confirms (teacherConfirmedAt is theirs).
+
+export function splitLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+export function splitCodes(text: string): string[] {
+  const codes = text
+    .split(/[,;\s]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+  return [...new Set(codes)];
+}
+
+function Agreement({ id, visit }: { id: string; visit: VisitRecord }) {
+  const { t } = useTranslation();
+  const save = useSaveRecord();
+  const [goals, setGoals] = useState(visit.goals.join('\n'));
+  const [focus, setFocus] = useState(visit.focus.join(', '));
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setMessage('');
+    try {
+      await save('visit', id, { goals: splitLines(goals), focus: splitCodes(focus) });
+      setMessage(t('cycle.agreementSaved'));
+    } catch (cause) {
+      setError(cause);
+    }
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor="before-goals">{t('visits.goals')}</label>
+        <textarea
+          id="before-goals"
+          rows={4}
+          value={goals}
+          aria-describedby="before-goals-hint"
+          onChange={(event) => setGoals(event.target.value)}
+        />
+        <p id="before-goals-hint" className="field__hint">
+          {t('visits.goalsHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="before-focus">{t('cycle.focus')}</label>
+        <input
+          id="before-focus"
+          value={focus}
+          aria-describedby="before-focus-hint"
+          onChange={(event) => setFocus(event.target.value)}
+        />
+        <p id="before-focus-hint" className="field__hint">
+          {t('cycle.focusHint')}
+        </p>
+      </div>
+      <SaveError error={error} />
+      <button type="submit" className="button button--secondary">
+        {t('cycle.saveAgreement')}
+      </button>
+      <p role="status" className="form__status">
+        {message}
+      </p>
+    </form>
+  );
+}
+
+export function BeforeSection({
+  id,
+  visit,
+  asCoach,
+  isTeacher,
+}: {
+  id: string;
+  visit: VisitRecord;
+  asCoach: boolean;
+  isTeacher: boolean;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveRecord();
+  const [error, setError] = useState<unknown>(null);
+  const confirmed = visit.teacherConfirmedAt;
+  return (
+    <section className="section" aria-labelledby="antes">
+      <h2 id="antes">{t('cycle.before')}</h2>
+      <p className="field__hint">{t('cycle.beforeHint')}</p>
+      {asCoach && visit.status !== 'cancelled' ? (
+        <Agreement id={id} visit={visit} />
+      ) : (
+        <>
+          {visit.goals.length ? (
+            <ul className="plain-list">
+              {visit.goals.map((goal) => (
+                <li key={goal}>{goal}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t('cycle.noGoals')}</p>
+          )}
+          {visit.focus.length ? (
+            <p>
+              {t('cycle.focus')}: {visit.focus.join(', ')}
+            </p>
+          ) : null}
+        </>
+      )}
+      <p>
+        {confirmed
+          ? t('cycle.confirmed', { date: formatDate(confirmed.slice(0, 10)) })
+          : t('cycle.notConfirmed')}
+      </p>
+      {isTeacher && !confirmed && visit.goals.length > 0 ? (
+        <button
+          type="button"
+          className="button"
+          onClick={async () => {
+            setError(null);
+            try {
+              await save('visit', id, { teacherConfirmedAt: new Date().toISOString() });
+            } catch (cause) {
+              setError(cause);
+            }
+          }}
+        >
+          {t('cycle.confirm')}
+        </button>
+      ) : null}
+      <SaveError error={error} />
+    </section>
+  );
+}

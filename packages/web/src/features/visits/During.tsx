@@ -1,0 +1,156 @@
+import {
+  type NotebookAnswers,
+  type RubricAnswers,
+  rubricSummary,
+  type VersionDetail,
+  type VisitRecord,
+} from '@acompana/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { cachedVersions } from '../instruments/local.ts';
+import { timeOf } from '../instruments/renderer/format.ts';
+import { PendingBadge, SaveError } from './parts.tsx';
+
+// "Durante": the observation of the lesson with the instruments kept on the device (rubric
+// levels with evidence, checklist, timestamped field notes), each filled in the instrument
+// renderer and linked to this visit.
+
+const TYPE_ORDER = ['rubric', 'checklist', 'notebook'];
+
+/** Published versions on the device, newest per instrument, and every cached version by id. */
+export function useDeviceVersions():
+  | { current: VersionDetail[]; byId: Map<string, VersionDetail> }
+  | undefined {
+  const { db } = useOffline();
+  return useLiveQuery(async () => {
+    const all = await cachedVersions(db);
+    const latest = new Map<string, VersionDetail>();
+    for (const version of all) {
+      const seen = latest.get(version.instrumentId);
+      if (version.status === 'published' && (!seen || seen.version < version.version))
+        latest.set(version.instrumentId, version);
+    }
+    const current = [...latest.values()].sort(
+      (a, b) =>
+        TYPE_ORDER.indexOf(a.definition.type) - TYPE_ORDER.indexOf(b.definition.type) ||
+        a.instrumentName.localeCompare(b.instrumentName, 'es'),
+    );
+    return { current, byId: new Map(all.map((version) => [version.id, version])) };
+  }, [db]);
+}
+
+function Progress({ version, answers }: { version: VersionDetail; answers: unknown }) {
+  const { t } = useTranslation();
+  const definition = version.definition;
+  if (definition.type === 'rubric') {
+    const summary = rubricSummary(definition, answers as RubricAnswers);
+    return <>{t('cycle.rubricSummary', { answered: summary.answered, total: summary.total })}</>;
+  }
+  if (definition.type === 'notebook') {
+    const count = (answers as NotebookAnswers).notes?.length ?? 0;
+    return <>{t('cycle.notesCount', { count })}</>;
+  }
+  return null;
+}
+
+export function DuringSection({
+  id,
+  visit,
+  asCoach,
+}: {
+  id: string;
+  visit: VisitRecord;
+  asCoach: boolean;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveRecord();
+  const versions = useDeviceVersions();
+  const responses = useRecords('instrument_response', { visitId: id });
+  const [error, setError] = useState<unknown>(null);
+  const editable = asCoach && visit.status !== 'cancelled';
+
+  const rows = (versions?.current ?? []).map((version) => {
+    const response = (responses ?? []).find(
+      (r) => versions?.byId.get(r.data.instrumentVersionId)?.instrumentId === version.instrumentId,
+    );
+    // A record keeps the exact version it was started with, even if a newer one is published.
+    const used = response
+      ? (versions?.byId.get(response.data.instrumentVersionId) ?? version)
+      : version;
+    return { version: used, response };
+  });
+
+  return (
+    <section className="section" aria-labelledby="durante">
+      <h2 id="durante">{t('cycle.during')}</h2>
+      <p className="field__hint">{t('cycle.duringHint')}</p>
+      {visit.startedAt ? (
+        <p>{t('cycle.startedAt', { time: timeOf(visit.startedAt) })}</p>
+      ) : editable && visit.status === 'planned' ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={async () => {
+            setError(null);
+            try {
+              await save('visit', id, { startedAt: new Date().toISOString() });
+            } catch (cause) {
+              setError(cause);
+            }
+          }}
+        >
+          {t('cycle.start')}
+        </button>
+      ) : null}
+      <SaveError error={error} />
+      {versions && versions.current.length === 0 ? (
+        <p className="empty">{t('cycle.noInstruments')}</p>
+      ) : null}
+      <ul className="cards">
+        {rows.map(({ version, response }) => {
+          const name = version.instrumentName;
+          return (
+            <li key={version.instrumentId} className="card">
+              <h3 className="card__title">{name}</h3>
+              <p>
+                {response ? (
+                  <>
+                    {t(`cycle.responseStatus.${response.data.status}`)}
+                    {' · '}
+                    <Progress version={version} answers={response.data.answers} />{' '}
+                    <PendingBadge id={response.id} />
+                  </>
+                ) : (
+                  t('cycle.notFilled')
+                )}
+              </p>
+              {response ? (
+                <Link
+                  className="button button--secondary"
+                  to={
+                    editable
+                      ? `/instrumentos/llenar?registro=${response.id}`
+                      : `/instrumentos/registros/${response.id}`
+                  }
+                >
+                  {editable ? t('cycle.continue', { name }) : t('cycle.see', { name })}
+                </Link>
+              ) : editable ? (
+                <Link
+                  className="button"
+                  to={`/instrumentos/llenar?visita=${id}&version=${version.id}`}
+                >
+                  {t('cycle.fill', { name })}
+                </Link>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,172 @@
+import { MODELLING_KINDS } from '@acompana/core';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/i18n/index.ts';
+import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import { PendingBadge, SaveError } from './parts.tsx';
+
+// Modelling as first-class records (demonstration lesson, shared lesson, co-planning, analysis
+// of student work, use of teaching units): on a visit, or on their own from the teacher's
+// page, where the coach may still link one to a visit.
+
+type Kind = (typeof MODELLING_KINDS)[number];
+const today = () => new Date().toISOString().slice(0, 10);
+
+function AddModelling({
+  teacherId,
+  schoolId,
+  visitId,
+  visitOptions,
+}: {
+  teacherId: string;
+  schoolId: string;
+  visitId: string | null;
+  visitOptions: { id: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  const save = useSaveRecord();
+  const base = useId();
+  const [kind, setKind] = useState<Kind>('demonstration_lesson');
+  const [date, setDate] = useState(today);
+  const [desempeno, setDesempeno] = useState('');
+  const [notes, setNotes] = useState('');
+  const [linked, setLinked] = useState(visitId ?? '');
+  const [error, setError] = useState<unknown>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      await save('modelling', null, {
+        teacherId,
+        schoolId,
+        visitId: visitId ?? (linked || null),
+        kind,
+        date,
+        desempeno: desempeno.trim().toUpperCase() || null,
+        notes: notes.trim(),
+      });
+      setDesempeno('');
+      setNotes('');
+    } catch (cause) {
+      setError(cause);
+    }
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby={`${base}-title`}>
+      <h3 id={`${base}-title`}>{t('cycle.addModelling')}</h3>
+      <div className="field">
+        <label htmlFor={`${base}-kind`}>{t('cycle.modellingKind')}</label>
+        <select
+          id={`${base}-kind`}
+          value={kind}
+          onChange={(event) => setKind(event.target.value as Kind)}
+        >
+          {MODELLING_KINDS.map((code) => (
+            <option key={code} value={code}>
+              {t(`cycle.modellingKinds.${code}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${base}-date`}>{t('cycle.modellingDate')}</label>
+        <input
+          id={`${base}-date`}
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.target.value)}
+        />
+      </div>
+      {visitId === null && visitOptions.length > 0 ? (
+        <div className="field">
+          <label htmlFor={`${base}-visit`}>{t('cycle.linkedVisit')}</label>
+          <select
+            id={`${base}-visit`}
+            value={linked}
+            onChange={(event) => setLinked(event.target.value)}
+          >
+            <option value="">{t('cycle.noVisit')}</option>
+            {visitOptions.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${base}-desempeno`}>{t('cycle.modellingDesempeno')}</label>
+        <input
+          id={`${base}-desempeno`}
+          value={desempeno}
+          maxLength={20}
+          onChange={(event) => setDesempeno(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${base}-notes`}>{t('cycle.modellingNotes')}</label>
+        <textarea
+          id={`${base}-notes`}
+          rows={3}
+          value={notes}
+          onChange={(event) => setNotes(event.target.value)}
+        />
+      </div>
+      <SaveError error={error} />
+      <button type="submit" className="button button--secondary">
+        {t('cycle.addModelling')}
+      </button>
+    </form>
+  );
+}
+
+export function ModellingSection({
+  teacherId,
+  schoolId,
+  visitId,
+  asCoach,
+}: {
+  teacherId: string;
+  schoolId: string;
+  visitId: string | null;
+  asCoach: boolean;
+}) {
+  const { t } = useTranslation();
+  const all = useRecords('modelling', visitId ? { visitId } : { teacherId });
+  const visits = useRecords('visit', { teacherId });
+  const items = [...(all ?? [])].sort((a, b) => b.data.date.localeCompare(a.data.date));
+  const visitOptions = [...(visits ?? [])]
+    .filter((v) => v.data.status !== 'cancelled')
+    .sort((a, b) => b.data.plannedDate.localeCompare(a.data.plannedDate))
+    .map((v) => ({ id: v.id, label: formatDate(v.data.plannedDate) }));
+  return (
+    <section className="section" aria-labelledby={`modelado-${visitId ?? teacherId}`}>
+      <h2 id={`modelado-${visitId ?? teacherId}`}>{t('cycle.modelling')}</h2>
+      <p className="field__hint">{t('cycle.modellingHint')}</p>
+      {all && items.length === 0 ? <p className="empty">{t('cycle.noModelling')}</p> : null}
+      <ul className="cards">
+        {items.map((record) => (
+          <li key={record.id} className="card">
+            <p className="card__title">
+              {t(`cycle.modellingKinds.${record.data.kind}`)} <PendingBadge id={record.id} />
+            </p>
+            <p>
+              {formatDate(record.data.date)}
+              {record.data.desempeno ? ` · ${record.data.desempeno}` : ''}
+            </p>
+            {record.data.notes ? <p>{record.data.notes}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {asCoach && schoolId ? (
+        <AddModelling
+          teacherId={teacherId}
+          schoolId={schoolId}
+          visitId={visitId}
+          visitOptions={visitOptions}
+        />
+      ) : null}
+    </section>
+  );
+}
