@@ -1,14 +1,20 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listTeachers } from '../../app/api/endpoints.ts';
-import { formatNumber } from '../../app/i18n/index.ts';
+import { formatNumber, loadTexts } from '../../app/i18n/index.ts';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { TeacherCard } from '../rosters/cards.tsx';
 import type { HomeProps } from './types.ts';
 
-// The coach's day starts from their caseload. Kept lean: it is inside the bundle budget.
+// The day reads the device's store (Dexie), which loads after the first screen: its own chunk
+// keeps the login → home path within the bundle budget (DESIGN.md §8).
+const CoachDay = lazy(
+  async () => (await Promise.all([import('./CoachDay.tsx'), loadTexts('visits')]))[0],
+);
+
+// The coach's home: their day (from the device) and their caseload (from the server).
 
 export default function CoachHome({ me }: HomeProps) {
   const { t } = useTranslation();
@@ -50,9 +56,14 @@ export default function CoachHome({ me }: HomeProps) {
   }
 
   return (
-    <section className="section" aria-labelledby="mis-docentes">
-      <h2 id="mis-docentes">{t('home.coach.myTeachers')}</h2>
-      {content}
-    </section>
+    <>
+      <Suspense fallback={<Loading />}>
+        <CoachDay />
+      </Suspense>
+      <section className="section" aria-labelledby="mis-docentes">
+        <h2 id="mis-docentes">{t('home.coach.myTeachers')}</h2>
+        {content}
+      </section>
+    </>
   );
 }

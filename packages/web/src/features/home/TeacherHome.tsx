@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { listTeachers } from '../../app/api/endpoints.ts';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { TeacherSpace } from './TeacherSpace.tsx';
 import type { HomeProps } from './types.ts';
 
 // The teacher's own space: the server's /teachers answers a docente with themself only.
@@ -44,6 +45,7 @@ export default function TeacherHome({ me }: HomeProps) {
     <>
       <p className="lead">{t('home.docente.welcome', { name: me.person.displayName })}</p>
       <p>{t('home.docente.intro')}</p>
+      <TeacherSpace teacherId={me.person.id} />
       <section className="section" aria-labelledby="mis-instituciones">
         <h2 id="mis-instituciones">{t('home.docente.mySchools')}</h2>
         {schools}
