@@ -8,13 +8,17 @@ import {
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
+  DiagnosisPage,
   DraftEditorPage,
   FillPage,
   ImportPage,
   InstrumentDetailPage,
   InstrumentsPage,
+  ModellingPage,
   NewVisitPage,
   NotFoundPage,
+  PlanPage,
+  ProgressPage,
   RecordPage,
   SchoolDetailPage,
   SchoolsPage,
@@ -56,6 +60,10 @@ export function App() {
                   <Route path="visitas" element={<VisitsPage />} />
                   <Route path="visitas/nueva" element={<NewVisitPage />} />
                   <Route path="visitas/:id" element={<VisitPage />} />
+                  <Route path="docentes/:id/plan" element={<PlanPage />} />
+                  <Route path="docentes/:id/diagnostico" element={<DiagnosisPage />} />
+                  <Route path="docentes/:id/progreso" element={<ProgressPage />} />
+                  <Route path="docentes/:id/modelado" element={<ModellingPage />} />
                   <Route path="sincronizacion" element={<SyncPage />} />
                   <Route path="instrumentos/llenar" element={<FillPage />} />
                   <Route path="instrumentos/registros/:id" element={<RecordPage />} />

@@ -1,0 +1,175 @@
+import { LEARNING_LEVELS } from '@acompana/core';
+import { useTranslation } from 'react-i18next';
+import {
+  BASELINE_GRADES,
+  type BaselineIssue,
+  type BaselineRow,
+  baselineIssueText,
+  emptyBaselineRow,
+  MAX_STUDENTS,
+  placedStudents,
+} from './diagnosis-model.ts';
+import { removeAt } from './model.ts';
+
+// The learning baseline of the diagnosis: one fieldset per area and grade, with the students
+// at each level of achievement. The sum of the levels is shown as the coach types, and a row
+// that places more students than the classroom has says so at once.
+
+const AREA_KEYS = [
+  'comunicacion',
+  'matematica',
+  'personal_social',
+  'ciencia',
+  'castellano_l2',
+  'lengua_originaria',
+] as const;
+
+interface Props {
+  rows: BaselineRow[];
+  onChange: (rows: BaselineRow[]) => void;
+  issues: BaselineIssue[];
+  /** Show every issue (after a save attempt); before it, only the sum check is live. */
+  showAll: boolean;
+}
+
+export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
+  const { t } = useTranslation();
+  const change = (key: number, patch: Partial<BaselineRow>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+
+  return (
+    <fieldset className="plan-group" aria-describedby="baseline-hint">
+      <legend>{t('plan.diagnosis.baseline')}</legend>
+      <p id="baseline-hint" className="field__hint">
+        {t('plan.diagnosis.baselineHint')}
+      </p>
+      <datalist id="baseline-areas">
+        {AREA_KEYS.map((key) => (
+          <option key={key} value={t(`plan.diagnosis.areas.${key}`)} />
+        ))}
+      </datalist>
+      {rows.length === 0 ? <p className="empty">{t('plan.emptyList')}</p> : null}
+      {rows.map((row, index) => {
+        const base = `baseline-${row.key}`;
+        const n = index + 1;
+        const rowIssues = issues.filter(
+          (issue) => issue.row === index && (showAll || issue.code === 'levels_exceed_students'),
+        );
+        const errorId = `${base}-errors`;
+        const described = rowIssues.length ? errorId : undefined;
+        const placed = placedStudents(row);
+        return (
+          <fieldset key={row.key} className="rule">
+            <legend>{t('plan.diagnosis.row', { n })}</legend>
+            <div className="rule__grid">
+              <div className="field">
+                <label htmlFor={`${base}-area`}>{t('plan.diagnosis.area')}</label>
+                <input
+                  id={`${base}-area`}
+                  list="baseline-areas"
+                  maxLength={80}
+                  value={row.area}
+                  aria-invalid={rowIssues.some((i) => i.code === 'area_required') || undefined}
+                  aria-describedby={described}
+                  onChange={(event) => change(row.key, { area: event.target.value })}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${base}-grade`}>{t('plan.diagnosis.grade')}</label>
+                <select
+                  id={`${base}-grade`}
+                  value={row.grade}
+                  onChange={(event) => change(row.key, { grade: Number(event.target.value) })}
+                >
+                  {BASELINE_GRADES.map((grade) => (
+                    <option key={grade} value={grade}>
+                      {grade === 0
+                        ? t('plan.diagnosis.gradeInicial')
+                        : t('plan.diagnosis.gradeN', { n: grade })}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${base}-students`}>{t('plan.diagnosis.students')}</label>
+                <input
+                  id={`${base}-students`}
+                  type="number"
+                  inputMode="numeric"
+                  min={0}
+                  max={MAX_STUDENTS}
+                  value={row.students}
+                  aria-invalid={
+                    rowIssues.some(
+                      (i) => i.code === 'students_invalid' || i.code === 'levels_exceed_students',
+                    ) || undefined
+                  }
+                  aria-describedby={described}
+                  onChange={(event) => change(row.key, { students: event.target.value })}
+                />
+              </div>
+            </div>
+            <fieldset className="plan-levels">
+              <legend>{t('plan.diagnosis.levelsLegend')}</legend>
+              <div className="rule__grid">
+                {LEARNING_LEVELS.map((level) => (
+                  <div className="field" key={level}>
+                    <label htmlFor={`${base}-${level}`}>{t(`plan.learningLevels.${level}`)}</label>
+                    <input
+                      id={`${base}-${level}`}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      value={row.levels[level]}
+                      aria-invalid={
+                        rowIssues.some(
+                          (i) =>
+                            (i.code === 'level_invalid' && i.level === level) ||
+                            i.code === 'levels_exceed_students',
+                        ) || undefined
+                      }
+                      aria-describedby={described}
+                      onChange={(event) =>
+                        change(row.key, { levels: { ...row.levels, [level]: event.target.value } })
+                      }
+                    />
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+            {placed !== null && row.students.trim() !== '' ? (
+              <p className="field__hint">
+                {t('plan.diagnosis.total', { sum: placed, students: row.students.trim() })}
+              </p>
+            ) : null}
+            <div id={errorId} role="alert" className="form__alert">
+              {rowIssues.map((issue) => (
+                <p
+                  key={`${issue.code}-${'level' in issue ? issue.level : ''}`}
+                  className="field__error"
+                >
+                  {baselineIssueText(t, issue)}
+                </p>
+              ))}
+            </div>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => onChange(removeAt(rows, index))}
+            >
+              {t('plan.diagnosis.removeRow', { n })}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={rows.length >= 20}
+        onClick={() => onChange([...rows, emptyBaselineRow()])}
+      >
+        {t('plan.diagnosis.addRow')}
+      </button>
+    </fieldset>
+  );
+}

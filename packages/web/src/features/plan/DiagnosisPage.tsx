@@ -1,0 +1,227 @@
+import { type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { formatDate } from '../../app/i18n/index.ts';
+import type { LocalRecord } from '../../offline/db.ts';
+import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { Loading } from '../../ui/Status.tsx';
+import { PendingBadge, SaveError } from '../visits/parts.tsx';
+import { BaselineEditor } from './BaselineEditor.tsx';
+import {
+  baselineIssues,
+  DIAGNOSIS_LISTS,
+  type DiagnosisDraft,
+  diagnosisDraftOf,
+  diagnosisRecordOf,
+} from './diagnosis-model.ts';
+import { useTeacherAccess, useYearRecord } from './hooks.ts';
+import { currentSchoolYear } from './model.ts';
+import { AccessDenied, LineListEditor, LinesView, PlanFrame } from './parts.tsx';
+import { SchoolField } from './SchoolField.tsx';
+
+// The diagnosis of the school year for one teacher (DOMAIN.md §4 step 2): strengths and
+// weaknesses of the practice and of the school's management, and a baseline of learning. The
+// coach edits it on the device (saved with its outbox entry, sent at the next sync); the
+// teacher reads it.
+
+type DiagnosisLocal = LocalRecord<DiagnosisRecord>;
+
+function DiagnosisForm({
+  teacher,
+  record,
+  year,
+}: {
+  teacher: CaseloadTeacher;
+  record: DiagnosisLocal | null;
+  year: number;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveRecord();
+  const visits = useRecords('visit', { teacherId: teacher.teacherId });
+  const [draft, setDraft] = useState<DiagnosisDraft>(() =>
+    diagnosisDraftOf(record?.data ?? null, teacher.schools[0]?.id ?? ''),
+  );
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const issues = baselineIssues(draft.baseline);
+  const recordId = record?.id ?? createdId;
+
+  const update = (patch: Partial<DiagnosisDraft>) => {
+    setSaved(false);
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+
+  const diagnosticVisits = (visits ?? [])
+    .filter((visit) => visit.data.kind === 'diagnostic')
+    .sort((a, b) => b.data.plannedDate.localeCompare(a.data.plannedDate));
+  const missingVisit =
+    draft.visitId !== '' && !diagnosticVisits.some((visit) => visit.id === draft.visitId);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setError(null);
+    setSaved(false);
+    if (issues.length > 0) return;
+    try {
+      const result = await save(
+        'diagnosis',
+        recordId,
+        diagnosisRecordOf(draft, { teacherId: teacher.teacherId, schoolYear: year }),
+      );
+      setCreatedId(result.id);
+      setSaved(true);
+    } catch (cause) {
+      setError(cause);
+    }
+  };
+
+  return (
+    <form className="form plan-form" onSubmit={onSubmit} noValidate>
+      {recordId ? null : <p className="empty">{t('plan.diagnosis.notCreated', { year })}</p>}
+      <SchoolField
+        id="diagnosis-school"
+        schools={teacher.schools}
+        value={draft.schoolId}
+        onChange={(schoolId) => update({ schoolId })}
+      />
+      <div className="field">
+        <label htmlFor="diagnosis-visit">{t('plan.diagnosis.visit')}</label>
+        <select
+          id="diagnosis-visit"
+          value={draft.visitId}
+          aria-describedby="diagnosis-visit-hint"
+          onChange={(event) => update({ visitId: event.target.value })}
+        >
+          <option value="">{t('plan.diagnosis.noVisit')}</option>
+          {diagnosticVisits.map((visit) => (
+            <option key={visit.id} value={visit.id}>
+              {t('plan.diagnosis.visitOption', {
+                date: formatDate(visit.data.plannedDate),
+                status: t(`visits.statuses.${visit.data.status}`),
+              })}
+            </option>
+          ))}
+          {missingVisit ? (
+            <option value={draft.visitId}>{t('plan.diagnosis.visitMissing')}</option>
+          ) : null}
+        </select>
+        <p id="diagnosis-visit-hint" className="field__hint">
+          {t('plan.diagnosis.visitHint')}
+        </p>
+      </div>
+      {DIAGNOSIS_LISTS.map((list) => (
+        <LineListEditor
+          key={list}
+          id={`diagnosis-${list}`}
+          legend={t(`plan.diagnosis.lists.${list}`)}
+          lines={draft.lists[list]}
+          onChange={(lines) => update({ lists: { ...draft.lists, [list]: lines } })}
+        />
+      ))}
+      <BaselineEditor
+        rows={draft.baseline}
+        onChange={(baseline) => update({ baseline })}
+        issues={issues}
+        showAll={attempted}
+      />
+      <SaveError error={error} />
+      <p role="status" className="form__status">
+        {saved ? t('plan.saved') : ''}
+      </p>
+      <div className="button-row">
+        <button type="submit" className="button">
+          {t('plan.diagnosis.save')}
+        </button>
+        {recordId ? <PendingBadge id={recordId} /> : null}
+      </div>
+    </form>
+  );
+}
+
+function DiagnosisView({ record, year }: { record: DiagnosisLocal | null; year: number }) {
+  const { t } = useTranslation();
+  if (!record) return <p className="empty">{t('plan.diagnosis.notCreatedTeacher', { year })}</p>;
+  const diagnosis = record.data;
+  return (
+    <>
+      <p className="lead">{t('plan.diagnosis.readOnly')}</p>
+      {diagnosis.visitId ? (
+        <p>
+          <Link to={`/visitas/${diagnosis.visitId}`}>{t('plan.diagnosis.visit')}</Link>
+        </p>
+      ) : null}
+      {DIAGNOSIS_LISTS.map((list) => (
+        <LinesView
+          key={list}
+          id={`diagnosis-${list}`}
+          title={t(`plan.diagnosis.lists.${list}`)}
+          lines={diagnosis[list]}
+        />
+      ))}
+      <section className="section" aria-labelledby="diagnosis-baseline">
+        <h2 id="diagnosis-baseline">{t('plan.diagnosis.baseline')}</h2>
+        {diagnosis.learningBaseline.length === 0 ? (
+          <p className="empty">{t('plan.emptyList')}</p>
+        ) : (
+          <ul className="cards">
+            {diagnosis.learningBaseline.map((row) => (
+              <li className="card" key={`${row.area}-${row.grade}`}>
+                <h3 className="card__title">
+                  {row.area} ·{' '}
+                  {row.grade === 0
+                    ? t('plan.diagnosis.gradeInicial')
+                    : t('plan.diagnosis.gradeN', { n: row.grade })}
+                </h3>
+                <dl className="card__facts">
+                  <div>
+                    <dt>{t('plan.diagnosis.students')}</dt>
+                    <dd>{row.students}</dd>
+                  </div>
+                  {LEARNING_LEVELS.map((level) => (
+                    <div key={level}>
+                      <dt>{t(`plan.learningLevels.${level}`)}</dt>
+                      <dd>{row.levels[level]}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export default function DiagnosisPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const year = currentSchoolYear();
+  const access = useTeacherAccess(id);
+  const record = useYearRecord('diagnosis', id, year);
+
+  if (access === undefined || record === undefined) return <Loading />;
+  if (access.kind === 'notInCaseload' || access.kind === 'noAccess') {
+    return <AccessDenied access={access} title={t('plan.diagnosis.title')} teacherId={id} />;
+  }
+  const name = access.kind === 'coach' ? access.teacher.displayName : access.displayName;
+  return (
+    <PlanFrame
+      teacherId={id}
+      to="plan"
+      kicker={t('plan.diagnosis.kicker')}
+      title={t('plan.diagnosis.titleOf', { year, name })}
+    >
+      {access.kind === 'coach' ? (
+        <DiagnosisForm key={`${id}-${year}`} teacher={access.teacher} record={record} year={year} />
+      ) : (
+        <DiagnosisView record={record} year={year} />
+      )}
+    </PlanFrame>
+  );
+}

@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RubricDesempeno } from './hooks.ts';
+import { MAX_FOCUS, parseFocusCodes, toggleFocus } from './plan-model.ts';
+
+// The desempeños in focus for the year: checkboxes from the rubric cached on the device, or
+// codes typed by hand when no rubric has been downloaded yet (the plan still works offline).
+
+interface Props {
+  desempenos: RubricDesempeno[];
+  focus: string[];
+  onChange: (focus: string[]) => void;
+}
+
+export function FocusPicker({ desempenos, focus, onChange }: Props) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(() => focus.join(', '));
+
+  if (desempenos.length === 0) {
+    return (
+      <div className="field">
+        <label htmlFor="plan-focus-codes">{t('plan.focus.codes')}</label>
+        <input
+          id="plan-focus-codes"
+          value={text}
+          autoComplete="off"
+          aria-describedby="plan-focus-codes-hint"
+          onChange={(event) => {
+            setText(event.target.value);
+            onChange(parseFocusCodes(event.target.value));
+          }}
+        />
+        <p id="plan-focus-codes-hint" className="field__hint">
+          {t('plan.focus.codesHint')}
+        </p>
+      </div>
+    );
+  }
+
+  // Codes saved before that the cached rubric no longer lists stay visible and removable.
+  const known = new Set(desempenos.map((d) => d.code));
+  const options = [
+    ...desempenos,
+    ...focus.filter((code) => !known.has(code)).map((code) => ({ code, name: code })),
+  ];
+  const full = focus.length >= MAX_FOCUS;
+  return (
+    <fieldset className="plan-group" aria-describedby="plan-focus-hint plan-focus-count">
+      <legend>{t('plan.focus.legend')}</legend>
+      <p id="plan-focus-hint" className="field__hint">
+        {t('plan.focus.hint')}
+      </p>
+      {options.map((d) => {
+        const checked = focus.includes(d.code);
+        const id = `plan-focus-${d.code}`;
+        return (
+          <div key={d.code} className="choice__option">
+            <input
+              id={id}
+              type="checkbox"
+              checked={checked}
+              disabled={!checked && full}
+              onChange={(event) => onChange(toggleFocus(focus, d.code, event.target.checked))}
+            />
+            <label htmlFor={id}>{d.name === d.code ? d.code : `${d.name} (${d.code})`}</label>
+          </div>
+        );
+      })}
+      <p id="plan-focus-count" className="field__hint" aria-live="polite">
+        {full ? t('plan.focus.limit') : t('plan.focus.chosen', { count: focus.length })}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,85 @@
+import { MODELLING_KINDS } from '@acompana/core';
+import { useTranslation } from 'react-i18next';
+import { MONTHS, monthName, removeAt } from './model.ts';
+import { type ModellingKind, type ModellingRow, modellingRow } from './plan-model.ts';
+
+// Planned modelling (demonstration lessons, shared lessons, co-planning…): a kind and a month
+// each. What actually happened is recorded later as `modelling` records.
+
+interface Props {
+  rows: ModellingRow[];
+  defaultMonth: number;
+  onChange: (rows: ModellingRow[]) => void;
+}
+
+export function ModellingEditor({ rows, defaultMonth, onChange }: Props) {
+  const { t } = useTranslation();
+  const change = (key: number, patch: Partial<ModellingRow>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+
+  return (
+    <fieldset className="plan-group" aria-describedby="plan-modelling-hint">
+      <legend>{t('plan.modelling.legend')}</legend>
+      <p id="plan-modelling-hint" className="field__hint">
+        {t('plan.modelling.hint')}
+      </p>
+      {rows.length === 0 ? <p className="empty">{t('plan.emptyList')}</p> : null}
+      {rows.map((row, index) => {
+        const n = index + 1;
+        const base = `plan-modelling-${row.key}`;
+        return (
+          <fieldset key={row.key} className="rule">
+            <legend>{t('plan.modelling.row', { n })}</legend>
+            <div className="plan-pair">
+              <div className="field">
+                <label htmlFor={`${base}-kind`}>{t('plan.modelling.kind')}</label>
+                <select
+                  id={`${base}-kind`}
+                  value={row.kind}
+                  onChange={(event) =>
+                    change(row.key, { kind: event.target.value as ModellingKind })
+                  }
+                >
+                  {MODELLING_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`plan.modellingKinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor={`${base}-month`}>{t('plan.modelling.month')}</label>
+                <select
+                  id={`${base}-month`}
+                  value={row.month}
+                  onChange={(event) => change(row.key, { month: Number(event.target.value) })}
+                >
+                  {MONTHS.map((month) => (
+                    <option key={month} value={month}>
+                      {monthName(t, month)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => onChange(removeAt(rows, index))}
+            >
+              {t('plan.modelling.remove', { n })}
+            </button>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={rows.length >= 20}
+        onClick={() => onChange([...rows, modellingRow('demonstration_lesson', defaultMonth)])}
+      >
+        {t('plan.modelling.add')}
+      </button>
+    </fieldset>
+  );
+}

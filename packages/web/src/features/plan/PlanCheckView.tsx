@@ -1,0 +1,117 @@
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../app/i18n/index.ts';
+import { usePlanTarget } from './hooks.ts';
+import { monthName, type Translate } from './model.ts';
+import {
+  checkDraft,
+  issueText,
+  monthRows,
+  monthStateText,
+  type PlanDraft,
+  skippedInPeriod,
+} from './plan-model.ts';
+import { type TargetSource, targetSource } from './targets.ts';
+
+// The live check of the plan against the intervention's visit target and the one-visit-a-month
+// minimum (core `checkPlan`), in words and as a table: nothing is said by colour alone.
+
+function sourceText(t: Translate, source: TargetSource): string {
+  if (source.kind === 'server') {
+    return `${t('plan.check.source', {
+      year: source.year,
+      perYear: source.target.perYear,
+      minPerMonth: source.target.minPerMonth,
+    })} ${t('plan.check.sourceSaved', { date: formatDate(source.fetchedAt.slice(0, 10)) })}`;
+  }
+  const perYear = source.target.perYear;
+  switch (source.reason) {
+    case 'unavailable':
+      return t('plan.check.fallback', { perYear });
+    case 'no_rule':
+      return t('plan.check.fallbackNoRule', { perYear });
+    case 'unknown_post':
+      return t('plan.check.fallbackNoPost', { perYear });
+  }
+}
+
+interface Props {
+  teacherId: string;
+  interventionCode: string | null;
+  year: number;
+  draft: PlanDraft;
+}
+
+export function PlanCheckView({ teacherId, interventionCode, year, draft }: Props) {
+  const { t } = useTranslation();
+  const data = usePlanTarget(teacherId, interventionCode, year);
+  const source = targetSource(data.targets, data.post, {
+    fromMonth: draft.fromMonth,
+    toMonth: draft.toMonth,
+    skippedMonths: skippedInPeriod(draft),
+  });
+  const check = checkDraft(draft, year, source.target);
+  const rows = monthRows(check, draft, source.target);
+  const period = { fromMonth: draft.fromMonth, toMonth: draft.toMonth };
+
+  return (
+    <section className="section plan-check" aria-labelledby="plan-check">
+      <h2 id="plan-check">{t('plan.check.title')}</h2>
+      <div
+        className={`notice ${source.kind === 'server' ? 'notice--info' : 'notice--warning'}`}
+        role="status"
+      >
+        <p>{sourceText(t, source)}</p>
+        {data.loading ? <p>{t('plan.check.loading')}</p> : null}
+      </div>
+      <div role="status">
+        <p>
+          {check.target > 0
+            ? t('plan.check.summary', { planned: check.planned, target: check.target })
+            : t('plan.check.summaryNoTarget', { planned: check.planned })}
+        </p>
+        <p>
+          <strong>
+            {check.ok ? t('plan.check.ok') : t('plan.check.issues', { count: check.issues.length })}
+          </strong>
+        </p>
+      </div>
+      {check.issues.length > 0 ? (
+        <ul className="plan-issues">
+          {check.issues.map((issue) => {
+            const text = issueText(t, issue, period);
+            return <li key={text}>{text}</li>;
+          })}
+        </ul>
+      ) : null}
+      {rows.length > 0 ? (
+        // Focusable so keyboard users can scroll it when a long reason makes it wider.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus.
+        <section className="plan-table-wrap" aria-labelledby="plan-check" tabIndex={0}>
+          <table className="plan-table">
+            <caption className="visually-hidden">{t('plan.check.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.check.month')}</th>
+                <th scope="col">{t('plan.check.planned')}</th>
+                <th scope="col">{t('plan.check.minimum')}</th>
+                <th scope="col">{t('plan.check.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.month} className={`plan-table__row--${row.state}`}>
+                  <th scope="row">{monthName(t, row.month)}</th>
+                  <td>{row.planned}</td>
+                  <td>
+                    {row.state === 'skipped' || row.state === 'no_target' ? '—' : row.minimum}
+                  </td>
+                  <td>{monthStateText(t, row)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </section>
+  );
+}

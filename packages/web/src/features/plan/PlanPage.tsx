@@ -1,0 +1,226 @@
+import type { CoachingPlanRecord } from '@acompana/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { LocalRecord } from '../../offline/db.ts';
+import { useSaveRecord } from '../../offline/hooks.ts';
+import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { Loading } from '../../ui/Status.tsx';
+import { PendingBadge, SaveError } from '../visits/parts.tsx';
+import { CalendarEditor } from './CalendarEditor.tsx';
+import { FocusPicker } from './FocusPicker.tsx';
+import {
+  type RubricDesempeno,
+  useRubricDesempenos,
+  useTeacherAccess,
+  useYearRecord,
+} from './hooks.ts';
+import { ModellingEditor } from './ModellingEditor.tsx';
+import { currentSchoolYear, MONTHS, monthName, STAGE_CODES, stageName } from './model.ts';
+import { PlanCheckView } from './PlanCheckView.tsx';
+import { PlanView } from './PlanView.tsx';
+import { AccessDenied, LineListEditor, PlanFrame } from './parts.tsx';
+import {
+  blockerText,
+  type PlanDraft,
+  planBlockers,
+  planDraftOf,
+  planRecordOf,
+} from './plan-model.ts';
+import { SchoolField } from './SchoolField.tsx';
+
+// The individual coaching plan of the school year (DOMAIN.md §4 step 2): desempeños in focus,
+// differentiated strategies, planned modelling, the target stage and the calendar of visits,
+// checked live against the intervention's target. The coach edits it on the device; the
+// teacher reads it.
+
+type PlanLocal = LocalRecord<CoachingPlanRecord>;
+
+function PlanForm({
+  teacher,
+  record,
+  year,
+  desempenos,
+}: {
+  teacher: CaseloadTeacher;
+  record: PlanLocal | null;
+  year: number;
+  desempenos: RubricDesempeno[];
+}) {
+  const { t } = useTranslation();
+  const save = useSaveRecord();
+  const [draft, setDraft] = useState<PlanDraft>(() =>
+    planDraftOf(record?.data ?? null, teacher.schools[0]?.id ?? ''),
+  );
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const [attempted, setAttempted] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const blockers = planBlockers(draft);
+  const recordId = record?.id ?? createdId;
+
+  const update = (patch: Partial<PlanDraft>) => {
+    setSaved(false);
+    setDraft((current) => ({ ...current, ...patch }));
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setAttempted(true);
+    setError(null);
+    setSaved(false);
+    if (blockers.length > 0) return;
+    try {
+      const result = await save(
+        'coaching_plan',
+        recordId,
+        planRecordOf(draft, {
+          teacherId: teacher.teacherId,
+          schoolYear: year,
+          interventionCode: teacher.interventionCode,
+        }),
+      );
+      setCreatedId(result.id);
+      setSaved(true);
+    } catch (cause) {
+      setError(cause);
+    }
+  };
+
+  return (
+    <form className="form plan-form" onSubmit={onSubmit} noValidate>
+      {recordId ? null : <p className="empty">{t('plan.notCreated', { year })}</p>}
+      <SchoolField
+        id="plan-school"
+        schools={teacher.schools}
+        value={draft.schoolId}
+        onChange={(schoolId) => update({ schoolId })}
+      />
+      <FocusPicker
+        desempenos={desempenos}
+        focus={draft.focus}
+        onChange={(focus) => update({ focus })}
+      />
+      <LineListEditor
+        id="plan-strategies"
+        legend={t('plan.strategies')}
+        lines={draft.strategies}
+        onChange={(strategies) => update({ strategies })}
+      />
+      <ModellingEditor
+        rows={draft.modelling}
+        defaultMonth={draft.fromMonth}
+        onChange={(modelling) => update({ modelling })}
+      />
+      <div className="field">
+        <label htmlFor="plan-stage">{t('plan.stage')}</label>
+        <select
+          id="plan-stage"
+          value={draft.targetStage}
+          onChange={(event) => update({ targetStage: event.target.value })}
+        >
+          <option value="">{t('plan.noStage')}</option>
+          {STAGE_CODES.map((code) => (
+            <option key={code} value={code}>
+              {stageName(t, code)}
+            </option>
+          ))}
+          {draft.targetStage && !STAGE_CODES.includes(draft.targetStage) ? (
+            <option value={draft.targetStage}>{draft.targetStage}</option>
+          ) : null}
+        </select>
+      </div>
+      <fieldset className="plan-group">
+        <legend>{t('plan.period.legend')}</legend>
+        <div className="plan-pair">
+          {(['fromMonth', 'toMonth'] as const).map((field) => (
+            <div className="field" key={field}>
+              <label htmlFor={`plan-${field}`}>
+                {field === 'fromMonth' ? t('plan.period.from') : t('plan.period.to')}
+              </label>
+              <select
+                id={`plan-${field}`}
+                value={draft[field]}
+                onChange={(event) => update({ [field]: Number(event.target.value) })}
+              >
+                {MONTHS.map((month) => (
+                  <option key={month} value={month}>
+                    {monthName(t, month)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      <CalendarEditor teacherId={teacher.teacherId} year={year} draft={draft} onChange={update} />
+      <PlanCheckView
+        teacherId={teacher.teacherId}
+        interventionCode={teacher.interventionCode}
+        year={year}
+        draft={draft}
+      />
+      <div role="alert" className="form__alert">
+        {attempted && blockers.length > 0 ? (
+          <div className="notice notice--error">
+            <p>{t('plan.cantSave')}</p>
+            <ul>
+              {blockers.map((blocker) => (
+                <li key={blocker.code}>{blockerText(t, blocker)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+      <SaveError error={error} />
+      <p role="status" className="form__status">
+        {saved ? t('plan.saved') : ''}
+      </p>
+      <div className="button-row">
+        <button type="submit" className="button">
+          {t('plan.save')}
+        </button>
+        {recordId ? <PendingBadge id={recordId} /> : null}
+      </div>
+    </form>
+  );
+}
+
+export default function PlanPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const year = currentSchoolYear();
+  const access = useTeacherAccess(id);
+  const record = useYearRecord('coaching_plan', id, year);
+  const desempenos = useRubricDesempenos();
+
+  if (access === undefined || record === undefined || desempenos === undefined) {
+    return <Loading />;
+  }
+  if (access.kind === 'notInCaseload' || access.kind === 'noAccess') {
+    return <AccessDenied access={access} title={t('plan.title')} teacherId={id} />;
+  }
+  const name = access.kind === 'coach' ? access.teacher.displayName : access.displayName;
+  return (
+    <PlanFrame
+      teacherId={id}
+      to="diagnosis"
+      kicker={t('plan.kicker')}
+      title={t('plan.titleOf', { year, name })}
+    >
+      {access.kind === 'coach' ? (
+        <PlanForm
+          key={`${id}-${year}`}
+          teacher={access.teacher}
+          record={record}
+          year={year}
+          desempenos={desempenos}
+        />
+      ) : record ? (
+        <PlanView plan={record.data} teacherId={id} year={year} desempenos={desempenos} />
+      ) : (
+        <p className="empty">{t('plan.notCreatedTeacher', { year })}</p>
+      )}
+    </PlanFrame>
+  );
+}

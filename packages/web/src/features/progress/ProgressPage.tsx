@@ -1,0 +1,80 @@
+import { suggestStage, type VersionDetail } from '@acompana/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMe } from '../../app/session/SessionContext.tsx';
+import { useRecords, useReference } from '../../offline/hooks.ts';
+import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Loading } from '../../ui/Status.tsx';
+import { LevelsSection } from './LevelsSection.tsx';
+import { decisionsNewestFirst, progressFrom } from './model.ts';
+import { StageSection } from './StageSection.tsx';
+
+// A teacher's progress (DOMAIN.md §4), computed on the device from its records so it works
+// offline: rubric levels per desempeño over time (chart + table), Acompaña's stage suggestion
+// with its reasons, the coach's decision and the history of decisions. The teacher sees the
+// same, read-only.
+
+export default function ProgressPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const me = useMe();
+  const responses = useRecords('instrument_response', { teacherId: id });
+  const visits = useRecords('visit', { teacherId: id });
+  const stageRecords = useRecords('stage_record', { teacherId: id });
+  const versions = useReference('instrument');
+  const teachers = useReference('teacher');
+
+  const progress = useMemo(
+    () =>
+      responses && visits && versions
+        ? progressFrom(
+            responses,
+            visits,
+            versions.map((item) => item.data as unknown as VersionDetail),
+          )
+        : null,
+    [responses, visits, versions],
+  );
+  const suggestion = useMemo(() => (progress ? suggestStage(progress.history) : null), [progress]);
+  const decisions = useMemo(
+    () => (stageRecords ? decisionsNewestFirst(stageRecords) : null),
+    [stageRecords],
+  );
+
+  if (!progress || !suggestion || !decisions || !teachers) return <Loading />;
+
+  const isSelf = id === me.person.id;
+  const isCoach = !isSelf && me.roles.some((grant) => grant.role === 'acompanante');
+  const reference = teachers.find((item) => item.id === id)?.data as
+    | Partial<CaseloadTeacher>
+    | undefined;
+  const caseload =
+    isCoach && reference?.interventionCode && reference.schools?.length
+      ? (reference as CaseloadTeacher)
+      : null;
+  const name = reference?.displayName ?? (isSelf ? me.person.displayName : '');
+  const title = name ? t('progress.titleOf', { name }) : t('progress.title');
+  const nameOf = (code: string) => progress.names.get(code) ?? code;
+  const observed = progress.history.filter((o) => Object.keys(o.levels).length > 0).length;
+
+  return (
+    <div className="page progress">
+      <Link to={isSelf ? '/' : `/docentes/${id}`} className="back-link">
+        {isSelf ? t('progress.backHome') : t('progress.backToTeacher')}
+      </Link>
+      <PageHeading title={title} />
+      <p>{t('progress.intro')}</p>
+      <LevelsSection table={progress.table} observations={observed} />
+      <StageSection
+        teacherId={id}
+        suggestion={suggestion}
+        decisions={decisions}
+        canDecide={isCoach}
+        caseload={caseload}
+        nameOf={nameOf}
+      />
+    </div>
+  );
+}

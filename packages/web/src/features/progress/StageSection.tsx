@@ -1,0 +1,259 @@
+import { DEFAULT_STAGE_LADDER, type StageRecord, type StageSuggestion } from '@acompana/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LocalRecord } from '../../offline/db.ts';
+import { useSaveRecord } from '../../offline/hooks.ts';
+import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { PendingBadge, SaveError } from '../visits/parts.tsx';
+import { decisionProblem, formatDecidedAt } from './model.ts';
+import { reasonText, roleName, stageName } from './reasons.ts';
+
+// The progress stage: the current one (latest decision), Acompaña's suggestion with its
+// reasons and the coach's role there, the coach's confirm-or-override form, and the history of
+// decisions. The teacher reads all of it; only their coach decides.
+
+type Decision = LocalRecord<StageRecord>;
+
+const roleAt = (code: string) =>
+  DEFAULT_STAGE_LADDER.stages.find((s) => s.code === code)?.coachRole;
+
+function DecisionForm({
+  teacherId,
+  caseload,
+  suggested,
+  current,
+}: {
+  teacherId: string;
+  caseload: CaseloadTeacher;
+  suggested: string | null;
+  current: string | null;
+}) {
+  const { t } = useTranslation();
+  const save = useSaveRecord();
+  const [stage, setStage] = useState(
+    suggested ?? current ?? DEFAULT_STAGE_LADDER.stages[0]?.code ?? '',
+  );
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<'noteRequired' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const overriding = suggested !== null && stage !== suggested;
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    const found = decisionProblem(stage, suggested, note);
+    setProblem(found);
+    if (found) {
+      document.getElementById('stage-note')?.focus();
+      return;
+    }
+    try {
+      await save('stage_record', null, {
+        teacherId,
+        schoolId: caseload.schools[0]?.id ?? '',
+        interventionCode: caseload.interventionCode,
+        suggested,
+        stage,
+        note: note.trim(),
+        decidedAt: new Date().toISOString(),
+      });
+      setNote('');
+      setSaved(true);
+    } catch (cause) {
+      setError(cause);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="stage-decide">
+      <h3 id="stage-decide">{t('progress.decide.title')}</h3>
+      <fieldset className="choice">
+        <legend>{t('progress.decide.legend')}</legend>
+        {DEFAULT_STAGE_LADDER.stages.map((option) => (
+          <label key={option.code} className="choice__option">
+            <input
+              type="radio"
+              name="stage"
+              value={option.code}
+              checked={stage === option.code}
+              onChange={() => {
+                setStage(option.code);
+                setProblem(null);
+              }}
+            />
+            {stageName(t, option.code)}
+            {option.code === suggested ? (
+              <span className="badge">{t('progress.decide.suggestedMark')}</span>
+            ) : null}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="stage-note">{t('progress.decide.note')}</label>
+        <p id="stage-note-hint" className="field__hint">
+          {t('progress.decide.noteHint')}
+        </p>
+        <textarea
+          id="stage-note"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          aria-describedby={problem ? 'stage-note-hint stage-note-error' : 'stage-note-hint'}
+          aria-invalid={problem ? true : undefined}
+          aria-required={overriding}
+          onChange={(event) => {
+            setNote(event.target.value);
+            if (event.target.value.trim()) setProblem(null);
+          }}
+        />
+        {problem ? (
+          <p id="stage-note-error" className="field__error" role="alert">
+            {t('progress.decide.noteRequired')}
+          </p>
+        ) : null}
+      </div>
+      <SaveError error={error} />
+      <p className="form__status" role="status">
+        {saved ? t('progress.decide.saved') : ''}
+      </p>
+      <button type="submit" className="button">
+        {overriding || suggested === null
+          ? t('progress.decide.save')
+          : t('progress.decide.confirm')}
+      </button>
+    </form>
+  );
+}
+
+function History({ decisions }: { decisions: Decision[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="section" aria-labelledby="stage-history">
+      <h2 id="stage-history">{t('progress.history.title')}</h2>
+      {decisions.length === 0 ? <p className="empty">{t('progress.history.empty')}</p> : null}
+      <ol className="cards progress-history">
+        {decisions.map((record) => {
+          const d = record.data;
+          return (
+            <li key={record.id} className="card">
+              <p className="card__title">
+                {stageName(t, d.stage)}{' '}
+                <span className="badge badge--muted">
+                  {d.suggested === null
+                    ? t('progress.history.noSuggestionMark')
+                    : d.suggested === d.stage
+                      ? t('progress.history.confirmed')
+                      : t('progress.history.overridden')}
+                </span>{' '}
+                <PendingBadge id={record.id} />
+              </p>
+              <dl className="facts">
+                <div>
+                  <dt>{t('progress.history.date')}</dt>
+                  <dd>{formatDecidedAt(d.decidedAt)}</dd>
+                </div>
+                <div>
+                  <dt>{t('progress.history.suggested')}</dt>
+                  <dd>
+                    {d.suggested === null
+                      ? t('progress.history.noSuggestion')
+                      : stageName(t, d.suggested)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('progress.history.note')}</dt>
+                  <dd>{d.note.trim() || t('progress.history.noNote')}</dd>
+                </div>
+              </dl>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export function StageSection({
+  teacherId,
+  suggestion,
+  decisions,
+  canDecide,
+  caseload,
+  nameOf,
+}: {
+  teacherId: string;
+  suggestion: StageSuggestion;
+  /** Newest first. */
+  decisions: Decision[];
+  canDecide: boolean;
+  caseload: CaseloadTeacher | null;
+  nameOf: (code: string) => string;
+}) {
+  const { t } = useTranslation();
+  const current = decisions[0]?.data ?? null;
+  const currentRole = current ? roleAt(current.stage) : undefined;
+  const suggested = suggestion.stage;
+  return (
+    <>
+      <section className="section" aria-labelledby="progress-stage">
+        <h2 id="progress-stage">{t('progress.stage.title')}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('progress.stage.current')}</dt>
+            <dd>
+              {current ? stageName(t, current.stage) : t('progress.stage.noCurrent')}
+              {current
+                ? ` ${t('progress.stage.currentSince', { date: formatDecidedAt(current.decidedAt) })}`
+                : ''}
+            </dd>
+          </div>
+          {currentRole ? (
+            <div>
+              <dt>{t('progress.stage.coachRole')}</dt>
+              <dd>{roleName(t, currentRole)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <h3 id="progress-suggestion">{t('progress.stage.suggestion')}</h3>
+        <dl className="facts">
+          <div>
+            <dt>{t('progress.stage.suggested')}</dt>
+            <dd>{suggested ? stageName(t, suggested.code) : t('progress.stage.noSuggestion')}</dd>
+          </div>
+          {suggested ? (
+            <div>
+              <dt>{t('progress.stage.coachRole')}</dt>
+              <dd>{roleName(t, suggested.coachRole)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <p id="progress-reasons">
+          <strong>{t('progress.stage.reasons')}</strong>
+        </p>
+        <ul className="plain-list" aria-labelledby="progress-reasons">
+          {suggestion.reasons.map((reason) => {
+            const text = reasonText(t, reason, nameOf);
+            return <li key={text}>{text}</li>;
+          })}
+        </ul>
+        <p className="field__hint">{t('progress.stage.advisory')}</p>
+        {canDecide && caseload ? (
+          <DecisionForm
+            teacherId={teacherId}
+            caseload={caseload}
+            suggested={suggested?.code ?? null}
+            current={current?.stage ?? null}
+          />
+        ) : null}
+        {canDecide && !caseload ? (
+          <p className="notice" role="status">
+            {t('progress.decide.noCaseload')}
+          </p>
+        ) : null}
+      </section>
+      <History decisions={decisions} />
+    </>
+  );
+}
