@@ -6,11 +6,11 @@ import {
   type VersionDetail,
   validateResponse,
 } from '@acompana/core';
-import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNTS, type DemoAccount } from '../support/accounts.ts';
+import type { DemoAccount } from '../support/accounts.ts';
 import { connectBrowser, loginThroughUi, phoneContext, waitForH1 } from '../support/browser.ts';
+import { account, getJson as api, noViolations } from '../support/helpers.ts';
 import { readStore, type StoredOutboxEntry, type StoredRecord } from '../support/instruments.ts';
 
 // Observation instruments on a 375×812 phone: the coach fills the 2018+ rubric, the
@@ -19,7 +19,6 @@ import { readStore, type StoredOutboxEntry, type StoredRecord } from '../support
 // by the server's sync push once back online). Then equipo MINEDU publishes a new rubric
 // version and the coach's earlier record still shows its original version. Axe on each screen.
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const TEACHER_DNI = '30000001';
 
 let browser: Browser;
@@ -34,34 +33,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function account(role: DemoAccount['role']): DemoAccount {
-  const found = DEMO_ACCOUNTS.find((a) => a.role === role);
-  if (!found) throw new Error(`no demo account for ${role}`);
-  return found;
-}
-
 async function signedIn(role: DemoAccount['role']): Promise<Page> {
   const context = await phoneContext(browser);
   contexts.push(context);
   const page = await context.newPage();
   await loginThroughUi(page, account(role));
   return page;
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: the specs read API JSON and assert on its shape
-async function api(request: APIRequestContext, path: string): Promise<any> {
-  const res = await request.get(path);
-  expect(res.status(), path).toBe(200);
-  return res.json();
-}
-
-async function noViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const lines = results.violations.flatMap((v) =>
-    v.nodes.map((node) => `${v.id}: ${v.help} — ${node.target.join(' ')}`),
-  );
-  if (lines.length) console.error(`Violaciones en ${where}:\n${lines.join('\n')}`);
-  expect(lines).toEqual([]);
 }
 
 async function startRecord(page: Page, teacher: string, instrument: string): Promise<void> {
