@@ -66,6 +66,9 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
       request,
       `/api/v1/instrument-versions/${SEED_IDS.rubric2018}`,
     )) as VersionDetail;
+    const def = rubric.definition as RubricDefinition;
+    const [first, , third] = def.desempenos;
+    if (!first || !third) throw new Error('the seeded rubric has fewer than three desempeños');
     await step(coach, 'service worker', () => controlledByServiceWorker(coach));
 
     // Online once: the caseload and the published instruments reach the device.
@@ -94,7 +97,9 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
       coach.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor(),
     );
     visitId = new URL(coach.url()).pathname.split('/').pop() ?? '';
-    await coach.getByLabel('Desempeños en foco').fill('D1, D3');
+    const focus = coach.getByRole('group', { name: 'Desempeños en foco' });
+    await focus.getByRole('checkbox', { name: first.name }).check();
+    await focus.getByRole('checkbox', { name: third.name }).check();
     await coach.getByRole('button', { name: 'Guardar acuerdos' }).click();
     await coach.getByText('Acuerdos guardados en este dispositivo.').waitFor();
     await coach.getByRole('button', { name: 'Iniciar observación' }).click();
@@ -104,7 +109,6 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     // During: the rubric of the visit, a level with evidence for each desempeño.
     await coach.getByRole('link', { name: /^Llenar Rúbricas/ }).click();
     await waitForH1(coach, 'Llenar instrumento');
-    const def = rubric.definition as RubricDefinition;
     const levels = ['III Satisfactorio', 'II En proceso', 'III Satisfactorio', 'IV Destacado'];
     for (const [i, d] of def.desempenos.entries()) {
       const card = coach.getByRole('region', { name: d.name });
@@ -147,13 +151,13 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     await coach.getByRole('button', { name: 'Guardar diálogo' }).click();
     await coach.getByText('Diálogo guardado en este dispositivo.').waitFor();
     const commitments = [
-      { text: planQuestions, owner: 'Docente', desempeno: 'D3' },
-      { text: 'Modelar una sesión de lectura', owner: 'Acompañante', desempeno: 'D1' },
+      { text: planQuestions, owner: 'Docente', desempeno: third },
+      { text: 'Modelar una sesión de lectura', owner: 'Acompañante', desempeno: first },
     ];
     for (const c of commitments) {
       await coach.getByLabel('Compromiso', { exact: true }).fill(c.text);
       await coach.getByLabel('Responsable').selectOption({ label: c.owner });
-      await coach.getByLabel('Desempeño (código, opcional)').fill(c.desempeno);
+      await coach.getByLabel('Desempeño (opcional)').selectOption({ label: c.desempeno.name });
       await coach.getByLabel('Fecha límite (opcional)').fill('2026-12-15');
       await coach.getByRole('button', { name: 'Agregar compromiso' }).last().click();
       await coach.getByText(c.text).first().waitFor();
@@ -183,7 +187,7 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     expect(detail).toMatchObject({
       status: 'done',
       goals: [goal, 'Registrar preguntas'],
-      focus: ['D1', 'D3'],
+      focus: [first.code, third.code],
       dialogue: { reflectionLevel: 'practica' },
     });
     expect(detail.commitments.map((c: { text: string }) => c.text).sort()).toEqual(

@@ -115,7 +115,7 @@ export const offlineTexts = {
     text: 'Compromiso',
     owner: 'Responsable',
     owners: { teacher: 'Docente', coach: 'Acompañante' },
-    desempeno: 'Desempeño (código, opcional)',
+    desempeno: 'Desempeño (opcional)',
     dueDate: 'Fecha límite (opcional)',
     status: 'Avance',
     statuses: {

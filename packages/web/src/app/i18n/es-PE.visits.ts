@@ -42,12 +42,17 @@ export const visitTexts = {
     review: 'Revisar sincronización',
     schedule: 'Programar visita',
     summary: 'Resumen de mi día',
+    more_one: 'Ver {{count}} más',
+    more_other: 'Ver {{count}} más',
   },
   cycle: {
     before: 'Antes de la sesión',
     beforeHint: 'Propósitos de la sesión y lo que se registrará, acordados con la o el docente.',
     focus: 'Desempeños en foco',
-    focusHint: 'Códigos separados por comas, por ejemplo: D1, D3.',
+    codesHint:
+      'Aún no está la rúbrica en este dispositivo: escribe los códigos separados por comas (por ejemplo: respeto, razonamiento).',
+    noDesempeno: 'Sin desempeño',
+    checklistSummary: 'Puntaje: {{score}} de {{max}}',
     saveAgreement: 'Guardar acuerdos',
     agreementSaved: 'Acuerdos guardados en este dispositivo.',
     confirmed: 'La o el docente confirmó los propósitos el {{date}}.',
@@ -58,7 +63,7 @@ export const visitTexts = {
     duringHint:
       'Registra niveles con evidencia, la lista de cotejo y notas de campo con hora. Anota también las buenas prácticas.',
     start: 'Iniciar observación',
-    startedAt: 'Observación iniciada a las {{time}}.',
+    startedAt: 'Observación iniciada: {{time}}',
     noInstruments:
       'Los instrumentos aún no están en este dispositivo. Conéctate una vez para descargarlos.',
     fill: 'Llenar {{name}}',
@@ -105,7 +110,7 @@ export const visitTexts = {
     },
     modellingKind: 'Tipo de modelado',
     modellingDate: 'Fecha',
-    modellingDesempeno: 'Desempeño (opcional)',
+    modellingDesempeno: 'Desempeño que se modela (opcional)',
     modellingNotes: 'Notas',
     addModelling: 'Registrar modelado',
     noModelling: 'Aún no hay modelado registrado.',

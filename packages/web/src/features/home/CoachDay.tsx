@@ -21,6 +21,25 @@ function Block({ id, title, children }: { id: string; title: string; children: R
   );
 }
 
+const SHOWN = 5;
+
+/** A list that shows its first items and keeps the rest one tap away (a day can be long). */
+function Capped({ items }: { items: ReactNode[] }) {
+  const { t } = useTranslation();
+  const rest = items.slice(SHOWN);
+  return (
+    <>
+      <ul className="plain-list">{items.slice(0, SHOWN)}</ul>
+      {rest.length > 0 ? (
+        <details>
+          <summary>{t('day.more', { count: rest.length })}</summary>
+          <ul className="plain-list">{rest}</ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
 function Day() {
   const { t } = useTranslation();
   const visits = useRecords('visit');
@@ -39,15 +58,15 @@ function Day() {
     items.length === 0 ? (
       <p className="empty">{empty}</p>
     ) : (
-      <ul className="plain-list">
-        {items.map((v) => (
+      <Capped
+        items={items.map((v) => (
           <li key={v.id}>
             <Link to={`/visitas/${v.id}`}>
               {formatDate(v.data.plannedDate)} · {names.get(v.data.teacherId) ?? ''}
             </Link>
           </li>
         ))}
-      </ul>
+      />
     );
 
   return (
@@ -67,8 +86,8 @@ function Day() {
         {day.commitmentsDue.length === 0 ? (
           <p className="empty">{t('day.noCommitments')}</p>
         ) : (
-          <ul className="plain-list">
-            {day.commitmentsDue.map((c) => (
+          <Capped
+            items={day.commitmentsDue.map((c) => (
               <li key={c.id}>
                 <Link to={`/visitas/${c.data.visitId}`}>{c.data.text}</Link> ·{' '}
                 {names.get(c.data.teacherId) ?? ''} ·{' '}
@@ -81,21 +100,21 @@ function Day() {
                 ) : null}
               </li>
             ))}
-          </ul>
+          />
         )}
       </Block>
       <Block id="dia-minimo" title={t('day.belowMinimum')}>
         {day.belowMinimum.length === 0 ? (
           <p className="empty">{t('day.noBelowMinimum')}</p>
         ) : (
-          <ul className="plain-list">
-            {day.belowMinimum.map((teacher) => (
+          <Capped
+            items={day.belowMinimum.map((teacher) => (
               <li key={teacher.teacherId}>
                 <Link to={`/docentes/${teacher.teacherId}/plan`}>{teacher.displayName}</Link> ·{' '}
                 {t('day.doneOfMinimum', { done: teacher.done, minimum: teacher.minimum })}
               </li>
             ))}
-          </ul>
+          />
         )}
       </Block>
       <Block id="dia-sincronizar" title={t('day.unsynced')}>

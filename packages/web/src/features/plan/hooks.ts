@@ -1,5 +1,4 @@
-import type { CoachingPlanRecord, DiagnosisRecord, VersionDetail } from '@acompana/core';
-import { useLiveQuery } from 'dexie-react-hooks';
+import type { CoachingPlanRecord, DiagnosisRecord } from '@acompana/core';
 import { useEffect, useState } from 'react';
 import { getTargets, getTeacher } from '../../app/api/endpoints.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
@@ -7,6 +6,12 @@ import { type LocalRecord, setMeta } from '../../offline/db.ts';
 import { useMeta, useRecords, useReference } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
 import { type Access, accessOf, pickYearRecord } from './model.ts';
+
+export {
+  type RubricDesempeno,
+  useRubricDesempenos,
+} from '../instruments/useRubricDesempenos.ts';
+
 import { type CachedPost, type CachedTargets, postKey, targetsKey } from './targets.ts';
 
 // Data of the plan screens, all from the device (Dexie); the only network use is refreshing
@@ -29,32 +34,6 @@ export function useYearRecord<K extends 'diagnosis' | 'coaching_plan'>(
     | LocalRecord<K extends 'diagnosis' ? DiagnosisRecord : CoachingPlanRecord>[]
     | undefined;
   return records === undefined ? undefined : pickYearRecord(records, year);
-}
-
-export interface RubricDesempeno {
-  code: string;
-  name: string;
-}
-
-/** Desempeños of the rubric versions cached on the device (published first, newest first). */
-export function useRubricDesempenos(): RubricDesempeno[] | undefined {
-  const { db } = useOffline();
-  return useLiveQuery(async () => {
-    const rows = await db.reference.where('kind').equals('instrument').toArray();
-    const versions = rows
-      .map((row) => row.data as unknown as VersionDetail)
-      .filter((v) => v.definition.type === 'rubric');
-    const published = versions.filter((v) => v.status === 'published');
-    const chosen = (published.length ? published : versions).sort((a, b) => b.version - a.version);
-    const byCode = new Map<string, string>();
-    for (const version of chosen) {
-      if (version.definition.type !== 'rubric') continue;
-      for (const d of version.definition.desempenos) {
-        if (!byCode.has(d.code)) byCode.set(d.code, d.name);
-      }
-    }
-    return [...byCode].map(([code, name]) => ({ code, name }));
-  }, [db]);
 }
 
 export interface PlanTargetData {

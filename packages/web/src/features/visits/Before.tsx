@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useSaveRecord } from '../../offline/hooks.ts';
+import { DesempenoChecks, useDesempenoName } from './Desempenos.tsx';
 import { SaveError } from './parts.tsx';
 
 // "Antes": the goals of the lesson and what will be recorded, agreed with the teacher. The
@@ -15,19 +16,11 @@ export function splitLines(text: string): string[] {
     .filter(Boolean);
 }
 
-export function splitCodes(text: string): string[] {
-  const codes = text
-    .split(/[,;\s]+/)
-    .map((code) => code.trim().toUpperCase())
-    .filter(Boolean);
-  return [...new Set(codes)];
-}
-
 function Agreement({ id, visit }: { id: string; visit: VisitRecord }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
   const [goals, setGoals] = useState(visit.goals.join('\n'));
-  const [focus, setFocus] = useState(visit.focus.join(', '));
+  const [focus, setFocus] = useState<string[]>(visit.focus);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
 
@@ -36,7 +29,7 @@ function Agreement({ id, visit }: { id: string; visit: VisitRecord }) {
     setError(null);
     setMessage('');
     try {
-      await save('visit', id, { goals: splitLines(goals), focus: splitCodes(focus) });
+      await save('visit', id, { goals: splitLines(goals), focus });
       setMessage(t('cycle.agreementSaved'));
     } catch (cause) {
       setError(cause);
@@ -57,18 +50,12 @@ function Agreement({ id, visit }: { id: string; visit: VisitRecord }) {
           {t('visits.goalsHint')}
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="before-focus">{t('cycle.focus')}</label>
-        <input
-          id="before-focus"
-          value={focus}
-          aria-describedby="before-focus-hint"
-          onChange={(event) => setFocus(event.target.value)}
-        />
-        <p id="before-focus-hint" className="field__hint">
-          {t('cycle.focusHint')}
-        </p>
-      </div>
+      <DesempenoChecks
+        id="before-focus"
+        legend={t('cycle.focus')}
+        value={focus}
+        onChange={setFocus}
+      />
       <SaveError error={error} />
       <button type="submit" className="button button--secondary">
         {t('cycle.saveAgreement')}
@@ -93,6 +80,7 @@ export function BeforeSection({
 }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
+  const name = useDesempenoName();
   const [error, setError] = useState<unknown>(null);
   const confirmed = visit.teacherConfirmedAt;
   return (
@@ -114,7 +102,7 @@ export function BeforeSection({
           )}
           {visit.focus.length ? (
             <p>
-              {t('cycle.focus')}: {visit.focus.join(', ')}
+              {t('cycle.focus')}: {visit.focus.map(name).join(', ')}
             </p>
           ) : null}
         </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import { DesempenoSelect, useDesempenoName } from './Desempenos.tsx';
 import { PendingBadge, SaveError } from './parts.tsx';
 
 // Commitments of a visit: the coach adds them (text, owner, desempeño, due date); both follow
@@ -84,7 +85,7 @@ function AddCommitment({ visitId, teacherId }: { visitId: string; teacherId: str
         visitId,
         teacherId,
         owner,
-        desempeno: desempeno.trim() || null,
+        desempeno: desempeno || null,
         text,
         dueDate: dueDate || null,
         status: 'pending',
@@ -121,15 +122,12 @@ function AddCommitment({ visitId, teacherId }: { visitId: string; teacherId: str
           <option value="coach">{t('commitments.owners.coach')}</option>
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="commitment-desempeno">{t('commitments.desempeno')}</label>
-        <input
-          id="commitment-desempeno"
-          value={desempeno}
-          maxLength={20}
-          onChange={(event) => setDesempeno(event.target.value)}
-        />
-      </div>
+      <DesempenoSelect
+        id="commitment-desempeno"
+        label={t('commitments.desempeno')}
+        value={desempeno}
+        onChange={setDesempeno}
+      />
       <div className="field">
         <label htmlFor="commitment-due">{t('commitments.dueDate')}</label>
         <input
@@ -158,6 +156,7 @@ export function CommitmentsSection({
 }) {
   const { t } = useTranslation();
   const commitments = useRecords('commitment', { visitId });
+  const name = useDesempenoName();
   return (
     <section className="section" aria-labelledby="compromisos">
       <h2 id="compromisos">{t('commitments.title')}</h2>
@@ -170,7 +169,7 @@ export function CommitmentsSection({
             </p>
             <p>
               {t(`commitments.owners.${record.data.owner}`)}
-              {record.data.desempeno ? ` · ${record.data.desempeno}` : ''}
+              {record.data.desempeno ? ` · ${name(record.data.desempeno)}` : ''}
               {record.data.dueDate ? ` · ${formatDate(record.data.dueDate)}` : ''}
             </p>
             <FollowUp record={record} />

@@ -1,4 +1,6 @@
 import {
+  type ChecklistAnswers,
+  checklistSummary,
   type NotebookAnswers,
   type RubricAnswers,
   rubricSummary,
@@ -49,6 +51,10 @@ function Progress({ version, answers }: { version: VersionDetail; answers: unkno
   if (definition.type === 'rubric') {
     const summary = rubricSummary(definition, answers as RubricAnswers);
     return <>{t('cycle.rubricSummary', { answered: summary.answered, total: summary.total })}</>;
+  }
+  if (definition.type === 'checklist') {
+    const summary = checklistSummary(definition, answers as ChecklistAnswers);
+    return <>{t('cycle.checklistSummary', { score: summary.score, max: summary.max })}</>;
   }
   if (definition.type === 'notebook') {
     const count = (answers as NotebookAnswers).notes?.length ?? 0;

@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import { DesempenoSelect, useDesempenoName } from './Desempenos.tsx';
 import { PendingBadge, SaveError } from './parts.tsx';
 
 // Modelling as first-class records (demonstration lesson, shared lesson, co-planning, analysis
@@ -43,7 +44,7 @@ function AddModelling({
         visitId: visitId ?? (linked || null),
         kind,
         date,
-        desempeno: desempeno.trim().toUpperCase() || null,
+        desempeno: desempeno || null,
         notes: notes.trim(),
       });
       setDesempeno('');
@@ -95,15 +96,12 @@ function AddModelling({
           </select>
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={`${base}-desempeno`}>{t('cycle.modellingDesempeno')}</label>
-        <input
-          id={`${base}-desempeno`}
-          value={desempeno}
-          maxLength={20}
-          onChange={(event) => setDesempeno(event.target.value)}
-        />
-      </div>
+      <DesempenoSelect
+        id={`${base}-desempeno`}
+        label={t('cycle.modellingDesempeno')}
+        value={desempeno}
+        onChange={setDesempeno}
+      />
       <div className="field">
         <label htmlFor={`${base}-notes`}>{t('cycle.modellingNotes')}</label>
         <textarea
@@ -134,6 +132,7 @@ export function ModellingSection({
 }) {
   const { t } = useTranslation();
   const all = useRecords('modelling', visitId ? { visitId } : { teacherId });
+  const name = useDesempenoName();
   const visits = useRecords('visit', { teacherId });
   const items = [...(all ?? [])].sort((a, b) => b.data.date.localeCompare(a.data.date));
   const visitOptions = [...(visits ?? [])]
@@ -153,7 +152,7 @@ export function ModellingSection({
             </p>
             <p>
               {formatDate(record.data.date)}
-              {record.data.desempeno ? ` · ${record.data.desempeno}` : ''}
+              {record.data.desempeno ? ` · ${name(record.data.desempeno)}` : ''}
             </p>
             {record.data.notes ? <p>{record.data.notes}</p> : null}
           </li>

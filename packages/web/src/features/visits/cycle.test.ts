@@ -1,7 +1,8 @@
 import type { CommitmentRecord, VersionDetail, VisitRecord } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../app/i18n/index.ts';
-import { splitCodes, splitLines } from './Before.tsx';
+import { splitLines } from './Before.tsx';
+import { parseCodes } from './Desempenos.tsx';
 import { openBefore } from './FollowUps.tsx';
 import { fichaModel } from './pdf/model.ts';
 
@@ -64,9 +65,14 @@ const rubric = {
 } as unknown as VersionDetail;
 
 describe('the visit screens', () => {
-  it('reads goals one per line and desempeño codes separated by commas or spaces', () => {
+  it('reads goals one per line and typed desempeño codes in lowercase, as the rubric has them', () => {
     expect(splitLines(' Leer \n\n  Escribir ')).toEqual(['Leer', 'Escribir']);
-    expect(splitCodes('d1, D3;d1  d4')).toEqual(['D1', 'D3', 'D4']);
+    // Rubric codes are lowercase (core itemCode): typed codes are normalised to them.
+    expect(parseCodes('respeto, Razonamiento;respeto  d4')).toEqual([
+      'respeto',
+      'razonamiento',
+      'd4',
+    ]);
   });
 
   it('opens a visit with the open commitments of earlier visits, oldest first', () => {
