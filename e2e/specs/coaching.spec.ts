@@ -290,4 +290,63 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     await noViolations(coach, 'el modelado');
     await coach.context().setOffline(false);
   }, 120_000);
+  test('el equipo MINEDU configura las etapas de una intervención y el acompañante las usa', async () => {
+    expect(teacherId).not.toBe('');
+    const minedu = await signedIn('minedu');
+    const detail = await api(minedu.context().request, `/api/v1/teachers/${teacherId}`);
+    const code = detail.caseloads.find((c: { current: boolean }) => c.current).intervention;
+    await minedu.goto(`/catalogo?intervencion=${code}`);
+    await minedu
+      .getByRole('heading', { name: 'Etapas de progreso de la docente o el docente' })
+      .waitFor();
+    await minedu.getByText('Enfocado en el aprendizaje').first().waitFor();
+    const ladder = {
+      window: 2,
+      minObservations: 1,
+      stages: [
+        {
+          code: 'inicial',
+          name: 'Inicial',
+          coachRole: 'modelo',
+          minMean: 0,
+          minShareSatisfactory: 0,
+          minLevel: 1,
+        },
+        {
+          code: 'autonomo',
+          name: 'Autónomo',
+          coachRole: 'amigo_critico',
+          minMean: 3,
+          minShareSatisfactory: 0.5,
+          minLevel: 2,
+        },
+      ],
+    };
+    const editor = minedu.getByLabel('Escalera (JSON)');
+    await editor.fill('{ "stages": ');
+    await minedu.getByRole('alert').filter({ hasText: 'no es JSON válido' }).waitFor();
+    await editor.fill(JSON.stringify(ladder));
+    await minedu.getByRole('button', { name: 'Guardar escalera' }).click();
+    await minedu.getByRole('status').filter({ hasText: 'Escalera guardada.' }).waitFor();
+    await noViolations(minedu, 'las etapas en el catálogo');
+
+    try {
+      const coach = await signedIn('acompanante');
+      await coach
+        .getByText(/Última sincronización/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await coach.goto(`/docentes/${teacherId}/progreso`);
+      const form = coach.getByRole('group', { name: '¿En qué etapa está el docente?' });
+      await step(coach, 'la escalera propia llega al dispositivo', () =>
+        expect.poll(() => form.getByRole('radio').count(), { timeout: 30_000 }).toBe(2),
+      );
+      await form.getByRole('radio', { name: /Autónomo/ }).waitFor();
+    } finally {
+      await minedu.getByRole('button', { name: 'Volver a la escalera por defecto' }).click();
+      await minedu.getByRole('status').filter({ hasText: 'Escalera guardada.' }).waitFor();
+    }
+    const after = await api(minedu.context().request, '/api/v1/interventions');
+    expect(after.items.find((i: { code: string }) => i.code === code).customLadder).toBe(false);
+  }, 120_000);
 });

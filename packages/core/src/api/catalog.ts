@@ -17,6 +17,22 @@ import { pageOf, pageQuerySchema } from './pagination.ts';
 // the enrollment of schools. Targets are data, versioned by school year: editing one year
 // never rewrites another, and past years are history.
 
+const stageLadderView = z.object({
+  stages: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string().optional(),
+      coachRole: z.string(),
+      coachRoleName: z.string().optional(),
+      minMean: z.number(),
+      minShareSatisfactory: z.number(),
+      minLevel: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    }),
+  ),
+  window: z.number().int(),
+  minObservations: z.number().int(),
+});
+
 export const interventionSchema = z.object({
   code: z.string(),
   name: z.string(),
@@ -25,6 +41,11 @@ export const interventionSchema = z.object({
   worksWithFamilies: z.boolean(),
   /** School years that have target rules, ascending. */
   years: z.array(z.number().int()),
+  /** The progress-stage ladder in use: the intervention's own, or the default (as the server
+   *  checked it with coaching/ladder.ts; described here without the checks, for the reader). */
+  stageLadder: stageLadderView,
+  /** True when equipo MINEDU configured this intervention's ladder. */
+  customLadder: z.boolean(),
 });
 export type Intervention = z.infer<typeof interventionSchema>;
 export const interventionListSchema = z.object({ items: z.array(interventionSchema) });

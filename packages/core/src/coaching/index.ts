@@ -1,5 +1,6 @@
 export * from './api.ts';
 export * from './commitments.ts';
+export * from './ladder.ts';
 export * from './plan.ts';
 export * from './progress.ts';
 export * from './records.ts';

@@ -6,6 +6,10 @@ export type ObservedLevel = 1 | 2 | 3 | 4;
 
 export interface StageDefinition {
   code: string;
+  /** Display name of a stage outside the default ladder (the default's are in the UI catalog). */
+  name?: string | undefined;
+  /** Display name of the coach's role at a stage outside the default ladder. */
+  coachRoleName?: string | undefined;
   /** The coach's role at this stage (modelo, entrenador, amigo crítico, co-investigador). */
   coachRole: string;
   /** Suggested when the mean level of the recent observations is at least this … */

@@ -125,6 +125,8 @@ export interface InterventionTable {
   description: Generated<string>;
   works_with_directors: Generated<boolean>;
   works_with_families: Generated<boolean>;
+  /** core's StageLadder as jsonb; null = the default ladder (migration 0008). */
+  stage_ladder: ColumnType<unknown | null, string | null | undefined, string | null>;
 }
 
 export interface TargetRuleTable {

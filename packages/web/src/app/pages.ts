@@ -24,7 +24,10 @@ export const SchoolsPage = lazy(() => import('../features/rosters/SchoolsPage.ts
 export const SchoolDetailPage = lazy(() => import('../features/rosters/SchoolDetailPage.tsx'));
 export const CoachesPage = lazy(() => import('../features/coaches/CoachesPage.tsx'));
 export const CoachDetailPage = lazy(() => import('../features/coaches/CoachDetailPage.tsx'));
-export const CatalogPage = lazy(() => import('../features/catalog/CatalogPage.tsx'));
+export const CatalogPage = screen(
+  ['progress'],
+  () => import('../features/catalog/CatalogPage.tsx'),
+);
 export const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
 export const InstrumentsPage = screen(
   ['instruments'],

@@ -1,5 +1,5 @@
 import type { Me } from '@acompana/core';
-import { listCaseloads, listTeachers } from '../app/api/endpoints.ts';
+import { listCaseloads, listInterventions, listTeachers } from '../app/api/endpoints.ts';
 import { getVersion, listInstruments } from '../features/instruments/api.ts';
 import { cachedVersions, cacheVersions } from '../features/instruments/local.ts';
 import { type LocalDb, META, type ReferenceItem } from './db.ts';
@@ -57,6 +57,23 @@ async function refreshInstruments(db: LocalDb): Promise<void> {
   await cacheVersions(db, await Promise.all(missing.map((version) => getVersion(version.id))));
 }
 
+/** Where the device keeps each intervention's progress-stage ladder (catalogue data). */
+export const LADDERS_KEY = 'interventions.ladders';
+
+export interface CachedLadder {
+  code: string;
+  stageLadder: unknown;
+}
+
+async function refreshLadders(db: LocalDb): Promise<void> {
+  const interventions = await listInterventions();
+  const ladders: CachedLadder[] = interventions.map((i) => ({
+    code: i.code,
+    stageLadder: i.stageLadder,
+  }));
+  await db.meta.put({ key: LADDERS_KEY, value: ladders });
+}
+
 /** Replaces the stored reference data with the server's current view. */
 export async function refreshReference(db: LocalDb, me: Me): Promise<void> {
   const isCoach = me.roles.some((grant) => grant.role === 'acompanante');
@@ -72,4 +89,5 @@ export async function refreshReference(db: LocalDb, me: Me): Promise<void> {
   });
   // Not every role may list instruments; the caseload above is saved either way.
   await refreshInstruments(db).catch(() => undefined);
+  await refreshLadders(db).catch(() => undefined);
 }

@@ -3,6 +3,8 @@ import {
   enrollmentPageSchema,
   interventionListSchema,
   interventionParamsSchema,
+  interventionSchema,
+  stageLadderPutBodySchema,
   targetsCopyBodySchema,
   targetsPutBodySchema,
   targetsSchema,
@@ -15,6 +17,7 @@ import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
 import { listEnrollments } from './enrollments.ts';
+import { putStageLadder } from './ladder.ts';
 import { copyTargets, getTargets, listInterventions, putTargets } from './targets.ts';
 
 const targets = (description: string) => ({
@@ -66,6 +69,24 @@ const copyTargetsRoute = createRoute({
   responses: { 200: targets('Metas copiadas'), ...errorResponses(400, 401, 403, 404) },
 });
 
+const putLadderRoute = createRoute({
+  method: 'put',
+  path: '/interventions/{code}/stage-ladder',
+  summary:
+    'Configura la escalera de etapas de progreso de una intervención (solo equipo MINEDU; null vuelve a la escalera por defecto)',
+  request: {
+    params: interventionParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: stageLadderPutBodySchema } } },
+  },
+  responses: {
+    200: {
+      description: 'La intervención con su escalera',
+      content: { 'application/json': { schema: interventionSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
 const enrollmentsRoute = createRoute({
   method: 'get',
   path: '/enrollments',
@@ -104,6 +125,11 @@ export function catalogRoutes(deps: Deps) {
     const { code } = c.req.valid('param');
     const { fromYear, toYear } = c.req.valid('json');
     return c.json(await copyTargets(deps.db, c.get('auth').actor, code, fromYear, toYear), 200);
+  });
+  app.openapi(putLadderRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const { ladder } = c.req.valid('json');
+    return c.json(await putStageLadder(deps.db, c.get('auth').actor, code, ladder), 200);
   });
   app.openapi(enrollmentsRoute, async (c) =>
     c.json(await listEnrollments(deps.db, c.get('auth').actor, c.req.valid('query')), 200),

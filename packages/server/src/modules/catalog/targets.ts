@@ -4,6 +4,7 @@ import {
   AppError,
   decide,
   type Intervention,
+  ladderOf,
   type TargetLevel,
   type TargetRule,
   type Targets,
@@ -34,10 +35,12 @@ export async function listInterventions(db: Kysely<DB>, actor: Actor): Promise<I
     worksWithDirectors: i.works_with_directors,
     worksWithFamilies: i.works_with_families,
     years: years.filter((y) => y.intervention_code === i.code).map((y) => y.school_year),
+    stageLadder: ladderOf(i.stage_ladder),
+    customLadder: i.stage_ladder !== null,
   }));
 }
 
-async function interventionOr404(db: Kysely<DB>, code: string) {
+export async function interventionOr404(db: Kysely<DB>, code: string) {
   const row = await db
     .selectFrom('intervention')
     .select(['code', 'name'])
@@ -95,7 +98,7 @@ function refusePastYear(year: number, current: number, field: 'year' | 'toYear')
   ]);
 }
 
-function authorizeEdit(actor: Actor): void {
+export function authorizeEdit(actor: Actor): void {
   if (!decide(actor, 'update', { kind: 'catalog' }).allow) {
     throw new AppError(
       'FORBIDDEN',

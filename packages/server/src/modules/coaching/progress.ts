@@ -1,11 +1,17 @@
-import { type Actor, levelHistory, suggestStage, type TeacherProgress } from '@acompana/core';
+import {
+  type Actor,
+  ladderOf,
+  levelHistory,
+  suggestStage,
+  type TeacherProgress,
+} from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { accessTo, auditRead, iso } from './access.ts';
 
 // GET /teachers/{id}/progress: levels per desempeño over time from complete rubric responses
 // (dated by their visit, through core's levelHistory), the stage decisions, and the suggestion
-// of core's suggestStage.
+// of core's suggestStage on the ladder of the teacher's current intervention (migration 0008).
 
 export async function teacherProgress(
   db: Kysely<DB>,
@@ -14,7 +20,7 @@ export async function teacherProgress(
 ): Promise<TeacherProgress> {
   await accessTo(db, actor, teacherId, false);
   await auditRead(db, actor, 'coaching.progress.read', teacherId, `teacher:${teacherId}`);
-  const [{ rows: observations }, { rows: stages }] = await Promise.all([
+  const [{ rows: observations }, { rows: stages }, { rows: ladders }] = await Promise.all([
     sql<{ id: string; visit_id: string | null; date: string; scores: Record<string, unknown> }>`
       SELECT r.id, r.visit_id, coalesce(v.planned_date, r.updated_at::date)::text AS date,
              r.answers->'scores' AS scores
@@ -32,12 +38,17 @@ export async function teacherProgress(
       decided_at: string;
     }>`SELECT id, stage, suggested, note, to_jsonb(decided_at) #>> '{}' AS decided_at
         FROM stage_record WHERE teacher_id = ${teacherId} ORDER BY decided_at, id`.execute(db),
+    sql<{ stage_ladder: unknown }>`
+      SELECT i.stage_ladder FROM caseload c JOIN intervention i ON i.code = c.intervention_code
+       WHERE c.teacher_id = ${teacherId} AND c.valid_from <= current_date
+         AND (c.valid_to IS NULL OR c.valid_to >= current_date)
+       ORDER BY c.valid_from DESC LIMIT 1`.execute(db),
   ]);
 
   const { history, desempenos } = levelHistory(
     observations.map((o) => ({ date: o.date, visitId: o.visit_id, scores: o.scores })),
   );
-  const suggestion = suggestStage(history);
+  const suggestion = suggestStage(history, ladderOf(ladders[0]?.stage_ladder ?? null));
   return {
     teacherId,
     desempenos,

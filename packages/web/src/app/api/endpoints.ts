@@ -9,6 +9,7 @@ import {
   enrollmentPageSchema,
   type Intervention,
   interventionListSchema,
+  interventionSchema,
   type LoginRequest,
   type Me,
   meSchema,
@@ -16,6 +17,7 @@ import {
   networkPageSchema,
   type SchoolDetail,
   type SchoolItem,
+  type StageLadder,
   schoolDetailSchema,
   schoolPageSchema,
   type TargetRule,
@@ -172,6 +174,15 @@ export function putTargets(code: string, year: number, rules: TargetRule[]): Pro
     method: 'PUT',
     body: { rules },
     schema: targetsSchema,
+  });
+}
+
+/** Configures an intervention's progress-stage ladder; null goes back to the default. */
+export function putStageLadder(code: string, ladder: StageLadder | null): Promise<Intervention> {
+  return apiRequest(`/api/v1/interventions/${id(code)}/stage-ladder`, {
+    method: 'PUT',
+    body: { ladder },
+    schema: interventionSchema,
   });
 }
 

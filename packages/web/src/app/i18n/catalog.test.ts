@@ -59,7 +59,7 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   ...Object.fromEntries(Object.keys(visitTexts).map((ns) => [ns, VISIT_SCREENS])),
   instruments: ['features/instruments/', 'features/visits/'],
   plan: ['features/plan/'],
-  progress: ['features/progress/'],
+  progress: ['features/progress/', 'features/catalog/LadderSection.tsx'],
 };
 
 function hasKey(key: string): boolean {

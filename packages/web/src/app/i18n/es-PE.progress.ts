@@ -2,6 +2,29 @@
 
 export const progressTexts = {
   progress: {
+    /** The ladder in Catálogo (features/catalog/LadderSection.tsx, loaded with that screen). */
+    catalogLadder: {
+      title: 'Etapas de progreso de la docente o el docente',
+      intro:
+        'Acompaña sugiere una etapa con las últimas observaciones completas; el acompañante la confirma o elige otra. Estas son las etapas y lo que pide cada una.',
+      custom: 'Escalera propia de esta intervención.',
+      default: 'Escalera por defecto de la estrategia.',
+      stage: 'Etapa',
+      role: 'Rol del acompañante',
+      needs: 'Qué pide',
+      needsLine:
+        'Promedio ≥ {{mean}} · {{share}} % en nivel III o IV · ningún desempeño bajo el nivel {{level}}',
+      firstStage: 'Donde empieza todo docente',
+      window: 'Se miran las últimas {{window}} observaciones completas; se sugiere desde {{min}}.',
+      editLabel: 'Escalera (JSON)',
+      editHint:
+        'Cada etapa: code, name, coachRole, coachRoleName, minMean (0–4), minShareSatisfactory (0–1), minLevel (1–4). Además: window y minObservations.',
+      invalidJson: 'El texto no es JSON válido: {{message}}',
+      issue: '{{path}}: {{message}}',
+      save: 'Guardar escalera',
+      reset: 'Volver a la escalera por defecto',
+      saved: 'Escalera guardada.',
+    },
     title: 'Progreso',
     titleOf: 'Progreso de {{name}}',
     backToTeacher: 'Volver a la ficha del docente',

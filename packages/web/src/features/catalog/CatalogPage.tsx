@@ -6,6 +6,7 @@ import { getTargets, listInterventions } from '../../app/api/endpoints.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { LadderSection } from './LadderSection.tsx';
 import { RulesView } from './RulesView.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
 
@@ -136,6 +137,7 @@ export default function CatalogPage() {
           year={year}
           onYear={(y) => set('anio', String(y))}
         />
+        <LadderSection key={selected.code} intervention={selected} />
       </>
     ) : null;
   }

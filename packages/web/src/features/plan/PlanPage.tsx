@@ -6,6 +6,7 @@ import type { LocalRecord } from '../../offline/db.ts';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Loading } from '../../ui/Status.tsx';
+import { useStageLadder } from '../progress/ladder.ts';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { FocusPicker } from './FocusPicker.tsx';
@@ -16,7 +17,7 @@ import {
   useYearRecord,
 } from './hooks.ts';
 import { ModellingEditor } from './ModellingEditor.tsx';
-import { currentSchoolYear, MONTHS, monthName, STAGE_CODES, stageName } from './model.ts';
+import { currentSchoolYear, MONTHS, monthName, stageCodes, stageName } from './model.ts';
 import { PlanCheckView } from './PlanCheckView.tsx';
 import { PlanView } from './PlanView.tsx';
 import { AccessDenied, LineListEditor, PlanFrame } from './parts.tsx';
@@ -48,6 +49,7 @@ function PlanForm({
   desempenos: RubricDesempeno[];
 }) {
   const { t } = useTranslation();
+  const ladder = useStageLadder(teacher.interventionCode);
   const save = useSaveRecord();
   const [draft, setDraft] = useState<PlanDraft>(() =>
     planDraftOf(record?.data ?? null, teacher.schools[0]?.id ?? ''),
@@ -120,12 +122,12 @@ function PlanForm({
           onChange={(event) => update({ targetStage: event.target.value })}
         >
           <option value="">{t('plan.noStage')}</option>
-          {STAGE_CODES.map((code) => (
+          {stageCodes(ladder).map((code) => (
             <option key={code} value={code}>
-              {stageName(t, code)}
+              {stageName(t, code, ladder)}
             </option>
           ))}
-          {draft.targetStage && !STAGE_CODES.includes(draft.targetStage) ? (
+          {draft.targetStage && !stageCodes(ladder).includes(draft.targetStage) ? (
             <option value={draft.targetStage}>{draft.targetStage}</option>
           ) : null}
         </select>

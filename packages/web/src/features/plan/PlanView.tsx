@@ -1,6 +1,7 @@
 import type { CoachingPlanRecord } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useStageLadder } from '../progress/ladder.ts';
 import type { RubricDesempeno } from './hooks.ts';
 import { monthName, stageName } from './model.ts';
 import { PlanCheckView } from './PlanCheckView.tsx';
@@ -21,7 +22,8 @@ export function PlanView({ plan, teacherId, year, desempenos }: Props) {
   const names = new Map(desempenos.map((d) => [d.code, d.name]));
   const { months, outside } = datesByMonth(plan.visitDates, year, plan.fromMonth, plan.toMonth);
   const skipped = new Map(plan.skippedMonths.map((s) => [s.month, s.reason]));
-  const stage = plan.targetStage ? stageName(t, plan.targetStage) : t('plan.noStage');
+  const ladder = useStageLadder(plan.interventionCode);
+  const stage = plan.targetStage ? stageName(t, plan.targetStage, ladder) : t('plan.noStage');
 
   return (
     <>

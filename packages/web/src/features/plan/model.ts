@@ -1,4 +1,4 @@
-import { DEFAULT_STAGE_LADDER, type Me } from '@acompana/core';
+import { DEFAULT_STAGE_LADDER, type Me, type StageLadder } from '@acompana/core';
 import type { TFunction } from 'i18next';
 import type { LocalRecord, ReferenceItem } from '../../offline/db.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
@@ -22,9 +22,15 @@ export function monthName(t: Translate, month: number): string {
 /** Codes of the default stage ladder, in order (the plan's target stage). */
 export const STAGE_CODES = DEFAULT_STAGE_LADDER.stages.map((stage) => stage.code);
 
-/** Spanish name of a stage; a code from another ladder is shown as it is. */
-export function stageName(t: Translate, code: string): string {
-  return STAGE_CODES.includes(code) ? t(`plan.stages.${code}` as never) : code;
+/** Spanish name of a stage: the catalog's for the default ladder, else the configured name. */
+export function stageName(t: Translate, code: string, ladder = DEFAULT_STAGE_LADDER): string {
+  if (STAGE_CODES.includes(code)) return t(`plan.stages.${code}` as never);
+  return ladder.stages.find((stage) => stage.code === code)?.name ?? code;
+}
+
+/** The stages a plan may aim at: those of the intervention's ladder. */
+export function stageCodes(ladder: StageLadder): string[] {
+  return ladder.stages.map((stage) => stage.code);
 }
 
 export type Access =

@@ -8,6 +8,7 @@ import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Loading } from '../../ui/Status.tsx';
 import { LevelsSection } from './LevelsSection.tsx';
+import { useStageLadder } from './ladder.ts';
 import { decisionsNewestFirst, progressFrom } from './model.ts';
 import { StageSection } from './StageSection.tsx';
 
@@ -37,19 +38,27 @@ export default function ProgressPage() {
         : null,
     [responses, visits, versions],
   );
-  const suggestion = useMemo(() => (progress ? suggestStage(progress.history) : null), [progress]);
   const decisions = useMemo(
     () => (stageRecords ? decisionsNewestFirst(stageRecords) : null),
     [stageRecords],
+  );
+  // The ladder of the teacher's intervention: from the caseload, else from their last decision.
+  const entry = teachers?.find((item) => item.id === id)?.data as
+    | Partial<CaseloadTeacher>
+    | undefined;
+  const ladder = useStageLadder(
+    entry?.interventionCode ?? decisions?.[0]?.data.interventionCode ?? null,
+  );
+  const suggestion = useMemo(
+    () => (progress ? suggestStage(progress.history, ladder) : null),
+    [progress, ladder],
   );
 
   if (!progress || !suggestion || !decisions || !teachers) return <Loading />;
 
   const isSelf = id === me.person.id;
   const isCoach = !isSelf && me.roles.some((grant) => grant.role === 'acompanante');
-  const reference = teachers.find((item) => item.id === id)?.data as
-    | Partial<CaseloadTeacher>
-    | undefined;
+  const reference = entry;
   const caseload =
     isCoach && reference?.interventionCode && reference.schools?.length
       ? (reference as CaseloadTeacher)
@@ -74,6 +83,7 @@ export default function ProgressPage() {
         canDecide={isCoach}
         caseload={caseload}
         nameOf={nameOf}
+        ladder={ladder}
       />
     </div>
   );

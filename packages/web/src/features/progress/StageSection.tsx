@@ -1,4 +1,4 @@
-import { DEFAULT_STAGE_LADDER, type StageRecord, type StageSuggestion } from '@acompana/core';
+import type { StageLadder, StageRecord, StageSuggestion } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LocalRecord } from '../../offline/db.ts';
@@ -14,25 +14,25 @@ import { reasonText, roleName, stageName } from './reasons.ts';
 
 type Decision = LocalRecord<StageRecord>;
 
-const roleAt = (code: string) =>
-  DEFAULT_STAGE_LADDER.stages.find((s) => s.code === code)?.coachRole;
+const roleAt = (ladder: StageLadder, code: string) =>
+  ladder.stages.find((s) => s.code === code)?.coachRole;
 
 function DecisionForm({
   teacherId,
   caseload,
   suggested,
   current,
+  ladder,
 }: {
   teacherId: string;
   caseload: CaseloadTeacher;
   suggested: string | null;
   current: string | null;
+  ladder: StageLadder;
 }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
-  const [stage, setStage] = useState(
-    suggested ?? current ?? DEFAULT_STAGE_LADDER.stages[0]?.code ?? '',
-  );
+  const [stage, setStage] = useState(suggested ?? current ?? ladder.stages[0]?.code ?? '');
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<'noteRequired' | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -71,7 +71,7 @@ function DecisionForm({
       <h3 id="stage-decide">{t('progress.decide.title')}</h3>
       <fieldset className="choice">
         <legend>{t('progress.decide.legend')}</legend>
-        {DEFAULT_STAGE_LADDER.stages.map((option) => (
+        {ladder.stages.map((option) => (
           <label key={option.code} className="choice__option">
             <input
               type="radio"
@@ -83,7 +83,7 @@ function DecisionForm({
                 setProblem(null);
               }}
             />
-            {stageName(t, option.code)}
+            {stageName(t, option.code, ladder)}
             {option.code === suggested ? (
               <span className="badge">{t('progress.decide.suggestedMark')}</span>
             ) : null}
@@ -127,7 +127,7 @@ function DecisionForm({
   );
 }
 
-function History({ decisions }: { decisions: Decision[] }) {
+function History({ decisions, ladder }: { decisions: Decision[]; ladder: StageLadder }) {
   const { t } = useTranslation();
   return (
     <section className="section" aria-labelledby="stage-history">
@@ -139,7 +139,7 @@ function History({ decisions }: { decisions: Decision[] }) {
           return (
             <li key={record.id} className="card">
               <p className="card__title">
-                {stageName(t, d.stage)}{' '}
+                {stageName(t, d.stage, ladder)}{' '}
                 <span className="badge badge--muted">
                   {d.suggested === null
                     ? t('progress.history.noSuggestionMark')
@@ -159,7 +159,7 @@ function History({ decisions }: { decisions: Decision[] }) {
                   <dd>
                     {d.suggested === null
                       ? t('progress.history.noSuggestion')
-                      : stageName(t, d.suggested)}
+                      : stageName(t, d.suggested, ladder)}
                   </dd>
                 </div>
                 <div>
@@ -182,8 +182,10 @@ export function StageSection({
   canDecide,
   caseload,
   nameOf,
+  ladder,
 }: {
   teacherId: string;
+  ladder: StageLadder;
   suggestion: StageSuggestion;
   /** Newest first. */
   decisions: Decision[];
@@ -193,7 +195,7 @@ export function StageSection({
 }) {
   const { t } = useTranslation();
   const current = decisions[0]?.data ?? null;
-  const currentRole = current ? roleAt(current.stage) : undefined;
+  const currentRole = current ? roleAt(ladder, current.stage) : undefined;
   const suggested = suggestion.stage;
   return (
     <>
@@ -203,7 +205,7 @@ export function StageSection({
           <div>
             <dt>{t('progress.stage.current')}</dt>
             <dd>
-              {current ? stageName(t, current.stage) : t('progress.stage.noCurrent')}
+              {current ? stageName(t, current.stage, ladder) : t('progress.stage.noCurrent')}
               {current
                 ? ` ${t('progress.stage.currentSince', { date: formatDecidedAt(current.decidedAt) })}`
                 : ''}
@@ -212,7 +214,7 @@ export function StageSection({
           {currentRole ? (
             <div>
               <dt>{t('progress.stage.coachRole')}</dt>
-              <dd>{roleName(t, currentRole)}</dd>
+              <dd>{roleName(t, currentRole, ladder)}</dd>
             </div>
           ) : null}
         </dl>
@@ -220,12 +222,14 @@ export function StageSection({
         <dl className="facts">
           <div>
             <dt>{t('progress.stage.suggested')}</dt>
-            <dd>{suggested ? stageName(t, suggested.code) : t('progress.stage.noSuggestion')}</dd>
+            <dd>
+              {suggested ? stageName(t, suggested.code, ladder) : t('progress.stage.noSuggestion')}
+            </dd>
           </div>
           {suggested ? (
             <div>
               <dt>{t('progress.stage.coachRole')}</dt>
-              <dd>{roleName(t, suggested.coachRole)}</dd>
+              <dd>{roleName(t, suggested.coachRole, ladder)}</dd>
             </div>
           ) : null}
         </dl>
@@ -234,7 +238,7 @@ export function StageSection({
         </p>
         <ul className="plain-list" aria-labelledby="progress-reasons">
           {suggestion.reasons.map((reason) => {
-            const text = reasonText(t, reason, nameOf);
+            const text = reasonText(t, reason, nameOf, ladder);
             return <li key={text}>{text}</li>;
           })}
         </ul>
@@ -245,6 +249,7 @@ export function StageSection({
             caseload={caseload}
             suggested={suggested?.code ?? null}
             current={current?.stage ?? null}
+            ladder={ladder}
           />
         ) : null}
         {canDecide && !caseload ? (
@@ -253,7 +258,7 @@ export function StageSection({
           </p>
         ) : null}
       </section>
-      <History decisions={decisions} />
+      <History decisions={decisions} ladder={ladder} />
     </>
   );
 }

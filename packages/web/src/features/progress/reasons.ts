@@ -1,4 +1,9 @@
-import { RUBRIC_LEVELS, type StageReason } from '@acompana/core';
+import {
+  DEFAULT_STAGE_LADDER,
+  RUBRIC_LEVELS,
+  type StageLadder,
+  type StageReason,
+} from '@acompana/core';
 import type { TFunction } from 'i18next';
 import { progressTexts } from '../../app/i18n/es-PE.progress.ts';
 import { formatNumber, LOCALE } from '../../app/i18n/index.ts';
@@ -10,12 +15,15 @@ import { formatNumber, LOCALE } from '../../app/i18n/index.ts';
 const STAGES = progressTexts.progress.stages;
 const ROLES = progressTexts.progress.roles;
 
-export function stageName(t: TFunction, code: string): string {
-  return code in STAGES ? t(`progress.stages.${code as keyof typeof STAGES}`) : code;
+/** A stage's name: the catalog's for the default ladder's codes, else the configured name. */
+export function stageName(t: TFunction, code: string, ladder = DEFAULT_STAGE_LADDER): string {
+  if (code in STAGES) return t(`progress.stages.${code as keyof typeof STAGES}`);
+  return ladder.stages.find((s) => s.code === code)?.name ?? code;
 }
 
-export function roleName(t: TFunction, code: string): string {
-  return code in ROLES ? t(`progress.roles.${code as keyof typeof ROLES}`) : code;
+export function roleName(t: TFunction, code: string, ladder = DEFAULT_STAGE_LADDER): string {
+  if (code in ROLES) return t(`progress.roles.${code as keyof typeof ROLES}`);
+  return ladder.stages.find((s) => s.coachRole === code)?.coachRoleName ?? code;
 }
 
 /** "II (En proceso)"; a level that is not 1..4 is written as a number. */
@@ -39,6 +47,7 @@ export function reasonText(
   t: TFunction,
   reason: StageReason,
   nameOf: (code: string) => string = (code) => code,
+  ladder: StageLadder = DEFAULT_STAGE_LADDER,
 ): string {
   switch (reason.code) {
     case 'insufficient_history':
@@ -85,7 +94,7 @@ export function reasonText(
       if (reason.minLevel > 1) {
         needs.push(t('progress.reasons.needsMinLevel', { level: levelName(t, reason.minLevel) }));
       }
-      const stage = stageName(t, reason.stage);
+      const stage = stageName(t, reason.stage, ladder);
       return needs.length
         ? t('progress.reasons.nextNeeds', { stage, needs: listFormat.format(needs) })
         : t('progress.reasons.nextStage', { stage });
