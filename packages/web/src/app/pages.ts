@@ -55,7 +55,10 @@ export const VisitPage = screen(
   ['visits', 'instruments'],
   () => import('../features/visits/VisitPage.tsx'),
 );
-export const PlanPage = screen(['plan', 'visits'], () => import('../features/plan/PlanPage.tsx'));
+export const PlanPage = screen(
+  ['plan', 'visits', 'progress'],
+  () => import('../features/plan/PlanPage.tsx'),
+);
 export const DiagnosisPage = screen(
   ['plan', 'visits'],
   () => import('../features/plan/DiagnosisPage.tsx'),

@@ -40,20 +40,6 @@ export const planTexts = {
       11: 'noviembre',
       12: 'diciembre',
     },
-    /** Stage ladder of seed 000 ch. 4 (codes in core DEFAULT_STAGE_LADDER). */
-    stages: {
-      principiante: 'Principiante en la enseñanza',
-      supervisada: 'Enseñanza supervisada',
-      enfocado: 'Enfocado en el aprendizaje',
-      independiente: 'Enseñanza independiente',
-    },
-    modellingKinds: {
-      demonstration_lesson: 'Sesión demostrativa',
-      shared_lesson: 'Sesión compartida',
-      co_planning: 'Planificación conjunta',
-      student_work_analysis: 'Análisis de trabajos de estudiantes',
-      teaching_units: 'Uso de unidades didácticas',
-    },
     focus: {
       legend: 'Desempeños en foco',
       hint: 'Elige de 1 a 6 desempeños de la rúbrica para trabajar este año.',

@@ -9,7 +9,6 @@ export const progressTexts = {
         'Acompaña sugiere una etapa con las últimas observaciones completas; el acompañante la confirma o elige otra. Estas son las etapas y lo que pide cada una.',
       custom: 'Escalera propia de esta intervención.',
       default: 'Escalera por defecto de la estrategia.',
-      stage: 'Etapa',
       role: 'Rol del acompañante',
       needs: 'Qué pide',
       needsLine:

@@ -41,7 +41,6 @@ export const visitTexts = {
     rejectedCount_other: '{{count}} cambios rechazados: revísalos',
     review: 'Revisar sincronización',
     schedule: 'Programar visita',
-    summary: 'Resumen de mi día',
     more_one: 'Ver {{count}} más',
     more_other: 'Ver {{count}} más',
   },

@@ -42,7 +42,7 @@ export function ModellingEditor({ rows, defaultMonth, onChange }: Props) {
                 >
                   {MODELLING_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
-                      {t(`plan.modellingKinds.${kind}`)}
+                      {t(`cycle.modellingKinds.${kind}`)}
                     </option>
                   ))}
                 </select>

@@ -7,6 +7,7 @@ import { useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Loading } from '../../ui/Status.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
+import { stageName } from '../progress/reasons.ts';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
 import { CalendarEditor } from './CalendarEditor.tsx';
 import { FocusPicker } from './FocusPicker.tsx';
@@ -17,7 +18,7 @@ import {
   useYearRecord,
 } from './hooks.ts';
 import { ModellingEditor } from './ModellingEditor.tsx';
-import { currentSchoolYear, MONTHS, monthName, stageCodes, stageName } from './model.ts';
+import { currentSchoolYear, MONTHS, monthName, stageCodes } from './model.ts';
 import { PlanCheckView } from './PlanCheckView.tsx';
 import { PlanView } from './PlanView.tsx';
 import { AccessDenied, LineListEditor, PlanFrame } from './parts.tsx';

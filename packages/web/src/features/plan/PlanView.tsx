@@ -2,8 +2,9 @@ import type { CoachingPlanRecord } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useStageLadder } from '../progress/ladder.ts';
+import { stageName } from '../progress/reasons.ts';
 import type { RubricDesempeno } from './hooks.ts';
-import { monthName, stageName } from './model.ts';
+import { monthName } from './model.ts';
 import { PlanCheckView } from './PlanCheckView.tsx';
 import { LinesView } from './parts.tsx';
 import { datesByMonth, planDraftOf } from './plan-model.ts';
@@ -57,7 +58,7 @@ export function PlanView({ plan, teacherId, year, desempenos }: Props) {
         title={t('plan.modelling.legend')}
         lines={plan.plannedModelling.map((m) =>
           t('plan.modelling.line', {
-            kind: t(`plan.modellingKinds.${m.kind}`),
+            kind: t(`cycle.modellingKinds.${m.kind}`),
             month: monthName(t, m.month),
           }),
         )}

@@ -1,4 +1,4 @@
-import { DEFAULT_STAGE_LADDER, type Me, type StageLadder } from '@acompana/core';
+import type { Me, StageLadder } from '@acompana/core';
 import type { TFunction } from 'i18next';
 import type { LocalRecord, ReferenceItem } from '../../offline/db.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
@@ -17,15 +17,6 @@ export function currentSchoolYear(now = new Date()): number {
 
 export function monthName(t: Translate, month: number): string {
   return t(`plan.months.${month}` as never);
-}
-
-/** Codes of the default stage ladder, in order (the plan's target stage). */
-export const STAGE_CODES = DEFAULT_STAGE_LADDER.stages.map((stage) => stage.code);
-
-/** Spanish name of a stage: the catalog's for the default ladder, else the configured name. */
-export function stageName(t: Translate, code: string, ladder = DEFAULT_STAGE_LADDER): string {
-  if (STAGE_CODES.includes(code)) return t(`plan.stages.${code}` as never);
-  return ladder.stages.find((stage) => stage.code === code)?.name ?? code;
 }
 
 /** The stages a plan may aim at: those of the intervention's ladder. */

@@ -2,12 +2,13 @@ import {
   type CoachingPlanRecord,
   coachingPlanRecord,
   DEFAULT_COACHING_MONTHS,
+  DEFAULT_STAGE_LADDER,
   LEARNING_LEVELS,
   MODELLING_KINDS,
 } from '@acompana/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { i18n, loadTexts } from '../../app/i18n/index.ts';
-import { MONTHS, STAGE_CODES, type Translate } from './model.ts';
+import { MONTHS, type Translate } from './model.ts';
 import {
   addVisitDate,
   blockerText,
@@ -37,7 +38,7 @@ function draft(patch: Partial<PlanDraft> = {}): PlanDraft {
 }
 
 // Feature texts load with their screens; tests load them as the screens do.
-beforeAll(() => loadTexts('plan', 'visits'));
+beforeAll(() => loadTexts('plan', 'visits', 'progress'));
 
 describe('plan draft ↔ record', () => {
   it('starts a new plan with the default period and the teacher school', () => {
@@ -254,13 +255,13 @@ describe('catalog texts behind computed keys', () => {
   it('names every month, stage, modelling kind and learning level in Spanish', () => {
     const keys = [
       ...MONTHS.map((m) => `plan.months.${m}`),
-      ...STAGE_CODES.map((code) => `plan.stages.${code}`),
-      ...MODELLING_KINDS.map((kind) => `plan.modellingKinds.${kind}`),
+      ...DEFAULT_STAGE_LADDER.stages.map((stage) => `progress.stages.${stage.code}`),
+      ...MODELLING_KINDS.map((kind) => `cycle.modellingKinds.${kind}`),
       ...LEARNING_LEVELS.map((level) => `plan.learningLevels.${level}`),
     ];
     const missing = keys.filter((key) => !i18n.exists(key));
     expect(missing).toEqual([]);
     expect(t('plan.months.9' as never)).toBe('setiembre');
-    expect(t('plan.stages.enfocado' as never)).toBe('Enfocado en el aprendizaje');
+    expect(t('progress.stages.enfocado' as never)).toBe('Enfocado en el aprendizaje');
   });
 });
