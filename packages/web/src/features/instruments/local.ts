@@ -27,6 +27,18 @@ export async function cachedVersions(db: LocalDb): Promise<VersionDetail[]> {
   return rows.map((r) => r.data as unknown as VersionDetail);
 }
 
+/** The newest published version of each instrument among cached copies (each copy keeps the
+ *  status it had when cached, so the newest published one is the current one). */
+export function latestPublished(versions: VersionDetail[]): VersionDetail[] {
+  const latest = new Map<string, VersionDetail>();
+  for (const v of versions) {
+    const seen = latest.get(v.instrumentId);
+    if (v.status === 'published' && (!seen || seen.version < v.version))
+      latest.set(v.instrumentId, v);
+  }
+  return [...latest.values()];
+}
+
 export interface TeacherOption {
   id: string;
   displayName: string;

@@ -8,6 +8,7 @@ import {
   cachedVersions,
   cacheTeachers,
   cacheVersions,
+  latestPublished,
   type TeacherOption,
 } from './local.ts';
 
@@ -46,14 +47,7 @@ function rubricOf(versions: VersionDetail[]): RubricDefinition | null {
 
 async function loadCached(db: LocalDb): Promise<FieldData> {
   const [teachers, all] = await Promise.all([cachedTeachers(db), cachedVersions(db)]);
-  // Cached copies keep the status they had when cached; the newest per instrument is current.
-  const latest = new Map<string, VersionDetail>();
-  for (const v of all) {
-    const seen = latest.get(v.instrumentId);
-    if (v.status === 'published' && (!seen || seen.version < v.version))
-      latest.set(v.instrumentId, v);
-  }
-  const versions = [...latest.values()];
+  const versions = latestPublished(all);
   return { teachers, versions, rubric: rubricOf(versions), offline: true };
 }
 

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
-import { cachedVersions } from '../instruments/local.ts';
+import { cachedVersions, latestPublished } from '../instruments/local.ts';
 import { timeOf } from '../instruments/renderer/format.ts';
 import { PendingBadge, SaveError } from './parts.tsx';
 
@@ -30,13 +30,7 @@ export function useDeviceVersions():
   const { db } = useOffline();
   return useLiveQuery(async () => {
     const all = await cachedVersions(db);
-    const latest = new Map<string, VersionDetail>();
-    for (const version of all) {
-      const seen = latest.get(version.instrumentId);
-      if (version.status === 'published' && (!seen || seen.version < version.version))
-        latest.set(version.instrumentId, version);
-    }
-    const current = [...latest.values()].sort(
+    const current = latestPublished(all).sort(
       (a, b) =>
         TYPE_ORDER.indexOf(a.definition.type) - TYPE_ORDER.indexOf(b.definition.type) ||
         a.instrumentName.localeCompare(b.instrumentName, 'es'),
