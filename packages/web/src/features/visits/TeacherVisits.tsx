@@ -1,6 +1,7 @@
 import type { TeacherVisits } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../../app/api/client.ts';
 import { getTeacherVisits } from '../../app/api/endpoints.ts';
 import { formatDate } from '../../app/i18n/index.ts';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
@@ -38,6 +39,9 @@ export function TeacherVisitsSection({ teacherId }: { teacherId: string }) {
   const data = useApiData(`teacher-visits-${teacherId}`, (signal) =>
     getTeacherVisits(teacherId, signal),
   );
+  // A role that does not follow this teacher's visits (a formador) gets 403: no section at all.
+  if (data.status === 'error' && data.error instanceof ApiError && data.error.status === 403)
+    return null;
   return (
     <section className="section" aria-labelledby="visitas-docente">
       <h2 id="visitas-docente">{t('teacherVisits.title')}</h2>
