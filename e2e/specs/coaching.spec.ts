@@ -1,9 +1,8 @@
 import { type RubricDefinition, SEED_IDS, type VersionDetail } from '@acompana/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DemoAccount } from '../support/accounts.ts';
-import { connectBrowser, loginThroughUi, phoneContext, waitForH1 } from '../support/browser.ts';
-import { account, getJson as api, noViolations, step } from '../support/helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { waitForH1 } from '../support/browser.ts';
+import { getJson as api, noViolations, phoneSessions, step } from '../support/helpers.ts';
 import { readStore } from '../support/instruments.ts';
 
 // Issue 5 on a 375×812 phone: the coach records a whole visit with the network off (goals,
@@ -13,24 +12,7 @@ import { readStore } from '../support/instruments.ts';
 
 const TEACHER_DNI = '30000001';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function signedIn(role: DemoAccount['role']): Promise<Page> {
-  const context = await phoneContext(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginThroughUi(page, account(role));
-  return page;
-}
+const signedIn = phoneSessions();
 
 async function controlledByServiceWorker(page: Page): Promise<void> {
   await page.evaluate('navigator.serviceWorker.ready');

@@ -6,11 +6,10 @@ import {
   type VersionDetail,
   validateResponse,
 } from '@acompana/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DemoAccount } from '../support/accounts.ts';
-import { connectBrowser, loginThroughUi, phoneContext, waitForH1 } from '../support/browser.ts';
-import { account, getJson as api, noViolations } from '../support/helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { waitForH1 } from '../support/browser.ts';
+import { getJson as api, noViolations, phoneSessions } from '../support/helpers.ts';
 import { readStore, type StoredOutboxEntry, type StoredRecord } from '../support/instruments.ts';
 
 // Observation instruments on a 375×812 phone: the coach fills the 2018+ rubric, the
@@ -21,25 +20,7 @@ import { readStore, type StoredOutboxEntry, type StoredRecord } from '../support
 
 const TEACHER_DNI = '30000001';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-});
-
-async function signedIn(role: DemoAccount['role']): Promise<Page> {
-  const context = await phoneContext(browser);
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginThroughUi(page, account(role));
-  return page;
-}
+const signedIn = phoneSessions();
 
 async function startRecord(page: Page, teacher: string, instrument: string): Promise<void> {
   await page.getByLabel('Docente', { exact: true }).selectOption({ label: teacher });
