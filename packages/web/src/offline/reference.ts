@@ -87,7 +87,10 @@ export async function refreshReference(db: LocalDb, me: Me): Promise<void> {
     await db.reference.bulkPut(items);
     await db.meta.put({ key: META.referenceAt, value: new Date().toISOString() });
   });
-  // Not every role may list instruments; the caseload above is saved either way.
-  await refreshInstruments(db).catch(() => undefined);
-  await refreshLadders(db).catch(() => undefined);
+  // Independent of each other and of the caseload above, which is saved either way (not every
+  // role may list instruments).
+  await Promise.all([
+    refreshInstruments(db).catch(() => undefined),
+    refreshLadders(db).catch(() => undefined),
+  ]);
 }
