@@ -143,6 +143,10 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
       await coach.getByLabel('Fecha límite (opcional)').fill('2026-12-15');
       await coach.getByRole('button', { name: 'Agregar compromiso' }).last().click();
       await coach.getByText(c.text).first().waitFor();
+      // The form clears once the commitment is saved, ready for the next one.
+      await expect
+        .poll(() => coach.getByLabel('Compromiso', { exact: true }).inputValue())
+        .toBe('');
     }
     await coach.getByRole('button', { name: 'Marcar como realizada' }).click();
     await coach.getByText('Realizada').first().waitFor();

@@ -91,9 +91,12 @@ function AddCommitment({ visitId, teacherId }: { visitId: string; teacherId: str
         status: 'pending',
         followUpNote: null,
       });
-      setText('');
-      setDesempeno('');
-      setDueDate('');
+      // The list shows the new commitment before the save resolves: clear only what was sent, so
+      // a next commitment typed in the meantime is not wiped.
+      const sent = { text, desempeno, dueDate };
+      setText((current) => (current === sent.text ? '' : current));
+      setDesempeno((current) => (current === sent.desempeno ? '' : current));
+      setDueDate((current) => (current === sent.dueDate ? '' : current));
     } catch (cause) {
       setError(cause);
     }

@@ -47,8 +47,10 @@ function AddModelling({
         desempeno: desempeno || null,
         notes: notes.trim(),
       });
-      setDesempeno('');
-      setNotes('');
+      // Clear only what was sent (the list may show it before the save resolves).
+      const sent = { desempeno, notes };
+      setDesempeno((current) => (current === sent.desempeno ? '' : current));
+      setNotes((current) => (current === sent.notes ? '' : current));
     } catch (cause) {
       setError(cause);
     }
