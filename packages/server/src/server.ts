@@ -5,6 +5,7 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { withRequestTicket } from './db/turns.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoData, isEmpty, seedDemo } from './seed/demo.ts';
 
 // `acompana start`: migrate, seed the demo on an empty database, serve API + web app.
@@ -38,7 +39,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
         `Aviso: no se encontró la aplicación web compilada en ${config.webDistDir}; solo se sirve la API. Ejecuta "npm run build".`,
       );
     }
-    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+    const server = serve({
+      // Each request's database queries rank by its arrival (db/turns.ts: oldest first).
+      fetch: (request, env) => withRequestTicket(() => app.fetch(request, env)),
+      port: config.port,
+      hostname: config.host,
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', () => resolve());
       server.once('error', reject);

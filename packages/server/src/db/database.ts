@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@acompana/core';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
 // One database layer, two engines with the same SQL: embedded PGlite (a data dir on disk, the
@@ -65,7 +66,7 @@ export async function openPgliteInMemory(dump?: Blob): Promise<Database> {
 }
 
 function pgliteDatabase(pglite: PGlite, release: () => Promise<void>): Database {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
     engine: 'pglite',
