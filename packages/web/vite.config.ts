@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The API server (packages/server) listens on :3000 and serves dist/ in production; during
@@ -40,13 +43,29 @@ const pwa = VitePWA({
   },
 });
 
+// Brotli and gzip copies of every text asset, written beside it (name.js.br, name.js.gz); the
+// server sends the one the browser accepts (packages/server/src/http/web.ts). The service
+// worker precaches the plain names and gets the compressed bytes the same way.
+const compressed = compression({
+  include: /\.(html|js|mjs|css|svg|json|webmanifest)$/,
+  threshold: 1024,
+  algorithms: [
+    defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    defineAlgorithm('gzip', { level: 9 }),
+  ],
+});
+
+/** Optional jsPDF plugins the app never calls (see src/features/visits/pdf/jspdf-unused.ts). */
+const jspdfUnused = fileURLToPath(
+  new URL('src/features/visits/pdf/jspdf-unused.ts', import.meta.url),
+);
+
 export default defineConfig({
-  plugins: [react(), pwa],
+  plugins: [react(), pwa, compressed],
+  resolve: {
+    alias: { html2canvas: jspdfUnused, dompurify: jspdfUnused, canvg: jspdfUnused },
+  },
   server: { proxy: api },
   preview: { proxy: api },
-  build: {
-    // bench/bundle.mjs reads the manifest to measure the login + coach-home budget.
-    manifest: true,
-    target: 'es2022',
-  },
+  build: { target: 'es2022' },
 });

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import { authRoutes } from './auth/routes.ts';
+import { compressJson } from './http/compress.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError } from './http/errors.ts';
 import { apiRouter } from './http/openapi.ts';
@@ -24,6 +25,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', securityHeaders());
+  app.use('/api/*', compressJson());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
 
   const api = apiRouter();
