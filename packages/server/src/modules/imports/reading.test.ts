@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '@cj-tech-master/excelts';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { detectEncoding } from './encoding.ts';
@@ -128,7 +128,7 @@ describe('CSV', () => {
 
 describe('XLSX', () => {
   it('reads the first sheet, numbering rows as the sheet does', async () => {
-    const book = new ExcelJS.Workbook();
+    const book = new Workbook();
     const sheet = book.addWorksheet('Padrón');
     sheet.addRow(['COD_MOD', 'ANEXO', 'CEN_EDU', 'TALUMNO', 'NLAT_IE']);
     sheet.addRow([512301, 0, 'IE N° 80412 Ñaña', 124, -7.4789]);

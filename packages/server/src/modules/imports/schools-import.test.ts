@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { Workbook } from '@cj-tech-master/excelts';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testTargets } from '../../test/databases.ts';
@@ -218,7 +218,7 @@ describe.each(testTargets())('school imports on $engine', (target) => {
   });
 
   it('reads XLSX (rows by sheet number), accepts uploads above 1 MiB and caps the listed problems', async () => {
-    const book = new ExcelJS.Workbook();
+    const book = new Workbook();
     const sheet = book.addWorksheet('Padrón');
     sheet.addRow(HEADER.split(';'));
     sheet.addRow([
@@ -258,7 +258,7 @@ describe.each(testTargets())('school imports on $engine', (target) => {
       1,
     ]);
     const xlsx = new Uint8Array(await book.xlsx.writeBuffer());
-    const partial = new ExcelJS.Workbook();
+    const partial = new Workbook();
     partial.addWorksheet('Padrón').addRow(['COD_MOD', 'ANEXO', 'CEN_EDU', 'NIV_MOD']);
     const noColumns = await h.upload(
       'schools',

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, type Delimiter, delimiterName, detectDelimiter } from '@acompana/core';
+import { type CellValue, WorkbookReader } from '@cj-tech-master/excelts';
 import { type Parser, parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { decodeStream, detectEncoding, ICONV_NAME, type TextEncoding } from './encoding.ts';
 import { head, type ImportSource } from './source.ts';
@@ -180,7 +180,7 @@ function csvError(error: unknown, line: number): AppError {
   );
 }
 
-type Cell = ExcelJS.CellValue;
+type Cell = CellValue;
 
 /** The text a person sees in a cell (numbers as typed, formulas by their result). */
 export function cellText(value: Cell): string {
@@ -200,7 +200,7 @@ export function cellText(value: Cell): string {
 
 async function* xlsxRows(source: ImportSource): AsyncGenerator<RawRow> {
   const input = Readable.from(source.open());
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -211,7 +211,7 @@ async function* xlsxRows(source: ImportSource): AsyncGenerator<RawRow> {
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const values = Array.isArray(row.values) ? row.values : [];
-        // ExcelJS rows are 1-based: values[1] is column A.
+        // Rows are 1-based as in ExcelJS, whose API excelts keeps: values[1] is column A.
         const cells = Array.from({ length: Math.max(values.length - 1, 0) }, (_, i) =>
           cellText(values[i + 1] as Cell),
         );
