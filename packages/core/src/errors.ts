@@ -33,6 +33,10 @@ export const ERROR_CODES = {
     status: 422,
     message: 'El archivo tiene filas inválidas; no se importó nada.',
   },
+  IMPORT_NO_ROWS: {
+    status: 422,
+    message: 'El archivo no tiene filas de datos: solo el encabezado. No se importó nada.',
+  },
   INSTRUMENT_DEFINITION_INVALID: {
     status: 422,
     message: 'La definición del instrumento no es válida.',

@@ -11,6 +11,8 @@ export interface ColumnSpec<K extends string = string> {
   required?: boolean;
   /** Only meaningful together with this other column (latitude needs longitude). */
   pairedWith?: K;
+  /** A required column that this other one may replace (NIV_MOD codes or D_NIV_MOD labels). */
+  orElse?: K;
 }
 
 export interface ColumnMap<K extends string = string> {
@@ -53,7 +55,12 @@ export function mapColumns<K extends string>(
   for (const spec of specs) {
     if (index[spec.key] !== undefined) continue;
     const partnerPresent = spec.pairedWith !== undefined && index[spec.pairedWith] !== undefined;
-    if (spec.required || partnerPresent) missing.push(canonicalName(spec));
+    const replacement = spec.orElse && specs.find((s) => s.key === spec.orElse);
+    if (replacement) {
+      if (spec.required && index[replacement.key] === undefined) {
+        missing.push(`${canonicalName(spec)} o ${canonicalName(replacement)}`);
+      }
+    } else if (spec.required || partnerPresent) missing.push(canonicalName(spec));
   }
   return { index, label, missing };
 }

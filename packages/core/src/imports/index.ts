@@ -2,6 +2,7 @@
 // validation and the report shape. Reading files and writing rows live in the server.
 export * from './columns.ts';
 export * from './fields.ts';
+export * from './levels.ts';
 export * from './report.ts';
 export * from './schools.ts';
 export * from './teachers.ts';

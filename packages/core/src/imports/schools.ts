@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  SCHOOL_LEVELS,
-  type SchoolArea,
-  type SchoolCharacteristic,
-  type SchoolLevel,
-} from '../api/common.ts';
+import type { SchoolArea, SchoolCharacteristic, SchoolLevel } from '../api/common.ts';
 import type { ColumnSpec } from './columns.ts';
 import {
   anexoField,
@@ -16,8 +11,9 @@ import {
   Problem,
   requiredText,
 } from './fields.ts';
+import { resolveLevel } from './levels.ts';
 import type { FieldProblem } from './report.ts';
-import { regionCodeOfUbigeo, skippedLevelReason } from './territory.ts';
+import { regionCodeOfUbigeo } from './territory.ts';
 import { parseDecimal, shown } from './text.ts';
 
 // A row of the ESCALE padrón of schools (one row per school service: código modular + anexo).
@@ -28,6 +24,7 @@ export type SchoolKey =
   | 'codlocal'
   | 'cen_edu'
   | 'niv_mod'
+  | 'd_niv_mod'
   | 'd_cod_car'
   | 'gestion'
   | 'd_gestion'
@@ -47,7 +44,8 @@ export const SCHOOL_COLUMNS: readonly ColumnSpec<SchoolKey>[] = [
   { key: 'anexo', names: ['ANEXO'], required: true },
   { key: 'codlocal', names: ['CODLOCAL', 'COD_LOCAL'] },
   { key: 'cen_edu', names: ['CEN_EDU', 'NOMBRE_IE'], required: true },
-  { key: 'niv_mod', names: ['NIV_MOD'], required: true },
+  { key: 'niv_mod', names: ['NIV_MOD'], required: true, orElse: 'd_niv_mod' },
+  { key: 'd_niv_mod', names: ['D_NIV_MOD', 'NIVEL_MODALIDAD'] },
   { key: 'd_cod_car', names: ['D_COD_CAR'] },
   { key: 'gestion', names: ['GESTION'] },
   { key: 'd_gestion', names: ['D_GESTION'] },
@@ -198,24 +196,16 @@ export function problemsOf<K extends string>(
 
 /**
  * Validates one padrón row. Services of levels Acompaña does not serve (EBA, CETPRO,
- * superior…) are `skipped`, not invalid: a national padrón holds them all.
+ * superior…) and "No aplica" rows are `skipped`, not invalid: a national padrón holds them all.
  */
 export function validateSchoolRow(
   values: Record<SchoolKey, string>,
   labels: Record<SchoolKey, string>,
 ): RowOutcome<SchoolRow> {
-  const level = values.niv_mod.toUpperCase();
-  const levelProblem: FieldProblem[] = [];
-  if (level === '') {
-    levelProblem.push({ field: labels.niv_mod, text: 'falta el nivel/modalidad (NIV_MOD).' });
-  } else if (!/^[A-Z]\d$/.test(level)) {
-    levelProblem.push({
-      field: labels.niv_mod,
-      text: `el nivel/modalidad no es un código del padrón como A1, B0 o F0 (se leyó ${shown(values.niv_mod)}).`,
-    });
-  } else if (!(SCHOOL_LEVELS as readonly string[]).includes(level)) {
-    return { status: 'skipped', reason: skippedLevelReason(level) };
-  }
+  const resolved = resolveLevel(values.niv_mod, values.d_niv_mod, labels);
+  if (resolved.status === 'skipped') return resolved;
+  const levelProblem: FieldProblem[] =
+    resolved.status === 'invalid' ? [{ field: labels[resolved.column], text: resolved.text }] : [];
 
   const parsed = schoolRowSchema.safeParse({
     ...values,
@@ -223,7 +213,9 @@ export function validateSchoolRow(
     gestion: values.d_gestion || GESTION_CODES[values.gestion] || values.gestion,
   });
   const problems = [...levelProblem, ...(parsed.success ? [] : problemsOf(parsed.error, labels))];
-  if (!parsed.success || problems.length > 0) return { status: 'invalid', problems };
+  if (resolved.status !== 'ok' || !parsed.success || problems.length > 0) {
+    return { status: 'invalid', problems };
+  }
 
   const r = parsed.data;
   let latitude = r.nlat_ie;
@@ -248,7 +240,7 @@ export function validateSchoolRow(
       anexo: r.anexo,
       codlocal: r.codlocal,
       name: r.cen_edu,
-      level: level as SchoolLevel,
+      level: resolved.level,
       characteristic: r.d_cod_car,
       management: r.gestion,
       area: r.dareacenso,

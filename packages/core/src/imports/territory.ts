@@ -64,19 +64,3 @@ export const GRADE_RANGE: Readonly<Record<LevelGroup, readonly [number, number]>
   primaria: [1, 6],
   secundaria: [1, 5],
 };
-
-/** What the other NIV_MOD families are, for the "skipped" summary. */
-const OTHER_LEVELS: Readonly<Record<string, string>> = {
-  A: 'Inicial no escolarizado',
-  D: 'Básica Alternativa',
-  E: 'Básica Especial',
-  K: 'Superior Pedagógica',
-  L: 'Técnico-Productiva (CETPRO)',
-  M: 'Superior Artística',
-  T: 'Superior Tecnológica',
-};
-
-export function skippedLevelReason(code: string): string {
-  const family = OTHER_LEVELS[code.charAt(0)];
-  return `NIV_MOD ${code}${family ? ` (${family})` : ''}: Acompaña importa solo inicial, primaria y secundaria (A1, A2, A3, B0, F0)`;
-}

@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  type ColumnSpec,
   type ImportKind,
   type ImportReport,
   importKindName,
@@ -20,8 +21,8 @@ import { Tally } from './tally.ts';
 import { TeacherImporter } from './teachers.ts';
 import { Territory } from './territory.ts';
 
-// One import, start to end: read → map columns → validate and write row batches → commit or
-// roll back. Everything runs in ONE transaction, so a file with invalid rows (unless
+// One import, start to end: find the header → map columns → validate and write row batches →
+// commit or roll back. Everything runs in ONE transaction, so a file with invalid rows (unless
 // skipInvalid), a dry run, or a failure half-way leaves the database exactly as it was —
 // while the report still counts what would have been created, updated or left unchanged.
 
@@ -58,7 +59,8 @@ export async function runImport(
   if (reachOf(actor, resource, 'create').length + reachOf(actor, resource, 'update').length === 0) {
     throw new AppError('FORBIDDEN', `Tu rol no permite importar ${importKindName(kind)}.`);
   }
-  const table = await openTable(source);
+  const columns: readonly ColumnSpec[] = kind === 'schools' ? SCHOOL_COLUMNS : TEACHER_COLUMNS;
+  const table = await openTable(source, (cells) => mapColumns(columns, cells).missing.length === 0);
   try {
     const cells = table.header.cells;
     const plan =
@@ -89,6 +91,15 @@ export async function runImport(
             : new TeacherImporter(trx, actor, plan.map, tally);
         for await (const row of table.rows) await importer.add(row);
         await importer.finish();
+        // A header and no data is a mistake (the wrong sheet, an empty template): say so
+        // rather than report a successful import of nothing.
+        if (tally.rows === 0) {
+          throw new AppError(
+            'IMPORT_NO_ROWS',
+            `El archivo no tiene filas de datos: solo el encabezado (${table.unit.toLowerCase()} ${table.header.line}). No se importó nada.`,
+            { line: table.header.line },
+          );
+        }
         const keep = !options.dryRun && (tally.issues.rows === 0 || options.skipInvalid);
         if (!keep) throw new Rollback();
         await trx

@@ -9,7 +9,10 @@ import { head, type ImportSource } from './source.ts';
 
 // A file as a header and a stream of rows of text cells, whatever its format: CSV (any
 // delimiter and encoding) or XLSX (first sheet). Each row carries its line (CSV: line in the
-// file, header = 1) or row number (XLSX), so messages point where a person would look.
+// file) or row number (XLSX), so messages point where a person would look. The header is the
+// first of the first HEADER_SEARCH_ROWS rows that holds the required columns (exports often
+// carry a title row or two above it); when none does, the first non-blank row, so the
+// missing-columns message names it.
 
 export interface RawRow {
   line: number;
@@ -34,11 +37,20 @@ const unreadable = (message: string) => new AppError('IMPORT_UNREADABLE_FILE', m
 
 const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
-export async function openTable(source: ImportSource): Promise<Table> {
+/** Rows (lines of a CSV, rows of a sheet) searched for the header. */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** Whether a row is the header: it holds the columns the import needs. */
+export type HeaderTest = (cells: readonly string[]) => boolean;
+
+export async function openTable(
+  source: ImportSource,
+  isHeader: HeaderTest = () => true,
+): Promise<Table> {
   const start = await head(source, 64 * 1024);
   if (start.length === 0) throw unreadable(`El archivo ${source.name} está vacío.`);
   if (start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04) {
-    return withHeader('xlsx', null, null, 'Fila', xlsxRows(source));
+    return withHeader('xlsx', null, null, 'Fila', xlsxRows(source), isHeader);
   }
   if (start[0] === 0xd0 && start[1] === 0xcf && start[2] === 0x11 && start[3] === 0xe0) {
     throw unreadable(
@@ -46,9 +58,22 @@ export async function openTable(source: ImportSource): Promise<Table> {
     );
   }
   const encoding = await detectEncoding(source);
-  const firstLine = iconv.decode(Buffer.from(start), ICONV_NAME[encoding]).split(/\r\n|\n|\r/)[0];
-  const delimiter = detectDelimiter(firstLine ?? '');
-  return withHeader('csv', encoding, delimiter, 'Línea', csvRows(source, encoding, delimiter));
+  const lines = iconv
+    .decode(Buffer.from(start), ICONV_NAME[encoding])
+    .split(/\r\n|\n|\r/)
+    .slice(0, HEADER_SEARCH_ROWS);
+  // The delimiter of the header line: the first line that, split by its own most frequent
+  // delimiter, holds the needed columns (a title line above it has none), else line 1's.
+  const headerLine = lines.find((l) => isHeader(l.split(detectDelimiter(l)))) ?? lines[0] ?? '';
+  const delimiter = detectDelimiter(headerLine);
+  return withHeader(
+    'csv',
+    encoding,
+    delimiter,
+    'Línea',
+    csvRows(source, encoding, delimiter),
+    isHeader,
+  );
 }
 
 async function withHeader(
@@ -57,13 +82,33 @@ async function withHeader(
   delimiter: Delimiter | null,
   unit: Table['unit'],
   all: AsyncGenerator<RawRow>,
+  isHeader: HeaderTest,
 ): Promise<Table> {
-  const first = await all.next();
-  if (first.done) throw unreadable('El archivo no tiene filas: falta al menos el encabezado.');
-  const header = first.value;
+  // Rows read while looking for the header: when none qualifies, the first is the header and
+  // the others are data, as if no search had been made.
+  const seen: RawRow[] = [];
+  let header: RawRow | undefined;
+  for (;;) {
+    const next = await all.next();
+    if (next.done) break;
+    if (isHeader(next.value.cells)) {
+      header = next.value;
+      seen.length = 0;
+      break;
+    }
+    seen.push(next.value);
+    if (next.value.line >= HEADER_SEARCH_ROWS) break;
+  }
+  if (!header) header = seen.shift();
+  if (!header) throw unreadable('El archivo no tiene filas: falta al menos el encabezado.');
+  const width = header.cells.length;
   async function* rows(): AsyncGenerator<RawRow> {
+    for (const row of seen) {
+      if (delimiter) checkWidth(row, width, delimiter);
+      yield row;
+    }
     for await (const row of { [Symbol.asyncIterator]: () => all }) {
-      if (delimiter) checkWidth(row, header.cells.length, delimiter);
+      if (delimiter) checkWidth(row, width, delimiter);
       yield row;
     }
   }

@@ -33,6 +33,7 @@ const errors = {
     'No se pudo leer el archivo. Usa un CSV (separado por comas o punto y coma) o un XLSX.',
   IMPORT_MISSING_COLUMNS: 'Al archivo le faltan columnas obligatorias.',
   IMPORT_INVALID_ROWS: 'El archivo tiene filas con errores; no se importó nada.',
+  IMPORT_NO_ROWS: 'El archivo no tiene filas de datos: solo el encabezado. No se importó nada.',
   INSTRUMENT_DEFINITION_INVALID:
     'La definición del instrumento tiene errores; revisa los campos indicados.',
   INSTRUMENT_VERSION_IMMUTABLE:
