@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@acompana/core';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
@@ -42,6 +43,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     const pglite = await PGlite.create(path.join(dataDir, 'pg'), {
       parsers: PGLITE_PARSERS,
       postgresqlconf: PGLITE_CONF,
+      extensions: PGLITE_EXTENSIONS,
     });
     return pgliteDatabase(pglite, release);
   } catch (error) {
@@ -51,6 +53,8 @@ async function openPglite(dataDir: string): Promise<Database> {
 }
 
 const PGLITE_PARSERS = { [DATE_OID]: identity, [INT8_OID]: identity };
+// Trigram indexes of the accent-insensitive search (migration 0011); PostgreSQL ships it in contrib.
+const PGLITE_EXTENSIONS = { pg_trgm };
 // PGlite's default shared_buffers (128 MB) alone pushes the server past its 300 MB RSS budget;
 // the embedded engine serves one UGEL at most, and the OS page cache does the rest.
 const PGLITE_CONF = 'shared_buffers=32MB';
@@ -60,6 +64,7 @@ export async function openPgliteInMemory(dump?: Blob): Promise<Database> {
   const pglite = await PGlite.create({
     parsers: PGLITE_PARSERS,
     postgresqlconf: PGLITE_CONF,
+    extensions: PGLITE_EXTENSIONS,
     ...(dump ? { loadDataDir: dump } : {}),
   });
   return pgliteDatabase(pglite, async () => undefined);

@@ -10,8 +10,9 @@ import type { DB } from '../../db/schema.ts';
 import { caseloadReachSql } from '../../policy/reach-roster.ts';
 import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
 import { schoolsOf } from '../coaches/caseload.ts';
-import { decodeCursor, likePattern } from '../rosters/cursor.ts';
+import { decodeCursor } from '../rosters/cursor.ts';
 import { currentSchoolYear } from '../rosters/queries.ts';
+import { likePattern, personSearchSql, searchMatch } from '../rosters/search.ts';
 import {
   activeSql,
   afterSql,
@@ -59,7 +60,7 @@ export async function listCaseloads(
       't.paternal_surname',
       't.maternal_surname',
       sql<boolean>`${activeSql('c')}`.as('current'),
-      sql<boolean>`${pattern === null ? sql`true` : sql`${sortNameSql('coach')} LIKE ${pattern}`}`.as(
+      sql<boolean>`${pattern === null ? sql`true` : sql`${personSearchSql('coach')} LIKE ${pattern}`}`.as(
         'coach_matches',
       ),
       SORT.as('sort_key'),
@@ -76,13 +77,9 @@ export async function listCaseloads(
       sql<boolean>`EXISTS (SELECT 1 FROM teacher_post tp WHERE tp.person_id = c.teacher_id AND tp.school_year = ${year} AND tp.school_id = ${query.school})`,
     );
   }
-  if (pattern !== null) {
-    q = q.where((eb) =>
-      eb.or([
-        eb(sortNameSql('coach'), 'like', pattern),
-        eb(sortNameSql('t'), 'like', pattern),
-        eb('t.dni', 'like', pattern),
-      ]),
+  if (query.q) {
+    q = q.where(
+      searchMatch(query.q, [personSearchSql('coach'), personSearchSql('t')], [sql.ref('t.dni')]),
     );
   }
   if (after) q = q.where(afterSql(SORT, sql.ref('c.id'), after));

@@ -11,8 +11,9 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { placeReachSql } from '../../policy/reach-roster.ts';
-import { decodeCursor, likePattern } from '../rosters/cursor.ts';
+import { decodeCursor } from '../rosters/cursor.ts';
 import { currentSchoolYear } from '../rosters/queries.ts';
+import { foldedSql, searchMatch } from '../rosters/search.ts';
 import { afterSql, type Page, pageCut } from '../shared/sql.ts';
 
 // Enrollment of schools in interventions: cohort start year, the derived programme year
@@ -64,13 +65,7 @@ export async function listEnrollments(
   if (query.ugel) q = q.where('e.ugel_id', '=', query.ugel);
   if (query.school) q = q.where('e.school_id', '=', query.school);
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb(sql<string>`lower(s.name)`, 'like', pattern),
-        eb('s.codigo_modular', 'like', pattern),
-      ]),
-    );
+    q = q.where(searchMatch(query.q, [foldedSql('s.name')], [sql.ref('s.codigo_modular')]));
   }
   if (after) q = q.where(afterSql(SORT, sql.ref('e.id'), after));
   const rows = await q

@@ -14,8 +14,9 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { coachPlacesSql, coachReachSql } from '../../policy/reach-roster.ts';
 import { decideAnyPlace, loadCoachFacts } from '../../policy/relations.ts';
-import { decodeCursor, likePattern } from '../rosters/cursor.ts';
+import { decodeCursor } from '../rosters/cursor.ts';
 import { currentSchoolYear } from '../rosters/queries.ts';
+import { personSearchSql, searchMatch } from '../rosters/search.ts';
 import { loadCaseloadRange } from '../shared/settings.ts';
 import {
   activeSql,
@@ -82,8 +83,7 @@ export async function listCoaches(
     q = q.where(query.aboveRange ? above : sql<boolean>`NOT ${above}`);
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(COACH_SORT, 'like', pattern), eb('p.dni', 'like', pattern)]));
+    q = q.where(searchMatch(query.q, [personSearchSql('p')], [sql.ref('p.dni')]));
   }
   if (after) q = q.where(afterSql(COACH_SORT, sql.ref('p.id'), after));
   const rows = await q

@@ -30,8 +30,3 @@ export function decodeCursor(cursor: string | undefined): Keyset | null {
     { path: 'cursor', message: 'Revisa el campo «cursor»: no es un cursor de paginación válido.' },
   ]);
 }
-
-/** Escapes LIKE wildcards so a search for "50%" matches literally. */
-export function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}

@@ -14,9 +14,10 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { schoolReachSql } from '../../policy/reach-sql.ts';
 import { afterSql, type Page, pageCut, toNumber } from '../shared/sql.ts';
-import { decodeCursor, likePattern } from './cursor.ts';
+import { decodeCursor } from './cursor.ts';
 import { currentSchoolYear, RUNNING_STATUSES } from './queries.ts';
 import { schoolCoaches, schoolPeople } from './school-people.ts';
+import { foldedSql, searchMatch } from './search.ts';
 
 // Schools (instituciones educativas): the list with padrón filters and the detail page.
 
@@ -74,10 +75,7 @@ export async function listSchools(
   if (query.active !== undefined) q = q.where('s.active', '=', query.active);
   if (query.intervention) q = q.where(runningIn(query.intervention, year));
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) =>
-      eb.or([eb(SCHOOL_SORT, 'like', pattern), eb('s.codigo_modular', 'like', pattern)]),
-    );
+    q = q.where(searchMatch(query.q, [foldedSql('s.name')], [sql.ref('s.codigo_modular')]));
   }
   if (after) q = q.where(afterSql(SCHOOL_SORT, sql.ref('s.id'), after));
   const rows = await q

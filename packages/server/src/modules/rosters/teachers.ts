@@ -20,9 +20,10 @@ import {
   pageCut,
   sortNameSql,
 } from '../shared/sql.ts';
-import { decodeCursor, likePattern } from './cursor.ts';
+import { decodeCursor } from './cursor.ts';
 import { currentSchoolYear } from './queries.ts';
 import { visibleCoachesOf } from './school-people.ts';
+import { personSearchSql, searchMatch } from './search.ts';
 
 // Teachers: the list (posts this school year) with filters, and the detail page with posts by
 // year and the caseload history (who coached them, when the coach changed).
@@ -67,8 +68,7 @@ export async function listTeachers(
     q = q.where(query.withoutCoach ? sql<boolean>`NOT ${coached}` : coached);
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(TEACHER_SORT, 'like', pattern), eb('p.dni', 'like', pattern)]));
+    q = q.where(searchMatch(query.q, [personSearchSql('p')], [sql.ref('p.dni')]));
   }
   if (after) q = q.where(afterSql(TEACHER_SORT, teacherId, after));
   const rows = await q

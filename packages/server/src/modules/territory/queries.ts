@@ -13,7 +13,8 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { placeReachSql } from '../../policy/reach-roster.ts';
-import { decodeCursor, likePattern } from '../rosters/cursor.ts';
+import { decodeCursor } from '../rosters/cursor.ts';
+import { foldedSql, searchMatch } from '../rosters/search.ts';
 import { afterSql, type Page, pageCut } from '../shared/sql.ts';
 
 // Regions (DRE), UGELs and rural networks: public facts of the territory, each visible within
@@ -42,8 +43,7 @@ export async function listRegions(
       eb.or(reach.map((r) => placeReachSql(r, { regionId: sql.ref('r.id') }, 'regions'))),
     );
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(REGION_SORT, 'like', pattern), eb('r.code', 'like', pattern)]));
+    q = q.where(searchMatch(query.q, [foldedSql('r.name')], [sql.ref('r.code')]));
   }
   if (after) q = q.where(afterSql(REGION_SORT, sql.ref('r.id'), after));
   const rows = await q
@@ -87,8 +87,7 @@ export async function listUgels(
     );
   if (query.region) q = q.where('u.region_id', '=', query.region);
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(UGEL_SORT, 'like', pattern), eb('u.code', 'like', pattern)]));
+    q = q.where(searchMatch(query.q, [foldedSql('u.name')], [sql.ref('u.code')]));
   }
   if (after) q = q.where(afterSql(UGEL_SORT, sql.ref('u.id'), after));
   const rows = await q
@@ -151,8 +150,7 @@ export async function listNetworks(
     );
   if (query.ugel) q = q.where('n.ugel_id', '=', query.ugel);
   if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) => eb.or([eb(NETWORK_SORT, 'like', pattern), eb('n.code', 'like', pattern)]));
+    q = q.where(searchMatch(query.q, [foldedSql('n.name')], [sql.ref('n.code')]));
   }
   if (after) q = q.where(afterSql(NETWORK_SORT, sql.ref('n.id'), after));
   const rows = await q
