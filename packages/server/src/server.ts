@@ -49,6 +49,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
       server.once('listening', () => resolve());
       server.once('error', reject);
     });
+    // Node closes an idle keep-alive connection after 5 s by default, and under load that timer
+    // can fire before the next request waiting on the socket is read: the client gets a reset
+    // (seen in bench:load). Phones reuse connections for much longer (Chromium: 5 min); keep
+    // them a minute, with the headers timeout above it as Node requires.
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = 65_000;
+      server.headersTimeout = 66_000;
+    }
     const { port } = server.address() as AddressInfo;
     const shownHost =
       config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

@@ -1,15 +1,13 @@
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 
 // Compresses JSON answers above 1 KiB for clients that accept it (brotli, else gzip): a coach's
 // first sync pull is ~500 KB of JSON and ~10× less compressed, on 3G. `hono/compress` is not
 // used: it compresses every body whose length it does not know (all of ours, even 20-byte
-// ones) and has no brotli on Node 20. Compression runs on libuv's threads (node:zlib async),
-// not on the main thread that the embedded database shares.
-
-const brotli = promisify(zlib.brotliCompress);
-const gzip = promisify(zlib.gzip);
+// ones) and has no brotli on Node 20. Compression is synchronous on purpose: a few ms at
+// quality 5 even for a first pull, while node:zlib's async calls queue on libuv's four threads
+// behind password hashes, so under a burst of logins every read waited for all of them
+// (bench:load).
 
 export const COMPRESS_THRESHOLD_BYTES = 1024;
 
@@ -48,14 +46,14 @@ export function compressJson(): MiddlewareHandler {
     if (body.length >= COMPRESS_THRESHOLD_BYTES) {
       out =
         encoding === 'br'
-          ? await brotli(body, {
+          ? zlib.brotliCompressSync(body, {
               // Quality 5: most of brotli's gain at a fraction of the maximum's time.
               params: {
                 [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
                 [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
               },
             })
-          : await gzip(body, { level: 6 });
+          : zlib.gzipSync(body, { level: 6 });
     }
     // Hono copies the old response's other headers (cookies included) onto the new one.
     res.headers.delete('Content-Length');
