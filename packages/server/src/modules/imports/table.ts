@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, type Delimiter, delimiterName, detectDelimiter } from '@acompana/core';
-import { type CellValue, WorkbookReader } from '@cj-tech-master/excelts';
+import type { CellValue } from '@cj-tech-master/excelts';
 import { type Parser, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { decodeStream, detectEncoding, ICONV_NAME, type TextEncoding } from './encoding.ts';
@@ -245,6 +245,8 @@ export function cellText(value: Cell): string {
 
 async function* xlsxRows(source: ImportSource): AsyncGenerator<RawRow> {
   const input = Readable.from(source.open());
+  // Loaded on first use: most imports are CSV, and the server and CLI start faster without it.
+  const { WorkbookReader } = await import('@cj-tech-master/excelts');
   const reader = new WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
