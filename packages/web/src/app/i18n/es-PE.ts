@@ -4,6 +4,7 @@ import { offlineTexts } from './es-PE.offline.ts';
 import type { planTexts } from './es-PE.plan.ts';
 import type { progressTexts } from './es-PE.progress.ts';
 import { rosterTexts } from './es-PE.rosters.ts';
+import { shellTexts } from './es-PE.shell.ts';
 import type { visitTexts } from './es-PE.visits.ts';
 
 // The one catalog of user-visible text (Spanish, Peru). Components never hard-code text; the
@@ -263,6 +264,7 @@ export const esPE = {
   },
   ...rosterTexts,
   ...offlineTexts,
+  ...shellTexts,
   /** School level codes of the ESCALE census (DESIGN.md §4). */
   levels: {
     A1: 'Inicial – Cuna',
