@@ -15,6 +15,7 @@ import {
   InstrumentDetailPage,
   InstrumentsPage,
   ModellingPage,
+  MorePage,
   NewVisitPage,
   NotFoundPage,
   PlanPage,
@@ -51,6 +52,7 @@ export function App() {
                 <Route path="instituciones/:id" element={<SchoolDetailPage />} />
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
+                <Route path="mas" element={<MorePage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />
