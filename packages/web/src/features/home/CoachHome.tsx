@@ -43,7 +43,7 @@ export default function CoachHome({ me }: HomeProps) {
         ) : (
           <List labelledBy="mis-docentes">
             {teachers.map((teacher) => (
-              <TeacherRow key={teacher.id} teacher={teacher} />
+              <TeacherRow key={teacher.id} teacher={teacher} withCoach={false} />
             ))}
           </List>
         )}
