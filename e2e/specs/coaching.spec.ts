@@ -1,7 +1,7 @@
 import { type RubricDefinition, SEED_IDS, type VersionDetail } from '@acompana/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { waitForH1 } from '../support/browser.ts';
+import { syncFromChip, waitForH1 } from '../support/browser.ts';
 import { getJson as api, noViolations, phoneSessions, step } from '../support/helpers.ts';
 import { readStore } from '../support/instruments.ts';
 
@@ -27,8 +27,8 @@ async function controlledByServiceWorker(page: Page): Promise<void> {
 }
 
 async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
-  await page.getByText('Todo enviado').waitFor({ timeout: 30_000 });
+  await syncFromChip(page);
+  await page.keyboard.press('Escape');
 }
 
 describe('el ciclo de acompañamiento en el teléfono', () => {

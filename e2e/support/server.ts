@@ -31,12 +31,17 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a command to completion, streaming its output; rejects with the output on failure. */
-export function run(command: string, args: string[], label: string): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  label: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
       // vitest sets NODE_ENV=test; the app under test must be the production build users get.
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
