@@ -61,7 +61,7 @@ describe('galería de componentes', () => {
 
       // A rubric level is one tap; arrows move along the levels.
       const levels = page.getByRole('radiogroup').nth(1);
-      await levels.getByRole('radio', { name: /^II/ }).click();
+      await levels.getByRole('radio', { name: 'II: Proceso', exact: true }).click();
       expect(await levels.getByRole('radio', { checked: true }).getAttribute('aria-label')).toBe(
         'II: Proceso',
       );

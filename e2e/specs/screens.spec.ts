@@ -1,10 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext, Page } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DemoAccount } from '../support/accounts.ts';
-import { mainNav } from '../support/browser.ts';
-import { getJson as api, axeViolations, phoneSessions } from '../support/helpers.ts';
+import {
+  baseURL,
+  connectBrowser,
+  loginThroughUi,
+  mainNav,
+  PHONE,
+  STEP_TIMEOUT_MS,
+} from '../support/browser.ts';
+import { account, getJson as api, axeViolations } from '../support/helpers.ts';
 import { resultsDir } from '../support/server.ts';
 
 // Every page each demo role can open, at 320, 375 and 768 px (issues 12.9 and 17): a
@@ -13,7 +20,32 @@ import { resultsDir } from '../support/server.ts';
 
 const WIDTHS = [320, 375, 768] as const;
 const out = path.join(resultsDir, 'screens');
-const signedIn = phoneSessions();
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+beforeAll(async () => {
+  browser = await connectBrowser();
+});
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+});
+
+/** A phone-like context at 1× pixel density: the same layout, a quarter of the pixels to
+ *  encode for ~160 full-page screenshots. */
+async function signedIn(role: DemoAccount['role']): Promise<Page> {
+  const context = await browser.newContext({
+    ...PHONE,
+    deviceScaleFactor: 1,
+    baseURL: baseURL(),
+    locale: 'es-PE',
+    timezoneId: 'America/Lima',
+  });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  contexts.push(context);
+  const page = await context.newPage();
+  await loginThroughUi(page, account(role));
+  return page;
+}
 
 type Pages = Record<string, string>;
 
