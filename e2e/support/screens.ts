@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { DemoAccount } from '../support/accounts.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { DemoAccount } from './accounts.ts';
 import {
   baseURL,
   connectBrowser,
@@ -10,25 +10,30 @@ import {
   mainNav,
   PHONE,
   STEP_TIMEOUT_MS,
-} from '../support/browser.ts';
-import { account, getJson as api, axeViolations } from '../support/helpers.ts';
-import { resultsDir } from '../support/server.ts';
+} from './browser.ts';
+import { account, getJson as api, axeViolations } from './helpers.ts';
+import { resultsDir } from './server.ts';
 
 // Every page each demo role can open, at 320, 375 and 768 px (issues 12.9 and 17): a
 // screenshot of each in e2e/test-results/screens/<role>/ (CI artifacts, not committed), axe
-// on each, no error notice, nothing wider than the screen, and the bottom bar in place.
+// on each, no error notice, nothing wider than the screen, and the main navigation in place.
+// Two spec files use it (field roles, supervisors) so they run in parallel.
 
 const WIDTHS = [320, 375, 768] as const;
 const out = path.join(resultsDir, 'screens');
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  browser = await connectBrowser();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
+
+/** For a spec file: one Chromium connection, contexts closed after the file. */
+export function screensSession(): void {
+  beforeAll(async () => {
+    browser = await connectBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+}
 
 /** A phone-like context at 1× pixel density: the same layout, a quarter of the pixels to
  *  encode for ~160 full-page screenshots. */
@@ -136,39 +141,27 @@ async function settled(page: Page): Promise<void> {
     .toBe(0);
 }
 
-const ROLES: DemoAccount['role'][] = [
-  'acompanante',
-  'docente',
-  'director',
-  'formador',
-  'especialista',
-  'minedu',
-];
-
-describe('cada pantalla de cada rol a 320, 375 y 768 px', () => {
-  for (const role of ROLES) {
-    test(`${role}`, async () => {
-      const page = await signedIn(role);
-      const pages = await pagesOf(role, page.context().request);
-      const dir = path.join(out, role);
-      mkdirSync(dir, { recursive: true });
-      const problems: string[] = [];
-      for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: 812 });
-        for (const [name, url] of Object.entries(pages)) {
-          await page.goto(url);
-          await settled(page);
-          const where = `${role} ${name} (${url}) a ${width} px`;
-          await page.screenshot({ path: path.join(dir, `${width}-${name}.png`), fullPage: true });
-          problems.push(...(await axeViolations(page, where)).map((line) => `${where}: ${line}`));
-          const errors = await page.locator('.notice--error').allInnerTexts();
-          if (errors.length) problems.push(`${where}: error notice ${JSON.stringify(errors)}`);
-          const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
-          if (scroll > width) problems.push(`${where}: ${scroll} px wide`);
-          if (!(await mainNav(page).isVisible())) problems.push(`${where}: no main navigation`);
-        }
-      }
-      expect(problems).toEqual([]);
-    }, 600_000);
+/** Opens every page of `role` at every width and fails listing every problem found. */
+export async function checkScreens(role: DemoAccount['role']): Promise<void> {
+  const page = await signedIn(role);
+  const pages = await pagesOf(role, page.context().request);
+  const dir = path.join(out, role);
+  mkdirSync(dir, { recursive: true });
+  const problems: string[] = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 812 });
+    for (const [name, url] of Object.entries(pages)) {
+      await page.goto(url);
+      await settled(page);
+      const where = `${role} ${name} (${url}) a ${width} px`;
+      await page.screenshot({ path: path.join(dir, `${width}-${name}.png`), fullPage: true });
+      problems.push(...(await axeViolations(page, where)).map((line) => `${where}: ${line}`));
+      const errors = await page.locator('.notice--error').allInnerTexts();
+      if (errors.length) problems.push(`${where}: error notice ${JSON.stringify(errors)}`);
+      const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
+      if (scroll > width) problems.push(`${where}: ${scroll} px wide`);
+      if (!(await mainNav(page).isVisible())) problems.push(`${where}: no main navigation`);
+    }
   }
-});
+  expect(problems).toEqual([]);
+}
