@@ -1,5 +1,5 @@
 import { describe, test } from 'vitest';
-import { checkScreens, screensSession } from '../support/screens.ts';
+import { checkScreens, screensSession, WIDTHS } from '../support/screens.ts';
 
 // Every page of the field roles (acompañante, docente) at 320, 375 and 768 px: screenshots in
 // e2e/test-results/screens/<role>/, axe, no error notice, no sideways scroll (support/screens.ts).
@@ -7,6 +7,9 @@ import { checkScreens, screensSession } from '../support/screens.ts';
 screensSession();
 
 describe('cada pantalla a 320, 375 y 768 px', () => {
-  test('acompanante', () => checkScreens('acompanante'), 600_000);
-  test('docente', () => checkScreens('docente'), 600_000);
+  for (const role of ['acompanante', 'docente'] as const) {
+    for (const width of WIDTHS) {
+      test(`${role} a ${width} px`, () => checkScreens(role, width), 600_000);
+    }
+  }
 });

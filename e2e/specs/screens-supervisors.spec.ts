@@ -1,5 +1,5 @@
 import { describe, test } from 'vitest';
-import { checkScreens, screensSession } from '../support/screens.ts';
+import { checkScreens, screensSession, WIDTHS } from '../support/screens.ts';
 
 // Every page of the supervisors (director, formador, especialista, MINEDU) at 320, 375 and 768 px: screenshots in
 // e2e/test-results/screens/<role>/, axe, no error notice, no sideways scroll (support/screens.ts).
@@ -7,8 +7,9 @@ import { checkScreens, screensSession } from '../support/screens.ts';
 screensSession();
 
 describe('cada pantalla a 320, 375 y 768 px', () => {
-  test('director', () => checkScreens('director'), 600_000);
-  test('formador', () => checkScreens('formador'), 600_000);
-  test('especialista', () => checkScreens('especialista'), 600_000);
-  test('minedu', () => checkScreens('minedu'), 600_000);
+  for (const role of ['director', 'formador', 'especialista', 'minedu'] as const) {
+    for (const width of WIDTHS) {
+      test(`${role} a ${width} px`, () => checkScreens(role, width), 600_000);
+    }
+  }
 });

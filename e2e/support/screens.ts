@@ -19,7 +19,7 @@ import { resultsDir } from './server.ts';
 // on each, no error notice, nothing wider than the screen, and the main navigation in place.
 // Two spec files use it (field roles, supervisors) so they run in parallel.
 
-const WIDTHS = [320, 375, 768] as const;
+export const WIDTHS = [320, 375, 768] as const;
 const out = path.join(resultsDir, 'screens');
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -141,27 +141,25 @@ async function settled(page: Page): Promise<void> {
     .toBe(0);
 }
 
-/** Opens every page of `role` at every width and fails listing every problem found. */
-export async function checkScreens(role: DemoAccount['role']): Promise<void> {
+/** Opens every page of `role` at `width` and fails listing every problem found. */
+export async function checkScreens(role: DemoAccount['role'], width: number): Promise<void> {
   const page = await signedIn(role);
   const pages = await pagesOf(role, page.context().request);
   const dir = path.join(out, role);
   mkdirSync(dir, { recursive: true });
   const problems: string[] = [];
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 812 });
-    for (const [name, url] of Object.entries(pages)) {
-      await page.goto(url);
-      await settled(page);
-      const where = `${role} ${name} (${url}) a ${width} px`;
-      await page.screenshot({ path: path.join(dir, `${width}-${name}.png`), fullPage: true });
-      problems.push(...(await axeViolations(page, where)).map((line) => `${where}: ${line}`));
-      const errors = await page.locator('.notice--error').allInnerTexts();
-      if (errors.length) problems.push(`${where}: error notice ${JSON.stringify(errors)}`);
-      const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
-      if (scroll > width) problems.push(`${where}: ${scroll} px wide`);
-      if (!(await mainNav(page).isVisible())) problems.push(`${where}: no main navigation`);
-    }
+  await page.setViewportSize({ width, height: 812 });
+  for (const [name, url] of Object.entries(pages)) {
+    await page.goto(url);
+    await settled(page);
+    const where = `${role} ${name} (${url}) a ${width} px`;
+    await page.screenshot({ path: path.join(dir, `${width}-${name}.png`), fullPage: true });
+    problems.push(...(await axeViolations(page, where)).map((line) => `${where}: ${line}`));
+    const errors = await page.locator('.notice--error').allInnerTexts();
+    if (errors.length) problems.push(`${where}: error notice ${JSON.stringify(errors)}`);
+    const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
+    if (scroll > width) problems.push(`${where}: ${scroll} px wide`);
+    if (!(await mainNav(page).isVisible())) problems.push(`${where}: no main navigation`);
   }
   expect(problems).toEqual([]);
 }
