@@ -108,6 +108,11 @@ export async function syncFromChip(page: Page): Promise<void> {
   await page.getByText('Todo enviado').waitFor({ timeout: 30_000 });
 }
 
+/** Waits until the device has completed a sync and holds nothing unsent (the chip: «Al día»). */
+export async function waitForFirstSync(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sincronización: Al día' }).waitFor({ timeout: 30_000 });
+}
+
 /** Signs out from the "Más" page. */
 export async function logoutThroughUi(page: Page): Promise<void> {
   await mainNav(page).getByRole('link', { name: 'Más', exact: true }).click();

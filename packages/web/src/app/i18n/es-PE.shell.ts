@@ -56,6 +56,7 @@ export const shellTexts = {
     failed: 'Sin sincronizar',
     rejected_one: '{{count}} rechazado',
     rejected_other: '{{count}} rechazados',
+    neverSynced: 'Aún sin sincronizar',
     upToDate: 'Al día',
     details: 'Ver cambios rechazados y reemplazados',
   },

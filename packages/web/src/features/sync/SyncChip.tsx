@@ -10,6 +10,7 @@ import {
   IconAlert,
   IconCheck,
   IconClock,
+  IconCloud,
   IconCloudOff,
   IconRefresh,
   type IconType,
@@ -33,6 +34,7 @@ const ICONS: Record<ChipKind, IconType> = {
   rejected: IconAlert,
   failed: IconWarning,
   unsent: IconClock,
+  neverSynced: IconCloud,
   upToDate: IconCheck,
 };
 
@@ -56,7 +58,13 @@ export default function SyncChip({ personId }: { personId: string }) {
 
   const pending = counts?.pending ?? 0;
   const rejected = counts?.rejected ?? 0;
-  const chip = chipState({ online, phase: status.phase, pending, rejected });
+  const chip = chipState({
+    online,
+    phase: status.phase,
+    pending,
+    rejected,
+    synced: Boolean(lastSyncAt),
+  });
   const chipText: Record<ChipKind, string> = {
     offline: t('syncChip.offline'),
     syncing: t('syncChip.syncing'),
@@ -64,6 +72,7 @@ export default function SyncChip({ personId }: { personId: string }) {
     rejected: t('syncChip.rejected', { count: rejected }),
     failed: t('syncChip.failed'),
     unsent: t('syncChip.unsent', { count: pending }),
+    neverSynced: t('syncChip.neverSynced'),
     upToDate: t('syncChip.upToDate'),
   };
 
