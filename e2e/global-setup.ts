@@ -24,7 +24,10 @@ export default async function setup(project: TestProject) {
 
   try {
     let t = Date.now();
-    await run('npm', ['run', 'build', '-w', '@acompana/web'], 'La compilación de la web');
+    // The production build plus the component gallery (/galeria), which specs/gallery checks.
+    await run('npm', ['run', 'build', '-w', '@acompana/web'], 'La compilación de la web', {
+      VITE_GALLERY: '1',
+    });
     log(`web compilada en ${Date.now() - t} ms`);
 
     t = Date.now();

@@ -1,7 +1,7 @@
 import { type RubricDefinition, SEED_IDS, type VersionDetail } from '@acompana/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { waitForH1 } from '../support/browser.ts';
+import { syncFromChip, waitForFirstSync, waitForH1 } from '../support/browser.ts';
 import { getJson as api, noViolations, phoneSessions, step } from '../support/helpers.ts';
 import { readStore } from '../support/instruments.ts';
 
@@ -27,8 +27,8 @@ async function controlledByServiceWorker(page: Page): Promise<void> {
 }
 
 async function syncNow(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
-  await page.getByText('Todo enviado').waitFor({ timeout: 30_000 });
+  await syncFromChip(page);
+  await page.keyboard.press('Escape');
 }
 
 describe('el ciclo de acompañamiento en el teléfono', () => {
@@ -250,10 +250,7 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     const coach = await signedIn('acompanante');
     await step(coach, 'service worker', () => controlledByServiceWorker(coach));
     // The demo year of this teacher reaches the device with the first complete sync.
-    await coach
-      .getByText(/Última sincronización/)
-      .first()
-      .waitFor({ timeout: 30_000 });
+    await waitForFirstSync(coach);
     await coach.goto(`/docentes/${teacherId}/plan`);
     await coach.getByRole('heading', { level: 1, name: /^Plan de acompañamiento \d{4}/ }).waitFor();
     await coach.context().setOffline(true);
@@ -318,10 +315,7 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
 
     try {
       const coach = await signedIn('acompanante');
-      await coach
-        .getByText(/Última sincronización/)
-        .first()
-        .waitFor({ timeout: 30_000 });
+      await waitForFirstSync(coach);
       await coach.goto(`/docentes/${teacherId}/progreso`);
       const form = coach.getByRole('group', { name: '¿En qué etapa está el docente?' });
       await step(coach, 'la escalera propia llega al dispositivo', () =>

@@ -8,7 +8,7 @@ import {
 } from '@acompana/core';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { waitForH1 } from '../support/browser.ts';
+import { openFromMore, waitForH1 } from '../support/browser.ts';
 import { getJson as api, noViolations, phoneSessions } from '../support/helpers.ts';
 import { readStore, type StoredOutboxEntry, type StoredRecord } from '../support/instruments.ts';
 
@@ -57,7 +57,7 @@ describe('instrumentos de observación', () => {
       'published',
     ]);
 
-    await coach.getByRole('link', { name: 'Instrumentos' }).click();
+    await openFromMore(coach, 'Instrumentos');
     await waitForH1(coach, 'Instrumentos');
     await coach.waitForLoadState('networkidle');
     await noViolations(coach, 'la lista de instrumentos (acompañante)');
@@ -232,7 +232,7 @@ describe('instrumentos de observación', () => {
     const recordId = records[0]?.id as string;
 
     const minedu = await signedIn('minedu');
-    await minedu.getByRole('link', { name: 'Instrumentos' }).click();
+    await openFromMore(minedu, 'Instrumentos');
     await waitForH1(minedu, 'Instrumentos');
     await minedu.waitForLoadState('networkidle');
     await noViolations(minedu, 'la lista de instrumentos (MINEDU)');

@@ -5,6 +5,7 @@ import {
   connectBrowser,
   loginFields,
   loginThroughUi,
+  logoutThroughUi,
   pathname,
   phoneContext,
   submitLogin,
@@ -44,7 +45,7 @@ describe('inicio de sesión', () => {
       expect(body.person.dni).toBe(account.dni);
       expect(body.roles.map((r: { role: string }) => r.role)).toContain(account.role);
 
-      await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
+      await logoutThroughUi(page);
       await waitForPath(page, '/login');
       await loginFields(page).dni.waitFor();
 

@@ -7,6 +7,7 @@ import {
   describePage,
   loginThroughUi,
   phoneContext,
+  syncFromChip,
   waitForH1,
 } from '../support/browser.ts';
 
@@ -170,10 +171,7 @@ describe('trabajo de campo sin conexión', () => {
 
     // Back online: sync and check the server.
     await context.setOffline(false);
-    await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
-    await step(page, 'sincronizar', () =>
-      page.getByText('Todo enviado').waitFor({ timeout: 30_000 }),
-    );
+    await step(page, 'sincronizar', () => syncFromChip(page));
     expect(await page.getByText('pendiente', { exact: true }).count()).toBe(0);
 
     const changes = await pullAll(page);

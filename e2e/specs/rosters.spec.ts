@@ -2,7 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNTS, type DemoAccount } from '../support/accounts.ts';
-import { connectBrowser, loginThroughUi, phoneContext, waitForH1 } from '../support/browser.ts';
+import {
+  connectBrowser,
+  loginThroughUi,
+  mainNav,
+  openFromMore,
+  phoneContext,
+  waitForH1,
+} from '../support/browser.ts';
 
 // Rosters in the browser: the especialista finds the demo UGEL's schools, coaches, caseloads
 // and warnings; the coach sees only their caseload; the docente only themself. Expected sets
@@ -85,10 +92,7 @@ describe('padrones y grupos', () => {
     // Schools of the UGEL, then one school's page.
     const schools = await api(request, '/api/v1/schools?limit=50');
     expect(schools.items.length).toBeGreaterThan(0);
-    await page
-      .getByRole('navigation', { name: 'Navegación principal' })
-      .getByRole('link', { name: 'Instituciones educativas' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Instituciones', exact: true }).click();
     await waitForH1(page, 'Instituciones educativas');
     await page.locator('.cards .card').first().waitFor();
     expect(await cardTitles(page)).toEqual(
@@ -222,10 +226,7 @@ describe('padrones y grupos', () => {
 
   test('la página de importación se ofrece a la especialista y es accesible', async () => {
     const page = await signedIn('especialista');
-    await page
-      .getByRole('navigation', { name: 'Navegación principal' })
-      .getByRole('link', { name: 'Importar' })
-      .click();
+    await openFromMore(page, 'Importar');
     await waitForH1(page, 'Importar datos');
     await page.getByRole('button', { name: 'Revisar sin guardar' }).click();
     await page.getByText('Elige un archivo.').waitFor();

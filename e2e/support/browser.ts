@@ -85,6 +85,41 @@ export function loginFields(page: Page) {
   };
 }
 
+/** The phone's bottom bar (or the desktop side navigation): "Navegación principal". */
+export function mainNav(page: Page) {
+  return page.getByRole('navigation', { name: 'Navegación principal' });
+}
+
+/** Opens a section that lives on the "Más" page (Instrumentos, Importar, Sincronización…). */
+export async function openFromMore(page: Page, name: string): Promise<void> {
+  await mainNav(page).getByRole('link', { name: 'Más', exact: true }).click();
+  await waitForH1(page, 'Más');
+  await page
+    .getByRole('navigation', { name: 'Más secciones' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}
+
+/** Opens the sync details from the chip in the top bar and syncs; waits for «Todo enviado». */
+export async function syncFromChip(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Sincronización: / }).click();
+  await page.getByRole('dialog', { name: 'Estado de la sincronización' }).waitFor();
+  await page.getByRole('button', { name: 'Sincronizar ahora' }).click();
+  await page.getByText('Todo enviado').waitFor({ timeout: 30_000 });
+}
+
+/** Waits until the device has completed a sync and holds nothing unsent (the chip: «Al día»). */
+export async function waitForFirstSync(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sincronización: Al día' }).waitFor({ timeout: 30_000 });
+}
+
+/** Signs out from the "Más" page. */
+export async function logoutThroughUi(page: Page): Promise<void> {
+  await mainNav(page).getByRole('link', { name: 'Más', exact: true }).click();
+  await waitForH1(page, 'Más');
+  await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
+}
+
 /** Fills and submits the login form (the page must be on /login). */
 export async function submitLogin(page: Page, dni: string, password: string): Promise<void> {
   const fields = loginFields(page);

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const resultsDir = path.join(repoRoot, 'e2e', 'test-results');
 
-const HEALTH_TIMEOUT_MS = 60_000;
+// Seeding the demo year on a busy 2-core machine can take over a minute.
+const HEALTH_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** Asks the OS for a free TCP port on 127.0.0.1 (bind to 0, read the port, release it). */
@@ -31,12 +32,17 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs a command to completion, streaming its output; rejects with the output on failure. */
-export function run(command: string, args: string[], label: string): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  label: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
       // vitest sets NODE_ENV=test; the app under test must be the production build users get.
-      env: { ...process.env, NODE_ENV: 'production' },
+      env: { ...process.env, NODE_ENV: 'production', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

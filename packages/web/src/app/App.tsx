@@ -1,7 +1,9 @@
+import { lazy, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import RoleHome from '../features/home/RoleHome.tsx';
 import { OfflineGate } from '../offline/OfflineProvider.tsx';
+import { StartupScreen } from '../ui/Status.tsx';
 import { LoginRoute, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
@@ -15,6 +17,7 @@ import {
   InstrumentDetailPage,
   InstrumentsPage,
   ModellingPage,
+  MorePage,
   NewVisitPage,
   NotFoundPage,
   PlanPage,
@@ -31,6 +34,12 @@ import {
 import { Shell } from './Shell.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
 
+// The component gallery (docs/UI.md) exists in development and in builds made with
+// VITE_GALLERY=1 (the E2E suite's); otherwise the constant folds to false and the chunk is
+// never emitted, so it is neither downloaded nor precached by people's devices.
+const GALLERY = import.meta.env.DEV || import.meta.env.VITE_GALLERY === '1';
+const GalleryPage = GALLERY ? lazy(() => import('../ui/gallery/GalleryPage.tsx')) : null;
+
 // Routing. Every screen is its own lazy chunk; only the shell and the role-home switch are in
 // the entry so the login and the coach's home stay within the bundle budget (DESIGN.md §8).
 
@@ -41,6 +50,16 @@ export function App() {
         <SessionProvider>
           <Routes>
             <Route path="/login" element={<LoginRoute />} />
+            {GalleryPage ? (
+              <Route
+                path="/galeria/*"
+                element={
+                  <Suspense fallback={<StartupScreen />}>
+                    <GalleryPage />
+                  </Suspense>
+                }
+              />
+            ) : null}
             <Route element={<RequireSession />}>
               <Route element={<Shell />}>
                 <Route index element={<RoleHome />} />
@@ -51,6 +70,7 @@ export function App() {
                 <Route path="instituciones/:id" element={<SchoolDetailPage />} />
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
+                <Route path="mas" element={<MorePage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

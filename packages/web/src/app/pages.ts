@@ -73,3 +73,4 @@ export const ModellingPage = screen(
 );
 export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPage.tsx'));
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
+export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));

@@ -30,6 +30,7 @@ export const offlineTexts = {
     rejectedIntro:
       'El servidor no aceptó estos cambios. Corrige el registro (se enviará de nuevo) o descarta el cambio.',
     noneRejected: 'No hay cambios rechazados.',
+    rejectedBadge: 'Rechazado',
     reason: 'Motivo',
     fix: 'Corregir',
     discard: 'Descartar cambio',

@@ -4,6 +4,7 @@ import { offlineTexts } from './es-PE.offline.ts';
 import type { planTexts } from './es-PE.plan.ts';
 import type { progressTexts } from './es-PE.progress.ts';
 import { rosterTexts } from './es-PE.rosters.ts';
+import { shellTexts } from './es-PE.shell.ts';
 import type { visitTexts } from './es-PE.visits.ts';
 
 // The one catalog of user-visible text (Spanish, Peru). Components never hard-code text; the
@@ -171,10 +172,10 @@ export const esPE = {
       withoutCoach: 'Docentes sin acompañante',
       withoutCoachNote: 'En instituciones que participan en una intervención.',
       aboveRange: 'Acompañantes con más de {{max}} docentes',
-      aboveRangeItem: '{{name}}: {{n}} docentes',
       changes: 'Cambios de acompañante',
       changesNote: 'Desde el {{date}}. La continuidad sostiene la confianza.',
-      changeItem: '{{teacher}}: de {{from}} a {{to}}, el {{date}}',
+      changeLine: 'De {{from}} a {{to}}',
+      caseloadOf: '{{n}} docentes',
       none: 'Nada que atender.',
       more: 'Y {{n}} más.',
     },
@@ -264,6 +265,7 @@ export const esPE = {
   },
   ...rosterTexts,
   ...offlineTexts,
+  ...shellTexts,
   /** School level codes of the ESCALE census (DESIGN.md §4). */
   levels: {
     A1: 'Inicial – Cuna',

@@ -19,6 +19,7 @@ export const visitTexts = {
     reflectionsPending_one: '{{count}} visita realizada espera tu reflexión',
     reflectionsPending_other: '{{count}} visitas realizadas esperan tu reflexión',
     lastVisit: 'Última visita: {{date}}',
+    more: 'Mi plan y modelado',
   },
   day: {
     title: 'Agenda del día',
@@ -30,6 +31,8 @@ export const visitTexts = {
     noCommitments: 'No hay compromisos que venzan esta semana.',
     dueOn: 'Vence el {{date}}',
     overdueBadge: 'Vencido',
+    overdueVisit: 'Atrasada',
+    plannedFor: 'Programada para el {{date}}',
     belowMinimum: 'Docentes sin la visita mínima del mes',
     noBelowMinimum: 'Todas y todos tus docentes tienen su visita del mes.',
     doneOfMinimum: '{{done}} de {{minimum}} visita este mes',

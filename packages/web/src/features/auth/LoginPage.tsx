@@ -5,6 +5,8 @@ import { login } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import type { SignedOutReason } from '../../app/session/SessionContext.tsx';
 import { useSession } from '../../app/session/SessionContext.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 
 // DNI + password. Validated in the browser with the same zod schema as the server, so the
@@ -73,10 +75,6 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
     if (fields[field]) setFields((current) => ({ ...current, [field]: undefined }));
   };
 
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, fields[field] ? `${id}-${field}-error` : undefined].filter(Boolean).join(' ') ||
-    undefined;
-
   return (
     <main id="contenido" className="login" tabIndex={-1}>
       <div className="login__panel">
@@ -94,57 +92,39 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
           noValidate
           onSubmit={onSubmit}
         >
-          <div className="field">
-            <label htmlFor={`${id}-dni`}>{t('auth.dni')}</label>
-            <p id={`${id}-dni-hint`} className="field__hint">
-              {t('auth.dniHint')}
-            </p>
-            <input
-              ref={dniRef}
-              id={`${id}-dni`}
-              name="dni"
-              type="text"
-              inputMode="numeric"
-              autoComplete="username"
-              maxLength={8}
-              pattern="[0-9]*"
-              spellCheck={false}
-              required
-              aria-invalid={fields.dni ? true : undefined}
-              aria-describedby={describedBy('dni', `${id}-dni-hint`)}
-              onChange={() => clearField('dni')}
-            />
-            {fields.dni ? (
-              <p id={`${id}-dni-error`} className="field__error">
-                {fields.dni}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-password`}>{t('auth.password')}</label>
-            <input
-              ref={passwordRef}
-              id={`${id}-password`}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={fields.password ? true : undefined}
-              aria-describedby={describedBy('password')}
-              onChange={() => clearField('password')}
-            />
-            {fields.password ? (
-              <p id={`${id}-password-error`} className="field__error">
-                {fields.password}
-              </p>
-            ) : null}
-          </div>
+          <TextField
+            inputRef={dniRef}
+            id={`${id}-dni`}
+            label={t('auth.dni')}
+            hint={t('auth.dniHint')}
+            error={fields.dni}
+            name="dni"
+            type="text"
+            inputMode="numeric"
+            autoComplete="username"
+            maxLength={8}
+            pattern="[0-9]*"
+            spellCheck={false}
+            required
+            onChange={() => clearField('dni')}
+          />
+          <TextField
+            inputRef={passwordRef}
+            id={`${id}-password`}
+            label={t('auth.password')}
+            error={fields.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            onChange={() => clearField('password')}
+          />
           <div className="form__alert" role="alert">
             {alert ? <p className="notice notice--error">{alert}</p> : null}
           </div>
-          <button type="submit" className="button button--primary button--block" disabled={busy}>
-            {busy ? t('auth.submitting') : t('auth.submit')}
-          </button>
+          <Button type="submit" block loading={busy} loadingLabel={t('auth.submitting')}>
+            {t('auth.submit')}
+          </Button>
         </form>
       </div>
     </main>

@@ -1,14 +1,26 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useOutboxCounts, useRecords, useReference } from '../../offline/hooks.ts';
 import { useOfflineSlot } from '../../offline/OfflineProvider.tsx';
-import { Loading } from '../../ui/Status.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { ButtonLink } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import {
+  IconCalendar,
+  IconCalendarCheck,
+  IconCheck,
+  IconClipboard,
+  IconRefresh,
+  IconUser,
+} from '../../ui/icons.ts';
+import { CappedList, ListItem } from '../../ui/ListItem.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { coachDay } from './day.ts';
 
-// "Mi día" on the coach's home, read from the device so it opens in the field: visits of
-// today and overdue, commitments due, teachers below the monthly minimum, unsynced work.
+// "Agenda del día" on the coach's home, read from the device so it opens in the field: visits of
+// today and overdue, commitments due, teachers below the monthly minimum, unsynced work. Each
+// list row says who, when and the state; the whole row opens the visit or the plan.
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -21,32 +33,13 @@ function Block({ id, title, children }: { id: string; title: string; children: R
   );
 }
 
-const SHOWN = 5;
-
-/** A list that shows its first items and keeps the rest one tap away (a day can be long). */
-function Capped({ items }: { items: ReactNode[] }) {
-  const { t } = useTranslation();
-  const rest = items.slice(SHOWN);
-  return (
-    <>
-      <ul className="plain-list">{items.slice(0, SHOWN)}</ul>
-      {rest.length > 0 ? (
-        <details>
-          <summary>{t('day.more', { count: rest.length })}</summary>
-          <ul className="plain-list">{rest}</ul>
-        </details>
-      ) : null}
-    </>
-  );
-}
-
 function Day() {
   const { t } = useTranslation();
   const visits = useRecords('visit');
   const commitments = useRecords('commitment');
   const reference = useReference('teacher');
   const counts = useOutboxCounts();
-  if (!visits || !commitments || !reference || !counts) return <Loading />;
+  if (!visits || !commitments || !reference || !counts) return <Skeleton lines={4} />;
 
   const caseload = reference.map((r) => ({
     teacherId: r.id,
@@ -54,65 +47,93 @@ function Day() {
   }));
   const names = new Map(caseload.map((c) => [c.teacherId, c.displayName]));
   const day = coachDay({ today: today(), visits, commitments, caseload });
-  const visitList = (items: typeof day.today, empty: string) =>
-    items.length === 0 ? (
-      <p className="empty">{empty}</p>
-    ) : (
-      <Capped
-        items={items.map((v) => (
-          <li key={v.id}>
-            <Link to={`/visitas/${v.id}`}>
-              {formatDate(v.data.plannedDate)} · {names.get(v.data.teacherId) ?? ''}
-            </Link>
-          </li>
-        ))}
-      />
-    );
+  const visitList = (items: typeof day.today, labelledBy: string, overdue: boolean) => (
+    <CappedList
+      labelledBy={labelledBy}
+      items={items.map((v) => (
+        <ListItem
+          key={v.id}
+          to={`/visitas/${v.id}`}
+          icon={IconUser}
+          title={names.get(v.data.teacherId) ?? ''}
+          secondary={t('day.plannedFor', { date: formatDate(v.data.plannedDate) })}
+          badge={
+            overdue ? (
+              <Badge tone="danger">{t('day.overdueVisit')}</Badge>
+            ) : (
+              <Badge tone="info">{t('visits.statuses.planned')}</Badge>
+            )
+          }
+        />
+      ))}
+    />
+  );
 
   return (
     <>
       <Block id="dia-hoy" title={t('day.today')}>
-        {visitList(day.today, t('day.noToday'))}
+        {day.today.length === 0 ? (
+          <EmptyState icon={IconCalendar} title={t('day.noToday')} />
+        ) : (
+          visitList(day.today, 'dia-hoy', false)
+        )}
         <p>
-          <Link to="/visitas/nueva" className="button">
+          <ButtonLink to="/visitas/nueva" icon={IconCalendarCheck} block>
             {t('day.schedule')}
-          </Link>
+          </ButtonLink>
         </p>
       </Block>
       <Block id="dia-atrasadas" title={t('day.overdue')}>
-        {visitList(day.overdue, t('day.noOverdue'))}
+        {day.overdue.length === 0 ? (
+          <EmptyState icon={IconCheck} title={t('day.noOverdue')} />
+        ) : (
+          visitList(day.overdue, 'dia-atrasadas', true)
+        )}
       </Block>
       <Block id="dia-compromisos" title={t('day.commitments')}>
         {day.commitmentsDue.length === 0 ? (
-          <p className="empty">{t('day.noCommitments')}</p>
+          <EmptyState icon={IconCheck} title={t('day.noCommitments')} />
         ) : (
-          <Capped
+          <CappedList
+            labelledBy="dia-compromisos"
             items={day.commitmentsDue.map((c) => (
-              <li key={c.id}>
-                <Link to={`/visitas/${c.data.visitId}`}>{c.data.text}</Link> ·{' '}
-                {names.get(c.data.teacherId) ?? ''} ·{' '}
-                {t('day.dueOn', { date: formatDate(c.data.dueDate ?? '') })}
-                {c.overdue ? (
-                  <>
-                    {' '}
-                    <span className="badge badge--pending">{t('day.overdueBadge')}</span>
-                  </>
-                ) : null}
-              </li>
+              <ListItem
+                key={c.id}
+                to={`/visitas/${c.data.visitId}`}
+                icon={IconClipboard}
+                title={c.data.text}
+                secondary={names.get(c.data.teacherId) ?? ''}
+                meta={t('day.dueOn', { date: formatDate(c.data.dueDate ?? '') })}
+                badge={
+                  c.overdue ? (
+                    <Badge tone="danger">{t('day.overdueBadge')}</Badge>
+                  ) : (
+                    <Badge tone="neutral">{t(`commitments.statuses.${c.data.status}`)}</Badge>
+                  )
+                }
+              />
             ))}
           />
         )}
       </Block>
       <Block id="dia-minimo" title={t('day.belowMinimum')}>
         {day.belowMinimum.length === 0 ? (
-          <p className="empty">{t('day.noBelowMinimum')}</p>
+          <EmptyState icon={IconCheck} title={t('day.noBelowMinimum')} />
         ) : (
-          <Capped
+          <CappedList
+            labelledBy="dia-minimo"
             items={day.belowMinimum.map((teacher) => (
-              <li key={teacher.teacherId}>
-                <Link to={`/docentes/${teacher.teacherId}/plan`}>{teacher.displayName}</Link> ·{' '}
-                {t('day.doneOfMinimum', { done: teacher.done, minimum: teacher.minimum })}
-              </li>
+              <ListItem
+                key={teacher.teacherId}
+                to={`/docentes/${teacher.teacherId}/plan`}
+                icon={IconUser}
+                title={teacher.displayName}
+                badge={
+                  <Badge tone="warning">
+                    {t('day.doneOfMinimum', { done: teacher.done, minimum: teacher.minimum })}
+                  </Badge>
+                }
+              />
             ))}
           />
         )}
@@ -130,7 +151,9 @@ function Day() {
           ) : null}
         </p>
         {counts.pending + counts.rejected > 0 ? (
-          <Link to="/sincronizacion">{t('day.review')}</Link>
+          <ButtonLink to="/sincronizacion" variant="secondary" icon={IconRefresh}>
+            {t('day.review')}
+          </ButtonLink>
         ) : null}
       </Block>
     </>
@@ -143,7 +166,7 @@ export default function CoachDay() {
   return (
     <section className="section" aria-labelledby="mi-dia">
       <h2 id="mi-dia">{t('day.title')}</h2>
-      {current ? <Day /> : <Loading />}
+      {current ? <Day /> : <Skeleton lines={4} />}
     </section>
   );
 }

@@ -1,15 +1,18 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { listTeachers } from '../../app/api/endpoints.ts';
 import { formatNumber, loadTexts } from '../../app/i18n/index.ts';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { ButtonLink } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { List } from '../../ui/ListItem.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
-import { TeacherCard } from '../rosters/cards.tsx';
+import { TeacherRow } from './TeacherRows.tsx';
 import type { HomeProps } from './types.ts';
 
 // The day reads the device's store (Dexie), which loads after the first screen: its own chunk
-// keeps the login → home path within the bundle budget (DESIGN.md §8).
+// keeps the login → home path within the bundle budget.
 const CoachDay = lazy(
   async () => (await Promise.all([import('./CoachDay.tsx'), loadTexts('visits')]))[0],
 );
@@ -21,7 +24,7 @@ export default function CoachHome({ me }: HomeProps) {
   const data = useApiData('coach-teachers', (signal) => listTeachers({ limit: 50 }, signal));
 
   let content: ReactNode;
-  if (data.status === 'loading') content = <Loading />;
+  if (data.status === 'loading') content = <Skeleton lines={4} />;
   else if (data.status === 'error') {
     content = <ErrorNotice error={data.error} onRetry={data.reload} />;
   } else {
@@ -36,19 +39,19 @@ export default function CoachHome({ me }: HomeProps) {
             : t('home.coach.count', { count: teachers.length, n: formatNumber(teachers.length) })}
         </p>
         {teachers.length === 0 ? (
-          <p className="empty">{t('home.coach.empty')}</p>
+          <EmptyState title={t('home.coach.empty')} />
         ) : (
-          <ul className="cards">
+          <List labelledBy="mis-docentes">
             {teachers.map((teacher) => (
-              <TeacherCard key={teacher.id} teacher={teacher} />
+              <TeacherRow key={teacher.id} teacher={teacher} withCoach={false} />
             ))}
-          </ul>
+          </List>
         )}
         {more ? (
           <p>
-            <Link to="/docentes" className="button button--secondary">
+            <ButtonLink to="/docentes" variant="secondary">
               {t('home.coach.seeAll')}
-            </Link>
+            </ButtonLink>
           </p>
         ) : null}
       </>
@@ -57,7 +60,7 @@ export default function CoachHome({ me }: HomeProps) {
 
   return (
     <>
-      <Suspense fallback={<Loading />}>
+      <Suspense fallback={<Skeleton lines={4} />}>
         <CoachDay />
       </Suspense>
       <section className="section" aria-labelledby="mis-docentes">

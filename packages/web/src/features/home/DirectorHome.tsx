@@ -2,9 +2,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listSchools, listTeachers } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { List } from '../../ui/ListItem.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
-import { SchoolCard, TeacherCard } from '../rosters/cards.tsx';
+import { SchoolCard } from '../rosters/cards.tsx';
+import { TeacherRow } from './TeacherRows.tsx';
 
 // A director sees their school and its teachers (roster data only; formative data needs the
 // teacher's opt-in and lives elsewhere).
@@ -15,11 +19,11 @@ export default function DirectorHome() {
   const teachers = useApiData('director-teachers', (signal) => listTeachers({ limit: 50 }, signal));
 
   let schoolContent: ReactNode;
-  if (schools.status === 'loading') schoolContent = <Loading />;
+  if (schools.status === 'loading') schoolContent = <Skeleton lines={3} />;
   else if (schools.status === 'error') {
     schoolContent = <ErrorNotice error={schools.error} onRetry={schools.reload} />;
   } else if (schools.data.items.length === 0) {
-    schoolContent = <p className="empty">{t('home.director.noSchool')}</p>;
+    schoolContent = <EmptyState title={t('home.director.noSchool')} />;
   } else {
     schoolContent = (
       <ul className="cards">
@@ -31,7 +35,7 @@ export default function DirectorHome() {
   }
 
   let teacherContent: ReactNode;
-  if (teachers.status === 'loading') teacherContent = <Loading />;
+  if (teachers.status === 'loading') teacherContent = <Skeleton lines={4} />;
   else if (teachers.status === 'error') {
     teacherContent = <ErrorNotice error={teachers.error} onRetry={teachers.reload} />;
   } else {
@@ -45,13 +49,13 @@ export default function DirectorHome() {
             : t('home.director.count', { count: items.length, n })}
         </p>
         {items.length === 0 ? (
-          <p className="empty">{t('home.director.noTeachers')}</p>
+          <EmptyState title={t('home.director.noTeachers')} />
         ) : (
-          <ul className="cards">
+          <List labelledBy="docentes-ie">
             {items.map((teacher) => (
-              <TeacherCard key={teacher.id} teacher={teacher} />
+              <TeacherRow key={teacher.id} teacher={teacher} />
             ))}
-          </ul>
+          </List>
         )}
       </>
     );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../ui/Card.tsx';
 import type { HomeProps } from './types.ts';
 
 // Formadores do not read teacher rosters (privacy policy), so this home asks the API nothing.
@@ -6,11 +7,12 @@ import type { HomeProps } from './types.ts';
 export default function FormadorHome({ scopeName }: HomeProps) {
   const { t } = useTranslation();
   return (
-    <section className="section" aria-labelledby="ambito-formacion">
-      <h2 id="ambito-formacion">{t('home.formador.scope')}</h2>
-      <p className="lead">{scopeName}</p>
-      <p>{t('home.formador.intro')}</p>
-      <p>{t('home.formador.privacy')}</p>
-    </section>
+    <div className="section">
+      <Card title={t('home.formador.scope')}>
+        <p className="lead">{scopeName}</p>
+        <p>{t('home.formador.intro')}</p>
+        <p className="notice notice--info">{t('home.formador.privacy')}</p>
+      </Card>
+    </div>
   );
 }

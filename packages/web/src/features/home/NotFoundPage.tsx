@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ButtonLink } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconHome } from '../../ui/icons.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 
 export default function NotFoundPage() {
@@ -7,12 +9,14 @@ export default function NotFoundPage() {
   return (
     <div className="page">
       <PageHeading title={t('notFound.title')} />
-      <p>{t('notFound.body')}</p>
-      <p>
-        <Link to="/" className="button button--secondary">
-          {t('notFound.home')}
-        </Link>
-      </p>
+      <EmptyState
+        title={t('notFound.body')}
+        action={
+          <ButtonLink to="/" variant="secondary" icon={IconHome}>
+            {t('notFound.home')}
+          </ButtonLink>
+        }
+      />
     </div>
   );
 }

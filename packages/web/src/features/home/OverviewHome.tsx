@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Page } from '../../app/api/endpoints.ts';
 import { listSchools, listTeachers } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
+import { ButtonLink } from '../../ui/Button.tsx';
+import { IconSchool, IconUserCheck, IconUsers } from '../../ui/icons.ts';
+import { Stat, StatGroup } from '../../ui/Stat.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { type ApiData, useApiData } from '../../ui/useApiData.ts';
 import type { HomeProps } from './types.ts';
@@ -15,25 +17,15 @@ import WarningsPanel from './WarningsPanel.tsx';
 
 const LIMIT = 50;
 
-function Figure({ label, data }: { label: string; data: ApiData<Page<unknown>> }) {
-  const { t } = useTranslation();
-  let value: ReactNode;
-  if (data.status === 'loading') value = <Loading />;
-  else if (data.status === 'error') {
-    value = <ErrorNotice error={data.error} onRetry={data.reload} />;
-  } else {
-    const n = formatNumber(data.data.items.length);
-    value = data.data.nextCursor ? t('home.overview.atLeast', { n }) : n;
-  }
-  return (
-    <div className="stat">
-      <dt className="stat__label">{label}</dt>
-      <dd className="stat__value">{value}</dd>
-    </div>
-  );
+function figure(data: ApiData<Page<unknown>>, atLeast: (n: string) => string): ReactNode {
+  if (data.status === 'loading') return <Loading />;
+  if (data.status === 'error') return <ErrorNotice error={data.error} onRetry={data.reload} />;
+  const n = formatNumber(data.data.items.length);
+  return data.data.nextCursor ? atLeast(n) : n;
 }
 
 export default function OverviewHome({ me, scopeName }: HomeProps) {
+  const { t } = useTranslation();
   const canTeachers = can(me, 'teacher:read');
   const schools = useApiData('overview-schools', (signal) => listSchools({ limit: LIMIT }, signal));
   const teachers = useApiData('overview-teachers', (signal) =>
@@ -41,64 +33,36 @@ export default function OverviewHome({ me, scopeName }: HomeProps) {
       ? listTeachers({ limit: LIMIT }, signal)
       : Promise.resolve({ items: [], nextCursor: null }),
   );
+  const atLeast = (n: string) => t('home.overview.atLeast', { n });
 
   return (
     <>
-      <FiguresSection
-        me={me}
-        scopeName={scopeName}
-        canTeachers={canTeachers}
-        schools={schools}
-        teachers={teachers}
-      />
+      <section className="section" aria-labelledby="cifras">
+        <h2 id="cifras">{t('home.overview.figures')}</h2>
+        <p>{t('home.overview.figuresNote', { scope: scopeName })}</p>
+        <StatGroup>
+          <Stat label={t('home.overview.schools')} value={figure(schools, atLeast)} />
+          {canTeachers ? (
+            <Stat label={t('home.overview.teachers')} value={figure(teachers, atLeast)} />
+          ) : null}
+        </StatGroup>
+        <div className="button-row">
+          <ButtonLink to="/instituciones" variant="secondary" icon={IconSchool}>
+            {t('home.overview.seeSchools')}
+          </ButtonLink>
+          {canTeachers ? (
+            <ButtonLink to="/docentes" variant="secondary" icon={IconUsers}>
+              {t('home.overview.seeTeachers')}
+            </ButtonLink>
+          ) : null}
+          {can(me, 'coach:read') ? (
+            <ButtonLink to="/acompanantes" variant="secondary" icon={IconUserCheck}>
+              {t('home.overview.seeCoaches')}
+            </ButtonLink>
+          ) : null}
+        </div>
+      </section>
       {can(me, 'roster_warning:read') ? <WarningsPanel scopeName={scopeName} /> : null}
     </>
-  );
-}
-
-function FiguresSection({
-  me,
-  scopeName,
-  canTeachers,
-  schools,
-  teachers,
-}: {
-  me: HomeProps['me'];
-  scopeName: string;
-  canTeachers: boolean;
-  schools: ApiData<Page<unknown>>;
-  teachers: ApiData<Page<unknown>>;
-}) {
-  const { t } = useTranslation();
-  return (
-    <section className="section" aria-labelledby="cifras">
-      <h2 id="cifras">{t('home.overview.figures')}</h2>
-      <p>{t('home.overview.figuresNote', { scope: scopeName })}</p>
-      <dl className="stats">
-        <Figure label={t('home.overview.schools')} data={schools} />
-        {canTeachers ? <Figure label={t('home.overview.teachers')} data={teachers} /> : null}
-      </dl>
-      <ul className="link-list">
-        <li>
-          <Link to="/instituciones" className="button button--secondary">
-            {t('home.overview.seeSchools')}
-          </Link>
-        </li>
-        {canTeachers ? (
-          <li>
-            <Link to="/docentes" className="button button--secondary">
-              {t('home.overview.seeTeachers')}
-            </Link>
-          </li>
-        ) : null}
-        {can(me, 'coach:read') ? (
-          <li>
-            <Link to="/acompanantes" className="button button--secondary">
-              {t('home.overview.seeCoaches')}
-            </Link>
-          </li>
-        ) : null}
-      </ul>
-    </section>
   );
 }

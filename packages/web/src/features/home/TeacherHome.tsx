@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listTeachers } from '../../app/api/endpoints.ts';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconSchool } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { TeacherSpace } from './TeacherSpace.tsx';
 import type { HomeProps } from './types.ts';
@@ -13,7 +17,7 @@ export default function TeacherHome({ me }: HomeProps) {
   const data = useApiData('teacher-self', (signal) => listTeachers({ limit: 20 }, signal));
 
   let schools: ReactNode;
-  if (data.status === 'loading') schools = <Loading />;
+  if (data.status === 'loading') schools = <Skeleton lines={2} />;
   else if (data.status === 'error') {
     schools = <ErrorNotice error={data.error} onRetry={data.reload} />;
   } else {
@@ -23,21 +27,18 @@ export default function TeacherHome({ me }: HomeProps) {
     const list = self?.schools ?? [];
     schools =
       list.length === 0 ? (
-        <p className="empty">{t('home.docente.noSchools')}</p>
+        <EmptyState icon={IconSchool} title={t('home.docente.noSchools')} />
       ) : (
-        <ul className="cards">
+        <List labelledBy="mis-instituciones">
           {list.map((school) => (
-            <li key={school.id} className="card">
-              <h3 className="card__title">{school.name}</h3>
-              <dl className="card__facts">
-                <div>
-                  <dt>{t('rosters.schools.codigoModular')}</dt>
-                  <dd>{school.codigoModular}</dd>
-                </div>
-              </dl>
-            </li>
+            <ListItem
+              key={school.id}
+              icon={IconSchool}
+              title={school.name}
+              secondary={`${t('rosters.schools.codigoModular')}: ${school.codigoModular}`}
+            />
           ))}
-        </ul>
+        </List>
       );
   }
 

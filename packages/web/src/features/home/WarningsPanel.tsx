@@ -1,10 +1,13 @@
 import type { Warnings } from '@acompana/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { getWarnings } from '../../app/api/endpoints.ts';
 import { formatDate, formatNumber } from '../../app/i18n/index.ts';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { IconUser, IconUserCheck } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 
 // "Avisos" on the supervisors' homes: teachers without a coach, coaches above the caseload
@@ -29,10 +32,13 @@ function Block({
   return (
     <section className="warning-block" aria-labelledby={id}>
       <h3 id={id}>
-        {title} <span className="badge badge--warning">{formatNumber(count)}</span>
+        {title}{' '}
+        <Badge tone={count > 0 ? 'warning' : 'success'} icon={false}>
+          {formatNumber(count)}
+        </Badge>
       </h3>
       {note ? <p className="field__hint">{note}</p> : null}
-      {count === 0 ? <p>{t('home.warnings.none')}</p> : <ul className="plain-list">{children}</ul>}
+      {count === 0 ? <p>{t('home.warnings.none')}</p> : <List labelledBy={id}>{children}</List>}
       {more > 0 ? <p>{t('home.warnings.more', { n: formatNumber(more) })}</p> : null}
     </section>
   );
@@ -51,10 +57,13 @@ function WarningsBody({ data }: { data: Warnings }) {
         more={withoutCoach.count - withoutCoach.items.length}
       >
         {withoutCoach.items.map((item) => (
-          <li key={item.teacher.id}>
-            <Link to={`/docentes/${item.teacher.id}`}>{item.teacher.displayName}</Link>
-            {item.schools.length ? ` · ${item.schools.map((s) => s.name).join(', ')}` : null}
-          </li>
+          <ListItem
+            key={item.teacher.id}
+            to={`/docentes/${item.teacher.id}`}
+            icon={IconUser}
+            title={item.teacher.displayName}
+            secondary={item.schools.map((s) => s.name).join(', ') || undefined}
+          />
         ))}
       </Block>
       <Block
@@ -64,14 +73,17 @@ function WarningsBody({ data }: { data: Warnings }) {
         more={aboveRange.count - aboveRange.items.length}
       >
         {aboveRange.items.map((item) => (
-          <li key={item.coach.id}>
-            <Link to={`/acompanantes/${item.coach.id}`}>
-              {t('home.warnings.aboveRangeItem', {
-                name: item.coach.displayName,
-                n: formatNumber(item.caseloadSize),
-              })}
-            </Link>
-          </li>
+          <ListItem
+            key={item.coach.id}
+            to={`/acompanantes/${item.coach.id}`}
+            icon={IconUserCheck}
+            title={item.coach.displayName}
+            badge={
+              <Badge tone="warning">
+                {t('home.warnings.caseloadOf', { n: formatNumber(item.caseloadSize) })}
+              </Badge>
+            }
+          />
         ))}
       </Block>
       <Block
@@ -82,16 +94,17 @@ function WarningsBody({ data }: { data: Warnings }) {
         more={coachChanges.count - coachChanges.items.length}
       >
         {coachChanges.items.map((item) => (
-          <li key={item.id}>
-            <Link to={`/docentes/${item.teacher.id}`}>
-              {t('home.warnings.changeItem', {
-                teacher: item.teacher.displayName,
-                from: item.from.displayName,
-                to: item.to.displayName,
-                date: formatDate(item.date),
-              })}
-            </Link>
-          </li>
+          <ListItem
+            key={item.id}
+            to={`/docentes/${item.teacher.id}`}
+            icon={IconUser}
+            title={item.teacher.displayName}
+            secondary={t('home.warnings.changeLine', {
+              from: item.from.displayName,
+              to: item.to.displayName,
+            })}
+            meta={formatDate(item.date)}
+          />
         ))}
       </Block>
     </>
@@ -102,7 +115,7 @@ export default function WarningsPanel({ scopeName }: { scopeName: string }) {
   const { t } = useTranslation();
   const data = useApiData('roster-warnings', (signal) => getWarnings(signal));
   let body: ReactNode;
-  if (data.status === 'loading') body = <Loading />;
+  if (data.status === 'loading') body = <Skeleton lines={4} />;
   else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
   else body = <WarningsBody data={data.data} />;
   return (

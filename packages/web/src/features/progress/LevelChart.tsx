@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import { LOCALE } from '../../app/i18n/index.ts';
+import { CHART_SERIES_TOKENS, readToken } from '../../ui/tokens.ts';
 import type { ChartModel } from './model.ts';
 
 // Levels per desempeño over time, drawn by uPlot. The library and its CSS are imported on
@@ -10,19 +11,22 @@ import type { ChartModel } from './model.ts';
 // lazily). The canvas is an image with a name; the data table next to it is the accessible
 // alternative. Lines differ by colour AND dash pattern, named in a legend, never colour only.
 
-/** Colour-blind-safe palette (Okabe–Ito) and dash patterns, paired by series index. */
-export const SERIES_STYLES: readonly { color: string; dash: number[] }[] = [
-  { color: '#0072b2', dash: [] },
-  { color: '#d55e00', dash: [8, 4] },
-  { color: '#009e73', dash: [2, 3] },
-  { color: '#cc79a7', dash: [10, 3, 2, 3] },
-  { color: '#7a5c00', dash: [4, 4] },
-  { color: '#56b4e9', dash: [12, 4, 2, 4, 2, 4] },
-  { color: '#000000', dash: [1, 5] },
+/** Dash patterns paired with the chart colour tokens (--color-chart-N, Okabe–Ito). */
+const DASHES: readonly number[][] = [
+  [],
+  [8, 4],
+  [2, 3],
+  [10, 3, 2, 3],
+  [4, 4],
+  [12, 4, 2, 4, 2, 4],
+  [1, 5],
 ];
 
-export const seriesStyle = (index: number) =>
-  SERIES_STYLES[index % SERIES_STYLES.length] as { color: string; dash: number[] };
+/** Colour (read from the tokens at draw time) and dash of series `index`. */
+export const seriesStyle = (index: number) => ({
+  color: readToken(CHART_SERIES_TOKENS[index % CHART_SERIES_TOKENS.length] ?? '--color-chart-1'),
+  dash: DASHES[index % DASHES.length] ?? [],
+});
 
 const HEIGHT = 260;
 const shortDate = new Intl.DateTimeFormat(LOCALE, {
@@ -54,7 +58,7 @@ function options(model: ChartModel, width: number, levelLabels: string[]): uPlot
         splits: () => RUBRIC_LEVELS.map((l) => l.level),
         values: (_u, splits) => splits.map((v) => levelLabels[v - 1] ?? ''),
         size: 112,
-        grid: { stroke: '#e1e6eb', width: 1 },
+        grid: { stroke: readToken('--color-chart-grid'), width: 1 },
       },
     ],
     series: [

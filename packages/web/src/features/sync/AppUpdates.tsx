@@ -7,6 +7,7 @@ import {
   STORAGE_WARNING,
   storageUse,
 } from '../../offline/pwa.ts';
+import { Button } from '../../ui/Button.tsx';
 
 // The new-version prompt and the storage warning. The update is applied only when the person
 // accepts; the storage share is checked at start and every few minutes.
@@ -30,17 +31,15 @@ export function AppUpdates() {
   return (
     <>
       {apply ? (
-        <div className="notice notice--info update-prompt" role="status">
+        <div className="notice notice--info" role="status">
           <p>
             {t('pwa.updateReady')} {t('pwa.updateSafe')}
           </p>
           <div className="button-row">
-            <button type="button" className="button" onClick={() => void apply()}>
-              {t('pwa.updateNow')}
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => setApply(null)}>
+            <Button onClick={() => void apply()}>{t('pwa.updateNow')}</Button>
+            <Button variant="quiet" onClick={() => setApply(null)}>
               {t('pwa.updateLater')}
-            </button>
+            </Button>
           </div>
         </div>
       ) : null}

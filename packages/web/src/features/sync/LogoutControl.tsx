@@ -1,14 +1,18 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOfflineSlot } from '../../offline/OfflineProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { IconLogOut } from '../../ui/icons.ts';
+import { Sheet } from '../../ui/Sheet.tsx';
 
-// Logout never wipes unsent work silently: with changes still on the device it explains and
-// offers to sync first or to leave keeping them; after a complete sync it clears this person's
-// local data, so the device can be handed to someone else.
+// Logout never wipes unsent work silently: with changes still on the device it explains (a
+// full-width sheet on phones) and offers to sync first or to leave keeping them; after a
+// complete sync it clears this person's local data, so the device can be handed to someone else.
 
 export function LogoutControl({ signOut }: { signOut: () => Promise<void> }) {
   const { t } = useTranslation();
   const slot = useOfflineSlot();
+  const bodyId = useId();
   const [held, setHeld] = useState(0);
   const [leaving, setLeaving] = useState(false);
 
@@ -33,47 +37,44 @@ export function LogoutControl({ signOut }: { signOut: () => Promise<void> }) {
 
   return (
     <>
-      <button
-        type="button"
-        className="button button--quiet app-logout"
+      <Button
+        variant="secondary"
+        block
+        icon={IconLogOut}
         onClick={() => void onLogout()}
-        disabled={leaving}
+        loading={leaving}
+        loadingLabel={t('shell.loggingOut')}
       >
-        {leaving ? t('shell.loggingOut') : t('shell.logout')}
-      </button>
-      {held > 0 ? (
-        <div
-          className="notice notice--warning logout-warning"
-          role="alertdialog"
-          aria-labelledby="logout-title"
-          aria-describedby="logout-body"
-        >
-          <h2 id="logout-title">{t('logout.pendingTitle')}</h2>
-          <p id="logout-body">{t('logout.pendingBody', { count: held })}</p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="button"
+        {t('shell.logout')}
+      </Button>
+      <Sheet
+        open={held > 0}
+        alert
+        onClose={() => setHeld(0)}
+        title={t('logout.pendingTitle')}
+        describedBy={bodyId}
+        footer={
+          <>
+            <Button
+              block
               onClick={async () => {
                 setHeld(0);
                 await (await slot.ready).engine.sync();
               }}
             >
               {t('logout.syncFirst')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void leaveKeeping()}
-            >
+            </Button>
+            <Button variant="secondary" block onClick={() => void leaveKeeping()}>
               {t('logout.leaveKeeping')}
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => setHeld(0)}>
+            </Button>
+            <Button variant="quiet" block onClick={() => setHeld(0)}>
               {t('logout.cancel')}
-            </button>
-          </div>
-        </div>
-      ) : null}
+            </Button>
+          </>
+        }
+      >
+        <p id={bodyId}>{t('logout.pendingBody', { count: held })}</p>
+      </Sheet>
     </>
   );
 }

@@ -2,7 +2,11 @@ import { type EntityKind, entityFieldLabel, revisionPageSchema } from '@acompana
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api/client.ts';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconCheck } from '../../ui/icons.ts';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 
 // Values of mine that someone else overwrote with a concurrent edit of the same field
@@ -32,10 +36,10 @@ export function Revisions() {
   };
 
   let body: ReactNode;
-  if (data.status === 'loading') body = <Loading />;
+  if (data.status === 'loading') body = <Skeleton lines={3} />;
   else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
   else if (data.data.items.length === 0)
-    body = <p className="empty">{t('syncPage.noRevisions')}</p>;
+    body = <EmptyState icon={IconCheck} title={t('syncPage.noRevisions')} />;
   else {
     body = (
       <ul className="cards">
@@ -55,13 +59,12 @@ export function Revisions() {
                 <dd>{show(revision.newValue)}</dd>
               </div>
             </dl>
-            <button
-              type="button"
-              className="button button--quiet"
+            <Button
+              variant="secondary"
               onClick={() => void resolve(revision.id).catch(() => data.reload())}
             >
               {t('syncPage.markSeen')}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>

@@ -1,11 +1,14 @@
 import { entityFieldLabel } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useRejected } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
 import { discardRejected } from '../../offline/store.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconCheck } from '../../ui/icons.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Revisions } from './Revisions.tsx';
 
 // Rejected changes with the server's Spanish reason: fix the record (the edit becomes a new
@@ -32,16 +35,19 @@ export default function SyncPage() {
         <h2 id="rechazados">{t('syncPage.rejectedTitle')}</h2>
         <p>{t('syncPage.rejectedIntro')}</p>
         {rejected === undefined ? (
-          <Loading />
+          <Skeleton lines={3} />
         ) : rejected.length === 0 ? (
-          <p className="empty">{t('syncPage.noneRejected')}</p>
+          <EmptyState icon={IconCheck} title={t('syncPage.noneRejected')} />
         ) : (
           <ul className="cards">
             {rejected.map((entry) => {
               const path = fixPath(entry.kind, entry.entityId, entry.payload?.visitId);
               return (
                 <li key={entry.seq} className="card card--warning">
-                  <h3 className="card__title">{t(`syncPage.kinds.${entry.kind}`)}</h3>
+                  <h3 className="card__title">
+                    {t(`syncPage.kinds.${entry.kind}`)}{' '}
+                    <Badge tone="danger">{t('syncPage.rejectedBadge')}</Badge>
+                  </h3>
                   <p>
                     <strong>{t('syncPage.reason')}:</strong>{' '}
                     {entry.error?.message || entry.error?.code}
@@ -55,20 +61,19 @@ export default function SyncPage() {
                   </p>
                   <div className="button-row">
                     {path ? (
-                      <Link to={path} className="button button--secondary">
+                      <ButtonLink to={path} variant="secondary">
                         {t('syncPage.fix')}
-                      </Link>
+                      </ButtonLink>
                     ) : null}
-                    <button
-                      type="button"
-                      className="button button--quiet"
+                    <Button
+                      variant="danger"
                       onClick={() => {
                         if (window.confirm(t('syncPage.discardConfirm')))
                           void discardRejected(db, entry.seq);
                       }}
                     >
                       {t('syncPage.discard')}
-                    </button>
+                    </Button>
                   </div>
                 </li>
               );

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { connectBrowser, phoneContext, waitForH1 } from '../support/browser.ts';
+import { noViolations } from '../support/helpers.ts';
+import { resultsDir } from '../support/server.ts';
+
+// The component gallery (issue 17.4) at 320 and 375 px: axe finds nothing, and screenshots of
+// the whole kit (and of the open sheet) are kept in e2e/test-results/gallery/ as CI artifacts.
+
+const out = path.join(resultsDir, 'gallery');
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  browser = await connectBrowser();
+  mkdirSync(out, { recursive: true });
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('galería de componentes', () => {
+  for (const width of [320, 375]) {
+    test(`a ${width} px: todos los componentes, sin violaciones de axe`, async () => {
+      context = await phoneContext(browser);
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 812 });
+      await page.goto('/galeria');
+      await waitForH1(page, 'Galería de componentes');
+      // Every part of the kit is on the page.
+      for (const section of [
+        'Botones',
+        'Insignias y chips',
+        'Tarjetas y cifras',
+        'Listas',
+        'Vacío, cargando y avisos',
+        'Campos',
+        'Segmentos, pestañas e interruptor',
+        'Hoja y aviso breve',
+        'Barra superior y navegación',
+      ]) {
+        await page.getByRole('heading', { level: 2, name: section }).waitFor();
+      }
+      expect(await page.getByRole('radiogroup').count()).toBe(3);
+      expect(await page.getByRole('tab').count()).toBe(3);
+      expect(await page.getByRole('switch').count()).toBe(2);
+      // Nothing wider than the phone.
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(width);
+      await noViolations(page, `la galería a ${width} px`);
+      await page.screenshot({ path: path.join(out, `galeria-${width}.png`), fullPage: true });
+
+      // A rubric level is one tap; arrows move along the levels.
+      const levels = page.getByRole('radiogroup').nth(1);
+      await levels.getByRole('radio', { name: 'II: Proceso', exact: true }).click();
+      expect(await levels.getByRole('radio', { checked: true }).getAttribute('aria-label')).toBe(
+        'II: Proceso',
+      );
+      await page.keyboard.press('ArrowRight');
+      expect(await levels.getByRole('radio', { checked: true }).getAttribute('aria-label')).toBe(
+        'III: Logrado',
+      );
+
+      // The sheet takes the full width of the phone, and passes axe while open.
+      await page.getByRole('button', { name: 'Abrir hoja' }).click();
+      const sheet = page.getByRole('alertdialog', { name: 'Tienes cambios sin enviar' });
+      await sheet.waitFor();
+      const box = await sheet.boundingBox();
+      expect(box?.width).toBe(width);
+      await noViolations(page, `la hoja abierta a ${width} px`);
+      await page.screenshot({ path: path.join(out, `galeria-${width}-hoja.png`) });
+      await page.keyboard.press('Escape');
+      await sheet.waitFor({ state: 'hidden' });
+
+      // The toast is announced in the polite status region.
+      await page.getByRole('button', { name: 'Mostrar aviso breve' }).click();
+      await page.getByRole('status').filter({ hasText: 'Reflexión guardada' }).waitFor();
+    });
+  }
+});

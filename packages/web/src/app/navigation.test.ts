@@ -1,0 +1,114 @@
+import { abilitiesOf, type Me, ROLES, type Role } from '@acompana/core';
+import { describe, expect, it } from 'vitest';
+import { type Destination, doesFieldWork, navigationFor } from './navigation.ts';
+
+// The navigation each demo role gets (issue 12.9): at most five items on the phone's bottom
+// bar, coaches and teachers never offered rosters of coaches, the catalogue or the
+// instrument designer as primary items, and nothing the role's abilities do not allow.
+
+function meOf(...roles: Role[]): Me {
+  const grants = roles.map((role) => ({
+    role,
+    scope: { level: 'ugel' as const, id: 'u1', name: 'UGEL Gran Chimú' },
+    validFrom: '2025-01-01',
+    validTo: null,
+  }));
+  return {
+    person: {
+      id: 'p1',
+      dni: '20000001',
+      givenNames: 'Ana',
+      paternalSurname: 'Quispe',
+      maternalSurname: 'Huamán',
+      displayName: 'Ana Quispe Huamán',
+    },
+    roles: grants,
+    abilities: abilitiesOf({ personId: 'p1', grants } as never),
+    session: { expiresAt: '2030-01-01T00:00:00Z' },
+  };
+}
+
+const keys = (entries: { key: Destination }[]) => entries.map((e) => e.key);
+
+describe('navigation per role', () => {
+  it('coach: Hoy, Docentes, Visitas, Más; the rest on Más', () => {
+    const nav = navigationFor(meOf('acompanante'));
+    expect(keys(nav.primary)).toEqual(['home', 'teachers', 'visits', 'more']);
+    expect(keys(nav.more)).toEqual(['schools', 'instruments', 'sync']);
+  });
+
+  it('teacher: Inicio, Mis visitas, Mi progreso, Más with their own pages', () => {
+    const nav = navigationFor(meOf('docente'));
+    expect(nav.primary.map((e) => e.to)).toEqual([
+      '/',
+      '/visitas',
+      '/docentes/p1/progreso',
+      '/mas',
+    ]);
+    expect(keys(nav.more)).toEqual(['myPlan', 'modelling', 'instruments', 'sync']);
+  });
+
+  it('supervisors get their own bars', () => {
+    expect(keys(navigationFor(meOf('especialista')).primary)).toEqual([
+      'home',
+      'schools',
+      'teachers',
+      'coaches',
+      'more',
+    ]);
+    expect(keys(navigationFor(meOf('minedu')).more)).toEqual(['coaches', 'instruments', 'imports']);
+    expect(keys(navigationFor(meOf('especialista')).more)).toContain('imports');
+    expect(keys(navigationFor(meOf('director')).primary)).toEqual([
+      'home',
+      'teachers',
+      'schools',
+      'more',
+    ]);
+  });
+
+  it('never more than five primary items, "Más" last, no duplicates with Más', () => {
+    for (const role of ROLES) {
+      const nav = navigationFor(meOf(role));
+      expect(nav.primary.length, role).toBeLessThanOrEqual(5);
+      expect(nav.primary.at(-1)?.key, role).toBe('more');
+      const primary = new Set(keys(nav.primary));
+      expect(
+        keys(nav.more).filter((k) => primary.has(k)),
+        role,
+      ).toEqual([]);
+    }
+  });
+
+  it('coaches and teachers are not offered Acompañantes, Catálogo or Importar at all, nor Instituciones/Instrumentos as primary', () => {
+    for (const role of ['acompanante', 'docente'] as const) {
+      const nav = navigationFor(meOf(role));
+      const all = [...keys(nav.primary), ...keys(nav.more)];
+      for (const hidden of ['coaches', 'catalog', 'imports'] as const)
+        expect(all, role).not.toContain(hidden);
+      for (const secondary of ['schools', 'instruments'] as const)
+        expect(keys(nav.primary), role).not.toContain(secondary);
+    }
+  });
+
+  it('follows the abilities: without teacher:read no Docentes', () => {
+    const me = meOf('especialista');
+    me.abilities = me.abilities.filter((a) => a !== 'teacher:read');
+    expect(keys(navigationFor(me).primary)).not.toContain('teachers');
+  });
+
+  it('a person with several roles gets the bar of the main one and the others on Más', () => {
+    const nav = navigationFor(meOf('docente', 'acompanante'));
+    expect(nav.role).toBe('acompanante');
+    expect(keys(nav.primary)).toEqual(['home', 'teachers', 'visits', 'more']);
+    expect(keys(nav.more)).toEqual(['schools', 'instruments', 'sync', 'myPlan', 'modelling']);
+  });
+
+  it('a person without roles still reaches Inicio and Más', () => {
+    expect(keys(navigationFor(meOf()).primary)).toEqual(['home', 'more']);
+  });
+
+  it('field work is for coaches and teachers', () => {
+    expect(doesFieldWork(meOf('docente'))).toBe(true);
+    expect(doesFieldWork(meOf('especialista', 'minedu'))).toBe(false);
+  });
+});

@@ -1,0 +1,108 @@
+import type { Me, Role } from '@acompana/core';
+import { can, primaryRole, rolesOf } from './roles.ts';
+
+// What each role's navigation offers. Phones get a bottom bar of at most five items chosen
+// for the person's main role (coach: Hoy, Docentes, Visitas, Más); everything else the person
+// may use is on the "Más" page; desktop shows both in a side navigation. Items a role cannot
+// use are never offered (the server still decides every read).
+
+export type Destination =
+  | 'home'
+  | 'teachers'
+  | 'visits'
+  | 'myProgress'
+  | 'myPlan'
+  | 'modelling'
+  | 'schools'
+  | 'coaches'
+  | 'catalog'
+  | 'instruments'
+  | 'imports'
+  | 'sync'
+  | 'more';
+
+export interface NavEntry {
+  key: Destination;
+  to: string;
+}
+
+const PRIMARY: Record<Role, Destination[]> = {
+  acompanante: ['home', 'teachers', 'visits', 'more'],
+  docente: ['home', 'visits', 'myProgress', 'more'],
+  director: ['home', 'teachers', 'schools', 'more'],
+  formador: ['home', 'coaches', 'more'],
+  especialista: ['home', 'schools', 'teachers', 'coaches', 'more'],
+  minedu: ['home', 'schools', 'teachers', 'catalog', 'more'],
+};
+
+/** The rest of what each role uses, in the order the "Más" page lists it. */
+const MORE: Record<Role, Destination[]> = {
+  acompanante: ['schools', 'instruments', 'sync'],
+  docente: ['myPlan', 'modelling', 'instruments', 'sync'],
+  director: ['coaches', 'instruments', 'catalog'],
+  formador: ['schools', 'instruments', 'catalog'],
+  especialista: ['imports', 'instruments', 'catalog'],
+  minedu: ['coaches', 'instruments', 'imports'],
+};
+
+/** The ability a destination needs (absent: the role lists decide alone). */
+const NEEDS: Partial<Record<Destination, string>> = {
+  teachers: 'teacher:read',
+  schools: 'school:read',
+  coaches: 'coach:read',
+  catalog: 'catalog:read',
+  instruments: 'instrument:read',
+  imports: 'school:create',
+};
+
+function pathOf(key: Destination, me: Me): string {
+  const self = `/docentes/${me.person.id}`;
+  const paths: Record<Destination, string> = {
+    home: '/',
+    teachers: '/docentes',
+    visits: '/visitas',
+    myProgress: `${self}/progreso`,
+    myPlan: `${self}/plan`,
+    modelling: `${self}/modelado`,
+    schools: '/instituciones',
+    coaches: '/acompanantes',
+    catalog: '/catalogo',
+    instruments: '/instrumentos',
+    imports: '/importar',
+    sync: '/sincronizacion',
+    more: '/mas',
+  };
+  return paths[key];
+}
+
+export interface Navigation {
+  /** The main role, which chose the bottom bar (null for a person without roles). */
+  role: Role | null;
+  /** Bottom bar on phones: at most five, "Más" last. */
+  primary: NavEntry[];
+  /** The "Más" page: what else the person's roles may use. */
+  more: NavEntry[];
+}
+
+export function navigationFor(me: Me): Navigation {
+  const role = primaryRole(me);
+  const allowed = (key: Destination) => {
+    const ability = NEEDS[key];
+    return ability === undefined || can(me, ability);
+  };
+  const entry = (key: Destination): NavEntry => ({ key, to: pathOf(key, me) });
+  const fallback: Destination[] = ['home', 'more'];
+  const primaryKeys = (role ? PRIMARY[role] : fallback).filter(allowed);
+  const moreKeys = new Set<Destination>();
+  for (const held of rolesOf(me)) {
+    for (const key of MORE[held]) {
+      if (!primaryKeys.includes(key) && allowed(key)) moreKeys.add(key);
+    }
+  }
+  return { role, primary: primaryKeys.map(entry), more: [...moreKeys].map(entry) };
+}
+
+/** Does this person record field work (and so has a device store to sync)? */
+export function doesFieldWork(me: Me): boolean {
+  return me.roles.some((grant) => grant.role === 'acompanante' || grant.role === 'docente');
+}
