@@ -2,6 +2,7 @@ import { AppError } from '@acompana/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
+import { authenticate } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError } from './http/errors.ts';
@@ -41,6 +42,8 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
     ),
   );
   api.use('*', csrfProtection(deps.config));
+  // Every route below needs a session, except the explicit list in auth/authenticate.ts.
+  api.use('*', authenticate(deps));
   api.route('/', authRoutes(deps));
   api.route('/', rosterRoutes(deps));
   api.route('/', territoryRoutes(deps));
