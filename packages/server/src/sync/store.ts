@@ -182,62 +182,6 @@ export async function insertRevisions(tx: Tx, list: Revision[]): Promise<void> {
         written_by uuid, written_mutation_id uuid, flagged_for uuid)`.execute(tx);
 }
 
-export interface Claim {
-  mutationId: string;
-  deviceId: string;
-  kind: string;
-  entityId: string;
-  seq: number;
-}
-
-/**
- * Inserts the mutation ids (sorted, so two overlapping batches never deadlock) and returns
- * those that are new. A repeat whose first attempt is still running in another connection
- * waits here until it commits (then it is a repeat) or rolls back (then it is new).
- */
-export async function claimMutations(
-  tx: Tx,
-  personId: string,
-  claims: Claim[],
-): Promise<Set<string>> {
-  const rows = [...claims]
-    .sort((a, b) => (a.mutationId < b.mutationId ? -1 : 1))
-    .map((c) => ({
-      mutation_id: c.mutationId,
-      device_id: c.deviceId,
-      person_id: personId,
-      kind: c.kind,
-      entity_id: c.entityId,
-      seq: c.seq,
-    }));
-  const { rows: inserted } = await sql<{ mutation_id: string }>`
-    INSERT INTO mutation_log (mutation_id, device_id, person_id, kind, entity_id, seq)
-    SELECT x.mutation_id, x.device_id, x.person_id, x.kind, x.entity_id, x.seq
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS x(mutation_id uuid, device_id uuid, person_id uuid, kind text, entity_id uuid, seq bigint)
-    ON CONFLICT (mutation_id) DO NOTHING
-    RETURNING mutation_id`.execute(tx);
-  return new Set(inserted.map((r) => r.mutation_id));
-}
-
-export async function priorResults(
-  tx: Tx,
-  ids: string[],
-): Promise<Map<string, { personId: string; result: MutationResult | null }>> {
-  const out = new Map<string, { personId: string; result: MutationResult | null }>();
-  if (ids.length === 0) return out;
-  const { rows } = await sql<{
-    mutation_id: string;
-    person_id: string;
-    result: MutationResult | null;
-  }>`
-    SELECT mutation_id, person_id, result FROM mutation_log WHERE mutation_id = ANY(${ids}::uuid[])`.execute(
-    tx,
-  );
-  for (const r of rows) out.set(r.mutation_id, { personId: r.person_id, result: r.result });
-  return out;
-}
-
 export interface AuditEntry {
   actorId: string;
   deviceId: string | null;
