@@ -167,9 +167,10 @@ describe.each(testTargets())('sync integrity on $engine', (target) => {
     const body = await res.json();
     expect(body.error.code).toBe('SYNC_DEVICE_NOT_YOURS');
     expect(body.error.message).toMatch(/pertenece a otra persona/);
-    const claimed = await sql`SELECT 1 FROM mutation_log WHERE mutation_id = ${borrowed.mutationId}`.execute(
-      h.db,
-    );
+    const claimed =
+      await sql`SELECT 1 FROM mutation_log WHERE mutation_id = ${borrowed.mutationId}`.execute(
+        h.db,
+      );
     expect(claimed.rows).toHaveLength(0);
 
     // Naming it only inside a mutation (the envelope says another device) is refused too.
