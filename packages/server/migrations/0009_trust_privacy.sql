@@ -17,6 +17,21 @@ UPDATE audit_event a SET actor_roles = ARRAY(
        AND (ra.valid_to IS NULL OR ra.valid_to >= a.at::date) ORDER BY 1)
  WHERE a.actor_id IS NOT NULL;
 CREATE INDEX audit_event_subject_idx ON audit_event USING gin (subject_ids);
+-- Writers that do not name the roles get the actor's roles valid today (every module's audit
+-- events carry them, without each module having to remember).
+CREATE FUNCTION audit_event_roles() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.actor_id IS NOT NULL AND cardinality(NEW.actor_roles) = 0 THEN
+    NEW.actor_roles := ARRAY(
+      SELECT DISTINCT ra.role FROM role_assignment ra
+       WHERE ra.person_id = NEW.actor_id AND ra.valid_from <= current_date
+         AND (ra.valid_to IS NULL OR ra.valid_to >= current_date) ORDER BY 1);
+  END IF;
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_event_roles BEFORE INSERT ON audit_event
+  FOR EACH ROW EXECUTE FUNCTION audit_event_roles();
 
 -- Idempotency keys are bound to their content: a hash of kind, entity id, operation, base
 -- version, changed fields, payload and base. The same mutation id with other content is

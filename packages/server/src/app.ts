@@ -9,6 +9,7 @@ import { onError } from './http/errors.ts';
 import { apiRouter } from './http/openapi.ts';
 import { csrfProtection, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { coachRoutes } from './modules/coaches/routes.ts';
@@ -54,6 +55,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', importRoutes(deps));
   api.route('/', instrumentRoutes(deps));
   api.route('/', syncRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },
