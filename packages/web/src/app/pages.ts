@@ -72,4 +72,5 @@ export const ModellingPage = screen(
   () => import('../features/visits/ModellingPage.tsx'),
 );
 export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPage.tsx'));
+export const WhoReadPage = screen(['privacy'], () => import('../features/privacy/WhoReadPage.tsx'));
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));

@@ -2,6 +2,7 @@ import type { ErrorCode } from '@acompana/core';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
 import type { planTexts } from './es-PE.plan.ts';
+import type { privacyTexts } from './es-PE.privacy.ts';
 import type { progressTexts } from './es-PE.progress.ts';
 import { rosterTexts } from './es-PE.rosters.ts';
 import type { visitTexts } from './es-PE.visits.ts';
@@ -294,4 +295,5 @@ export type Catalog = typeof esPE &
   typeof instrumentTexts &
   typeof visitTexts &
   typeof planTexts &
-  typeof progressTexts;
+  typeof progressTexts &
+  typeof privacyTexts;

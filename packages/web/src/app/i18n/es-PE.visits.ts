@@ -19,6 +19,7 @@ export const visitTexts = {
     reflectionsPending_one: '{{count}} visita realizada espera tu reflexión',
     reflectionsPending_other: '{{count}} visitas realizadas esperan tu reflexión',
     lastVisit: 'Última visita: {{date}}',
+    whoRead: 'Quién consultó mi información',
   },
   day: {
     title: 'Agenda del día',

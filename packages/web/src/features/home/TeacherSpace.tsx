@@ -48,6 +48,11 @@ function Space({ teacherId }: { teacherId: string }) {
             {t('space.modelling')}
           </Link>
         </li>
+        <li>
+          <Link to="/mi-informacion/consultas" className="button button--secondary">
+            {t('space.whoRead')}
+          </Link>
+        </li>
       </ul>
       {last ? (
         <p>
