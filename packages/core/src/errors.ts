@@ -101,6 +101,30 @@ export const ERROR_CODES = {
     message:
       'No se encontró la institución educativa del docente; registra primero la visita o revisa su plaza.',
   },
+  SYNC_ANCHOR_MISMATCH: {
+    status: 422,
+    message:
+      'El registro está en una visita de otro docente; un registro solo puede ir en una visita de su mismo docente.',
+  },
+  SYNC_SCHOOL_NOT_TEACHERS: {
+    status: 422,
+    message: 'El docente no tiene una plaza en esa institución educativa ese año escolar.',
+  },
+  SYNC_BASE_VERSION_AHEAD: {
+    status: 409,
+    message:
+      'El cambio parte de una versión del registro que el servidor todavía no tiene; sincroniza y vuelve a intentarlo.',
+  },
+  SYNC_MUTATION_ID_REUSED: {
+    status: 409,
+    message:
+      'Este cambio usa el identificador de otro cambio ya recibido con otro contenido; no se aplicó.',
+  },
+  SYNC_DEVICE_NOT_YOURS: {
+    status: 403,
+    message:
+      'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
+  },
   SYNC_RETRY: {
     status: 503,
     message:

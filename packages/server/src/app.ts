@@ -2,6 +2,7 @@ import { AppError } from '@acompana/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
+import { authenticate } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import { compressJson } from './http/compress.ts';
 import type { AppEnv, Deps } from './http/env.ts';
@@ -9,6 +10,7 @@ import { onError } from './http/errors.ts';
 import { apiRouter } from './http/openapi.ts';
 import { csrfProtection, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { coachRoutes } from './modules/coaches/routes.ts';
@@ -43,6 +45,8 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
     ),
   );
   api.use('*', csrfProtection(deps.config));
+  // Every route below needs a session, except the explicit list in auth/authenticate.ts.
+  api.use('*', authenticate(deps));
   api.route('/', authRoutes(deps));
   api.route('/', rosterRoutes(deps));
   api.route('/', territoryRoutes(deps));
@@ -53,6 +57,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', importRoutes(deps));
   api.route('/', instrumentRoutes(deps));
   api.route('/', syncRoutes(deps));
+  api.route('/', auditRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },

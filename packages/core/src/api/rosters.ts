@@ -75,8 +75,9 @@ export const schoolCoachSchema = z.object({
   displayName: z.string(),
   kind: z.enum(COACH_KINDS),
   specialty: z.enum(COACH_SPECIALTIES).nullable(),
-  /** Teachers of this school in the coach's current caseload. */
-  teachersHere: z.number().int(),
+  /** Teachers of this school in the coach's current caseload; null when the asker may not
+   *  know where the coach's caseload is (the formador: caseload data is masked for them). */
+  teachersHere: z.number().int().nullable(),
   /** The coach is in the network team (SPI) that covers this school this year. */
   networkTeam: z.boolean(),
 });

@@ -534,3 +534,58 @@ describe('privacy policy for rosters and caseloads', () => {
     expect(abilitiesOf(actorOf('especialista'))).not.toContain('catalog:update');
   });
 });
+
+describe('privacy policy of the trust hardening (issue 11)', () => {
+  it('treats where a coach has teachers as caseload data: masked for the formador on a school page', () => {
+    // GET /schools/{id}: the count of a coach's teachers there is shown only unmasked.
+    const presence = (extra: Partial<Resource> = {}): Resource => ({
+      kind: 'caseload',
+      place: HOME,
+      coachIds: ['coach-1'],
+      trainerIds: ['formador-1'],
+      ...extra,
+    });
+    expect(decide(actorOf('formador'), 'read', presence({ trainerIds: [ME] }))).toEqual({
+      allow: true,
+      mask: 'teacher_identity',
+    });
+    for (const role of ['director', 'especialista', 'minedu'] as const) {
+      expect(decide(actorOf(role), 'read', presence()), role).toEqual({ allow: true, mask: null });
+    }
+    expect(decide(actorOf('acompanante'), 'read', presence({ coachIds: [ME] })).allow).toBe(true);
+    expect(decide(actorOf('acompanante'), 'read', presence()).allow).toBe(false);
+    expect(decide(actorOf('docente'), 'read', presence()).allow).toBe(false);
+  });
+
+  it('gives revisions of a teacher’s record only to who reads that record now (GET /sync/revisions)', () => {
+    const record = (coachIds: string[], teacherId = 'teacher-1'): Resource => ({
+      kind: 'field_record',
+      teacherId,
+      coachIds,
+    });
+    expect(decide(actorOf('acompanante'), 'read', record([ME])).allow).toBe(true);
+    // The caseload ended: the teacher's current coach is someone else (or nobody).
+    expect(decide(actorOf('acompanante'), 'read', record(['coach-2'])).allow).toBe(false);
+    expect(decide(actorOf('acompanante'), 'read', record([])).allow).toBe(false);
+    expect(decide(actorOf('docente'), 'read', record([], ME)).allow).toBe(true);
+    for (const role of ['formador', 'director', 'especialista', 'minedu'] as const) {
+      expect(decide(actorOf(role), 'read', record([ME], ME)).allow, role).toBe(false);
+    }
+  });
+
+  it('lets a teacher read who consulted their record (GET /me/audit), and no one else’s', () => {
+    const trail = (ownerId: string): Resource => ({ kind: 'audit_event', ownerId, place: HOME });
+    expect(decide(actorOf('docente'), 'read', trail(ME)).allow).toBe(true);
+    expect(decide(actorOf('docente'), 'read', trail('teacher-1')).allow).toBe(false);
+    for (const role of ['acompanante', 'formador', 'director', 'especialista'] as const) {
+      expect(decide(actorOf(role), 'read', trail('teacher-1')).allow, role).toBe(false);
+      expect(reachOf(actorOf(role), 'audit_event', 'read'), role).toEqual([]);
+    }
+    expect(reachOf(actorOf('docente'), 'audit_event', 'read').map((r) => r.relation)).toEqual([
+      'self',
+    ]);
+    for (const action of ['create', 'update', 'delete'] as const) {
+      expect(decide(actorOf('docente'), action, trail(ME)).allow, action).toBe(false);
+    }
+  });
+});

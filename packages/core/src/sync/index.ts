@@ -1,3 +1,4 @@
+export * from './anchors.ts';
 export * from './entities.ts';
 export * from './labels.ts';
 export * from './protocol.ts';

@@ -68,6 +68,15 @@ export interface MutationLogTable {
   seq: string;
   result: Json | null;
   received_at: Generated<Date>;
+  /** Hash of the mutation's content (migration 0009); null for older rows. */
+  content_hash: string | null;
+}
+
+/** A device id and the person it belongs to (registered by their first push). */
+export interface SyncDeviceTable {
+  device_id: string;
+  person_id: string;
+  registered_at: Generated<Date>;
 }
 
 export interface ChangeLogTable {

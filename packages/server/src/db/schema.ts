@@ -12,6 +12,7 @@ import type {
   MutationLogTable,
   RecordRevisionTable,
   ReflectionTable,
+  SyncDeviceTable,
   SyncTombstoneTable,
   VisitTable,
 } from './schema-sync.ts';
@@ -231,6 +232,10 @@ export interface AuditEventTable {
   resource_kind: string;
   resource_id: string | null;
   detail: ColumnType<unknown, string | null, string | null>;
+  /** Roles the actor held when the event happened (migration 0009). */
+  actor_roles: Generated<string[]>;
+  /** People the information was about: a teacher sees these reads (GET /me/audit). */
+  subject_ids: Generated<string[]>;
 }
 
 export interface DB {
@@ -267,4 +272,5 @@ export interface DB {
   change_log: ChangeLogTable;
   sync_tombstone: SyncTombstoneTable;
   record_revision: RecordRevisionTable;
+  sync_device: SyncDeviceTable;
 }

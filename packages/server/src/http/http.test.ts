@@ -55,10 +55,19 @@ describe.each(testTargets())('HTTP surface on $engine', (target) => {
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
-  it('answers unknown API paths with a JSON 404', async () => {
-    const res = await client.request('/api/v1/nothing-here');
+  it('answers unknown API paths with a JSON 404 (401 first under /api/v1 without a session)', async () => {
+    // Every /api/v1 path needs a session first (auth/authenticate.ts): nothing is learned
+    // about which paths exist without one.
+    const anonymous = await client.request('/api/v1/nothing-here');
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error.code).toBe('UNAUTHENTICATED');
+    const cookie = await client.login('30000001');
+    const res = await client.request('/api/v1/nothing-here', { headers: { cookie } });
     expect(res.status).toBe(404);
     expect((await res.json()).error.code).toBe('NOT_FOUND');
+    const outside = await client.request('/api/nothing-here');
+    expect(outside.status).toBe(404);
+    expect((await outside.json()).error.code).toBe('NOT_FOUND');
   });
 
   it('explains malformed JSON and oversized bodies', async () => {

@@ -6,24 +6,22 @@ import {
   type EntityKind,
   entityFieldLabel,
   type FieldIssue,
-  type InstrumentDefinition,
   type Mutation,
   type MutationResult,
   mayCreateKind,
   ownedFields,
 } from '@acompana/core';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
+import { anchoringProblem, anchorsOf, type Batch, followVisits, refMissing } from './anchoring.ts';
+import { loadFacts, reanchorRecords } from './facts.ts';
 import { checkAnswers, loadDefinitions, versionNotFillable } from './instruments.ts';
-import { type Anchors, mergeUpsert, type Revision, type StoredRecord } from './merge.ts';
+import { mergeUpsert, type Revision, type StoredRecord } from './merge.ts';
 import { KINDS, normalizeDateTimes } from './registry.ts';
 import {
   type AuditEntry,
   deleteRecords,
-  type Facts,
   insertRevisions,
   insertTombstones,
   keyOf,
-  loadFacts,
   loadRecords,
   lockEntities,
   recordResults,
@@ -110,40 +108,12 @@ function denied(decision: Exclude<ReturnType<typeof decideFieldWrite>, { allow: 
   );
 }
 
-const refMissing = (field: string) =>
-  new AppError(
-    'SYNC_REFERENCE_NOT_FOUND',
-    `Revisa el campo «${entityFieldLabel(field)}»: no existe en el servidor.`,
-    { fields: [{ path: `payload.${field}`, message: 'No existe en el servidor.' }] },
+function baseAhead(m: Mutation, version: number): AppError {
+  return new AppError(
+    'SYNC_BASE_VERSION_AHEAD',
+    `El cambio dice partir de la versión ${m.baseVersion} del registro, pero el servidor tiene la versión ${version}; no se aplicó.`,
+    { baseVersion: m.baseVersion, currentVersion: version },
   );
-
-interface Batch {
-  state: Map<string, StoredRecord | 'deleted'>;
-  tombstones: Map<string, Tombstone>;
-  facts: Facts;
-  definitions: Map<string, InstrumentDefinition>;
-}
-
-/** Where a record sits: its own school (visit), its visit's, else its teacher's post. */
-function anchorsOf(batch: Batch, record: StoredRecord): Anchors | AppError {
-  const spec = KINDS[record.kind];
-  const at = spec.anchor(record.data);
-  if (at.schoolId !== undefined) {
-    const school = batch.facts.schools.get(at.schoolId);
-    if (!school) return refMissing('schoolId');
-    const year = spec.ownYear ? spec.ownYear(record.data) : currentSchoolYear();
-    return { ...school, schoolYear: year };
-  }
-  if (record.anchors) return record.anchors;
-  if (at.visitId) {
-    const inBatch = batch.state.get(keyOf('visit', at.visitId));
-    if (inBatch && inBatch !== 'deleted' && inBatch.anchors) return inBatch.anchors;
-    const stored = batch.facts.visits.get(at.visitId);
-    if (stored) return stored;
-  }
-  const post = batch.facts.posts.get(String(record.data.teacherId));
-  if (!post) return new AppError('SYNC_NO_SCHOOL');
-  return { ...post, schoolYear: currentSchoolYear() };
 }
 
 function checkReferences(batch: Batch, kind: EntityKind, data: Record<string, unknown>) {
@@ -178,6 +148,9 @@ function applyUpsert(
   }
   let fields: string[] = [...new Set(m.changed)];
   if (current) {
+    // A device knows only versions the server gave it: a base above the current version would
+    // make every field look unchanged since then and switch conflict detection off.
+    if (m.baseVersion > current.version) return rejected(m, baseAhead(m, current.version));
     if (data.teacherId !== current.data.teacherId) {
       return rejected(m, new AppError('SYNC_FIELD_IMMUTABLE'));
     }
@@ -217,6 +190,8 @@ function applyUpsert(
   const merged = mergeUpsert(current, m, data, actor.personId, base, fields);
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
+  const misplaced = anchoringProblem(batch, merged.record, !current);
+  if (misplaced) return rejected(m, misplaced);
   merged.record.anchors = anchors;
   batch.state.set(key, merged.record);
   revisions.push(...merged.revisions);
@@ -303,13 +278,15 @@ export async function applyMutations(
     [...list].filter((v) =>
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
     );
-  const facts = await loadFacts(
-    tx,
-    uuidish(teacherIds),
-    uuidish(visitIds),
-    uuidish(schoolIds),
+  const facts = await loadFacts(tx, {
+    teacherIds: uuidish(teacherIds),
+    visitIds: uuidish(visitIds),
+    schoolIds: uuidish(schoolIds),
     entityIds,
-  );
+    writtenVisitIds: [
+      ...new Set(mutations.filter((m) => m.kind === 'visit').map((m) => m.entityId)),
+    ],
+  });
   const definitions = await loadDefinitions(tx, uuidish(versionIds));
 
   const batch: Batch = {
@@ -336,6 +313,16 @@ export async function applyMutations(
   for (const key of dirty) {
     const r = batch.state.get(key);
     if (r && r !== 'deleted') toWrite.push(r);
+  }
+  const moves = followVisits(batch, toWrite);
+  if (moves.length > 0) {
+    // Rare: records that reached the server before their visit, or whose visit moved. Lock
+    // them like the batch's own records, so a concurrent edit cannot re-anchor them stale.
+    await lockEntities(
+      tx,
+      moves.map((r) => keyOf(r.kind, r.id)),
+    );
+    await reanchorRecords(tx, moves);
   }
   await writeRecords(tx, toWrite);
   await deleteRecords(tx, deletes);

@@ -10,6 +10,7 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { audit } from '../modules/audit/events.ts';
 import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { KINDS } from './registry.ts';
 import { keyOf, loadRecords } from './store.ts';
@@ -168,16 +169,13 @@ export async function pull(db: Kysely<DB>, actor: Actor, query: PullQuery): Prom
   // Individual formative data read by someone other than the teacher is audited.
   const others = [...new Set(page.map((r) => r.teacher_id))].filter((t) => t !== actor.personId);
   if (others.length > 0) {
-    await db
-      .insertInto('audit_event')
-      .values({
-        actor_id: actor.personId,
-        action: 'sync.pull',
-        resource_kind: 'field_record',
-        resource_id: null,
-        detail: JSON.stringify({ changes: changes.length, teachers: others }),
-      })
-      .execute();
+    await audit(db, actor, {
+      action: 'sync.pull',
+      resourceKind: 'field_record',
+      resourceId: null,
+      detail: { changes: changes.length, teachers: others },
+      subjects: others,
+    });
   }
   return { changes, cursor, more, reseed, scope: scope.fingerprint };
 }

@@ -8,7 +8,8 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { applyMutations, rejected, tally } from './apply.ts';
-import { type AuditEntry, claimMutations, priorResults, recordResults, type Tx } from './store.ts';
+import { claimMutations, contentHash, priorResults } from './claims.ts';
+import { type AuditEntry, recordResults, type Tx } from './store.ts';
 
 // POST /sync/push (docs/SYNC.md): one transaction per batch. Every mutation id is claimed in
 // mutation_log first; repeats answer their first result. New mutations are applied together
@@ -36,19 +37,28 @@ export interface PushOutcome {
   fellBack: boolean;
 }
 
+/** The same mutation id with other content: a device bug, never a silent `duplicate`. */
+function reused(m: Mutation): MutationResult {
+  return rejected(
+    m,
+    new AppError('SYNC_MUTATION_ID_REUSED', undefined, { mutationId: m.mutationId }),
+  );
+}
+
 async function pushInTransaction(
   tx: Tx,
   actor: Actor,
-  mutations: Mutation[],
+  request: PushRequest,
   careful: boolean,
 ): Promise<PushOutcome> {
+  const { mutations } = request;
   const results: (MutationResult | undefined)[] = new Array(mutations.length);
   const first = new Map<string, number>();
   mutations.forEach((m, i) => {
     if (!first.has(m.mutationId)) first.set(m.mutationId, i);
   });
   const unique = [...first.values()].map((i) => mutations[i] as Mutation);
-  const fresh = await claimMutations(tx, actor.personId, unique);
+  const { fresh } = await claimMutations(tx, actor.personId, unique, request.deviceId);
 
   const repeats = unique.filter((m) => !fresh.has(m.mutationId));
   const prior = await priorResults(
@@ -61,6 +71,10 @@ async function pushInTransaction(
     if (!p?.result || p.personId !== actor.personId) {
       // Someone else's mutation id: answer nothing about it.
       results[index] = rejected(m, new AppError('FORBIDDEN'));
+      continue;
+    }
+    if (p.contentHash !== null && p.contentHash !== contentHash(m)) {
+      results[index] = reused(m);
       continue;
     }
     results[index] = {
@@ -105,10 +119,16 @@ async function pushInTransaction(
     });
   }
 
-  // The same mutation twice in one batch: the second is a repeat of the first.
+  // The same mutation twice in one batch: the second is a repeat of the first (or, with other
+  // content, a reuse of its id).
   mutations.forEach((m, i) => {
     if (results[i]) return;
-    const r = results[first.get(m.mutationId) as number] as MutationResult;
+    const index = first.get(m.mutationId) as number;
+    if (contentHash(m) !== contentHash(mutations[index] as Mutation)) {
+      results[i] = reused(m);
+      return;
+    }
+    const r = results[index] as MutationResult;
     results[i] = { ...r, status: r.status === 'rejected' ? 'rejected' : 'duplicate' };
   });
 
@@ -127,9 +147,7 @@ export async function pushBatch(
   let careful = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db
-        .transaction()
-        .execute((tx) => pushInTransaction(tx, actor, request.mutations, careful));
+      return await db.transaction().execute((tx) => pushInTransaction(tx, actor, request, careful));
     } catch (error) {
       if (!careful && isDeterministic(error)) {
         // The database refused something in the fast path: everything was rolled back (no

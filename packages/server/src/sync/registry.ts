@@ -1,4 +1,4 @@
-import { ENTITIES, type EntityKind } from '@acompana/core';
+import { ENTITIES, type EntityKind, ownSchoolYear } from '@acompana/core';
 
 // The server's view of the synced field-record kinds: table, columns and where a record sits
 // (scope anchors). Everything else (push, pull, revisions) is generic over this registry, so a
@@ -39,29 +39,27 @@ function spec(
 
 const byVisit = (data: Record<string, unknown>) => ({ visitId: data.visitId as string | null });
 const bySchool = (data: Record<string, unknown>) => ({ schoolId: data.schoolId as string });
-const yearOf = (field: string) => (data: Record<string, unknown>) =>
-  Number(String(data[field]).slice(0, 4));
+/** Core's rule (the device checks posts with it too). */
+const yearOf = (kind: EntityKind) => (data: Record<string, unknown>) =>
+  Number(ownSchoolYear(kind, data));
 
 export const KINDS: Record<EntityKind, KindSpec> = {
   visit: spec('visit', {
     dateTimes: ['startedAt', 'endedAt', 'teacherConfirmedAt'],
     anchor: bySchool,
-    ownYear: yearOf('plannedDate'),
+    ownYear: yearOf('visit'),
   }),
   commitment: spec('commitment', { anchor: byVisit }),
   reflection: spec('reflection', { anchor: byVisit }),
   instrument_response: spec('instrument_response', { anchor: byVisit }),
   // Coaching-cycle records sit on their own school and carry their own year (migration 0007).
-  diagnosis: spec('diagnosis', { anchor: bySchool, ownYear: (data) => Number(data.schoolYear) }),
-  coaching_plan: spec('coaching_plan', {
-    anchor: bySchool,
-    ownYear: (data) => Number(data.schoolYear),
-  }),
-  modelling: spec('modelling', { anchor: bySchool, ownYear: yearOf('date') }),
+  diagnosis: spec('diagnosis', { anchor: bySchool, ownYear: yearOf('diagnosis') }),
+  coaching_plan: spec('coaching_plan', { anchor: bySchool, ownYear: yearOf('coaching_plan') }),
+  modelling: spec('modelling', { anchor: bySchool, ownYear: yearOf('modelling') }),
   stage_record: spec('stage_record', {
     dateTimes: ['decidedAt'],
     anchor: bySchool,
-    ownYear: yearOf('decidedAt'),
+    ownYear: yearOf('stage_record'),
   }),
 };
 

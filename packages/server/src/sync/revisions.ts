@@ -1,9 +1,23 @@
-import { type Actor, AppError, type RecordRevision } from '@acompana/core';
-import { type Kysely, sql } from 'kysely';
+import { type Actor, AppError, decide, type RecordRevision, reachOf } from '@acompana/core';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { currentSchoolYear } from '../modules/rosters/queries.ts';
+import { teacherReachSql } from '../policy/reach-sql.ts';
+import { loadTeacherFacts } from '../policy/relations.ts';
 
-// Revisions flagged to the asker: only the person whose value was overwritten sees them (the
-// value was theirs; the record stays visible to them through pull as before).
+// Revisions flagged to the asker: only the person whose value was overwritten sees them, and
+// only while the policy lets them read that teacher's field records now (`field_record`: the
+// teacher themself, their CURRENT coach). A revision holds the other person's new value, so a
+// coach whose caseload ended loses it the same day, like every other read of that teacher.
+
+/** SQL over `r.teacher_id`: the teachers whose field records the actor may read now. */
+function reachFilter(actor: Actor): Expression<SqlBool> {
+  const reach = reachOf(actor, 'field_record', 'read');
+  if (reach.length === 0) return sql<SqlBool>`false`;
+  const year = currentSchoolYear();
+  const parts = reach.map((r) => teacherReachSql(r, actor.personId, sql.ref('r.teacher_id'), year));
+  return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
 
 interface Row {
   id: string;
@@ -46,37 +60,52 @@ export async function listRevisions(
       JOIN person wb ON wb.id = r.written_by
       LEFT JOIN person ob ON ob.id = r.overwritten_by_person
      WHERE r.flagged_for = ${actor.personId}
+       AND ${reachFilter(actor)}
        AND (${open} = false OR r.resolved_at IS NULL)
        AND (${query.cursor ?? null}::bigint IS NULL OR r.id < ${query.cursor ?? null}::bigint)
      ORDER BY r.id DESC
      LIMIT ${limit + 1}`.execute(db);
+  // And, as every list, each row through the policy itself.
+  const facts = await loadTeacherFacts(
+    db,
+    rows.map((r) => r.teacher_id),
+    currentSchoolYear(),
+  );
+  const readable = (teacherId: string) =>
+    decide(actor, 'read', {
+      kind: 'field_record',
+      teacherId,
+      coachIds: facts.get(teacherId)?.coachIds ?? [],
+    }).allow;
   const page = rows.slice(0, limit);
   return {
-    items: page.map((r) => ({
-      id: String(r.id),
-      kind: r.kind,
-      entityId: r.entity_id,
-      teacherId: r.teacher_id,
-      field: r.field,
-      overwrittenValue: r.overwritten_value,
-      newValue: r.new_value,
-      overwrittenBy: r.overwritten_by_person
-        ? { id: r.overwritten_by_person, name: r.overwritten_name ?? '' }
-        : null,
-      writtenBy: { id: r.written_by, name: r.written_name },
-      createdAt: new Date(r.created_at).toISOString(),
-      resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
-    })),
+    items: page
+      .filter((r) => readable(r.teacher_id))
+      .map((r) => ({
+        id: String(r.id),
+        kind: r.kind,
+        entityId: r.entity_id,
+        teacherId: r.teacher_id,
+        field: r.field,
+        overwrittenValue: r.overwritten_value,
+        newValue: r.new_value,
+        overwrittenBy: r.overwritten_by_person
+          ? { id: r.overwritten_by_person, name: r.overwritten_name ?? '' }
+          : null,
+        writtenBy: { id: r.written_by, name: r.written_name },
+        createdAt: new Date(r.created_at).toISOString(),
+        resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+      })),
     nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null,
   };
 }
 
-/** Marks a revision as seen; 404 unless it is flagged to the asker. */
+/** Marks a revision as seen; 404 unless it is flagged to the asker and still in their reach. */
 export async function resolveRevision(db: Kysely<DB>, actor: Actor, id: string): Promise<void> {
   if (!/^\d{1,18}$/.test(id)) throw new AppError('NOT_FOUND');
   const { rows } = await sql<{ id: string }>`
-    UPDATE record_revision SET resolved_at = coalesce(resolved_at, now())
-     WHERE id = ${id}::bigint AND flagged_for = ${actor.personId}
-    RETURNING id`.execute(db);
+    UPDATE record_revision r SET resolved_at = coalesce(r.resolved_at, now())
+     WHERE r.id = ${id}::bigint AND r.flagged_for = ${actor.personId} AND ${reachFilter(actor)}
+    RETURNING r.id`.execute(db);
   if (rows.length === 0) throw new AppError('NOT_FOUND');
 }

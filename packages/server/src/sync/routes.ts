@@ -13,7 +13,6 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import pLimit from 'p-limit';
-import { requireAuth } from '../auth/middleware.ts';
 import type { Deps } from '../http/env.ts';
 import { fieldIssues } from '../http/errors.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
@@ -88,7 +87,6 @@ const resolveRoute = createRoute({
 
 export function syncRoutes(deps: Deps) {
   const app = apiRouter();
-  app.use('/sync/*', requireAuth(deps));
   const admit = pLimit(SYNC_PUSH_CONCURRENCY);
   app.use('/sync/push', (_c, next) => admit(next));
   app.use(

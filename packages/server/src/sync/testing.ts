@@ -136,6 +136,24 @@ export function commitmentPayload(
   };
 }
 
+/** A draft of a published checklist for `teacherId`, on no visit (tests set `visitId`). */
+export async function draftResponsePayload(db: Kysely<DB>, teacherId: string) {
+  const { rows } = await sql<{ id: string }>`
+    SELECT id FROM instrument_version
+     WHERE status = 'published' AND definition->>'type' = 'checklist' ORDER BY id LIMIT 1`.execute(
+    db,
+  );
+  const version = rows[0];
+  if (!version) throw new Error('no published checklist');
+  return {
+    visitId: null as string | null,
+    teacherId,
+    instrumentVersionId: version.id,
+    status: 'draft',
+    answers: { items: {} },
+  };
+}
+
 export async function count(db: Kysely<DB>, table: string, id: string): Promise<number> {
   const { rows } = await sql<{
     n: string;

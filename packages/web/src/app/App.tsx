@@ -30,6 +30,7 @@ import {
   TeachersPage,
   VisitPage,
   VisitsPage,
+  WhoReadPage,
 } from './pages.ts';
 import { Shell } from './Shell.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
@@ -76,6 +77,7 @@ export function App() {
                 <Route path="instrumentos" element={<InstrumentsPage />} />
                 <Route path="instrumentos/:id" element={<InstrumentDetailPage />} />
                 <Route path="instrumentos/:id/versiones/:versionId" element={<DraftEditorPage />} />
+                <Route path="mi-informacion/consultas" element={<WhoReadPage />} />
                 <Route element={<OfflineGate />}>
                   <Route path="visitas" element={<VisitsPage />} />
                   <Route path="visitas/nueva" element={<NewVisitPage />} />

@@ -72,5 +72,6 @@ export const ModellingPage = screen(
   () => import('../features/visits/ModellingPage.tsx'),
 );
 export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPage.tsx'));
+export const WhoReadPage = screen(['privacy'], () => import('../features/privacy/WhoReadPage.tsx'));
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));

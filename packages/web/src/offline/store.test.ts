@@ -8,6 +8,8 @@ import { discardRejected, LocalValidationError, outboxCounts, saveRecord } from 
 
 const TEACHER = '0190a000-0000-7000-8000-000000000001';
 const SCHOOL = '0190a000-0000-7000-8000-000000000002';
+const OTHER_TEACHER = '0190a000-0000-7000-8000-000000000003';
+const OTHER_SCHOOL = '0190a000-0000-7000-8000-000000000004';
 const visit = {
   teacherId: TEACHER,
   schoolId: SCHOOL,
@@ -108,6 +110,55 @@ describe('saveRecord', () => {
     expect((error as LocalValidationError).fields.map((f) => f.path)).toEqual(['plannedDate']);
     expect(await db.records.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('refuses a record on a visit of another teacher before queueing it (as the server would)', async () => {
+    const saved = await saveRecord(db, 'visit', null, visit);
+    const commitment = {
+      visitId: saved.id,
+      teacherId: OTHER_TEACHER,
+      owner: 'teacher' as const,
+      desempeno: null,
+      text: 'Usar preguntas abiertas',
+      dueDate: null,
+      status: 'pending' as const,
+      followUpNote: null,
+    };
+    const error = await saveRecord(db, 'commitment', null, commitment).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LocalValidationError);
+    expect((error as LocalValidationError).code).toBe('SYNC_ANCHOR_MISMATCH');
+    expect((error as LocalValidationError).fields).toEqual([
+      { path: 'visitId', message: expect.stringMatching(/^esa visita es de otro docente/) },
+    ]);
+    expect(await db.records.where('kind').equals('commitment').count()).toBe(0);
+    expect(await db.outbox.count()).toBe(1);
+    // The visit's own teacher, or a visit this device does not hold (the server checks it).
+    await saveRecord(db, 'commitment', null, { ...commitment, teacherId: TEACHER });
+    await saveRecord(db, 'commitment', null, {
+      ...commitment,
+      visitId: '0190a000-0000-7000-8000-0000000000ff',
+    });
+    expect(await db.outbox.count()).toBe(3);
+  });
+
+  it('refuses a visit this year at a school where the teacher holds no post', async () => {
+    const year = Number(
+      new Date().toLocaleString('en-US', { timeZone: 'America/Lima', year: 'numeric' }),
+    );
+    const thisYear = { ...visit, plannedDate: `${year}-06-01` };
+    await db.reference.put({
+      kind: 'teacher',
+      id: TEACHER,
+      data: { teacherId: TEACHER, schools: [{ id: OTHER_SCHOOL, name: 'IE 2' }] },
+    });
+    const error = await saveRecord(db, 'visit', null, thisYear).catch((e: unknown) => e);
+    expect((error as LocalValidationError).code).toBe('SYNC_SCHOOL_NOT_TEACHERS');
+    expect((error as LocalValidationError).fields[0]?.path).toBe('schoolId');
+    expect(await db.outbox.count()).toBe(0);
+    await saveRecord(db, 'visit', null, { ...thisYear, schoolId: OTHER_SCHOOL });
+    // Another year: the device knows only this year's posts; the server decides.
+    await saveRecord(db, 'visit', null, { ...thisYear, plannedDate: `${year + 1}-03-20` });
+    expect(await db.outbox.count()).toBe(2);
   });
 
   it('rolls the record back when the outbox entry cannot be written (one transaction)', async () => {

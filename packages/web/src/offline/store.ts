@@ -1,4 +1,12 @@
-import { ENTITIES, type EntityKind, type EntityRecord } from '@acompana/core';
+import {
+  type AnchorIssue,
+  checkTeacherSchool,
+  checkVisitLink,
+  ENTITIES,
+  type EntityKind,
+  type EntityRecord,
+  ownSchoolYear,
+} from '@acompana/core';
 import { dequal } from 'dequal';
 import { v7 as uuidv7 } from 'uuid';
 import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry } from './db.ts';
@@ -9,14 +17,54 @@ import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry
 
 export type RecordChanges<K extends EntityKind> = Partial<EntityRecord<K>>;
 
-/** A local write that does not pass the record's schema; `fields` names the offending fields. */
+/** A local write that does not pass the record's schema, or names a visit or school it may
+ *  not (core's anchoring rules, the ones the server applies); `fields` names the offending
+ *  fields and `code` is the server's code for the same refusal. */
 export class LocalValidationError extends Error {
-  readonly code = 'VALIDATION_FAILED';
+  readonly code: string;
   readonly fields: { path: string; message: string }[];
-  constructor(fields: { path: string; message: string }[]) {
+  constructor(fields: { path: string; message: string }[], code = 'VALIDATION_FAILED') {
     super(fields.map((f) => `${f.path}: ${f.message}`).join('; '));
     this.name = 'LocalValidationError';
     this.fields = fields;
+    this.code = code;
+  }
+}
+
+/** Peru's school year is the calendar year in Lima. */
+const limaYear = () =>
+  Number(new Date().toLocaleString('en-US', { timeZone: 'America/Lima', year: 'numeric' }));
+
+/**
+ * Refuses, before anything is queued, what the server would refuse for its anchoring: a
+ * record naming a visit of another teacher (the visit as this device holds it), a record
+ * naming a school where its teacher holds no post this year (the teacher's schools in the
+ * reference data). What the device does not know, the server checks.
+ */
+async function checkAnchoring(
+  db: LocalDb,
+  kind: EntityKind,
+  data: Record<string, unknown>,
+): Promise<void> {
+  let problem: AnchorIssue | null = null;
+  if (typeof data.visitId === 'string') {
+    const visit = await db.records.get(['visit', data.visitId]);
+    problem = checkVisitLink(
+      kind,
+      data,
+      visit && {
+        teacherId: String(visit.data.teacherId),
+        schoolId: String(visit.data.schoolId),
+      },
+    );
+  }
+  if (!problem && ownSchoolYear(kind, data) === limaYear()) {
+    const teacher = await db.reference.get(['teacher', String(data.teacherId)]);
+    const schools = teacher?.data.schools as { id: string }[] | undefined;
+    problem = checkTeacherSchool(kind, data, schools?.length ? schools.map((s) => s.id) : null);
+  }
+  if (problem) {
+    throw new LocalValidationError([{ path: problem.path, message: problem.reason }], problem.code);
   }
 }
 
@@ -66,7 +114,7 @@ export async function saveRecord<K extends EntityKind>(
   changes: RecordChanges<K>,
 ): Promise<LocalRecord<EntityRecord<K>>> {
   const entityId = id ?? uuidv7();
-  return db.transaction('rw', db.records, db.outbox, db.meta, async () => {
+  return db.transaction('rw', db.records, db.outbox, db.meta, db.reference, async () => {
     const existing = await db.records.get([kind, entityId]);
     const merged = { ...(existing?.data ?? {}), ...changes };
     const parsed = ENTITIES[kind].schema.safeParse(merged);
@@ -79,6 +127,7 @@ export async function saveRecord<K extends EntityKind>(
       );
     }
     const data = parsed.data as Record<string, unknown>;
+    await checkAnchoring(db, kind, data);
     const rejected = await db.outbox
       .where('entityId')
       .equals(entityId)

@@ -17,6 +17,7 @@ export { default as IconCloud } from 'lucide-react/icons/cloud';
 export { default as IconCloudOff } from 'lucide-react/icons/cloud-off';
 export { default as IconContrast } from 'lucide-react/icons/contrast';
 export { default as IconMore } from 'lucide-react/icons/ellipsis';
+export { default as IconEye } from 'lucide-react/icons/eye';
 export { default as IconHome } from 'lucide-react/icons/house';
 export { default as IconInbox } from 'lucide-react/icons/inbox';
 export { default as IconInfo } from 'lucide-react/icons/info';

@@ -5,7 +5,6 @@ import {
   warningsSchema,
 } from '@acompana/core';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAuth } from '../../auth/middleware.ts';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
@@ -44,8 +43,6 @@ const warningsRoute = createRoute({
 
 export function caseloadRoutes(deps: Deps) {
   const app = moduleRouter();
-  app.use('/caseloads/*', requireAuth(deps));
-  app.use('/rosters/*', requireAuth(deps));
   app.openapi(caseloadsRoute, async (c) =>
     c.json(await listCaseloads(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
   );

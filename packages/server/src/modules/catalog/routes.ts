@@ -12,7 +12,6 @@ import {
   targetYearRequiredSchema,
 } from '@acompana/core';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAuth } from '../../auth/middleware.ts';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
@@ -105,8 +104,6 @@ const enrollmentsRoute = createRoute({
 
 export function catalogRoutes(deps: Deps) {
   const app = moduleRouter();
-  app.use('/interventions/*', requireAuth(deps));
-  app.use('/enrollments/*', requireAuth(deps));
   app.openapi(interventionsRoute, async (c) =>
     c.json({ items: await listInterventions(deps.db, c.get('auth').actor) }, 200),
   );

@@ -1,6 +1,5 @@
 import { coachDetailSchema, coachListQuerySchema, coachPageSchema, idSchema } from '@acompana/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireAuth } from '../../auth/middleware.ts';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
@@ -39,7 +38,6 @@ const coachRoute = createRoute({
 export function coachRoutes(deps: Deps) {
   const app = moduleRouter();
   // '/coaches/*' also matches '/coaches' itself.
-  app.use('/coaches/*', requireAuth(deps));
   app.openapi(coachesRoute, async (c) =>
     c.json(await listCoaches(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
   );

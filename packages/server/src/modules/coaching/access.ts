@@ -1,7 +1,8 @@
 import { type Actor, AppError, reachOf } from '@acompana/core';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
+import { audit } from '../audit/events.ts';
 import { currentSchoolYear } from '../rosters/queries.ts';
 
 // Who may read what of a teacher's coaching cycle, decided by the one policy module:
@@ -51,9 +52,14 @@ export async function auditRead(
   detail: Record<string, unknown> = {},
 ): Promise<void> {
   if (actor.personId === teacherId) return;
-  await sql`INSERT INTO audit_event (actor_id, action, resource_kind, resource_id, detail)
-    VALUES (${actor.personId}, ${action}, 'coaching_record', ${resourceId},
-            ${JSON.stringify({ teacherId, ...detail })}::jsonb)`.execute(db);
+  // Naming the teacher as the subject: they see it in "Quién consultó mi información".
+  await audit(db, actor, {
+    action,
+    resourceKind: 'coaching_record',
+    resourceId,
+    detail: { teacherId, ...detail },
+    subjects: [teacherId],
+  });
 }
 
 /** Today in Peru (the school day), as YYYY-MM-DD. */

@@ -1,6 +1,7 @@
 import { type Actor, AppError, type CoachDay, reachOf } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { audit } from '../audit/events.ts';
 import { currentSchoolYear } from '../rosters/queries.ts';
 import { limaToday } from './access.ts';
 
@@ -78,6 +79,23 @@ export async function coachDay(db: Kysely<DB>, actor: Actor, now = new Date()): 
   const overdue = visits.filter((v) => v.plannedDate < today);
   const commitmentsDue = (r?.commitments ?? []) as CoachDay['commitmentsDue'];
   const belowMinimum = (r?.minimum ?? []) as CoachDay['belowMinimum'];
+  // The day shows commitment texts and follow-up notes of the caseload: a read of each of
+  // those teachers' records, audited like any other (they see it in "Quién consultó…").
+  const teachers = [...todays, ...overdue, ...commitmentsDue, ...belowMinimum].map(
+    (x) => x.teacherId,
+  );
+  await audit(db, actor, {
+    action: 'coaching.day.read',
+    resourceKind: 'coaching_record',
+    resourceId: `day:${today}`,
+    detail: {
+      today: todays.length,
+      overdue: overdue.length,
+      commitmentsDue: commitmentsDue.length,
+      belowMinimum: belowMinimum.length,
+    },
+    subjects: teachers,
+  });
   const { rows: done } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM visit v
       JOIN caseload c ON c.teacher_id = v.teacher_id AND c.coach_id = ${me}

@@ -6,7 +6,6 @@ import {
   visitDetailSchema,
 } from '@acompana/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireAuth } from '../../auth/middleware.ts';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
@@ -79,10 +78,6 @@ const dayRoute = createRoute({
 
 export function coachingRoutes(deps: Deps) {
   const app = moduleRouter();
-  app.use('/teachers/:id/visits', requireAuth(deps));
-  app.use('/teachers/:id/progress', requireAuth(deps));
-  app.use('/visits/*', requireAuth(deps));
-  app.use('/me/day', requireAuth(deps));
   app.openapi(teacherVisitsRoute, async (c) =>
     c.json(await teacherVisits(deps.db, c.get('auth').actor, c.req.valid('param').id), 200),
   );

@@ -9,7 +9,10 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { accessTo, auditRead, iso } from './access.ts';
 
-// GET /teachers/{id}/visits and GET /visits/{id} (docs/API.md, docs/PRIVACY.md).
+// GET /teachers/{id}/visits and GET /visits/{id} (docs/API.md, docs/PRIVACY.md). What a visit
+// shows is only ever about its own teacher: sync refuses records naming another teacher's visit
+// (sync/anchoring.ts), and these reads filter by teacher as well, so a record that slipped in
+// before that check still stays out of sight.
 
 type Row = Record<string, unknown>;
 
@@ -35,10 +38,13 @@ export async function teacherVisits(
   const { rows } = await sql<Row>`
     SELECT v.id, v.planned_date::text AS planned_date, v.status, v.kind, v.cancel_reason,
            v.goals, v.focus, v.dialogue->>'reflectionLevel' AS reflection_level,
-           (SELECT count(*) FROM commitment c WHERE c.visit_id = v.id)::int AS commitments,
+           (SELECT count(*) FROM commitment c
+             WHERE c.visit_id = v.id AND c.teacher_id = v.teacher_id)::int AS commitments,
            (SELECT count(*) FROM instrument_response r
-             WHERE r.visit_id = v.id AND r.status = 'complete')::int AS complete_responses,
-           EXISTS (SELECT 1 FROM reflection f WHERE f.visit_id = v.id) AS has_reflection
+             WHERE r.visit_id = v.id AND r.teacher_id = v.teacher_id
+               AND r.status = 'complete')::int AS complete_responses,
+           EXISTS (SELECT 1 FROM reflection f
+                    WHERE f.visit_id = v.id AND f.teacher_id = v.teacher_id) AS has_reflection
       FROM visit v
      WHERE v.teacher_id = ${teacherId}
      ORDER BY v.planned_date DESC, v.id`.execute(db);
@@ -98,15 +104,15 @@ export async function visitDetail(
     modelling: Row[];
   }>`SELECT
       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.created_at, c.id), '[]')
-         FROM commitment c WHERE c.visit_id = ${visitId}) AS commitments,
+         FROM commitment c WHERE c.visit_id = ${visitId} AND c.teacher_id = ${teacherId}) AS commitments,
       (SELECT coalesce(jsonb_agg(to_jsonb(c) ORDER BY c.created_at, c.id), '[]')
          FROM commitment c
-        WHERE c.visit_id = (SELECT p.id FROM visit p
+        WHERE c.teacher_id = ${teacherId} AND c.visit_id = (SELECT p.id FROM visit p
                              WHERE p.teacher_id = ${teacherId} AND p.status = 'done'
                                AND (p.planned_date, p.id) < (${String(v.planned_date)}::date, ${visitId}::uuid)
                              ORDER BY p.planned_date DESC, p.id DESC LIMIT 1)) AS follow_ups,
       (SELECT coalesce(jsonb_agg(to_jsonb(f) ORDER BY f.updated_at), '[]')
-         FROM reflection f WHERE f.visit_id = ${visitId}) AS reflections,
+         FROM reflection f WHERE f.visit_id = ${visitId} AND f.teacher_id = ${teacherId}) AS reflections,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', r.id,
                 'instrumentVersionId', r.instrument_version_id, 'instrumentCode', i.code,
                 'instrumentType', i.type, 'version', iv.version, 'status', r.status,
@@ -114,9 +120,11 @@ export async function visitDetail(
          FROM instrument_response r
          JOIN instrument_version iv ON iv.id = r.instrument_version_id
          JOIN instrument i ON i.id = iv.instrument_id
-        WHERE r.visit_id = ${visitId}) AS responses,
+        WHERE r.visit_id = ${visitId} AND r.teacher_id = ${teacherId}) AS responses,
       (SELECT coalesce(jsonb_agg(to_jsonb(m) ORDER BY m.date, m.id), '[]')
-         FROM modelling m WHERE m.visit_id = ${visitId}) AS modelling`.execute(db);
+         FROM modelling m WHERE m.visit_id = ${visitId} AND m.teacher_id = ${teacherId}) AS modelling`.execute(
+    db,
+  );
   const p = parts[0];
   return {
     id: visitId,

@@ -14,7 +14,6 @@ import {
   versionParamsSchema,
 } from '@acompana/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { requireAuth } from '../../auth/middleware.ts';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
@@ -159,9 +158,6 @@ const routes = {
 export function instrumentRoutes(deps: Deps) {
   const app = moduleRouter();
   const { db } = deps;
-  app.use('/instruments', requireAuth(deps));
-  app.use('/instruments/*', requireAuth(deps));
-  app.use('/instrument-versions/*', requireAuth(deps));
   const actor = (c: { get(key: 'auth'): { actor: import('@acompana/core').Actor } }) =>
     c.get('auth').actor;
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testTargets } from '../../test/databases.ts';
 import {
@@ -239,7 +240,10 @@ describe.each(testTargets())('teacher and school details on $engine', (target) =
     ]);
     expect(byDocente.coaches).toBeNull();
 
-    // The formador sees the school and the coaches they train, never its teachers.
+    // The formador sees the school, never its teachers, and of the coaches they train only
+    // what is public: their network team. Where a coach's caseload lies is caseload data,
+    // masked for the formador (as /caseloads and /coaches/{id} do): no coach is listed here
+    // for their caseload, and no count of teachers here is given.
     const byFormador = (await school('formador', id)).body;
     expect(byFormador.teachers).toBeNull();
     const trained = sorted(
@@ -252,9 +256,20 @@ describe.each(testTargets())('teacher and school details on $engine', (target) =
           .execute()
       ).map((t) => t.coach_id),
     );
-    const trainedHere = coaches.filter((c) => trained.includes(c));
-    expect(trainedHere.length).toBeGreaterThan(0);
-    expect(sorted(byFormador.coaches.map((c: { id: string }) => c.id))).toEqual(trainedHere);
+    const team = new Set(viaTeam.map((c) => c.coach_id));
+    const trainedByCaseloadOnly = viaCaseload
+      .map((c) => c.coach_id)
+      .filter((c) => trained.includes(c) && !team.has(c));
+    expect(trainedByCaseloadOnly.length, 'a trained coach works here by caseload').toBeGreaterThan(
+      0,
+    );
+    expect(sorted(byFormador.coaches.map((c: { id: string }) => c.id))).toEqual(
+      coaches.filter((c) => trained.includes(c) && team.has(c)),
+    );
+    for (const c of byFormador.coaches)
+      expect(c).toMatchObject({ teachersHere: null, networkTeam: true });
+    // Others who may see caseloads get the counts.
+    expect(byDirector.coaches.some((c: { teachersHere: number }) => c.teachersHere > 0)).toBe(true);
 
     expect((await school('especialista', h.far.schoolId)).status).toBe(404);
     const other = await h.db
@@ -265,6 +280,37 @@ describe.each(testTargets())('teacher and school details on $engine', (target) =
       .executeTakeFirstOrThrow();
     expect((await school('director', other.id)).status).toBe(404);
     expect((await school('especialista', other.id)).status).toBe(200);
+  });
+
+  it('shows the formador a coach they train in a school’s network team, without counts', async () => {
+    const { rows } = await sql<{ school_id: string; coach_id: string }>`
+      SELECT s.id AS school_id, nt.coach_id FROM network_team nt
+        JOIN school s ON s.network_id = nt.network_id
+       WHERE nt.school_year = ${YEAR} ORDER BY s.id, nt.coach_id LIMIT 1`.execute(h.db);
+    const row = rows[0];
+    if (!row) throw new Error('the demo has no network team');
+    // The formador trains this ASPI from today (removed afterwards: other tests count them).
+    const training = await h.db
+      .insertInto('coach_training')
+      .values({
+        formador_id: await idOf(h.db, DNI.formador),
+        coach_id: row.coach_id,
+        valid_from: `${YEAR}-01-01`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const byFormador = (await school('formador', row.school_id)).body;
+      expect(byFormador.coaches).toContainEqual(
+        expect.objectContaining({ id: row.coach_id, teachersHere: null, networkTeam: true }),
+      );
+      const byMinedu = (await school('minedu', row.school_id)).body;
+      expect(byMinedu.coaches).toContainEqual(
+        expect.objectContaining({ id: row.coach_id, teachersHere: expect.any(Number) }),
+      );
+    } finally {
+      await h.db.deleteFrom('coach_training').where('id', '=', training.id).execute();
+    }
   });
 
   it('names the acting director of a unidocente school only to those who may see teachers', async () => {

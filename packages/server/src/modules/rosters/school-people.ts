@@ -2,6 +2,7 @@ import {
   type Actor,
   type CoachKind,
   type CoachSpecialty,
+  decide,
   type PersonRef,
   reachOf,
   type SchoolCoach,
@@ -209,25 +210,39 @@ export async function schoolCoaches(
       .execute(),
     loadCoachFacts(db, ids, year),
   ]);
-  return people
-    .filter((p) => {
-      const f = facts.get(p.id);
-      return (
-        f &&
-        decideAnyPlace(
-          actor,
-          'read',
-          { kind: 'coach', ownerId: p.id, trainerIds: f.trainerIds },
-          f.places,
-        ).allow
-      );
-    })
-    .map((p) => ({
+  const here = {
+    schoolId: school.id,
+    networkId: school.network_id,
+    ugelId: school.ugel_id,
+    regionId: school.region_id,
+  };
+  const out: SchoolCoach[] = [];
+  for (const p of people) {
+    const f = facts.get(p.id);
+    const coach = { kind: 'coach' as const, ownerId: p.id, trainerIds: f?.trainerIds ?? [] };
+    if (!f || !decideAnyPlace(actor, 'read', coach, f.places).allow) continue;
+    // That the coach has teachers here is caseload data: shown only to who may read this
+    // school's caseload rows unmasked. The formador (masked) sees the coaches they train only
+    // through their network team, which their profile shows anyway, and no count.
+    const caseload = decide(actor, 'read', {
+      kind: 'caseload',
+      coachIds: [p.id],
+      trainerIds: f.trainerIds,
+      place: here,
+    });
+    const caseloadShown = caseload.allow && caseload.mask === null;
+    const networkTeam = byTeam.some((r) => r.coach_id === p.id);
+    if (!caseloadShown && !networkTeam) continue;
+    out.push({
       id: p.id,
       displayName: displayName(p),
       kind: (p.kind ?? 'acompanante_pedagogico') as CoachKind,
       specialty: (p.specialty ?? null) as CoachSpecialty | null,
-      teachersHere: Number(byCaseload.find((r) => r.coach_id === p.id)?.teachers_here ?? 0),
-      networkTeam: byTeam.some((r) => r.coach_id === p.id),
-    }));
+      teachersHere: caseloadShown
+        ? Number(byCaseload.find((r) => r.coach_id === p.id)?.teachers_here ?? 0)
+        : null,
+      networkTeam,
+    });
+  }
+  return out;
 }

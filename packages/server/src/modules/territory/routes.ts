@@ -7,7 +7,6 @@ import {
   ugelPageSchema,
 } from '@acompana/core';
 import { createRoute } from '@hono/zod-openapi';
-import { requireAuth } from '../../auth/middleware.ts';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
@@ -57,7 +56,6 @@ const networksRoute = createRoute({
 
 export function territoryRoutes(deps: Deps) {
   const app = moduleRouter();
-  for (const path of ['/regions', '/ugels', '/networks']) app.use(path, requireAuth(deps));
   app.openapi(regionsRoute, async (c) =>
     c.json(await listRegions(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
   );

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { planTexts } from './es-PE.plan.ts';
+import { privacyTexts } from './es-PE.privacy.ts';
 import { progressTexts } from './es-PE.progress.ts';
 import { esPE } from './es-PE.ts';
 import { visitTexts } from './es-PE.visits.ts';
@@ -42,7 +43,14 @@ function catalogKeys(node: unknown, prefix = '', out = new Set<string>()): Set<s
 }
 
 /** The whole catalog: first-download texts and the feature texts loaded with their screens. */
-const catalog = { ...esPE, ...instrumentTexts, ...visitTexts, ...planTexts, ...progressTexts };
+const catalog = {
+  ...esPE,
+  ...instrumentTexts,
+  ...visitTexts,
+  ...planTexts,
+  ...progressTexts,
+  ...privacyTexts,
+};
 const keys = catalogKeys(catalog);
 
 /** Where feature texts may be used: in the screens (../pages.ts, homes) that load them. */
@@ -60,6 +68,7 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   instruments: ['features/instruments/', 'features/visits/'],
   plan: ['features/plan/'],
   progress: ['features/progress/', 'features/catalog/LadderSection.tsx'],
+  whoRead: ['features/privacy/'],
 };
 
 function hasKey(key: string): boolean {

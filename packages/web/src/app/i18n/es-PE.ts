@@ -2,6 +2,7 @@ import type { ErrorCode } from '@acompana/core';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
 import type { planTexts } from './es-PE.plan.ts';
+import type { privacyTexts } from './es-PE.privacy.ts';
 import type { progressTexts } from './es-PE.progress.ts';
 import { rosterTexts } from './es-PE.rosters.ts';
 import { shellTexts } from './es-PE.shell.ts';
@@ -54,6 +55,16 @@ const errors = {
     'El registro menciona una institución, intervención o instrumento que no existe en el servidor.',
   SYNC_NO_SCHOOL:
     'No se encontró la institución educativa del docente; registra primero la visita o revisa su plaza.',
+  SYNC_ANCHOR_MISMATCH:
+    'El registro está en una visita de otro docente; un registro solo puede ir en una visita de su mismo docente.',
+  SYNC_SCHOOL_NOT_TEACHERS:
+    'El docente no tiene una plaza en esa institución educativa ese año escolar.',
+  SYNC_BASE_VERSION_AHEAD:
+    'El cambio parte de una versión del registro que el servidor todavía no tiene; sincroniza y vuelve a intentarlo.',
+  SYNC_MUTATION_ID_REUSED:
+    'Este cambio usa el identificador de otro cambio ya recibido con otro contenido; no se aplicó.',
+  SYNC_DEVICE_NOT_YOURS:
+    'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
 } satisfies Record<ErrorCode, string>;
@@ -287,4 +298,5 @@ export type Catalog = typeof esPE &
   typeof instrumentTexts &
   typeof visitTexts &
   typeof planTexts &
-  typeof progressTexts;
+  typeof progressTexts &
+  typeof privacyTexts;

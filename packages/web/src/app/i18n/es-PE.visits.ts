@@ -20,6 +20,7 @@ export const visitTexts = {
     reflectionsPending_other: '{{count}} visitas realizadas esperan tu reflexión',
     lastVisit: 'Última visita: {{date}}',
     more: 'Mi plan y modelado',
+    whoRead: 'Quién consultó mi información',
   },
   day: {
     title: 'Agenda del día',

@@ -32,6 +32,7 @@ const TEXTS = {
   visits: () => import('./es-PE.visits.ts').then((m) => m.visitTexts),
   plan: () => import('./es-PE.plan.ts').then((m) => m.planTexts),
   progress: () => import('./es-PE.progress.ts').then((m) => m.progressTexts),
+  privacy: () => import('./es-PE.privacy.ts').then((m) => m.privacyTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
 

@@ -9,6 +9,7 @@ import {
   IconCalendarCheck,
   IconCheck,
   IconClipboard,
+  IconEye,
   IconNotebook,
   IconWarning,
 } from '../../ui/icons.ts';
@@ -94,6 +95,7 @@ function Space({ teacherId }: { teacherId: string }) {
           icon={IconNotebook}
           title={t('space.modelling')}
         />
+        <ListItem to="/mi-informacion/consultas" icon={IconEye} title={t('space.whoRead')} />
       </List>
     </>
   );

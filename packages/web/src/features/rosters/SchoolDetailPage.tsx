@@ -154,7 +154,7 @@ function SchoolBody({ school }: { school: SchoolDetail }) {
                   <Link to={`/acompanantes/${coach.id}`}>{coach.displayName}</Link>
                   {' · '}
                   {label('coachKinds', coach.kind)}
-                  {coach.teachersHere > 0
+                  {coach.teachersHere !== null && coach.teachersHere > 0
                     ? ` · ${t('school.teachersHere', { count: coach.teachersHere })}`
                     : null}
                   {coach.networkTeam ? ` · ${t('school.networkTeam')}` : null}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { AppError, type Mutation, type MutationResult } from '@acompana/core';
+import { sql } from 'kysely';
+import { canonical } from './merge.ts';
+import type { Tx } from './store.ts';
+
+// The first statement of every push (docs/SYNC.md, "Exactly once" and "Devices"), in ONE
+// round trip: claim the mutation ids in mutation_log, with a hash of their content, and
+// register the batch's device ids to the person pushing.
+//
+// - Idempotency keys are bound to their content: a repeat with the same id and other content
+//   is a device bug, answered SYNC_MUTATION_ID_REUSED instead of `duplicate` (which would
+//   silently drop the new content).
+// - Device ids belong to one person: registered by the first push that names them; another
+//   person's push naming one is refused as a whole (the transaction rolls back: nothing is
+//   claimed or applied), so nobody writes with someone else's device and field clock. The web
+//   app keeps one local database, and so one device id, per person (web offline/db.ts).
+
+/** What a mutation says, hashed: everything but its id and the informative device clock. */
+export function contentHash(m: Mutation): string {
+  const { mutationId: _id, createdAt: _at, ...content } = m;
+  return createHash('sha256').update(canonical(content)).digest('base64url');
+}
+
+export interface Claimed {
+  /** Mutation ids this push claimed first (new). */
+  fresh: Set<string>;
+}
+
+/**
+ * Registers the devices and inserts the mutation ids (sorted, so two overlapping batches never
+ * deadlock); returns the ids that are new. A repeat whose first attempt is still running in
+ * another connection waits here until it commits (then it is a repeat) or rolls back (then it
+ * is new). Throws SYNC_DEVICE_NOT_YOURS when a device id belongs to someone else.
+ */
+export async function claimMutations(
+  tx: Tx,
+  personId: string,
+  mutations: Mutation[],
+  envelopeDeviceId: string,
+): Promise<Claimed> {
+  const devices = [...new Set([envelopeDeviceId, ...mutations.map((m) => m.deviceId)])];
+  const rows = [...mutations]
+    .sort((a, b) => (a.mutationId < b.mutationId ? -1 : 1))
+    .map((m) => ({
+      mutation_id: m.mutationId,
+      device_id: m.deviceId,
+      person_id: personId,
+      kind: m.kind,
+      entity_id: m.entityId,
+      seq: m.seq,
+      content_hash: contentHash(m),
+    }));
+  // The device registration and the claims run in one statement; `added` is invisible to the
+  // statement's own snapshot, hence the coalesce.
+  const { rows: out } = await sql<{ what: 'claim' | 'device'; id: string; owner: string | null }>`
+    WITH given AS (SELECT DISTINCT d FROM unnest(${devices}::uuid[]) AS d),
+    added AS (
+      INSERT INTO sync_device (device_id, person_id)
+      SELECT d, ${personId}::uuid FROM given
+      ON CONFLICT (device_id) DO NOTHING
+      RETURNING device_id
+    ),
+    claimed AS (
+      INSERT INTO mutation_log (mutation_id, device_id, person_id, kind, entity_id, seq, content_hash)
+      SELECT x.mutation_id, x.device_id, x.person_id, x.kind, x.entity_id, x.seq, x.content_hash
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS x(mutation_id uuid, device_id uuid, person_id uuid, kind text, entity_id uuid,
+               seq bigint, content_hash text)
+      ON CONFLICT (mutation_id) DO NOTHING
+      RETURNING mutation_id
+    )
+    SELECT 'claim' AS what, mutation_id::text AS id, NULL::text AS owner FROM claimed
+    UNION ALL
+    SELECT 'device', g.d::text,
+           coalesce(sd.person_id, CASE WHEN a.device_id IS NOT NULL THEN ${personId}::uuid END)::text
+      FROM given g
+      LEFT JOIN sync_device sd ON sd.device_id = g.d
+      LEFT JOIN added a ON a.device_id = g.d`.execute(tx);
+
+  const owners = new Map<string, string | null>();
+  for (const r of out) if (r.what === 'device') owners.set(r.id, r.owner);
+  const racing = [...owners].filter(([, owner]) => owner === null).map(([d]) => d);
+  if (racing.length > 0) {
+    // Registered by a push that committed while the statement waited (a retry overlapping
+    // its first attempt on another connection): read it with a fresh snapshot.
+    const again = await sql<{ device_id: string; person_id: string }>`
+      SELECT device_id, person_id FROM sync_device WHERE device_id = ANY(${racing}::uuid[])`.execute(
+      tx,
+    );
+    for (const r of again.rows) owners.set(r.device_id, r.person_id);
+  }
+  for (const [deviceId, owner] of owners) {
+    if (owner !== personId) throw new AppError('SYNC_DEVICE_NOT_YOURS', undefined, { deviceId });
+  }
+  return { fresh: new Set(out.filter((r) => r.what === 'claim').map((r) => r.id)) };
+}
+
+export interface Prior {
+  personId: string;
+  result: MutationResult | null;
+  /** Null for mutations received before content hashes were kept (migration 0009). */
+  contentHash: string | null;
+}
+
+export async function priorResults(tx: Tx, ids: string[]): Promise<Map<string, Prior>> {
+  const out = new Map<string, Prior>();
+  if (ids.length === 0) return out;
+  const { rows } = await sql<{
+    mutation_id: string;
+    person_id: string;
+    result: MutationResult | null;
+    content_hash: string | null;
+  }>`
+    SELECT mutation_id, person_id, result, content_hash
+      FROM mutation_log WHERE mutation_id = ANY(${ids}::uuid[])`.execute(tx);
+  for (const r of rows) {
+    out.set(r.mutation_id, {
+      personId: r.person_id,
+      result: r.result,
+      contentHash: r.content_hash,
+    });
+  }
+  return out;
+}
