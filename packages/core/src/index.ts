@@ -13,6 +13,7 @@ export * from './coaching/index.ts';
 export * from './errors.ts';
 export * from './imports/index.ts';
 export * from './instruments/index.ts';
+export * from './nul.ts';
 export * from './policy/field-ownership.ts';
 export * from './policy/policy.ts';
 export * from './roles.ts';

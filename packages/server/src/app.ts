@@ -5,6 +5,7 @@ import { except } from 'hono/combine';
 import { authRoutes } from './auth/routes.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError } from './http/errors.ts';
+import { rejectNulInJson, rejectNulInUrl } from './http/input.ts';
 import { apiRouter } from './http/openapi.ts';
 import { csrfProtection, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
@@ -41,6 +42,8 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
     ),
   );
   api.use('*', csrfProtection(deps.config));
+  api.use('*', rejectNulInUrl());
+  api.use('*', except([IMPORT_UPLOAD_PATHS, SYNC_PUSH_PATH], rejectNulInJson()));
   api.route('/', authRoutes(deps));
   api.route('/', rosterRoutes(deps));
   api.route('/', territoryRoutes(deps));
