@@ -7,7 +7,7 @@ import type { AppEnv, Deps } from './http/env.ts';
 import { onError } from './http/errors.ts';
 import { rejectNulInJson, rejectNulInUrl } from './http/input.ts';
 import { apiRouter } from './http/openapi.ts';
-import { csrfProtection, securityHeaders } from './http/security.ts';
+import { csrfProtection, hostCheck, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -25,6 +25,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   const app = new Hono<AppEnv>();
   app.onError(onError);
   app.use('*', securityHeaders());
+  app.use('*', hostCheck(deps.config));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
 
   const api = apiRouter();
