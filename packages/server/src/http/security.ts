@@ -96,10 +96,19 @@ export function csrfProtection(config: Config): MiddlewareHandler {
   };
 }
 
+/**
+ * The address the login throttle counts. Behind TRUST_PROXY the client is the entry that the
+ * nearest trusted proxy appended to X-Forwarded-For (TRUST_PROXY_HOPS proxies: that many
+ * entries from the right); anything further left was written by the client and proves nothing.
+ */
 export function clientIp(c: Context, config: Config): string | null {
   if (config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
+    const chain = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const client = chain[Math.max(0, chain.length - config.trustProxyHops)];
+    if (client) return client.slice(0, 64);
   }
   try {
     return getConnInfo(c).remote.address ?? null;
