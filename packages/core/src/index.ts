@@ -1,5 +1,6 @@
 import './zod-locale.ts';
 
+export * from './api/accounts.ts';
 export * from './api/auth.ts';
 export * from './api/catalog.ts';
 export * from './api/coaches.ts';

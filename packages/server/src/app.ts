@@ -9,6 +9,7 @@ import { rejectNulInJson, rejectNulInUrl } from './http/input.ts';
 import { apiRouter } from './http/openapi.ts';
 import { csrfProtection, hostCheck, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { coachRoutes } from './modules/coaches/routes.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', importRoutes(deps));
   api.route('/', instrumentRoutes(deps));
   api.route('/', syncRoutes(deps));
+  api.route('/', accountRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },
