@@ -26,7 +26,8 @@ const errors = {
   UNSUPPORTED_MEDIA_TYPE: 'La solicitud no se pudo leer. Recarga la página e inténtalo de nuevo.',
   HOST_NOT_ALLOWED:
     'Esta dirección no corresponde a este servidor de Acompaña. Ábrelo con su dirección oficial.',
-  ACCOUNT_LOCKED: 'Demasiados intentos fallidos. Espera unos minutos antes de volver a intentarlo.',
+  ACCOUNT_LOCKED:
+    'Demasiados intentos fallidos: por seguridad, la cuenta está bloqueada en este dispositivo. Si no fuiste tú, pide a tu especialista de UGEL que la desbloquee.',
   RATE_LIMITED: 'Demasiadas solicitudes seguidas. Espera un momento y vuelve a intentarlo.',
   INTERNAL: 'Ocurrió un error inesperado. Inténtalo de nuevo; si continúa, avisa a soporte.',
   DB_NEWER_THAN_CODE:
@@ -79,6 +80,9 @@ export const esPE = {
     retryAfter_one: 'Podrás intentarlo de nuevo en {{count}} minuto.',
     retryAfter_many: 'Podrás intentarlo de nuevo en {{count}} minutos.',
     retryAfter_other: 'Podrás intentarlo de nuevo en {{count}} minutos.',
+    retryAfterHours_one: 'Podrás intentarlo de nuevo en {{count}} hora.',
+    retryAfterHours_many: 'Podrás intentarlo de nuevo en {{count}} horas.',
+    retryAfterHours_other: 'Podrás intentarlo de nuevo en {{count}} horas.',
   },
   auth: {
     title: 'Iniciar sesión',
