@@ -103,7 +103,6 @@ export interface AttemptKey {
 
 /** Admits an attempt (its id, to settle) or throws RATE_LIMITED / ACCOUNT_LOCKED. */
 export async function reserve(db: Kysely<DB>, config: Config, key: AttemptKey): Promise<string> {
-  const now = new Date();
   const attempt = (tx: Tx, outcome: 'checking' | 'locked') =>
     tx
       .insertInto('login_attempt')
@@ -122,13 +121,14 @@ export async function reserve(db: Kysely<DB>, config: Config, key: AttemptKey): 
         .selectFrom('login_attempt')
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .where('ip', '=', key.ip)
-        .where('at', '>', new Date(now.getTime() - 60_000))
+        .where('at', '>', new Date(Date.now() - 60_000))
         .executeTakeFirstOrThrow();
       if (Number(row.n) >= config.loginMaxPerIpPerMinute) {
         return new AppError('RATE_LIMITED', undefined, { retryAfterSeconds: 60 });
       }
     }
     await serialise(tx, DNI_SPACE, key.dni);
+    const now = new Date(); // after waiting for the lock
     const s = await readState(tx, key.dni, key.source, now);
     if (isLocked(s, now)) {
       await attempt(tx, 'locked');
@@ -165,9 +165,9 @@ export async function settle(
   config: Config,
   key: AttemptKey & { attemptId: string; ok: boolean },
 ): Promise<Settled> {
-  const now = new Date();
   return db.transaction().execute(async (tx) => {
     await serialise(tx, DNI_SPACE, key.dni);
+    const now = new Date();
     const s = await readState(tx, key.dni, key.source, now);
     s.pending = Math.max(0, s.pending - 1);
     if (key.ok) {

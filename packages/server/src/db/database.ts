@@ -143,11 +143,11 @@ function processExists(pid: number): boolean {
 
 function inUse(dataDir: string, owner: LockOwner | null): AppError {
   const who = owner
-    ? ` (proceso ${owner.pid}${owner.host === os.hostname() ? '' : ` en el equipo ${owner.host}`}, desde ${owner.since})`
+    ? `; proceso ${owner.pid}${owner.host === os.hostname() ? '' : ` en el equipo ${owner.host}`}, desde ${owner.since}`
     : '';
   return new AppError(
     'DATA_DIR_IN_USE',
-    `La carpeta de datos ${dataDir} ya está en uso por otro proceso de Acompaña${who}. Detén ese proceso (por ejemplo, el servidor) y vuelve a intentarlo, o usa otra carpeta con ACOMPANA_DATA_DIR.`,
+    `La carpeta de datos ${dataDir} ya está en uso por otro proceso de Acompaña (por ejemplo, el servidor${who}). Detén ese proceso y vuelve a intentarlo, o usa otra carpeta con ACOMPANA_DATA_DIR.`,
     { dataDir, pid: owner?.pid ?? null },
   );
 }

@@ -47,7 +47,7 @@ describe('PGlite data dir', () => {
     expect((error as Error).message).toMatch(/ya está en uso por otro proceso/);
     // The holder is alive (this very process): named, not guessed.
     expect(isAppError(error) && error.details?.pid).toBe(process.pid);
-    expect((error as Error).message).toContain(`(proceso ${process.pid}, desde `);
+    expect((error as Error).message).toContain(`; proceso ${process.pid}, desde `);
   });
 
   it('makes the CLI say so and exit non-zero', async () => {
@@ -55,7 +55,7 @@ describe('PGlite data dir', () => {
     expect(code).toBe(1);
     expect(out).toContain('error [DATA_DIR_IN_USE]');
     expect(out).toContain(dataDir);
-    expect(out).toContain(`(proceso ${process.pid}, desde `);
+    expect(out).toContain(`; proceso ${process.pid}, desde `);
   });
 
   it('is free again once the holder closes', async () => {
