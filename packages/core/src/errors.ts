@@ -20,6 +20,15 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: { status: 405, message: 'Método no permitido.' },
   CONFLICT: { status: 409, message: 'El registro cambió mientras lo editabas.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'La solicitud es demasiado grande.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: 'El cuerpo de la solicitud debe ser JSON (Content-Type: application/json).',
+  },
+  HOST_NOT_ALLOWED: {
+    status: 421,
+    message:
+      'Esta dirección no corresponde a este servidor de Acompaña. Ábrelo con su dirección oficial.',
+  },
   IMPORT_UNREADABLE_FILE: {
     status: 400,
     message:
@@ -138,6 +147,15 @@ export const ERROR_CODES = {
     status: 500,
     message:
       'La base de datos tiene migraciones más nuevas que esta versión de Acompaña. Actualiza la aplicación antes de usar esta base de datos.',
+  },
+  CONFIG_INVALID: {
+    status: 500,
+    message: 'La configuración del servidor no es válida. Revisa las variables de entorno.',
+  },
+  DATA_DIR_LOCK_LOST: {
+    status: 500,
+    message:
+      'Se perdió el bloqueo de la carpeta de datos: otro proceso pudo haberla tomado. El servidor se detiene para no perder datos.',
   },
   DATA_DIR_IN_USE: {
     status: 500,

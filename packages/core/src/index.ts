@@ -1,5 +1,6 @@
 import './zod-locale.ts';
 
+export * from './api/accounts.ts';
 export * from './api/audit.ts';
 export * from './api/auth.ts';
 export * from './api/catalog.ts';
@@ -14,6 +15,7 @@ export * from './coaching/index.ts';
 export * from './errors.ts';
 export * from './imports/index.ts';
 export * from './instruments/index.ts';
+export * from './nul.ts';
 export * from './policy/field-ownership.ts';
 export * from './policy/policy.ts';
 export * from './roles.ts';

@@ -7,9 +7,11 @@ import { authRoutes } from './auth/routes.ts';
 import { compressJson } from './http/compress.ts';
 import type { AppEnv, Deps } from './http/env.ts';
 import { onError } from './http/errors.ts';
+import { rejectNulInJson, rejectNulInUrl } from './http/input.ts';
 import { apiRouter } from './http/openapi.ts';
-import { csrfProtection, securityHeaders } from './http/security.ts';
+import { csrfProtection, hostCheck, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -28,6 +30,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   app.onError(onError);
   app.use('*', securityHeaders());
   app.use('/api/*', compressJson());
+  app.use('*', hostCheck(deps.config));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
 
   const api = apiRouter();
@@ -47,6 +50,8 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.use('*', csrfProtection(deps.config));
   // Every route below needs a session, except the explicit list in auth/authenticate.ts.
   api.use('*', authenticate(deps));
+  api.use('*', rejectNulInUrl());
+  api.use('*', except([IMPORT_UPLOAD_PATHS, SYNC_PUSH_PATH], rejectNulInJson()));
   api.route('/', authRoutes(deps));
   api.route('/', rosterRoutes(deps));
   api.route('/', territoryRoutes(deps));
@@ -58,6 +63,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', instrumentRoutes(deps));
   api.route('/', syncRoutes(deps));
   api.route('/', auditRoutes(deps));
+  api.route('/', accountRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },

@@ -4,6 +4,7 @@ import { spanishHelp, withHelpCommand } from './cli/help.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
+import { personIdByDni, unlockAccount } from './modules/accounts/unlock.ts';
 import { type ImportCommandOptions, importCommand } from './modules/imports/command.ts';
 import { hasDemoData, seedDemo } from './seed/demo.ts';
 import { startServer } from './server.ts';
@@ -118,6 +119,36 @@ for (const kind of IMPORT_KINDS) {
       process.exitCode = await importCommand(kind, file, opts);
     });
 }
+
+const users = withHelpCommand(spanishHelp(program.command('users')))
+  .description('administra las cuentas de usuario')
+  .usage('<acción> [opciones]');
+
+spanishHelp(users.command('unlock'))
+  .description(
+    'desbloquea el inicio de sesión de una persona tras intentos fallidos (queda auditado)',
+  )
+  .argument('<dni>', 'DNI de la persona (8 dígitos)')
+  .action(async (dni: string) => {
+    if (!/^\d{8}$/.test(dni)) {
+      throw new AppError('VALIDATION_FAILED', 'El DNI debe tener exactamente 8 dígitos.');
+    }
+    const database = await openDatabase(loadConfig());
+    try {
+      const { wasLocked } = await unlockAccount(
+        database.db,
+        null,
+        await personIdByDni(database.db, dni),
+      );
+      console.log(
+        wasLocked
+          ? `Cuenta con DNI ${dni} desbloqueada.`
+          : `La cuenta con DNI ${dni} no estaba bloqueada; se borraron sus intentos fallidos.`,
+      );
+    } finally {
+      await database.close();
+    }
+  });
 
 try {
   await program.parseAsync(process.argv);

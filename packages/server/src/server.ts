@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { deleteStaleDevices } from './auth/device-cookie.ts';
+import { deleteStaleLoginState } from './auth/login-guard.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -63,9 +65,11 @@ export async function startServer(config: Config, options: StartOptions): Promis
     const url = `http://${shownHost}:${port}`;
 
     const cleanup = setInterval(() => {
-      deleteExpiredSessions(database.db, config).catch((e) =>
-        console.error('[acompana] limpieza de sesiones:', e),
-      );
+      Promise.all([
+        deleteExpiredSessions(database.db, config),
+        deleteStaleLoginState(database.db),
+        deleteStaleDevices(database.db),
+      ]).catch((e) => console.error('[acompana] limpieza de sesiones:', e));
     }, 3_600_000);
     cleanup.unref();
 

@@ -317,6 +317,29 @@ describe('privacy policy special cases', () => {
   });
 });
 
+describe('privacy policy for accounts (login unlock, issue 11)', () => {
+  const accountOf = (place: Place, ownerId = 'teacher-1'): Resource => ({
+    kind: 'account',
+    place,
+    ownerId,
+  });
+
+  it('lets equipo MINEDU update any account and the especialista those of their UGEL', () => {
+    expect(decide(actorOf('minedu'), 'update', accountOf(AWAY)).allow).toBe(true);
+    expect(decide(actorOf('especialista'), 'update', accountOf(HOME)).allow).toBe(true);
+    expect(decide(actorOf('especialista'), 'update', accountOf(AWAY)).allow).toBe(false);
+    expect(decide(actorOf('especialista'), 'read', accountOf(HOME)).allow).toBe(true);
+    expect(decide(actorOf('especialista'), 'create', accountOf(HOME)).allow).toBe(false);
+  });
+
+  it('gives every other role only their own account', () => {
+    for (const role of ['docente', 'acompanante', 'formador', 'director'] as const) {
+      expect(decide(actorOf(role), 'update', accountOf(HOME)).allow, role).toBe(false);
+      expect(decide(actorOf(role), 'update', accountOf(HOME, ME)).allow, role).toBe(true);
+    }
+  });
+});
+
 describe('privacy policy for the coaching cycle (visit content vs existence)', () => {
   const visitOf = (kind: ResourceKind, extra: Partial<Resource> = {}): Resource => ({
     kind,

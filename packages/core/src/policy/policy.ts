@@ -33,7 +33,8 @@ export const RESOURCE_KINDS = [
   'instrument',
   /** Instrument drafts being designed: equipo MINEDU only. */
   'instrument_draft',
-  /** User accounts and role assignments. */
+  /** User accounts and role assignments; `update` covers lifting a login lock. Its place is
+   *  where the person works (role scopes, posts this year); ownerId the person. */
   'account',
   /** Who read or changed what. */
   'audit_event',
@@ -213,7 +214,8 @@ export const RULES: Rules = {
     catalog: R('any'),
     instrument: R('any'),
     instrument_draft: R('never'),
-    account: R('self', 'never', 'self'),
+    // People of their UGEL: unlock a login (issue 11); the account screens come later.
+    account: R('scope', 'never', 'scope'),
     audit_event: R('never'),
     field_record: R('never'),
     coaching_record: R('never'),

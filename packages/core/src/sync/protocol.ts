@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NUL_MESSAGE, nulPath } from '../nul.ts';
 import { ENTITY_KINDS } from './entities.ts';
 
 // The sync protocol (DESIGN.md §6, docs/SYNC.md). A device keeps an outbox of mutations; each
@@ -12,7 +13,7 @@ export const MAX_PULL_PAGE = 500;
 
 const uuid = z.uuid({ error: 'Debe ser un identificador válido (UUID).' });
 
-export const mutationSchema = z.object({
+const mutationObject = z.object({
   mutationId: uuid,
   deviceId: uuid,
   /** Per-device, strictly increasing with every local write (outbox order). */
@@ -33,6 +34,11 @@ export const mutationSchema = z.object({
   base: z.record(z.string(), z.unknown()).nullable().optional(),
   /** Device clock when the person made the change (informative; ordering uses seq). */
   createdAt: z.iso.datetime({ offset: true }),
+});
+/** Text the database cannot store (U+0000) rejects that mutation alone, naming the field. */
+export const mutationSchema = mutationObject.superRefine((m, ctx) => {
+  const path = nulPath(m);
+  if (path !== null) ctx.addIssue({ code: 'custom', path: path.split('.'), message: NUL_MESSAGE });
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 

@@ -100,10 +100,10 @@ describe.each(testTargets())('auth and sessions on $engine', (target) => {
     expect(
       (await client.post('/api/v1/auth/login', { dni: '50000001', password: 'acompana' })).status,
     ).toBe(200);
-    // When the window has passed, the right password works again.
+    // When the lock has passed, the right password works again.
     await database.db
-      .updateTable('login_attempt')
-      .set({ at: new Date(Date.now() - 16 * 60_000) })
+      .updateTable('login_lock')
+      .set({ locked_until: new Date(Date.now() - 1000) })
       .where('dni', '=', '60000001')
       .execute();
     expect(

@@ -4,6 +4,7 @@ import type { Deps } from '../http/env.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
 import { clientIp } from '../http/security.ts';
 import { loadMe, loadRoleViews } from './actor.ts';
+import { readDeviceTokens, writeDeviceTokens } from './device-cookie.ts';
 import { login } from './login.ts';
 import { clearSessionCookie, writeSessionCookie } from './middleware.ts';
 import { deleteSession } from './sessions.ts';
@@ -42,11 +43,14 @@ export function authRoutes(deps: Deps) {
   const app = apiRouter();
   app.openapi(loginRoute, async (c) => {
     const input = c.req.valid('json');
-    const { personId, session } = await login(deps.db, deps.config, input, {
+    const deviceTokens = readDeviceTokens(c);
+    const { personId, session, deviceToken } = await login(deps.db, deps.config, input, {
       ip: clientIp(c, deps.config),
       userAgent: c.req.header('user-agent') ?? null,
+      deviceTokens,
     });
     writeSessionCookie(c, deps, session.token);
+    if (deviceToken) writeDeviceTokens(c, deps, [...deviceTokens, deviceToken]);
     const roles = await loadRoleViews(deps.db, personId);
     return c.json(await loadMe(deps.db, personId, roles, session.expiresAt), 200);
   });

@@ -6,7 +6,16 @@ import type { DB } from '../db/schema.ts';
 // Server-side sessions. The cookie holds a random token; the database holds only its SHA-256,
 // so a leaked database cannot be replayed as cookies. Idle and absolute expiry both apply.
 
-const TOUCH_EVERY_MS = 60_000;
+/**
+ * How stale `last_seen_at` may get before a request writes it again. Writing on every request
+ * would not scale; but the lag must stay small against the idle limit, or a session in use
+ * expires (with a 1-minute limit and a once-a-minute touch, a request at 0:59 left the session
+ * to die at 1:00). A tenth of the idle limit, at most a minute: idle expiry is then exact to
+ * within that tenth.
+ */
+export function touchEveryMs(config: Config): number {
+  return Math.min(60_000, (config.sessionIdleMinutes * 60_000) / 10);
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -68,8 +77,7 @@ export async function resolveSession(
     return { state: 'expired' };
   }
   let lastSeen = row.last_seen_at;
-  if (now.getTime() - lastSeen.getTime() > TOUCH_EVERY_MS) {
-    // Touch at most once a minute: idle expiry needs it, every request writing would not scale.
+  if (now.getTime() - lastSeen.getTime() >= touchEveryMs(config)) {
     await db
       .updateTable('session')
       .set({ last_seen_at: now })

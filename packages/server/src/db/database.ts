@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@acompana/core';
 import { PGlite } from '@electric-sql/pglite';
@@ -30,15 +31,25 @@ export interface Database {
 export interface OpenOptions {
   databaseUrl: string | null;
   dataDir: string;
+  /** PGlite: the data dir's lock was lost (another process may write there now). By default
+   *  the process says so and exits at once: two processes acknowledging writes on one data dir
+   *  lose one's. */
+  onLockLost?: (error: AppError) => void;
+  /** PGlite: a line worth telling the operator (a stale lock taken over). */
+  log?: (line: string) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options);
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(options: OpenOptions): Promise<Database> {
+  const { dataDir } = options;
   await fs.mkdir(dataDir, { recursive: true });
-  const release = await lockDataDir(dataDir);
+  const release = await lockDataDir(dataDir, {
+    onLockLost: options.onLockLost ?? exitOnLockLost,
+    log: options.log ?? ((line) => console.log(line)),
+  });
   try {
     const pglite = await PGlite.create(path.join(dataDir, 'pg'), {
       parsers: PGLITE_PARSERS,
@@ -100,28 +111,111 @@ function pgliteDatabase(pglite: PGlite, release: () => Promise<void>): Database 
   };
 }
 
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+function exitOnLockLost(error: AppError): void {
+  console.error(`error [${error.code}]: ${error.message}`);
+  process.exit(1);
+}
+
+// The data dir belongs to one process: a lock directory (proper-lockfile, refreshed every 2 s)
+// and, beside it, who holds it (pid and host), so that a lock left by a process that no longer
+// exists (kill -9, a crash) is told apart from one held by a running server.
+
+const LOCK = 'acompana.lock';
+const OWNER = 'acompana.lock.owner';
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+async function readOwner(dataDir: string): Promise<LockOwner | null> {
   try {
-    return await lockfile.lock(dataDir, {
-      lockfilePath: path.join(dataDir, 'acompana.lock'),
+    const owner = JSON.parse(await fs.readFile(path.join(dataDir, OWNER), 'utf8'));
+    return Number.isInteger(owner.pid) && typeof owner.host === 'string' ? owner : null;
+  } catch {
+    return null;
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+function inUse(dataDir: string, owner: LockOwner | null): AppError {
+  const who = owner
+    ? `; proceso ${owner.pid}${owner.host === os.hostname() ? '' : ` en el equipo ${owner.host}`}, desde ${owner.since}`
+    : '';
+  return new AppError(
+    'DATA_DIR_IN_USE',
+    `La carpeta de datos ${dataDir} ya está en uso por otro proceso de Acompaña (por ejemplo, el servidor${who}). Detén ese proceso y vuelve a intentarlo, o usa otra carpeta con ACOMPANA_DATA_DIR.`,
+    { dataDir, pid: owner?.pid ?? null },
+  );
+}
+
+interface LockHooks {
+  onLockLost: (error: AppError) => void;
+  log: (line: string) => void;
+}
+
+async function lockDataDir(dataDir: string, hooks: LockHooks): Promise<() => Promise<void>> {
+  const attempt = () =>
+    lockfile.lock(dataDir, {
+      lockfilePath: path.join(dataDir, LOCK),
       realpath: false,
-      // A crashed process leaves a lock that turns stale after 10 s.
+      // A lock whose holder stopped refreshing it turns stale after 10 s (another host, or a
+      // process we cannot ask about).
       stale: 10_000,
       update: 2_000,
       onCompromised: (error) => {
-        console.error(`[acompana] Se perdió el bloqueo de la carpeta de datos: ${error.message}`);
+        hooks.onLockLost(
+          new AppError(
+            'DATA_DIR_LOCK_LOST',
+            `Se perdió el bloqueo de la carpeta de datos ${dataDir} (${error.message}): otro proceso pudo haberla tomado. El servidor se detiene para no perder datos; vuelve a iniciarlo cuando ningún otro proceso use esa carpeta.`,
+            { dataDir },
+          ),
+        );
       },
     });
+  let release: () => Promise<void>;
+  try {
+    release = await attempt();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new AppError(
-        'DATA_DIR_IN_USE',
-        `La carpeta de datos ${dataDir} ya está en uso por otro proceso de Acompaña (por ejemplo, el servidor). Detén ese proceso y vuelve a intentarlo, o usa otra carpeta con ACOMPANA_DATA_DIR.`,
-        { dataDir },
-      );
+    if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+    const owner = await readOwner(dataDir);
+    if (!owner || owner.host !== os.hostname() || processExists(owner.pid)) {
+      throw inUse(dataDir, owner);
     }
-    throw error;
+    hooks.log(
+      `La carpeta de datos ${dataDir} tenía el bloqueo del proceso ${owner.pid}, que ya no existe (se detuvo sin cerrar); se retoma.`,
+    );
+    await fs.rm(path.join(dataDir, OWNER), { force: true });
+    await fs.rm(path.join(dataDir, LOCK), { recursive: true, force: true });
+    try {
+      release = await attempt();
+    } catch (again) {
+      // Another process took it in the meantime.
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') {
+        throw inUse(dataDir, await readOwner(dataDir));
+      }
+      throw again;
+    }
   }
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: os.hostname(),
+    since: new Date().toISOString(),
+  };
+  await fs.writeFile(path.join(dataDir, OWNER), JSON.stringify(owner));
+  return async () => {
+    await fs.rm(path.join(dataDir, OWNER), { force: true });
+    await release();
+  };
 }
 
 async function openPostgres(connectionString: string): Promise<Database> {

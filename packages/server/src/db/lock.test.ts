@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { isAppError } from '@acompana/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './database.ts';
+import { migrate } from './migrate.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/acompana.mjs', import.meta.url));
 
@@ -44,6 +45,9 @@ describe('PGlite data dir', () => {
     expect(isAppError(error) && error.code).toBe('DATA_DIR_IN_USE');
     expect((error as Error).message).toContain(dataDir);
     expect((error as Error).message).toMatch(/ya está en uso por otro proceso/);
+    // The holder is alive (this very process): named, not guessed.
+    expect(isAppError(error) && error.details?.pid).toBe(process.pid);
+    expect((error as Error).message).toContain(`; proceso ${process.pid}, desde `);
   });
 
   it('makes the CLI say so and exit non-zero', async () => {
@@ -51,6 +55,7 @@ describe('PGlite data dir', () => {
     expect(code).toBe(1);
     expect(out).toContain('error [DATA_DIR_IN_USE]');
     expect(out).toContain(dataDir);
+    expect(out).toContain(`; proceso ${process.pid}, desde `);
   });
 
   it('is free again once the holder closes', async () => {
@@ -58,6 +63,84 @@ describe('PGlite data dir', () => {
     first = await openDatabase({ databaseUrl: null, dataDir });
     expect(first.engine).toBe('pglite');
   });
+});
+
+/** `acompana start` on a data dir, resolved once it serves. */
+function startServer(dataDir: string): Promise<{ child: ChildProcess; output: () => string }> {
+  const child = spawn(process.execPath, [BIN, 'start', '--no-seed', '--port', '0'], {
+    env: { ...process.env, ACOMPANA_DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1' },
+  });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      out += d;
+      if (out.includes('está lista en')) resolve({ child, output: () => out });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+function exitOf(child: ChildProcess, ms: number): Promise<number | string | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('still running'), ms);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? signal);
+    });
+  });
+}
+
+// Losing the lock stops the server at once; a lock left by a killed process is told apart from
+// one held by a live process, without waiting for it to go stale.
+describe('PGlite lock held by a server', () => {
+  let dataDir: string;
+  let running: ChildProcess | undefined;
+  beforeAll(async () => {
+    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'acompana-lock-srv-'));
+    const database = await openDatabase({ databaseUrl: null, dataDir });
+    await migrate(database);
+    await database.close();
+  });
+  afterAll(async () => {
+    running?.kill('SIGKILL');
+    await fs.rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('exits at once, saying why, when the lock is lost', async () => {
+    const server = await startServer(dataDir);
+    running = server.child;
+    // Someone removes the lock (or another process takes the dir over).
+    await fs.rm(path.join(dataDir, 'acompana.lock'), { recursive: true, force: true });
+    expect(await exitOf(server.child, 15_000)).toBe(1);
+    expect(server.output()).toContain('error [DATA_DIR_LOCK_LOST]: Se perdió el bloqueo');
+  }, 180_000);
+
+  it('takes over the lock of a process killed with -9, and says so', async () => {
+    const server = await startServer(dataDir);
+    running = server.child;
+    const pid = server.child.pid;
+    server.child.kill('SIGKILL');
+    await exitOf(server.child, 15_000);
+    // As fresh as a lock can be: the restart comes within the 10 s staleness threshold.
+    const now = new Date();
+    await fs.utimes(path.join(dataDir, 'acompana.lock'), now, now);
+    const lines: string[] = [];
+    const database = await openDatabase({
+      databaseUrl: null,
+      dataDir,
+      log: (line) => lines.push(line),
+    });
+    try {
+      expect(lines).toEqual([
+        `La carpeta de datos ${dataDir} tenía el bloqueo del proceso ${pid}, que ya no existe (se detuvo sin cerrar); se retoma.`,
+      ]);
+      expect((await migrate(database)).applied).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
 });
 
 describe('acompana CLI', () => {

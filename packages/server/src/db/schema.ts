@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { LoginDeviceTable, LoginLockTable } from './schema-auth.ts';
 import type {
   InstrumentTable,
   InstrumentVersionTable,
@@ -220,7 +221,12 @@ export interface LoginAttemptTable {
   id: Generated<string>;
   dni: string;
   ip: string | null;
-  succeeded: boolean;
+  outcome: ColumnType<
+    'checking' | 'success' | 'wrong' | 'locked',
+    'checking' | 'success' | 'wrong' | 'locked' | undefined,
+    'checking' | 'success' | 'wrong' | 'locked'
+  >;
+  source: Generated<string>;
   at: Generated<Date>;
 }
 
@@ -259,6 +265,8 @@ export interface DB {
   role_assignment_place: RoleAssignmentPlaceView;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  login_device: LoginDeviceTable;
+  login_lock: LoginLockTable;
   audit_event: AuditEventTable;
   instrument: InstrumentTable;
   instrument_version: InstrumentVersionTable;

@@ -22,6 +22,8 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof HTTPException) {
     if (error.status === 400 && /json/i.test(error.message)) return new AppError('MALFORMED_JSON');
     if (error.status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+    // A route declares its body's media type; anything else (text/plain, a form) is a 415.
+    if (error.status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
     if (error.status === 404) return new AppError('NOT_FOUND');
   }
   return new AppError('INTERNAL');

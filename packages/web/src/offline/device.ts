@@ -1,29 +1,11 @@
 import type { Me } from '@acompana/core';
 import { Dexie } from 'dexie';
 import { DB_PREFIX, type LocalDb, localDbName, META, openLocalDb } from './db.ts';
+import { lastPersonId } from './last-person.ts';
 import { outboxCounts } from './store.ts';
 
-// Who used this device: the last signed-in person (so the app can start offline with their
-// cached profile) and the local databases of other people still holding unsent work.
-
-const LAST_PERSON = 'acompana.lastPerson';
-
-export function lastPersonId(): string | null {
-  try {
-    return localStorage.getItem(LAST_PERSON);
-  } catch {
-    return null;
-  }
-}
-
-export function rememberPerson(personId: string | null): void {
-  try {
-    if (personId) localStorage.setItem(LAST_PERSON, personId);
-    else localStorage.removeItem(LAST_PERSON);
-  } catch {
-    // Private mode without storage: the app then simply needs the network to start.
-  }
-}
+// Who used this device: the last signed-in person (last-person.ts; the app starts offline
+// with their cached profile) and the local databases of other people still holding unsent work.
 
 /** The cached profile of the last person, to start the app without the network. */
 export async function cachedMe(): Promise<Me | null> {

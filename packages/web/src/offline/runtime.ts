@@ -1,7 +1,8 @@
 import type { Me } from '@acompana/core';
 import { type LocalDb, META, openLocalDb } from './db.ts';
-import { forgetLocalData, rememberPerson } from './device.ts';
+import { forgetLocalData } from './device.ts';
 import { SyncEngine, type SyncStatus } from './engine.ts';
+import { rememberPerson } from './last-person.ts';
 import { refreshReference } from './reference.ts';
 import { httpTransport } from './transport.ts';
 

@@ -59,8 +59,11 @@ describe('apiRequest', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429, code: 'ACCOUNT_LOCKED', message: 'Bloqueada' });
     expect(errorMessage(t, error)).toBe(
-      'Demasiados intentos fallidos. Espera unos minutos antes de volver a intentarlo. Podrás intentarlo de nuevo en 10 minutos.',
+      'Demasiados intentos fallidos: por seguridad, la cuenta está bloqueada en este dispositivo. Si no fuiste tú, pide a tu especialista de UGEL que la desbloquee. Podrás intentarlo de nuevo en 10 minutos.',
     );
+    // Doubling locks reach hours.
+    const long = new ApiError(429, 'ACCOUNT_LOCKED', '', { retryAfterSeconds: 4 * 3600 - 30 });
+    expect(errorMessage(t, long)).toMatch(/Podrás intentarlo de nuevo en 4 horas\.$/);
   });
 
   it('reports a lost session to the registered handler, but not wrong credentials', async () => {

@@ -1,3 +1,5 @@
+import { flushPendingLogout } from '../session/pendingLogout.ts';
+
 // Thin fetch wrapper for the same-origin JSON API. Every non-2xx answer becomes an ApiError
 // carrying the server's stable code, so screens pick the catalog message for it.
 
@@ -56,6 +58,10 @@ export async function apiRequest<T = void>(
   const isForm = body instanceof FormData;
   const payload: BodyInit | undefined =
     body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body);
+  // A logout made offline goes first: nothing is sent under a session its person left.
+  if (!(await flushPendingLogout())) {
+    throw new ApiError(0, 'NETWORK', 'A logout made offline has not reached the server yet');
+  }
   let response: Response;
   try {
     response = await fetch(path, {

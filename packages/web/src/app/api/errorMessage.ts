@@ -19,7 +19,13 @@ export function errorMessage(t: TFunction, error: unknown): string {
   const base = t(`errors.${error.code}`);
   const retryAfter = error.details?.retryAfterSeconds;
   if (error.code === 'ACCOUNT_LOCKED' && typeof retryAfter === 'number' && retryAfter > 0) {
-    return `${base} ${t('clientErrors.retryAfter', { count: Math.ceil(retryAfter / 60) })}`;
+    // Locks double each time (up to a day): long ones read in hours.
+    const minutes = Math.ceil(retryAfter / 60);
+    const wait =
+      minutes >= 120
+        ? t('clientErrors.retryAfterHours', { count: Math.ceil(minutes / 60) })
+        : t('clientErrors.retryAfter', { count: minutes });
+    return `${base} ${wait}`;
   }
   return base;
 }

@@ -25,11 +25,17 @@ const errors = {
   METHOD_NOT_ALLOWED: 'Esta acción no está disponible.',
   CONFLICT: 'El registro cambió mientras lo editabas. Revisa los datos y vuelve a guardar.',
   PAYLOAD_TOO_LARGE: 'La información enviada es demasiado grande.',
-  ACCOUNT_LOCKED: 'Demasiados intentos fallidos. Espera unos minutos antes de volver a intentarlo.',
+  UNSUPPORTED_MEDIA_TYPE: 'La solicitud no se pudo leer. Recarga la página e inténtalo de nuevo.',
+  HOST_NOT_ALLOWED:
+    'Esta dirección no corresponde a este servidor de Acompaña. Ábrelo con su dirección oficial.',
+  ACCOUNT_LOCKED:
+    'Demasiados intentos fallidos: por seguridad, la cuenta está bloqueada en este dispositivo. Si no fuiste tú, pide a tu especialista de UGEL que la desbloquee.',
   RATE_LIMITED: 'Demasiadas solicitudes seguidas. Espera un momento y vuelve a intentarlo.',
   INTERNAL: 'Ocurrió un error inesperado. Inténtalo de nuevo; si continúa, avisa a soporte.',
   DB_NEWER_THAN_CODE:
     'El servidor necesita una actualización de Acompaña. Avisa a soporte antes de continuar.',
+  CONFIG_INVALID: 'El servidor no está bien configurado. Avisa a soporte.',
+  DATA_DIR_LOCK_LOST: 'El servidor se detuvo por seguridad. Avisa a soporte.',
   DATA_DIR_IN_USE: 'El servidor está ocupado por otro proceso de Acompaña. Avisa a soporte.',
   IMPORT_UNREADABLE_FILE:
     'No se pudo leer el archivo. Usa un CSV (separado por comas o punto y coma) o un XLSX.',
@@ -87,6 +93,9 @@ export const esPE = {
     retryAfter_one: 'Podrás intentarlo de nuevo en {{count}} minuto.',
     retryAfter_many: 'Podrás intentarlo de nuevo en {{count}} minutos.',
     retryAfter_other: 'Podrás intentarlo de nuevo en {{count}} minutos.',
+    retryAfterHours_one: 'Podrás intentarlo de nuevo en {{count}} hora.',
+    retryAfterHours_many: 'Podrás intentarlo de nuevo en {{count}} horas.',
+    retryAfterHours_other: 'Podrás intentarlo de nuevo en {{count}} horas.',
   },
   auth: {
     title: 'Iniciar sesión',

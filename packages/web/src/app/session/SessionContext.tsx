@@ -1,10 +1,14 @@
 import type { Me } from '@acompana/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { rememberPerson } from '../../offline/last-person.ts';
 import { ApiError, setUnauthenticatedHandler } from '../api/client.ts';
 import { fetchMe, logout } from '../api/endpoints.ts';
+import { flushPendingLogout, hasPendingLogout, setPendingLogout } from './pendingLogout.ts';
 
 // Who is signed in. Started by GET /me; any 401 from any request ends the session here, and
-// the route guard then sends the person to the login page.
+// the route guard then sends the person to the login page. A logout always ends the session on
+// this device at once; without a connection it also ends it on the server first thing once
+// online (pendingLogout.ts), and until then the device asks for a login.
 
 /** Why the person is not signed in: shown on the login page when it deserves a word. */
 export type SignedOutReason = 'logout' | 'SESSION_EXPIRED' | 'UNAUTHENTICATED' | null;
@@ -32,6 +36,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
   useEffect(() => {
+    if (hasPendingLogout()) {
+      // Someone logged out offline: nobody is signed in here, whatever the cookie says.
+      setState({ status: 'anonymous', reason: 'logout' });
+      void flushPendingLogout();
+      return;
+    }
     const controller = new AbortController();
     fetchMe(controller.signal).then(
       (me) => setState({ status: 'authenticated', me }),
@@ -68,13 +78,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => setUnauthenticatedHandler(null);
   }, []);
 
+  useEffect(() => {
+    const onOnline = () => void flushPendingLogout();
+    window.addEventListener('online', onOnline);
+    return () => window.removeEventListener('online', onOnline);
+  }, []);
+
   const signIn = useCallback((me: Me) => setState({ status: 'authenticated', me }), []);
 
   const signOut = useCallback(async () => {
+    // The next start never opens this person's data without a login.
+    rememberPerson(null);
     try {
       await logout();
-    } catch {
-      // Leaving is always possible: the server session expires on its own if this failed.
+    } catch (error) {
+      // Leaving is always possible. Not ended on the server (no connection, a server error):
+      // it is sent first thing once online. A 401 means it had already ended.
+      if (!(error instanceof ApiError && error.status === 401)) setPendingLogout(true);
     }
     setState({ status: 'anonymous', reason: 'logout' });
   }, []);

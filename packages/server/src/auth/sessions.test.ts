@@ -1,0 +1,63 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import { testTargets } from '../test/databases.ts';
+import { TestClient, testConfig } from '../test/http.ts';
+import { hashToken, touchEveryMs } from './sessions.ts';
+
+// Idle expiry with a short limit: a session in use must not expire because "last seen" was
+// written too rarely (it used to be refreshed at most once a minute, whatever the limit).
+
+describe.each(testTargets())('session idle limit on $engine', (target) => {
+  let database: Database;
+  let client: TestClient;
+  beforeAll(async () => {
+    database = await target.open();
+    client = new TestClient(database, testConfig({ sessionIdleMinutes: 1 }));
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const lastSeen = async (cookie: string) => {
+    const row = await database.db
+      .selectFrom('session')
+      .select('last_seen_at')
+      .where('token_hash', '=', hashToken(cookie.split('=')[1] ?? ''))
+      .executeTakeFirstOrThrow();
+    return new Date(row.last_seen_at).getTime();
+  };
+  /** Moves the session's clock back, as if `seconds` had passed since its last request. */
+  const elapse = (cookie: string, seconds: number) =>
+    database.db
+      .updateTable('session')
+      .set({ last_seen_at: sql`last_seen_at - make_interval(secs => ${seconds})` })
+      .where('token_hash', '=', hashToken(cookie.split('=')[1] ?? ''))
+      .execute();
+
+  it('keeps a 1-minute session alive while it is used every 50 seconds', async () => {
+    const cookie = await client.login('20000001');
+    for (let i = 0; i < 3; i++) {
+      await elapse(cookie, 50);
+      const res = await client.getJson('/api/v1/me', cookie);
+      expect(res.status, `request ${i + 1}`).toBe(200);
+      // The answer's expiry is a full idle minute from now.
+      const expires = new Date(res.body.session.expiresAt).getTime();
+      expect(expires - Date.now()).toBeGreaterThan(50_000);
+    }
+    expect(Date.now() - (await lastSeen(cookie))).toBeLessThan(10_000);
+  });
+
+  it('still ends it after a minute without requests', async () => {
+    const cookie = await client.login('20000001');
+    await elapse(cookie, 61);
+    const res = await client.getJson('/api/v1/me', cookie);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('touches at most once per tenth of the idle limit, and at most once a minute', () => {
+    expect(touchEveryMs(testConfig({ sessionIdleMinutes: 1 }))).toBe(6_000);
+    expect(touchEveryMs(testConfig({ sessionIdleMinutes: 480 }))).toBe(60_000);
+  });
+});

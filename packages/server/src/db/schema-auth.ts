@@ -1,0 +1,27 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Login protection tables (migration 0010).
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+
+export interface LoginDeviceTable {
+  token_hash: string;
+  dni: string;
+  created_at: Generated<Date>;
+  last_used_at: Timestamp;
+}
+
+export interface LoginLockTable {
+  dni: string;
+  source: string;
+  failures: number;
+  pending: number;
+  window_started_at: Timestamp;
+  locked_until: NullableTimestamp;
+  lock_level: number;
+}

@@ -1,0 +1,88 @@
+import { type AccountUnlock, type Actor, AppError, type Place, reachOf } from '@acompana/core';
+import { type Kysely, sql } from 'kysely';
+import { clearLocks } from '../../auth/login-guard.ts';
+import type { DB } from '../../db/schema.ts';
+import { decideAnyPlace } from '../../policy/relations.ts';
+import { currentSchoolYear } from '../rosters/queries.ts';
+
+// Lifting a person's login locks (every source: unknown devices and each known device), asked
+// for by an administrator through the API (the policy's `account` update: equipo MINEDU, the
+// especialista for people of their UGEL) or by the operator on the server (`acompana users
+// unlock`, actor null). Audited either way.
+
+/** Where a person works: the scopes of their current roles and their schools this year. */
+async function personPlaces(db: Kysely<DB>, personId: string): Promise<Place[]> {
+  const { rows } = await sql<{
+    school_id: string | null;
+    network_id: string | null;
+    ugel_id: string | null;
+    region_id: string | null;
+  }>`SELECT rap.school_id, rap.network_id, rap.ugel_id, rap.region_id
+       FROM role_assignment_place rap
+      WHERE rap.person_id = ${personId}
+        AND rap.valid_from <= current_date
+        AND (rap.valid_to IS NULL OR rap.valid_to >= current_date)
+     UNION
+     SELECT s.id, s.network_id, s.ugel_id, s.region_id
+       FROM teacher_post tp JOIN school s ON s.id = tp.school_id
+      WHERE tp.person_id = ${personId} AND tp.school_year = ${currentSchoolYear()}`.execute(db);
+  return rows.map((r) => ({
+    schoolId: r.school_id,
+    networkId: r.network_id,
+    ugelId: r.ugel_id,
+    regionId: r.region_id,
+  }));
+}
+
+export async function unlockAccount(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  personId: string,
+): Promise<AccountUnlock> {
+  if (actor && reachOf(actor, 'account', 'update').length === 0) throw new AppError('FORBIDDEN');
+  const person = await db
+    .selectFrom('person')
+    .select(['id', 'dni'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person) throw new AppError('NOT_FOUND');
+  if (actor?.personId === personId) {
+    // A stolen session must not buy unlimited guesses at its owner's password.
+    throw new AppError(
+      'FORBIDDEN',
+      'No puedes desbloquear tu propia cuenta. Pide a tu especialista de UGEL o al equipo MINEDU que lo haga.',
+    );
+  }
+  if (actor) {
+    const places = await personPlaces(db, personId);
+    const decision = decideAnyPlace(
+      actor,
+      'update',
+      { kind: 'account', ownerId: personId },
+      places,
+    );
+    // Outside the actor's reach the account is as good as absent.
+    if (!decision.allow) throw new AppError('NOT_FOUND');
+  }
+  return db.transaction().execute(async (tx) => {
+    const { wasLocked } = await clearLocks(tx, person.dni);
+    await tx
+      .insertInto('audit_event')
+      .values({
+        actor_id: actor?.personId ?? null,
+        action: 'account.unlock',
+        resource_kind: 'account',
+        resource_id: personId,
+        detail: JSON.stringify({ wasLocked, via: actor ? 'api' : 'cli' }),
+      })
+      .execute();
+    return { personId, dni: person.dni, wasLocked };
+  });
+}
+
+/** The CLI names people by DNI. */
+export async function personIdByDni(db: Kysely<DB>, dni: string): Promise<string> {
+  const row = await db.selectFrom('person').select('id').where('dni', '=', dni).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `No hay ninguna persona con DNI ${dni}.`);
+  return row.id;
+}
