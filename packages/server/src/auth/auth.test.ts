@@ -103,7 +103,11 @@ describe.each(testTargets())('auth and sessions on $engine', (target) => {
     // When the lock has passed, the right password works again.
     await database.db
       .updateTable('login_lock')
-      .set({ locked_until: new Date(Date.now() - 1000) })
+      // As if 20 minutes had gone by: the window began before the lock, which has ended.
+      .set({
+        window_started_at: new Date(Date.now() - 20 * 60_000),
+        locked_until: new Date(Date.now() - 1000),
+      })
       .where('dni', '=', '60000001')
       .execute();
     expect(

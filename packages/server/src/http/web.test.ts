@@ -113,9 +113,11 @@ describe('web app delivery', () => {
     const small = await app.request('/api/health', { headers: { 'accept-encoding': 'br, gzip' } });
     expect(small.headers.get('content-encoding')).toBeNull();
     expect(await small.json()).toEqual({ status: 'ok' });
+    // Nor are error answers (without a session, even an unknown route is 401).
     const error = await app.request('/api/v1/nada', { headers: { 'accept-encoding': 'br' } });
-    expect(error.status).toBe(404);
-    expect(((await error.json()) as ApiError).error.code).toBe('NOT_FOUND');
+    expect(error.status).toBe(401);
+    expect(error.headers.get('content-encoding')).toBeNull();
+    expect(((await error.json()) as ApiError).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('honours q-values in Accept-Encoding', () => {
