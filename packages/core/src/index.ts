@@ -17,4 +17,5 @@ export * from './policy/field-ownership.ts';
 export * from './policy/policy.ts';
 export * from './roles.ts';
 export * from './sync/index.ts';
+export * from './time.ts';
 export * from './validators.ts';

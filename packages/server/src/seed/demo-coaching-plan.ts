@@ -1,6 +1,9 @@
 import {
+  addDays,
+  dayOfWeek,
   DEFAULT_STAGE_LADDER,
   FIELD_NOTEBOOK,
+  limaInstant,
   type ObservationLevels,
   type ObservedLevel,
   PRE_OBSERVATION_CHECKLIST,
@@ -62,18 +65,15 @@ function uuid(r: () => number): string {
 
 /** Weekday (Mon–Fri) on or after the given day of the month. */
 function schoolDay(year: number, month: number, day: number): string {
-  const d = new Date(Date.UTC(year, month - 1, Math.min(day, 26)));
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, '0');
+  let date = `${year}-${two(month)}-${two(Math.min(day, 26))}`;
+  while (dayOfWeek(date) === 0 || dayOfWeek(date) === 6) date = addDays(date, 1);
+  return date;
 }
-const plusDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-/** 08:00 + minutes in Lima (UTC−5), as ISO UTC. */
+const plusDays = addDays;
+/** 08:00 in Lima on `date`, plus `minutes`, as ISO UTC. */
 const at = (date: string, minutes: number) =>
-  new Date(Date.parse(`${date}T08:00:00-05:00`) + minutes * 60_000).toISOString();
+  new Date(Date.parse(limaInstant(date, '08:00')) + minutes * 60_000).toISOString();
 
 const CODES = RUBRIC_2018.desempenos.map((d) => d.code);
 const CHECKLIST_ITEMS = PRE_OBSERVATION_CHECKLIST.sections.flatMap((s) => s.items);

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import { limaToday } from '../modules/coaching/access.ts';
 import { type DemoRows, type DemoTeacher, demoYear } from './demo-coaching-plan.ts';
 
@@ -42,8 +43,8 @@ export async function seedDemoCoaching(db: Kysely<DB>, now = new Date()): Promis
   }>`SELECT DISTINCT ON (c.teacher_id) co.id AS coach_id, c.teacher_id, p.dni, s.id AS school_id,
             s.region_id, s.ugel_id, c.intervention_code
        FROM person co
-       JOIN caseload c ON c.coach_id = co.id AND c.valid_from <= current_date
-        AND (c.valid_to IS NULL OR c.valid_to >= current_date)
+       JOIN caseload c ON c.coach_id = co.id AND c.valid_from <= ${LIMA_TODAY}
+        AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})
        JOIN person p ON p.id = c.teacher_id
        JOIN teacher_post tp ON tp.person_id = c.teacher_id
        JOIN school s ON s.id = tp.school_id

@@ -2,6 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { testTargets } from '../test/databases.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
@@ -10,9 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 // padrón fields, interventions, caseloads and exactly the roster warnings it was built to show.
 
 const CURRENT = (alias: string) =>
-  sql.raw(
-    `${alias}.valid_from <= current_date AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= current_date)`,
-  );
+  sql`${sql.ref(`${alias}.valid_from`)} <= ${LIMA_TODAY} AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} >= ${LIMA_TODAY})`;
 
 describe.each(testTargets())('demo UGEL on $engine', (target) => {
   let database: Database;

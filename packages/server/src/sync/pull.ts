@@ -10,6 +10,7 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { KINDS } from './registry.ts';
 import { keyOf, loadRecords } from './store.ts';
@@ -45,7 +46,7 @@ export async function pullScopeOf(db: Kysely<DB>, actor: Actor): Promise<PullSco
         .distinct()
         .where('c.coach_id', '=', actor.personId)
         .where(
-          sql<boolean>`c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)`,
+          sql<boolean>`c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})`,
         )
         .execute();
       for (const r of rows) teachers.add(r.teacher_id);

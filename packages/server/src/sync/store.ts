@@ -1,6 +1,7 @@
 import type { EntityKind, MutationResult } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import {
   decodeClock,
   encodeClock,
@@ -119,7 +120,7 @@ export async function loadFacts(
       (SELECT coalesce(jsonb_agg(jsonb_build_array(c.teacher_id, c.coach_id)), '[]')
          FROM caseload c
         WHERE c.teacher_id = ANY(${teacherIds}::uuid[])
-          AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)) AS coaches,
+          AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})) AS coaches,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(v.id, v.school_id, v.region_id, v.ugel_id, v.school_year)), '[]')
          FROM visit v WHERE v.id = ANY(${visitIds}::uuid[])) AS visits,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(p.person_id, p.school_id, p.region_id, p.ugel_id)), '[]')

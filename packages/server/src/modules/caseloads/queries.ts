@@ -7,6 +7,7 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { caseloadReachSql } from '../../policy/reach-roster.ts';
 import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
 import { schoolsOf } from '../coaches/caseload.ts';
@@ -66,7 +67,7 @@ export async function listCaseloads(
     ])
     .where((eb) => eb.or(reach.map((r) => caseloadReachSql(r, actor.personId, 'c', year))));
   if (query.status === 'current') q = q.where(activeSql('c'));
-  if (query.status === 'ended') q = q.where(sql<boolean>`c.valid_to < current_date`);
+  if (query.status === 'ended') q = q.where(sql<boolean>`c.valid_to < ${LIMA_TODAY}`);
   if (query.coach) q = q.where('c.coach_id', '=', query.coach);
   if (query.teacher) q = q.where('c.teacher_id', '=', query.teacher);
   if (query.ugel) q = q.where('c.ugel_id', '=', query.ugel);

@@ -1,6 +1,7 @@
 import { type Actor, AppError, reachOf, type Warnings, type WarningsQuery } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { caseloadReachSql, coachReachSql, placeReachSql } from '../../policy/reach-roster.ts';
 import { decideAnyPlace, loadCoachFacts, loadTeacherFacts } from '../../policy/relations.ts';
 import { aboveRangeSql, CASELOAD_SIZE } from '../coaches/queries.ts';
@@ -198,7 +199,7 @@ async function recentCoachChanges(
         .on('o.valid_to', 'is not', null),
     )
     .where('n.valid_from', '>=', since)
-    .where('n.valid_from', '<=', sql<string>`current_date`)
+    .where('n.valid_from', '<=', LIMA_TODAY)
     .where(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM caseload m WHERE m.teacher_id = n.teacher_id AND m.intervention_code = n.intervention_code AND m.specialty IS NOT DISTINCT FROM n.specialty AND m.valid_from > o.valid_from AND m.valid_from < n.valid_from)`,
     )

@@ -56,10 +56,8 @@ export async function auditRead(
             ${JSON.stringify({ teacherId, ...detail })}::jsonb)`.execute(db);
 }
 
-/** Today in Peru (the school day), as YYYY-MM-DD. */
-export function limaToday(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'America/Lima' });
-}
+/** Today in Peru (the school day), as YYYY-MM-DD: core's time.ts. */
+export { limaToday } from '@acompana/core';
 
 /** timestamptz as it comes from to_jsonb → ISO UTC, like sync sends it. */
 export const iso = (v: unknown): string | null =>

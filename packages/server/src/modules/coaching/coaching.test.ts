@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SEED_IDS } from '@acompana/core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../../db/time.ts';
 import {
   caseloadTeacher,
   commitmentPayload,
@@ -205,8 +206,8 @@ describe.each(testTargets())('coaching cycle reads on $engine', (target) => {
     const coachId = await idOf(h.db, DNI.coach);
     const teachers = (
       await sql<{ n: string }>`SELECT count(DISTINCT teacher_id) AS n FROM caseload
-        WHERE coach_id = ${coachId} AND valid_from <= current_date
-          AND (valid_to IS NULL OR valid_to >= current_date)`.execute(h.db)
+        WHERE coach_id = ${coachId} AND valid_from <= ${LIMA_TODAY}
+          AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})`.execute(h.db)
     ).rows[0]?.n;
     expect(body.counts.teachers).toBe(Number(teachers));
     expect(body.counts.today).toBe(body.today.length);
@@ -220,7 +221,7 @@ describe.each(testTargets())('coaching cycle reads on $engine', (target) => {
   it('cuts a coach off the day their caseload with the teacher ends', async () => {
     await setup();
     const coachId = await idOf(h.db, DNI.coach);
-    await sql`UPDATE caseload SET valid_to = current_date - 1
+    await sql`UPDATE caseload SET valid_to = ${LIMA_TODAY} - 1
       WHERE coach_id = ${coachId} AND teacher_id = ${place.teacherId}`.execute(h.db);
     for (const path of [
       `/api/v1/visits/${visitId}`,

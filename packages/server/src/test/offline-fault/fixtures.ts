@@ -1,3 +1,4 @@
+import { limaToday } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { hashPassword } from '../../auth/passwords.ts';
@@ -33,7 +34,7 @@ export async function prepareFieldAccounts(
   teacherCount: number,
 ): Promise<{ coaches: CoachFixture[]; teachers: TeacherFixture[] }> {
   const year = currentSchoolYear();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = limaToday();
   const rows = await db
     .selectFrom('caseload as c')
     .innerJoin('person as coach', 'coach.id', 'c.coach_id')

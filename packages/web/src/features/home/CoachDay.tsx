@@ -1,3 +1,4 @@
+import { limaToday } from '@acompana/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,8 +10,6 @@ import { coachDay } from './day.ts';
 
 // "Mi día" on the coach's home, read from the device so it opens in the field: visits of
 // today and overdue, commitments due, teachers below the monthly minimum, unsynced work.
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -53,7 +52,7 @@ function Day() {
     displayName: String(r.data.displayName ?? ''),
   }));
   const names = new Map(caseload.map((c) => [c.teacherId, c.displayName]));
-  const day = coachDay({ today: today(), visits, commitments, caseload });
+  const day = coachDay({ today: limaToday(), visits, commitments, caseload });
   const visitList = (items: typeof day.today, empty: string) =>
     items.length === 0 ? (
       <p className="empty">{empty}</p>

@@ -1,4 +1,5 @@
 import {
+  addDays,
   type CommitmentRecord,
   DEFAULT_COACHING_MONTHS,
   isOverdue,
@@ -31,12 +32,6 @@ export interface CoachDayModel {
   overdue: Item<VisitRecord>[];
   commitmentsDue: (Item<CommitmentRecord> & { overdue: boolean })[];
   belowMinimum: { teacherId: string; displayName: string; done: number; minimum: number }[];
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function coachDay(input: DayInput): CoachDayModel {

@@ -1,4 +1,4 @@
-import { type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
+import { currentSchoolYear, type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,7 +17,6 @@ import {
   diagnosisRecordOf,
 } from './diagnosis-model.ts';
 import { useTeacherAccess, useYearRecord } from './hooks.ts';
-import { currentSchoolYear } from './model.ts';
 import { AccessDenied, LineListEditor, LinesView, PlanFrame } from './parts.tsx';
 import { SchoolField } from './SchoolField.tsx';
 

@@ -1,3 +1,4 @@
+import { formatLimaDateTime } from '@acompana/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,8 +10,7 @@ import { useOffline } from '../../offline/OfflineProvider.tsx';
 // The sync state, always visible under the header: offline, pending count, last successful
 // sync, errors, rejected changes to review, and "Sincronizar ahora".
 
-const timeFormat = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string | number) => timeFormat.format(new Date(iso));
+const when = (iso: string | number) => formatLimaDateTime(iso);
 
 export default function SyncBar({ personId }: { personId: string }) {
   const { t } = useTranslation();
