@@ -97,6 +97,11 @@ export const ERROR_CODES = {
     message:
       'No se encontró la institución educativa del docente; registra primero la visita o revisa su plaza.',
   },
+  VISIT_DONE_IN_FUTURE: {
+    status: 422,
+    message:
+      'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
+  },
   SYNC_RETRY: {
     status: 503,
     message:

@@ -7,10 +7,13 @@ import {
   entityFieldLabel,
   type FieldIssue,
   type InstrumentDefinition,
+  limaToday,
   type Mutation,
   type MutationResult,
   mayCreateKind,
   ownedFields,
+  type VisitRecord,
+  visitDoneRefusal,
 } from '@acompana/core';
 import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { checkAnswers, loadDefinitions, versionNotFillable } from './instruments.ts';
@@ -215,6 +218,12 @@ function applyUpsert(
 
   const base = m.base ? normalizeDateTimes(KINDS[kind], m.base) : null;
   const merged = mergeUpsert(current, m, data, actor.personId, base, fields);
+  if (kind === 'visit') {
+    // The device checks the same core rule before saving (Lima's today on both sides).
+    const before = current ? (current.data as VisitRecord) : null;
+    const refusal = visitDoneRefusal(before, merged.record.data as VisitRecord, limaToday());
+    if (refusal) return rejected(m, refusal);
+  }
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
   merged.record.anchors = anchors;

@@ -1,4 +1,11 @@
-import { ENTITIES, type EntityKind, type EntityRecord } from '@acompana/core';
+import {
+  ENTITIES,
+  type EntityKind,
+  type EntityRecord,
+  limaToday,
+  type VisitRecord,
+  visitDoneRefusal,
+} from '@acompana/core';
 import { dequal } from 'dequal';
 import { v7 as uuidv7 } from 'uuid';
 import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry } from './db.ts';
@@ -79,6 +86,12 @@ export async function saveRecord<K extends EntityKind>(
       );
     }
     const data = parsed.data as Record<string, unknown>;
+    // The rules the server applies in sync, checked before anything is queued.
+    if (kind === 'visit') {
+      const before = (existing?.data ?? null) as VisitRecord | null;
+      const refusal = visitDoneRefusal(before, data as VisitRecord, limaToday());
+      if (refusal) throw refusal;
+    }
     const rejected = await db.outbox
       .where('entityId')
       .equals(entityId)

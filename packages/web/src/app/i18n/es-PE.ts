@@ -52,6 +52,8 @@ const errors = {
     'El registro menciona una institución, intervención o instrumento que no existe en el servidor.',
   SYNC_NO_SCHOOL:
     'No se encontró la institución educativa del docente; registra primero la visita o revisa su plaza.',
+  VISIT_DONE_IN_FUTURE:
+    'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
 } satisfies Record<ErrorCode, string>;
