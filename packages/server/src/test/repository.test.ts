@@ -14,7 +14,7 @@ const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: '
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 
 const isSource = (f: string) =>
-  /^packages\/[^/]+\/src\/.*\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f);
+  /^(packages\/[^/]+\/src\/.*|bench\/[^/]+)\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f);
 
 /** Every line of the given files matching the pattern, as "file:line: text". */
 function offending(files: string[], pattern: RegExp): string[] {
