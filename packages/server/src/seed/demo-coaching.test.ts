@@ -160,6 +160,8 @@ describe('demo coaching year generator', () => {
       ugelId: '00000000-0000-4000-8000-000000000004',
       interventionCode: 'MULTIGRADO',
       seed: 30000001,
+      grades: [1, 2],
+      studentsPerGrade: 12,
     };
     const coach = '00000000-0000-4000-8000-000000000005';
     const a = demoYear(t, coach, 2026, '2026-11-23');

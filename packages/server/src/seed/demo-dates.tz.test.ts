@@ -18,6 +18,8 @@ const teacher = {
   ugelId: '00000000-0000-4000-8000-000000000004',
   interventionCode: 'MULTIGRADO',
   seed: 30000001,
+  grades: [1, 2],
+  studentsPerGrade: 12,
 };
 const COACH = '00000000-0000-4000-8000-000000000005';
 
