@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The unit and integration tests of core, server and web, in four projects:
@@ -28,6 +29,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default (cores − 1) runs one file at a time on a 2-core machine; the database
+    // tests wait on PGlite and PostgreSQL enough that two at a time use both cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,

@@ -1,5 +1,5 @@
 import { formatCalendarDate } from '@acompana/core';
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Catalog, esPE } from './es-PE.ts';
 
@@ -17,7 +17,7 @@ declare module 'i18next' {
   }
 }
 
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   lng: LOCALE,
