@@ -1,4 +1,4 @@
-// Bundle budget (DESIGN.md §8): gzip size of the JS needed to show the login page and the
+// Bundle budget (docs/BUDGETS.md): gzip size of the JS needed to show the login page and the
 // coach's (acompañante) home, plus the gzip size of all JS. Builds the web app first.
 // Prints exactly one JSON line on stdout; build logs go to stderr.
 

@@ -38,7 +38,7 @@ export type SchoolCharacteristic = (typeof SCHOOL_CHARACTERISTICS)[number];
 export const SCHOOL_AREAS = ['urbana', 'rural'] as const;
 export type SchoolArea = (typeof SCHOOL_AREAS)[number];
 
-/** Kinds of coach (DOMAIN.md §2). */
+/** Kinds of coach (docs/DOMAIN.md §2). */
 export const COACH_KINDS = [
   'acompanante_pedagogico',
   'aspi',

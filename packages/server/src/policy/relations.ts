@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.ts';
 import { activeSql } from '../modules/shared/sql.ts';
 import { coachPlacesSql } from './reach-roster.ts';
 
-// The relationship facts the policy needs (DESIGN.md §5): where a teacher or coach is, who
+// The relationship facts the policy needs (docs/PRIVACY.md): where a teacher or coach is, who
 // coaches a teacher now, who trains a coach. Looked up here in bulk for a page of rows, then
 // handed to `decide`, which does no I/O.
 

@@ -116,7 +116,7 @@ describe.each(testTargets())('demo UGEL on $engine', (target) => {
         exit_teacher_progress AND exit_director_leadership AND exit_collaborative_work AS ok
       FROM enrollment WHERE status = 'egresada'`);
     expect(exits).toEqual([{ cohort_start_year: year - 5, exit_year: year - 3, ok: true }]);
-    // Interventions fit the schools they serve (DOMAIN.md §2).
+    // Interventions fit the schools they serve (docs/DOMAIN.md §2).
     const misfits = await rows<{ name: string }>(sql`
       SELECT s.name FROM enrollment e JOIN school s ON s.id = e.school_id WHERE NOT CASE e.intervention_code
         WHEN 'MULTIGRADO' THEN s.level = 'B0' AND s.area = 'rural' AND s.characteristic <> 'polidocente_completo'

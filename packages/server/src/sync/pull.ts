@@ -15,7 +15,7 @@ import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { KINDS } from './registry.ts';
 import { keyOf, loadRecords } from './store.ts';
 
-// GET /sync/pull (docs/SYNC.md, "Cursor"). The caller's scope (DESIGN.md §5): a coach gets the
+// GET /sync/pull (docs/SYNC.md, "Cursor"). The caller's scope (docs/PRIVACY.md): a coach gets the
 // records of the teachers in their current caseload (this school year and the previous one),
 // a teacher their own; nobody else gets field records. Changes come from change_log in
 // (txid, seq) order, and only from transactions older than every transaction still running

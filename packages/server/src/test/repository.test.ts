@@ -63,3 +63,65 @@ describe('calendar dates are Lima’s (docs/ARCHITECTURE.md, "Time")', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('the repository is self-contained (docs/ARCHITECTURE.md, folder map)', () => {
+  const files = new Set(tracked);
+  // Our own text: the lock file lists other projects' files.
+  const textual = tracked.filter(
+    (f) =>
+      f !== 'package-lock.json' &&
+      /\.(md|ts|tsx|mjs|js|json|sql|css|html|yml|yaml)$|^\.ci\//.test(f),
+  );
+  const inRepo = (from: string, target: string) => {
+    const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(from), target));
+    return (
+      !resolved.startsWith('../') &&
+      (files.has(resolved) || tracked.some((f) => f.startsWith(`${resolved}/`)))
+    );
+  };
+
+  it('points at nothing outside it (../shared, the design brief)', () => {
+    const outside = textual
+      .filter((f) => f !== 'packages/server/src/test/repository.test.ts')
+      .flatMap((file) =>
+        read(file)
+          .split('\n')
+          .flatMap((line, i) => {
+            const hits = [...line.matchAll(/(?:\.\.\/)+shared\/[\w./-]*/g)]
+              .map((m) => m[0])
+              .filter((ref) => !inRepo(file, ref));
+            if (/\/work\/|DESIGN\.md/.test(line)) hits.push(line.trim());
+            return hits.map((hit) => `${file}:${i + 1}: ${hit}`);
+          }),
+      );
+    expect(outside).toEqual([]);
+  });
+
+  it('links every document to files that exist', () => {
+    const broken = tracked
+      .filter((f) => f.endsWith('.md'))
+      .flatMap((file) =>
+        [...read(file).matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)]
+          .map((m) => m[1] as string)
+          .filter((target) => !/^[a-z]+:/.test(target) && !inRepo(file, target))
+          .map((target) => `${file}: ${target}`),
+      );
+    expect(broken).toEqual([]);
+  });
+
+  it('names only documents that exist (DOMAIN.md, docs/SYNC.md, …)', () => {
+    const docs = new Set(
+      tracked
+        .filter((f) => /^(docs\/)?[A-Z][A-Z_]*\.md$/.test(f))
+        .map((f) => path.posix.basename(f)),
+    );
+    const missing = textual.flatMap((file) =>
+      [...read(file).matchAll(/\b([A-Z][A-Z_]{2,})\.md\b/g)]
+        .map((m) => `${m[1]}.md`)
+        .filter((name) => !docs.has(name))
+        .map((name) => `${file}: ${name}`),
+    );
+    expect(docs.has('DOMAIN.md')).toBe(true);
+    expect(missing).toEqual([]);
+  });
+});

@@ -32,7 +32,7 @@ import { Shell } from './Shell.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
 
 // Routing. Every screen is its own lazy chunk; only the shell and the role-home switch are in
-// the entry so the login and the coach's home stay within the bundle budget (DESIGN.md §8).
+// the entry so the login and the coach's home stay within the bundle budget (docs/BUDGETS.md).
 
 export function App() {
   return (

@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry } from './db.ts';
 
 // Local writes. Each write and its outbox entry commit in ONE Dexie transaction, so a record
-// changed on the device always has the mutation that will carry it to the server (DESIGN.md §6).
+// changed on the device always has the mutation that will carry it to the server (docs/SYNC.md).
 // This is the API the field screens and the instrument renderer use.
 
 export type RecordChanges<K extends EntityKind> = Partial<EntityRecord<K>>;

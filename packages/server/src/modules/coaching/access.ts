@@ -41,7 +41,8 @@ export async function accessTo(
   throw new AppError('NOT_FOUND');
 }
 
-/** Reads of a teacher's individual data by anyone but that teacher are audited (DESIGN.md §5). */
+/** Reads of a teacher's individual data by anyone but that teacher are audited
+ *  (docs/PRIVACY.md). */
 export async function auditRead(
   db: Kysely<DB>,
   actor: Actor,

@@ -14,7 +14,7 @@ import {
 import { testTargets } from '../../test/databases.ts';
 import { DNI, idOf, rosterHarness } from '../shared/testing.ts';
 
-// The privacy rows of the coaching cycle's read API (DESIGN.md §5) on both engines: the teacher
+// The privacy rows of the coaching cycle's read API (docs/PRIVACY.md) on both engines: the teacher
 // and the current coach see a visit's content; director, especialista, formador and MINEDU never
 // (403 on /visits/{id}; date and status only, or 403, on the list); a coach whose caseload no
 // longer has the teacher loses access; reads by anyone but the teacher are audited.

@@ -265,7 +265,7 @@ export const esPE = {
   },
   ...rosterTexts,
   ...offlineTexts,
-  /** School level codes of the ESCALE census (DESIGN.md §4). */
+  /** School level codes of the ESCALE census (docs/DOMAIN.md §5). */
   levels: {
     A1: 'Inicial – Cuna',
     A2: 'Inicial – Jardín',

@@ -9,7 +9,7 @@ import { TeacherCard } from '../rosters/cards.tsx';
 import type { HomeProps } from './types.ts';
 
 // The day reads the device's store (Dexie), which loads after the first screen: its own chunk
-// keeps the login → home path within the bundle budget (DESIGN.md §8).
+// keeps the login → home path within the bundle budget (docs/BUDGETS.md).
 const CoachDay = lazy(
   async () => (await Promise.all([import('./CoachDay.tsx'), loadTexts('visits')]))[0],
 );

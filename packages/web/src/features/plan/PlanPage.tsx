@@ -31,7 +31,7 @@ import {
 } from './plan-model.ts';
 import { SchoolField } from './SchoolField.tsx';
 
-// The individual coaching plan of the school year (DOMAIN.md §4 step 2): desempeños in focus,
+// The individual coaching plan of the school year (docs/DOMAIN.md §4 step 2): desempeños in focus,
 // differentiated strategies, planned modelling, the target stage and the calendar of visits,
 // checked live against the intervention's target. The coach edits it on the device; the
 // teacher reads it.
