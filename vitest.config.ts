@@ -1,27 +1,25 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// The unit and integration tests of core, server and web, in four projects:
-// - `unit`: everything that is not below (PGlite; PostgreSQL too when TEST_DATABASE_URL is set).
+// The unit and integration tests of core, server and web, in five projects:
+// - `unit`: core and web, each test file in a fresh process.
+// - `server`: the server's tests (PGlite; PostgreSQL too when TEST_DATABASE_URL is set). Files
+//   share their worker's loaded modules (isolate: false): each opens its own database, and
+//   loading the server and PGlite's WebAssembly once per worker rather than once per file is
+//   most of the suite's time. So module state must never carry a test's data.
 // - `tz-utc`, `tz-lima`: the *.tz.test.ts files (calendar dates) under TZ=UTC, as servers run,
 //   and TZ=America/Lima, as phones in Peru run; each test fixes the clock itself.
 // - `slow`: *.slow.test.ts, long scenarios (minutes) that CI runs (`npm run test:slow`).
-// `npm test` runs unit + tz-*. The browser suite lives in e2e/ (`npm run test:e2e`).
+// `npm test` runs all but `slow`. The browser suite lives in e2e/ (`npm run test:e2e`).
 
-const sources = (suffix: string) => [
-  `packages/*/src/**/*.${suffix}.ts`,
-  `packages/*/src/**/*.${suffix}.tsx`,
-];
+const TZ_TESTS = 'packages/*/src/**/*.tz.test.{ts,tsx}';
+const SLOW_TESTS = 'packages/*/src/**/*.slow.test.{ts,tsx}';
+const NOT_HERE = [TZ_TESTS, SLOW_TESTS, '**/node_modules/**'];
 const DATABASES = 'packages/server/src/test/global-setup.ts';
 
 const timeZone = (name: string, tz: string) => ({
   extends: true as const,
-  test: {
-    name,
-    include: sources('tz.test'),
-    env: { TZ: tz },
-    provide: { timeZone: tz },
-  },
+  test: { name, include: [TZ_TESTS], env: { TZ: tz }, provide: { timeZone: tz } },
 });
 
 export default defineConfig({
@@ -37,16 +35,25 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: sources('test'),
-          exclude: [...sources('tz.test'), ...sources('slow.test'), '**/node_modules/**'],
+          include: ['packages/{core,web}/src/**/*.test.{ts,tsx}'],
+          exclude: NOT_HERE,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['packages/server/src/**/*.test.ts'],
+          exclude: NOT_HERE,
           globalSetup: [DATABASES],
+          isolate: false,
         },
       },
       timeZone('tz-utc', 'UTC'),
       timeZone('tz-lima', 'America/Lima'),
       {
         extends: true,
-        test: { name: 'slow', include: sources('slow.test'), globalSetup: [DATABASES] },
+        test: { name: 'slow', include: [SLOW_TESTS], globalSetup: [DATABASES] },
       },
     ],
   },
