@@ -62,6 +62,9 @@ export type CoachSpecialty = (typeof COACH_SPECIALTIES)[number];
 export const ENROLLMENT_STATUSES = ['activa', 'egresada', 'permanece', 'retirada'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
+/** Enrollment statuses of a school that is in the intervention now. */
+export const RUNNING_STATUSES = ['activa', 'permanece'] as const satisfies EnrollmentStatus[];
+
 export const TARGET_LEVELS = ['inicial', 'primaria', 'secundaria'] as const;
 export type TargetLevel = (typeof TARGET_LEVELS)[number];
 

@@ -16,3 +16,10 @@ export function limaDateSql(
 ): RawBuilder<string> {
   return sql<string>`(${instant} AT TIME ZONE ${zone})::date`;
 }
+
+/** A timestamptz as the driver or to_jsonb gives it (Date or text) → ISO UTC, the form the API
+ *  and sync send instants in; null for null. */
+export function isoInstant(value: unknown): string | null {
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'string' ? new Date(value).toISOString() : null;
+}

@@ -1,7 +1,7 @@
+import { limaToday } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { LIMA_TODAY } from '../db/time.ts';
-import { limaToday } from '../modules/coaching/access.ts';
 import { type DemoRows, type DemoTeacher, demoYear } from './demo-coaching-plan.ts';
 
 // A full school year of coaching for the demo coach (DNI 20000001) and their current caseload,

@@ -1,7 +1,6 @@
-import { limaDateOf, limaToday } from '@acompana/core';
+import { currentSchoolYear, limaDateOf, limaToday } from '@acompana/core';
 import { expectProcessTimeZone, LAST_NIGHT_OF_YEAR } from '@acompana/core/time-testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { demoSchoolYear } from './demo-coaching.ts';
 import { demoYear } from './demo-coaching-plan.ts';
 

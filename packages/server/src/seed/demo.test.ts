@@ -1,9 +1,9 @@
+import { currentSchoolYear } from '@acompana/core';
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
 import { LIMA_TODAY } from '../db/time.ts';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { testTargets } from '../test/databases.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 

@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  currentSchoolYear,
   decideFieldWrite,
   ENTITIES,
   type EntityKind,
@@ -15,7 +16,6 @@ import {
   type VisitRecord,
   visitDoneRefusal,
 } from '@acompana/core';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { checkAnswers, loadDefinitions, versionNotFillable } from './instruments.ts';
 import { type Anchors, mergeUpsert, type Revision, type StoredRecord } from './merge.ts';
 import { KINDS, normalizeDateTimes } from './registry.ts';

@@ -3,6 +3,7 @@ import {
   type Actor,
   AppError,
   type Change,
+  currentSchoolYear,
   type EntityKind,
   MAX_PULL_PAGE,
   type PullResponse,
@@ -11,7 +12,6 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { LIMA_TODAY } from '../db/time.ts';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { KINDS } from './registry.ts';
 import { keyOf, loadRecords } from './store.ts';
 

@@ -1,6 +1,7 @@
 import { type Actor, AppError, type RecordRevision } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { isoInstant } from '../db/time.ts';
 
 // Revisions flagged to the asker: only the person whose value was overwritten sees them (the
 // value was theirs; the record stays visible to them through pull as before).
@@ -64,8 +65,8 @@ export async function listRevisions(
         ? { id: r.overwritten_by_person, name: r.overwritten_name ?? '' }
         : null,
       writtenBy: { id: r.written_by, name: r.written_name },
-      createdAt: new Date(r.created_at).toISOString(),
-      resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+      createdAt: isoInstant(r.created_at) as string,
+      resolvedAt: isoInstant(r.resolved_at),
     })),
     nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null,
   };

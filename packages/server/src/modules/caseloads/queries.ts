@@ -3,6 +3,7 @@ import {
   AppError,
   type CaseloadItem,
   type CaseloadListQuery,
+  currentSchoolYear,
   reachOf,
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
@@ -12,7 +13,6 @@ import { caseloadReachSql } from '../../policy/reach-roster.ts';
 import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
 import { schoolsOf } from '../coaches/caseload.ts';
 import { decodeCursor, likePattern } from '../rosters/cursor.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 import {
   activeSql,
   afterSql,

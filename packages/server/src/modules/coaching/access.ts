@@ -1,8 +1,7 @@
-import { type Actor, AppError, reachOf } from '@acompana/core';
+import { type Actor, AppError, currentSchoolYear, reachOf } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 
 // Who may read what of a teacher's coaching cycle, decided by the one policy module:
 // `coaching_record` (content: teacher and current coach) or `visit_status` (that a visit took
@@ -56,10 +55,3 @@ export async function auditRead(
     VALUES (${actor.personId}, ${action}, 'coaching_record', ${resourceId},
             ${JSON.stringify({ teacherId, ...detail })}::jsonb)`.execute(db);
 }
-
-/** Today in Peru (the school day), as YYYY-MM-DD: core's time.ts. */
-export { limaToday } from '@acompana/core';
-
-/** timestamptz as it comes from to_jsonb → ISO UTC, like sync sends it. */
-export const iso = (v: unknown): string | null =>
-  typeof v === 'string' ? new Date(v).toISOString() : null;

@@ -7,8 +7,8 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { LIMA_TODAY, limaDateSql } from '../../db/time.ts';
-import { accessTo, auditRead, iso } from './access.ts';
+import { isoInstant, LIMA_TODAY, limaDateSql } from '../../db/time.ts';
+import { accessTo, auditRead } from './access.ts';
 
 // GET /teachers/{id}/progress: levels per desempeño over time from complete rubric responses
 // (dated by their visit, through core's levelHistory), the stage decisions, and the suggestion
@@ -58,7 +58,7 @@ export async function teacherProgress(
       stage: s.stage,
       suggested: s.suggested,
       note: s.note,
-      decidedAt: iso(s.decided_at) as string,
+      decidedAt: isoInstant(s.decided_at) as string,
     })),
     suggestion: {
       stage: suggestion.stage

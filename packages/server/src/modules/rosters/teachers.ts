@@ -3,6 +3,7 @@ import {
   AppError,
   type CaseloadPeriod,
   coachChanges,
+  currentSchoolYear,
   reachOf,
   type TeacherDetail,
   type TeacherItem,
@@ -21,7 +22,6 @@ import {
   sortNameSql,
 } from '../shared/sql.ts';
 import { decodeCursor, likePattern } from './cursor.ts';
-import { currentSchoolYear } from './queries.ts';
 import { visibleCoachesOf } from './school-people.ts';
 
 // Teachers: the list (posts this school year) with filters, and the detail page with posts by

@@ -1,9 +1,8 @@
-import { limaToday } from '@acompana/core';
+import { currentSchoolYear, limaToday } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { hashPassword } from '../../auth/passwords.ts';
 import type { DB } from '../../db/schema.ts';
-import { currentSchoolYear } from '../../modules/rosters/queries.ts';
 
 // Accounts and caseloads the fault-injection test's devices log in with, taken from the
 // demo data: coaches with a current caseload, some of their teachers as docentes, and for each
