@@ -11,6 +11,7 @@ export * from './api/territory.ts';
 export * from './api/warnings.ts';
 export * from './coaching/index.ts';
 export * from './errors.ts';
+export * from './field-issues.ts';
 export * from './imports/index.ts';
 export * from './instruments/index.ts';
 export * from './policy/field-ownership.ts';

@@ -7,6 +7,7 @@ import {
   type EntityKind,
   entityFieldLabel,
   type FieldIssue,
+  fieldIssues,
   type InstrumentDefinition,
   limaToday,
   type Mutation,
@@ -72,14 +73,10 @@ function parsePayload(m: Mutation): Record<string, unknown> | AppError {
   const parsed = ENTITIES[spec.kind].schema.safeParse(m.payload ?? undefined);
   if (!parsed.success) {
     return invalid(
-      parsed.error.issues.map((issue) => {
-        const path = issue.path.map(String).join('.');
-        return {
-          path: path ? `payload.${path}` : 'payload',
-          message: path
-            ? `Revisa el campo «${entityFieldLabel(path)}»: ${issue.message}`
-            : 'Faltan los datos del registro.',
-        };
+      fieldIssues(parsed.error, {
+        label: entityFieldLabel,
+        prefix: 'payload',
+        whole: 'Faltan los datos del registro.',
       }),
     );
   }
