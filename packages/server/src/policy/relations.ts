@@ -136,3 +136,22 @@ export function decideAnyPlace(
   }
   return best;
 }
+
+/**
+ * May the actor read a caseload row (who coaches this teacher)? The row sits at the teacher's
+ * posts and at its own UGEL and region; the answer may mask the teacher (the formador).
+ * One check for every list and detail that shows caseload rows.
+ */
+export function decideCaseloadRow(
+  actor: Actor,
+  teacherId: string,
+  facts: TeacherFacts,
+  row: { ugel_id: string; region_id: string },
+): Decision {
+  return decideAnyPlace(
+    actor,
+    'read',
+    { kind: 'caseload', teacherId, coachIds: facts.coachIds, trainerIds: facts.trainerIds },
+    [...facts.places, { ugelId: row.ugel_id, regionId: row.region_id }],
+  );
+}

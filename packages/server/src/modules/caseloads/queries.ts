@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { LIMA_TODAY } from '../../db/time.ts';
 import { caseloadReachSql } from '../../policy/reach-roster.ts';
-import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
+import { decideCaseloadRow, loadTeacherFacts } from '../../policy/relations.ts';
 import { schoolsOf } from '../coaches/caseload.ts';
 import { decodeCursor, likePattern } from '../rosters/cursor.ts';
 import {
@@ -104,17 +104,7 @@ export async function listCaseloads(
   for (const row of page) {
     const f = facts.get(row.teacher_id);
     if (!f) continue;
-    const decision = decideAnyPlace(
-      actor,
-      'read',
-      {
-        kind: 'caseload',
-        teacherId: row.teacher_id,
-        coachIds: f.coachIds,
-        trainerIds: f.trainerIds,
-      },
-      [...f.places, { ugelId: row.ugel_id, regionId: row.region_id }],
-    );
+    const decision = decideCaseloadRow(actor, row.teacher_id, f, row);
     if (!decision.allow) continue;
     const masked = decision.mask !== null;
     // A masked row found through the teacher's identity would reveal it: leave it out.

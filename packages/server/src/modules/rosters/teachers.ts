@@ -12,7 +12,7 @@ import {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { teacherReachSql } from '../../policy/reach-sql.ts';
-import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
+import { decideAnyPlace, decideCaseloadRow, loadTeacherFacts } from '../../policy/relations.ts';
 import {
   activeSql,
   afterSql,
@@ -193,10 +193,7 @@ export async function getTeacher(
   ]);
   const caseloads: CaseloadPeriod[] = rows
     .filter((row) => {
-      const decision = decideAnyPlace(actor, 'read', { ...base, kind: 'caseload' }, [
-        ...facts.places,
-        { ugelId: row.ugel_id, regionId: row.region_id },
-      ]);
+      const decision = decideCaseloadRow(actor, id, facts, row);
       return decision.allow && decision.mask === null;
     })
     .map((row) => ({
