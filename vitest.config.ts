@@ -1,13 +1,60 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// `npm test`: unit and integration tests of core and server (PGlite, plus PostgreSQL when
-// TEST_DATABASE_URL is set). The browser suite lives in e2e/ and runs with `npm run test:e2e`.
+// The unit and integration tests of core, server and web, in five projects:
+// - `unit`: core and web, each test file in a fresh process.
+// - `server`: the server's tests (PGlite; PostgreSQL too when TEST_DATABASE_URL is set). Files
+//   share their worker's loaded modules (isolate: false): each opens its own database, and
+//   loading the server and PGlite's WebAssembly once per worker rather than once per file is
+//   most of the suite's time. So module state must never carry a test's data.
+// - `tz-utc`, `tz-lima`: the *.tz.test.ts files (calendar dates) under TZ=UTC, as servers run,
+//   and TZ=America/Lima, as phones in Peru run; each test fixes the clock itself.
+// - `slow`: *.slow.test.ts, long scenarios (minutes) that CI runs (`npm run test:slow`).
+// `npm test` runs all but `slow`. The browser suite lives in e2e/ (`npm run test:e2e`).
+
+const TZ_TESTS = 'packages/*/src/**/*.tz.test.{ts,tsx}';
+const SLOW_TESTS = 'packages/*/src/**/*.slow.test.{ts,tsx}';
+const NOT_HERE = [TZ_TESTS, SLOW_TESTS, '**/node_modules/**'];
+const DATABASES = 'packages/server/src/test/global-setup.ts';
+
+const timeZone = (name: string, tz: string) => ({
+  extends: true as const,
+  test: { name, include: [TZ_TESTS], env: { TZ: tz }, provide: { timeZone: tz } },
+});
+
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['packages/server/src/test/global-setup.ts'],
+    // Vitest's default (cores − 1) runs one file at a time on a 2-core machine; the database
+    // tests wait on PGlite and PostgreSQL enough that two at a time use both cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/{core,web}/src/**/*.test.{ts,tsx}'],
+          exclude: NOT_HERE,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['packages/server/src/**/*.test.ts'],
+          exclude: NOT_HERE,
+          globalSetup: [DATABASES],
+          isolate: false,
+        },
+      },
+      timeZone('tz-utc', 'UTC'),
+      timeZone('tz-lima', 'America/Lima'),
+      {
+        extends: true,
+        test: { name: 'slow', include: [SLOW_TESTS], globalSetup: [DATABASES] },
+      },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 // bench:bundle — what a phone actually downloads to show the login page and then the coach's
-// home (docs/ARCHITECTURE.md, "Benchmarks"). Builds the web app, starts `acompana start` on a
+// home (docs/BUDGETS.md). Builds the web app, starts `acompana start` on a
 // fresh PGlite data dir with the demo, and drives Debian's Chromium (playwright-core, phone
 // profile, service worker blocked so every byte comes from the network): opens /, waits for
 // the login form, logs in as the coach 20000001 and waits for "Mi día" and a quiet network.

@@ -1,4 +1,4 @@
-// Interaction latency of the instrument renderer (DESIGN.md §8: every form interaction ≤ 50 ms
+// Interaction latency of the instrument renderer (docs/BUDGETS.md: every form interaction ≤ 50 ms
 // on a mid-range phone). Builds the web app, starts `acompana start` on a fresh PGlite data
 // dir, and in Debian's Chromium at 375×812 with the CPU slowed 4× (a mid-range phone) the coach
 // fills the 2018+ rubric and the checklist. Latency is the browser's own Event Timing duration

@@ -6,7 +6,7 @@
 // `acompana start` on a fresh PGlite data dir (default) or a fresh database on the PostgreSQL
 // server of DATABASE_URL. Prints ONE JSON object: p50/p95/p99/max milliseconds per phase
 // (time from sending the request to the end of the answer's body), the whole run, and errors.
-// Budget (docs/ARCHITECTURE.md, "Benchmarks"): p99 of every phase ≤ 5 s on PGlite, ≤ 1 s on
+// Budget (docs/BUDGETS.md): p99 of every phase ≤ 5 s on PGlite, ≤ 1 s on
 // PostgreSQL, at 200 clients, no errors.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

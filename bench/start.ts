@@ -1,6 +1,7 @@
 // Measures `acompana start` on PGlite: seconds until /api/health answers on a new data dir
 // (initdb + migrations + demo seed) and on the same dir again, plus the server's RSS.
-// Prints one JSON object. Budgets (DESIGN.md §8): ≤ 15 s new (issue 2), ≤ 5 s existing, ≤ 300 MB.
+// Prints one JSON object. Budgets (docs/BUDGETS.md): ≤ 15 s new (issue 2), ≤ 5 s existing,
+// ≤ 300 MB.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import type { Mutation } from '../packages/core/src/index.ts';
+import { currentSchoolYear, type Mutation } from '../packages/core/src/index.ts';
 import { hashPassword } from '../packages/server/src/auth/passwords.ts';
 import type { DB } from '../packages/server/src/db/schema.ts';
 
@@ -22,9 +22,7 @@ const TEACHERS_PER_COACH = 10;
 /** Adds `n` coaches (DNI 71xxxxxx) with caseloads of new teachers posted at demo schools. */
 export async function addBenchCoaches(db: Kysely<DB>, n: number): Promise<BenchCoach[]> {
   const hash = await hashPassword('acompana');
-  const year = Number(
-    new Date().toLocaleString('en-US', { timeZone: 'America/Lima', year: 'numeric' }),
-  );
+  const year = currentSchoolYear();
   const schools = (
     await sql<{ id: string; region_id: string; ugel_id: string; level: string }>`
       SELECT id, region_id, ugel_id, level FROM school ORDER BY codigo_modular LIMIT 40`.execute(db)

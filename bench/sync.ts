@@ -7,7 +7,7 @@
 //                 offer ≈ 1,000 mutations/s, the budget rate): latency (push_p50/p95_ms).
 // Some batches are deliberately re-sent; afterwards the database is checked against every
 // intent: lost = records missing or behind their last write, duplicated = writes applied twice.
-// Prints one JSON object. Budget (DESIGN.md §8) on PostgreSQL: ≥ 1,000 mutations/s,
+// Prints one JSON object. Budget (docs/BUDGETS.md) on PostgreSQL: ≥ 1,000 mutations/s,
 // p95 ≤ 150 ms, 0 lost, 0 duplicated, server RSS ≤ 300 MB.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';

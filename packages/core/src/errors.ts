@@ -134,6 +134,11 @@ export const ERROR_CODES = {
     message:
       'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
   },
+  VISIT_DONE_IN_FUTURE: {
+    status: 422,
+    message:
+      'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
+  },
   SYNC_RETRY: {
     status: 503,
     message:

@@ -1,4 +1,5 @@
-// Roles and the territorial scopes a role assignment can carry (DESIGN.md §4–5).
+// Roles and the territorial scopes a role assignment can carry (docs/DOMAIN.md §5,
+// docs/PRIVACY.md).
 
 export const ROLES = [
   'docente',

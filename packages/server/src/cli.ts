@@ -1,5 +1,6 @@
 import { AppError, IMPORT_KINDS, type ImportKind, isAppError } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
+import { errorLine } from './cli/errors.ts';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -153,10 +154,7 @@ spanishHelp(users.command('unlock'))
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (isAppError(error)) {
-    console.error(`error [${error.code}]: ${error.message}`);
-  } else {
-    console.error('error: ocurrió un error inesperado.', error);
-  }
+  if (isAppError(error)) console.error(errorLine(error));
+  else console.error(errorLine(error), error);
   process.exit(1);
 }

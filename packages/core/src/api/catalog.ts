@@ -218,7 +218,7 @@ export const enrollmentItemSchema = z.object({
   programmeYear: z.number().int().nullable(),
   status: z.enum(ENROLLMENT_STATUSES),
   exitYear: z.number().int().nullable(),
-  /** The three exit criteria (DOMAIN.md §1), once decided. */
+  /** The three exit criteria (docs/DOMAIN.md §1), once decided. */
   exitCriteria: z.object({
     teacherProgress: z.boolean().nullable(),
     directorLeadership: z.boolean().nullable(),

@@ -38,7 +38,7 @@ export type SchoolCharacteristic = (typeof SCHOOL_CHARACTERISTICS)[number];
 export const SCHOOL_AREAS = ['urbana', 'rural'] as const;
 export type SchoolArea = (typeof SCHOOL_AREAS)[number];
 
-/** Kinds of coach (DOMAIN.md §2). */
+/** Kinds of coach (docs/DOMAIN.md §2). */
 export const COACH_KINDS = [
   'acompanante_pedagogico',
   'aspi',
@@ -61,6 +61,9 @@ export type CoachSpecialty = (typeof COACH_SPECIALTIES)[number];
 
 export const ENROLLMENT_STATUSES = ['activa', 'egresada', 'permanece', 'retirada'] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
+
+/** Enrollment statuses of a school that is in the intervention now. */
+export const RUNNING_STATUSES = ['activa', 'permanece'] as const satisfies EnrollmentStatus[];
 
 export const TARGET_LEVELS = ['inicial', 'primaria', 'secundaria'] as const;
 export type TargetLevel = (typeof TARGET_LEVELS)[number];

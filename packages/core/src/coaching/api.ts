@@ -43,7 +43,7 @@ export const teacherVisitsSchema = z.discriminatedUnion('access', [
   }),
   z.object({
     teacherId: id,
-    /** Director, especialista, MINEDU in scope: date and status only (DESIGN.md §5). */
+    /** Director, especialista, MINEDU in scope: date and status only (docs/PRIVACY.md). */
     access: z.literal('status'),
     visits: z.array(visitStatusItemSchema),
   }),

@@ -1,7 +1,7 @@
 import type { CommitmentRecord } from '../sync/entities.ts';
 
 // Follow-up of commitments: every visit opens with the commitments still open from earlier
-// visits (DOMAIN.md §4, step 6), each closed as cumplido / en proceso / no cumplido. A
+// visits (docs/DOMAIN.md §4, step 6), each closed as cumplido / en proceso / no cumplido. A
 // commitment not fully met needs a note saying what happened, so the next dialogue starts
 // from facts rather than a tick box.
 

@@ -5,3 +5,4 @@ export * from './plan.ts';
 export * from './progress.ts';
 export * from './records.ts';
 export * from './stages.ts';
+export * from './visit-date.ts';

@@ -1,6 +1,6 @@
 import type { ObservationLevels, ObservedLevel } from './stages.ts';
 
-// Levels over time (DOMAIN.md §4): from the complete rubric observations of one teacher, the
+// Levels over time (docs/DOMAIN.md §4): from the complete rubric observations of one teacher, the
 // level of each desempeño at each observation and the history suggestStage reads. Pure, so the
 // server (GET /teachers/{id}/progress) and the device (offline progress screen) agree.
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Field records of the coaching cycle beyond the visit itself (DOMAIN.md §4): the diagnosis,
+// Field records of the coaching cycle beyond the visit itself (docs/DOMAIN.md §4): the diagnosis,
 // the individual coaching plan, modelling activities and the teacher's progress stage. They
 // travel through sync like visits (see ../sync/entities.ts, where they are registered).
 

@@ -1,4 +1,4 @@
-// Progress stages (seed 000 ch. 4, after Memon et al. 2006): a ladder of formative stages with
+// Progress stages (docs/DOMAIN.md §4, after Memon et al. 2006): a ladder of formative stages with
 // the coach's role at each. The app *suggests* a stage from the rubric history and says why;
 // the coach confirms or overrides it. The ladder is data per intervention; this is the default.
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The definition of an observation instrument (DOMAIN.md §3, docs/INSTRUMENTS.md): a rubric of
+// The definition of an observation instrument (docs/DOMAIN.md §3, docs/INSTRUMENTS.md): a rubric of
 // desempeños with four levels, a checklist, or a field-notebook template. One discriminated
 // union on `type`; every message is Spanish because the designer shows it next to the field.
 

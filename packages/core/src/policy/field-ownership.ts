@@ -1,4 +1,4 @@
-// Write authorization of synced field records (docs/SYNC.md, DESIGN.md §6): the privacy rule
+// Write authorization of synced field records (docs/SYNC.md): the privacy rule
 // (`field_record` in policy.ts: the teacher themself, or their *current* coach) and then field
 // ownership (ENTITIES in sync/entities.ts): who may create or delete a kind, and which fields
 // each party may write. Part of the one policy module; pure, so the device can ask it too.

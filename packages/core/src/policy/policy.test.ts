@@ -13,7 +13,7 @@ import {
   reachOf,
 } from './policy.ts';
 
-// The privacy matrix of DESIGN.md §5, written out as outcomes. Each string is read, create,
+// The privacy matrix of docs/PRIVACY.md, written out as outcomes. Each string is read, create,
 // update, delete: A = allowed, M = allowed with the teacher's identity masked, - = refused.
 // "close": the resource is as close to the actor as their role allows (their own record, a
 // teacher in their caseload, a coach they train, their school/UGEL). "far": an unrelated

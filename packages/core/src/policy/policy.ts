@@ -1,4 +1,4 @@
-// The privacy policy of Acompaña (DESIGN.md §5, docs/PRIVACY.md). ONE pure module: given who
+// The privacy policy of Acompaña (docs/PRIVACY.md). ONE pure module: given who
 // asks (actor), what they want to do (action) and what it is about (resource), it decides.
 // The server calls it on every route; the web app uses `abilitiesOf` only to shape the UI.
 // Relationship facts (caseload, training, opt-in, group size) are looked up by the server and
@@ -29,7 +29,7 @@ export const RESOURCE_KINDS = [
   /** Programme catalogue (interventions, targets per school year). */
   'catalog',
   /** Published and retired instrument versions: everyone reads them (the teacher gets to know
-   *  the observation guide, DOMAIN.md §4); equipo MINEDU designs them. */
+   *  the observation guide, docs/DOMAIN.md §4); equipo MINEDU designs them. */
   'instrument',
   /** Instrument drafts being designed: equipo MINEDU only. */
   'instrument_draft',

@@ -9,7 +9,7 @@ import {
 
 // The field records a device creates and edits offline, as they travel in sync mutations and
 // pulls. Each kind lists which fields the coach and the teacher may write (field ownership,
-// DESIGN.md §6): most conflicts cannot happen because two people never own the same field.
+// docs/SYNC.md): most conflicts cannot happen because two people never own the same field.
 // The coaching-cycle issue extends these kinds (dialogue, modelling, plans) by adding fields
 // and kinds here and columns in a migration; the sync engine is generic over this registry.
 
@@ -156,7 +156,7 @@ export const ENTITIES = {
     creators: ['coach'],
   },
   // The coaching-cycle records (coaching/records.ts) are the coach's professional work about the
-  // teacher: only the coach writes them, the teacher reads them (DESIGN.md §5 "nothing about me
+  // teacher: only the coach writes them, the teacher reads them (docs/PRIVACY.md: "nothing about me
   // without me"). The teacher's voice lives in their own kinds (reflection, commitment follow-up,
   // goal confirmation), so no field here is shared and none can conflict across people.
   diagnosis: {

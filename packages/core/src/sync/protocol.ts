@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NUL_MESSAGE, nulPath } from '../nul.ts';
 import { ENTITY_KINDS } from './entities.ts';
 
-// The sync protocol (DESIGN.md §6, docs/SYNC.md). A device keeps an outbox of mutations; each
+// The sync protocol (docs/SYNC.md). A device keeps an outbox of mutations; each
 // carries a UUIDv7 mutation id (idempotency key), the device id and a per-device sequence (so
 // the server can tell an old write from the same device arriving late), the record version the
 // device last saw, the fields it changed and the record's full state as the device holds it

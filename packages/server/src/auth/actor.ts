@@ -2,6 +2,7 @@ import type { Actor, Me, Role, RoleGrant, RoleView, ScopeLevel } from '@acompana
 import { abilitiesOf } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 
 // Who is asking: the person and their role assignments valid today, with readable scope names.
 
@@ -31,10 +32,8 @@ export async function loadRoleViews(db: Kysely<DB>, personId: string): Promise<R
       ),
     ])
     .where('ra.person_id', '=', personId)
-    .where('ra.valid_from', '<=', sql<string>`current_date`)
-    .where((eb) =>
-      eb.or([eb('ra.valid_to', 'is', null), eb('ra.valid_to', '>=', sql<string>`current_date`)]),
-    )
+    .where('ra.valid_from', '<=', LIMA_TODAY)
+    .where((eb) => eb.or([eb('ra.valid_to', 'is', null), eb('ra.valid_to', '>=', LIMA_TODAY)]))
     .orderBy('ra.role')
     .execute();
   return rows.map((r) => ({

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 // Who goes next on the embedded database's single connection. PGlite runs one query at a time
 // on the main thread; served in the order queries arrive, a request that needs six queries
 // (a login) goes to the back of the line six times while newer requests' queries pass it, so
-// under 200 clients at once the oldest requests starved (docs/ARCHITECTURE.md, "Benchmarks").
+// under 200 clients at once the oldest requests starved (docs/BUDGETS.md).
 // Instead each HTTP request draws a ticket when it arrives, and the connection is handed to
 // the waiting query of the OLDEST request: requests finish in arrival order, and the first
 // answer's wait is bounded by the work of the requests that arrived before it.

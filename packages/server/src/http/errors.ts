@@ -1,21 +1,10 @@
-import { AppError, type FieldIssue, fieldLabel } from '@acompana/core';
+import { AppError } from '@acompana/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ZodError } from 'zod';
 
 // Every failure leaves the server as {"error":{"code","message","details"}}. Unknown errors are
 // logged here and become a 500 that says nothing about internals.
-
-export function fieldIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return {
-      path: path || '(cuerpo)',
-      message: path ? `Revisa el campo «${fieldLabel(path)}»: ${issue.message}` : issue.message,
-    };
-  });
-}
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;

@@ -1,7 +1,6 @@
-import { AppError, ERROR_CODES } from '@acompana/core';
+import { AppError, ERROR_CODES, fieldIssues } from '@acompana/core';
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from './env.ts';
-import { fieldIssues } from './errors.ts';
 
 // Every API router is an OpenAPIHono whose validation failures become our one error type.
 export function apiRouter(): OpenAPIHono<AppEnv> {

@@ -1,11 +1,12 @@
 import type { Reach } from '@acompana/core';
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { LIMA_TODAY } from '../db/time.ts';
 
 // Translates the policy's relations into SQL filters for lists, so a list never fetches rows
 // the policy would refuse. Rows are still passed through `decide` afterwards.
 
 const ACTIVE = (alias: string) =>
-  sql<SqlBool>`${sql.ref(`${alias}.valid_from`)} <= current_date AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} >= current_date)`;
+  sql<SqlBool>`${sql.ref(`${alias}.valid_from`)} <= ${LIMA_TODAY} AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} >= ${LIMA_TODAY})`;
 
 /** Filter over teachers, given the SQL expression of the teacher's person id and the school year. */
 export function teacherReachSql(

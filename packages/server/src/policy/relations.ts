@@ -11,7 +11,7 @@ import type { DB } from '../db/schema.ts';
 import { activeSql } from '../modules/shared/sql.ts';
 import { coachPlacesSql } from './reach-roster.ts';
 
-// The relationship facts the policy needs (DESIGN.md §5): where a teacher or coach is, who
+// The relationship facts the policy needs (docs/PRIVACY.md): where a teacher or coach is, who
 // coaches a teacher now, who trains a coach. Looked up here in bulk for a page of rows, then
 // handed to `decide`, which does no I/O.
 
@@ -135,4 +135,23 @@ export function decideAnyPlace(
     else if (!best.allow) best = decision;
   }
   return best;
+}
+
+/**
+ * May the actor read a caseload row (who coaches this teacher)? The row sits at the teacher's
+ * posts and at its own UGEL and region; the answer may mask the teacher (the formador).
+ * One check for every list and detail that shows caseload rows.
+ */
+export function decideCaseloadRow(
+  actor: Actor,
+  teacherId: string,
+  facts: TeacherFacts,
+  row: { ugel_id: string; region_id: string },
+): Decision {
+  return decideAnyPlace(
+    actor,
+    'read',
+    { kind: 'caseload', teacherId, coachIds: facts.coachIds, trainerIds: facts.trainerIds },
+    [...facts.places, { ugelId: row.ugel_id, regionId: row.region_id }],
+  );
 }

@@ -1,6 +1,9 @@
 import {
+  addDays,
   DEFAULT_STAGE_LADDER,
+  dayOfWeek,
   FIELD_NOTEBOOK,
+  limaInstant,
   type ObservationLevels,
   type ObservedLevel,
   PRE_OBSERVATION_CHECKLIST,
@@ -22,7 +25,14 @@ export interface DemoTeacher {
   interventionCode: string;
   /** Stable seed (the DNI). */
   seed: number;
+  /** The grades of the teacher's post (a baseline is taken of these). */
+  grades: number[];
+  /** Students per grade the teacher teaches (their share of the school's students). */
+  studentsPerGrade: number;
 }
+
+/** Classes end in mid-December: the demo's visits of December fall before this day. */
+const LAST_DAY_OF_CLASSES = '12-15';
 
 export type Row = Record<string, unknown>;
 export interface DemoRows {
@@ -62,20 +72,21 @@ function uuid(r: () => number): string {
 
 /** Weekday (Mon–Fri) on or after the given day of the month. */
 function schoolDay(year: number, month: number, day: number): string {
-  const d = new Date(Date.UTC(year, month - 1, Math.min(day, 26)));
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  const two = (n: number) => String(n).padStart(2, '0');
+  let date = `${year}-${two(month)}-${two(Math.min(day, 26))}`;
+  while (dayOfWeek(date) === 0 || dayOfWeek(date) === 6) date = addDays(date, 1);
+  return date;
 }
-const plusDays = (date: string, days: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-/** 08:00 + minutes in Lima (UTC−5), as ISO UTC. */
+const plusDays = addDays;
+/** 08:00 in Lima on `date`, plus `minutes`, as ISO UTC. */
 const at = (date: string, minutes: number) =>
-  new Date(Date.parse(`${date}T08:00:00-05:00`) + minutes * 60_000).toISOString();
+  new Date(Date.parse(limaInstant(date, '08:00')) + minutes * 60_000).toISOString();
 
 const CODES = RUBRIC_2018.desempenos.map((d) => d.code);
+const PLANNED_MODELLING = [
+  { kind: 'demonstration_lesson', month: 5 },
+  { kind: 'co_planning', month: 8 },
+] as const;
 const CHECKLIST_ITEMS = PRE_OBSERVATION_CHECKLIST.sections.flatMap((s) => s.items);
 const CONCEPTS = (PRE_OBSERVATION_CHECKLIST.conceptScale ?? []).map((c) => c.code);
 const TAGS = FIELD_NOTEBOOK.tags.map((t) => t.code);
@@ -115,7 +126,8 @@ function notebookAnswers(r: () => number, date: string) {
   };
 }
 
-/** The teacher's year: April to `today` (visits after today stay planned). */
+/** The teacher's year: April to `today` (visits after today stay planned; once the year's
+ *  classes are over, none is left planned). */
 export function demoYear(t: DemoTeacher, coachId: string, year: number, today: string): DemoRows {
   const r = prng(t.seed);
   const out: DemoRows = {
@@ -144,7 +156,10 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
   const offsets = Object.fromEntries(CODES.map((c) => [c, (r() - 0.5) * 0.8]));
   const focus = [...CODES].sort((a, b) => (offsets[a] ?? 0) - (offsets[b] ?? 0)).slice(0, 3);
   const lastMonth = Math.min(12, Number(today.slice(5, 7)));
+  const over = today >= `${year}-${LAST_DAY_OF_CLASSES}`;
   const day = 5 + Math.floor(r() * 15);
+  // December visits fall before the end of classes (at most the 12th, plus a weekend).
+  const dayIn = (month: number, d: number) => (month === 12 ? Math.min(d, 12) : d);
 
   // "No planificar": a third of the caseload's plans leave the mid-year school holidays without
   // a visit, with the reason, as coaches do (the plan check accepts a month skipped this way).
@@ -156,7 +171,7 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
     if (isSkipped(month)) continue;
     visits.push({
       id: uuid(r),
-      date: schoolDay(year, month, day + Math.floor(r() * 4)),
+      date: schoolDay(year, month, dayIn(month, day + Math.floor(r() * 4))),
       status: '',
       month,
     });
@@ -167,8 +182,9 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
 
   visits.forEach((v, i) => {
     const future = v.date > today;
-    // One overdue visit for some teachers: planned in the past, not yet recorded.
-    const overdue = !future && v.month === lastMonth && r() < 0.15;
+    // One overdue visit for some teachers: planned in the past, not yet recorded (not once the
+    // school year is over: then every visit was recorded or cancelled).
+    const overdue = !future && !over && v.month === lastMonth && r() < 0.15;
     const cancelled = !future && !overdue && i > 0 && r() < 0.1;
     const status = future || overdue ? 'planned' : cancelled ? 'cancelled' : 'done';
     v.status = status;
@@ -280,17 +296,24 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
         decided_at: at(v.date, 240),
       });
     }
-    if (i === 1 || (i === 4 && r() < 0.5)) {
-      const kind = i === 1 ? 'demonstration_lesson' : 'co_planning';
-      out.modelling.push({
-        ...place,
-        id: uuid(r),
-        visit_id: i === 1 ? v.id : null,
-        kind,
-        date: i === 1 ? v.date : plusDays(v.date, 7),
-        desempeno: focus[0],
-        notes: T.MODELLING_NOTES[kind],
-      });
+    // The modelling the plan has (PLANNED_MODELLING): a demonstration lesson at the May visit,
+    // co-planning a week after the August one for half of the teachers — once it took place.
+    const planned = PLANNED_MODELLING.find((m) => m.month === v.month);
+    const coPlanning = planned?.kind === 'co_planning' && r() < 0.5;
+    if (planned?.kind === 'demonstration_lesson' || coPlanning) {
+      const kind = planned.kind;
+      const date = kind === 'co_planning' ? plusDays(v.date, 7) : v.date;
+      if (date <= today) {
+        out.modelling.push({
+          ...place,
+          id: uuid(r),
+          visit_id: kind === 'co_planning' ? null : v.id,
+          kind,
+          date,
+          desempeno: focus[0],
+          notes: T.MODELLING_NOTES[kind],
+        });
+      }
     }
   });
 
@@ -306,7 +329,9 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
     ),
     management_strengths: [pick(r, T.MANAGEMENT_STRENGTHS)],
     management_weaknesses: [pick(r, T.MANAGEMENT_WEAKNESSES)],
-    learning_baseline: [baseline(r, 'Matemática'), baseline(r, 'Comunicación')],
+    learning_baseline: ['Matemática', 'Comunicación'].flatMap((area) =>
+      t.grades.map((grade) => baseline(r, area, grade, t.studentsPerGrade)),
+    ),
   });
   out.coaching_plan.push({
     ...place,
@@ -316,10 +341,7 @@ export function demoYear(t: DemoTeacher, coachId: string, year: number, today: s
     strategies: [pick(r, T.STRATEGIES), pick(r, T.STRATEGIES)].filter(
       (x, k, a) => a.indexOf(x) === k,
     ),
-    planned_modelling: [
-      { kind: 'demonstration_lesson', month: 5 },
-      { kind: 'co_planning', month: 8 },
-    ],
+    planned_modelling: PLANNED_MODELLING,
     target_stage: STAGES[Math.min(STAGES.length - 1, start + pace * 8 > 2.6 ? 2 : 1)] ?? null,
     from_month: 4,
     to_month: 12,
@@ -338,14 +360,15 @@ function futureDates(year: number, lastMonth: number, day: number): string[] {
   return out;
 }
 
-function baseline(r: () => number, area: string) {
-  const students = 14 + Math.floor(r() * 16);
+/** One grade's baseline in an area: about the students of that grade (never more). */
+function baseline(r: () => number, area: string, grade: number, studentsPerGrade: number) {
+  const students = Math.max(1, Math.floor(studentsPerGrade * (0.85 + r() * 0.15)));
   const inicio = Math.floor(students * (0.25 + r() * 0.2));
   const proceso = Math.floor((students - inicio) * (0.5 + r() * 0.2));
   const destacado = Math.floor((students - inicio - proceso) * 0.2);
   return {
     area,
-    grade: 1 + Math.floor(r() * 6),
+    grade,
     students,
     levels: {
       inicio,

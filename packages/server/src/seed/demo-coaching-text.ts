@@ -1,5 +1,5 @@
 // Spanish text banks of the demo coaching year (demo-coaching.ts). Synthetic but written the
-// way coaches write in the field (seed 000 ch. 3.3): short, concrete, about the practice.
+// way coaches write in the field (docs/DOMAIN.md §4): short, concrete, about the practice.
 
 export const STRENGTHS = [
   'Trato cálido y respetuoso con los estudiantes.',

@@ -6,6 +6,7 @@ import {
 } from '@acompana/core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../db/time.ts';
 import { DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import { demoYear } from './demo-coaching-plan.ts';
@@ -32,8 +33,8 @@ describe.each(testTargets())('demo coaching year on $engine', (target) => {
   const caseload = async () => {
     const coachId = await idOf(h.db, DNI.coach);
     const { rows } = await sql<{ id: string }>`SELECT DISTINCT teacher_id AS id FROM caseload
-      WHERE coach_id = ${coachId} AND valid_from <= current_date
-        AND (valid_to IS NULL OR valid_to >= current_date)`.execute(h.db);
+      WHERE coach_id = ${coachId} AND valid_from <= ${LIMA_TODAY}
+        AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})`.execute(h.db);
     return { coachId, teachers: new Set(rows.map((r) => r.id)) };
   };
 
@@ -159,6 +160,8 @@ describe('demo coaching year generator', () => {
       ugelId: '00000000-0000-4000-8000-000000000004',
       interventionCode: 'MULTIGRADO',
       seed: 30000001,
+      grades: [1, 2],
+      studentsPerGrade: 12,
     };
     const coach = '00000000-0000-4000-8000-000000000005';
     const a = demoYear(t, coach, 2026, '2026-11-23');

@@ -1,6 +1,7 @@
+import { limaToday } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { limaToday } from '../modules/coaching/access.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import { type DemoRows, type DemoTeacher, demoYear } from './demo-coaching-plan.ts';
 
 // A full school year of coaching for the demo coach (DNI 20000001) and their current caseload,
@@ -21,7 +22,8 @@ const TABLES: (keyof DemoRows)[] = [
   'stage_record',
 ];
 
-/** The school year the demo shows: this one from April on; before April, last year's. */
+/** The school year the demo shows: this one from April on; before April, last year's, up to
+ *  the end of its classes. */
 export function demoSchoolYear(today: string): { year: number; until: string } {
   const year = Number(today.slice(0, 4));
   return Number(today.slice(5, 7)) >= 4
@@ -39,11 +41,18 @@ export async function seedDemoCoaching(db: Kysely<DB>, now = new Date()): Promis
     region_id: string;
     ugel_id: string;
     intervention_code: string;
+    grades: number[];
+    students_per_grade: number;
   }>`SELECT DISTINCT ON (c.teacher_id) co.id AS coach_id, c.teacher_id, p.dni, s.id AS school_id,
-            s.region_id, s.ugel_id, c.intervention_code
+            s.region_id, s.ugel_id, c.intervention_code, tp.grades,
+            -- The school's students shared over the grades its teachers teach (two sections of
+            -- a grade are two shares).
+            (s.students / (SELECT sum(cardinality(o.grades)) FROM teacher_post o
+                            WHERE o.school_id = s.id AND o.school_year = tp.school_year))::int
+              AS students_per_grade
        FROM person co
-       JOIN caseload c ON c.coach_id = co.id AND c.valid_from <= current_date
-        AND (c.valid_to IS NULL OR c.valid_to >= current_date)
+       JOIN caseload c ON c.coach_id = co.id AND c.valid_from <= ${LIMA_TODAY}
+        AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})
        JOIN person p ON p.id = c.teacher_id
        JOIN teacher_post tp ON tp.person_id = c.teacher_id
        JOIN school s ON s.id = tp.school_id
@@ -67,6 +76,8 @@ export async function seedDemoCoaching(db: Kysely<DB>, now = new Date()): Promis
       ugelId: row.ugel_id,
       interventionCode: row.intervention_code,
       seed: Number(row.dni),
+      grades: row.grades,
+      studentsPerGrade: row.students_per_grade,
     };
     const year_ = demoYear(teacher, row.coach_id, year, until);
     for (const table of TABLES) all[table].push(...year_[table]);

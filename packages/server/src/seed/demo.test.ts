@@ -1,8 +1,9 @@
+import { currentSchoolYear } from '@acompana/core';
 import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../auth/passwords.ts';
 import type { Database } from '../db/database.ts';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import { testTargets } from '../test/databases.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 
@@ -10,9 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 // padrón fields, interventions, caseloads and exactly the roster warnings it was built to show.
 
 const CURRENT = (alias: string) =>
-  sql.raw(
-    `${alias}.valid_from <= current_date AND (${alias}.valid_to IS NULL OR ${alias}.valid_to >= current_date)`,
-  );
+  sql`${sql.ref(`${alias}.valid_from`)} <= ${LIMA_TODAY} AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} >= ${LIMA_TODAY})`;
 
 describe.each(testTargets())('demo UGEL on $engine', (target) => {
   let database: Database;
@@ -117,7 +116,7 @@ describe.each(testTargets())('demo UGEL on $engine', (target) => {
         exit_teacher_progress AND exit_director_leadership AND exit_collaborative_work AS ok
       FROM enrollment WHERE status = 'egresada'`);
     expect(exits).toEqual([{ cohort_start_year: year - 5, exit_year: year - 3, ok: true }]);
-    // Interventions fit the schools they serve (DOMAIN.md §2).
+    // Interventions fit the schools they serve (docs/DOMAIN.md §2).
     const misfits = await rows<{ name: string }>(sql`
       SELECT s.name FROM enrollment e JOIN school s ON s.id = e.school_id WHERE NOT CASE e.intervention_code
         WHEN 'MULTIGRADO' THEN s.level = 'B0' AND s.area = 'rural' AND s.characteristic <> 'polidocente_completo'

@@ -1,7 +1,7 @@
+import { currentSchoolYear } from '@acompana/core';
 import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
 import type { CaseloadTable, DB } from '../db/schema.ts';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { seedDemoCoaching } from './demo-coaching.ts';
 import { EIB_LANGUAGE, EXIT_NOTE, NETWORKS, REGION, SCHOOLS, UBIGEO, UGEL } from './demo-data.ts';
 import { COACHES, DIRECTORS, DOCENTE, type PersonSeed, STAFF } from './demo-people.ts';

@@ -3,6 +3,7 @@ import {
   AppError,
   checkTeacherSchool,
   checkVisitLink,
+  currentSchoolYear,
   type EntityKind,
   entityFieldLabel,
   type InstrumentDefinition,
@@ -11,7 +12,6 @@ import {
   VISIT_LINKED_KINDS,
   type VisitAnchor,
 } from '@acompana/core';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import type { Facts, PlaceRow } from './facts.ts';
 import type { Anchors, StoredRecord } from './merge.ts';
 import { KINDS } from './registry.ts';

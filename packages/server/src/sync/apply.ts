@@ -6,10 +6,14 @@ import {
   type EntityKind,
   entityFieldLabel,
   type FieldIssue,
+  fieldIssues,
+  limaToday,
   type Mutation,
   type MutationResult,
   mayCreateKind,
   ownedFields,
+  type VisitRecord,
+  visitDoneRefusal,
 } from '@acompana/core';
 import { anchoringProblem, anchorsOf, type Batch, followVisits, refMissing } from './anchoring.ts';
 import { loadFacts, reanchorRecords } from './facts.ts';
@@ -67,14 +71,10 @@ function parsePayload(m: Mutation): Record<string, unknown> | AppError {
   const parsed = ENTITIES[spec.kind].schema.safeParse(m.payload ?? undefined);
   if (!parsed.success) {
     return invalid(
-      parsed.error.issues.map((issue) => {
-        const path = issue.path.map(String).join('.');
-        return {
-          path: path ? `payload.${path}` : 'payload',
-          message: path
-            ? `Revisa el campo «${entityFieldLabel(path)}»: ${issue.message}`
-            : 'Faltan los datos del registro.',
-        };
+      fieldIssues(parsed.error, {
+        label: entityFieldLabel,
+        prefix: 'payload',
+        whole: 'Faltan los datos del registro.',
       }),
     );
   }
@@ -188,6 +188,12 @@ function applyUpsert(
 
   const base = m.base ? normalizeDateTimes(KINDS[kind], m.base) : null;
   const merged = mergeUpsert(current, m, data, actor.personId, base, fields);
+  if (kind === 'visit') {
+    // The device checks the same core rule before saving (Lima's today on both sides).
+    const before = current ? (current.data as VisitRecord) : null;
+    const refusal = visitDoneRefusal(before, merged.record.data as VisitRecord, limaToday());
+    if (refusal) return rejected(m, refusal);
+  }
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
   const misplaced = anchoringProblem(batch, merged.record, !current);

@@ -1,5 +1,6 @@
 import { type EntityKind, VISIT_LINKED_KINDS } from '@acompana/core';
 import { sql } from 'kysely';
+import { LIMA_TODAY } from '../db/time.ts';
 import { KINDS } from './registry.ts';
 import { keyOf, type Tombstone, type Tx } from './store.ts';
 
@@ -81,7 +82,7 @@ export async function loadFacts(tx: Tx, ids: FactIds): Promise<Facts> {
       (SELECT coalesce(jsonb_agg(jsonb_build_array(c.teacher_id, c.coach_id)), '[]')
          FROM caseload c
         WHERE c.teacher_id = ANY(${teacherIds}::uuid[])
-          AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)) AS coaches,
+          AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})) AS coaches,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(v.id, v.school_id, v.region_id, v.ugel_id, v.school_year, v.teacher_id)), '[]')
          FROM visit v WHERE v.id = ANY(${visitIds}::uuid[])) AS visits,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(tp.person_id, tp.school_id, tp.region_id, tp.ugel_id, tp.school_year)

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../db/time.ts';
 import { addAccount, DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import type { TestClient } from '../test/http.ts';
@@ -108,7 +109,7 @@ describe.each(testTargets())('sync pull on $engine', (target) => {
         await sql<{
           id: string;
         }>`SELECT teacher_id AS id FROM caseload WHERE coach_id = ${coachId} AND teacher_id <> ${place.teacherId}
-        AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date) ORDER BY teacher_id LIMIT 1`.execute(
+        AND valid_from <= ${LIMA_TODAY} AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY}) ORDER BY teacher_id LIMIT 1`.execute(
           h.db,
         )
       ).rows[0]?.id,
@@ -306,7 +307,7 @@ describe.each(testTargets())('sync pull on $engine', (target) => {
 
     const coachId = await idOf(h.db, DNI.coach);
     await sql`INSERT INTO caseload (coach_id, teacher_id, intervention_code, region_id, ugel_id, valid_from)
-      VALUES (${coachId}, ${h.far.teacherId}, 'MULTIGRADO', ${h.far.regionId}, ${h.far.ugelId}, current_date)`.execute(
+      VALUES (${coachId}, ${h.far.teacherId}, 'MULTIGRADO', ${h.far.regionId}, ${h.far.ugelId}, ${LIMA_TODAY})`.execute(
       h.db,
     );
     const after = await pullUntil(

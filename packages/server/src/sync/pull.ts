@@ -3,6 +3,7 @@ import {
   type Actor,
   AppError,
   type Change,
+  currentSchoolYear,
   type EntityKind,
   MAX_PULL_PAGE,
   type PullResponse,
@@ -10,12 +11,12 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import { audit } from '../modules/audit/events.ts';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
 import { KINDS } from './registry.ts';
 import { keyOf, loadRecords } from './store.ts';
 
-// GET /sync/pull (docs/SYNC.md, "Cursor"). The caller's scope (DESIGN.md §5): a coach gets the
+// GET /sync/pull (docs/SYNC.md, "Cursor"). The caller's scope (docs/PRIVACY.md): a coach gets the
 // records of the teachers in their current caseload (this school year and the previous one),
 // a teacher their own; nobody else gets field records. Changes come from change_log in
 // (txid, seq) order, and only from transactions older than every transaction still running
@@ -46,7 +47,7 @@ export async function pullScopeOf(db: Kysely<DB>, actor: Actor): Promise<PullSco
         .distinct()
         .where('c.coach_id', '=', actor.personId)
         .where(
-          sql<boolean>`c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)`,
+          sql<boolean>`c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})`,
         )
         .execute();
       for (const r of rows) teachers.add(r.teacher_id);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { addDays, limaToday } from '@acompana/core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
@@ -167,6 +168,51 @@ describe.each(testTargets())('sync push on $engine', (target) => {
     expect(res.status).toBe(200);
     expect(body.results.map((r: { status: string }) => r.status)).toEqual(['rejected', 'applied']);
     expect(body.results[0].error.message).toMatch(/Tipo de registro desconocido/);
+  });
+
+  it('refuses a visit done more than a day after Lima’s today, and allows the eve', async () => {
+    const p = await coachPlace();
+    const device = new Device();
+    const today = limaToday();
+    const [far, eve, fixed] = [randomUUID(), randomUUID(), randomUUID()];
+    const planned = device.upsert(
+      'visit',
+      fixed,
+      visitPayload(p, { plannedDate: addDays(today, 5) }),
+    );
+    const results = await pushOk(h.client, h.cookies.coach, [
+      device.upsert(
+        'visit',
+        far,
+        visitPayload(p, { status: 'done', plannedDate: addDays(today, 2) }),
+      ),
+      device.upsert(
+        'visit',
+        eve,
+        visitPayload(p, { status: 'done', plannedDate: addDays(today, 1) }),
+      ),
+      planned,
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'applied', 'applied']);
+    expect(results[0].error.code).toBe('VISIT_DONE_IN_FUTURE');
+    expect(results[0].error.message).toMatch(/desde la víspera/);
+    expect(results[0].error.details.fields[0].path).toBe('payload.plannedDate');
+    expect(await count(h.db, 'visit', far)).toBe(0);
+    // Marking a stored planned visit done is an update: refused the same way, until its date
+    // is corrected (the device offers "Corregir la fecha").
+    const done = { ...visitPayload(p, { plannedDate: addDays(today, 5) }), status: 'done' };
+    const [update] = await pushOk(h.client, h.cookies.coach, [
+      device.upsert('visit', fixed, done, { baseVersion: 1, changed: ['status'] }),
+    ]);
+    expect(update.error?.code).toBe('VISIT_DONE_IN_FUTURE');
+    const corrected = { ...done, plannedDate: today };
+    const [ok] = await pushOk(h.client, h.cookies.coach, [
+      device.upsert('visit', fixed, corrected, {
+        baseVersion: 1,
+        changed: ['status', 'plannedDate'],
+      }),
+    ]);
+    expect(ok.status).toBe('applied');
   });
 
   it('answers an error and records nothing when the transaction fails', async () => {

@@ -1,7 +1,14 @@
-import { type Actor, AppError, decide, type RecordRevision, reachOf } from '@acompana/core';
+import {
+  type Actor,
+  AppError,
+  currentSchoolYear,
+  decide,
+  type RecordRevision,
+  reachOf,
+} from '@acompana/core';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { currentSchoolYear } from '../modules/rosters/queries.ts';
+import { isoInstant } from '../db/time.ts';
 import { teacherReachSql } from '../policy/reach-sql.ts';
 import { loadTeacherFacts } from '../policy/relations.ts';
 
@@ -93,8 +100,8 @@ export async function listRevisions(
           ? { id: r.overwritten_by_person, name: r.overwritten_name ?? '' }
           : null,
         writtenBy: { id: r.written_by, name: r.written_name },
-        createdAt: new Date(r.created_at).toISOString(),
-        resolvedAt: r.resolved_at ? new Date(r.resolved_at).toISOString() : null,
+        createdAt: isoInstant(r.created_at) as string,
+        resolvedAt: isoInstant(r.resolved_at),
       })),
     nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null,
   };

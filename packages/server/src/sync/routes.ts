@@ -1,5 +1,6 @@
 import {
   AppError,
+  fieldIssues,
   type Mutation,
   type MutationResult,
   mutationSchema,
@@ -14,7 +15,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import pLimit from 'p-limit';
 import type { Deps } from '../http/env.ts';
-import { fieldIssues } from '../http/errors.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
 import { rejected } from './apply.ts';
 import { pull } from './pull.ts';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Mutation } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import type { TestClient, TestResponse } from '../test/http.ts';
 
 // Helpers of the sync tests: a simulated device (device id, outbox seq) that builds mutations,
@@ -89,7 +90,7 @@ export async function caseloadTeacher(
       FROM caseload c
       JOIN teacher_post tp ON tp.person_id = c.teacher_id
      WHERE c.coach_id = ${coachId}
-       AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)
+       AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})
        AND (${teacherId ?? null}::uuid IS NULL OR c.teacher_id = ${teacherId ?? null}::uuid)
      ORDER BY tp.school_year DESC, c.teacher_id
      LIMIT 1`.execute(db);

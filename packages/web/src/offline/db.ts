@@ -26,7 +26,7 @@ export interface LocalRecord<T = Record<string, unknown>> {
 
 export type OutboxStatus = 'pending' | 'rejected';
 
-/** One local write waiting for the server (DESIGN.md §6; protocol in @acompana/core sync). */
+/** One local write waiting for the server (docs/SYNC.md; protocol in @acompana/core sync). */
 export interface OutboxEntry {
   /** Per-device sequence: the outbox order and the protocol's `seq`. */
   seq: number;

@@ -152,6 +152,8 @@ describe('retries', () => {
     timers.time = retry.at;
     retry.fn();
     await expect.poll(async () => (await outboxCounts(db)).pending).toBe(0);
+    // The push has emptied the outbox; the cycle ends after its pull.
+    await expect.poll(() => sync.status.phase).toBe('idle');
     expect(sync.status).toMatchObject({ phase: 'idle', failures: 0, nextRetryAt: null });
     expect(await db.meta.get(META.lastSyncAt)).toBeDefined();
   });

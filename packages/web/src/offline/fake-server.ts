@@ -4,7 +4,8 @@ import { type PullQuery, type SyncTransport, TransportError } from './transport.
 // Test double of the sync protocol's server side (packages/core/src/sync/protocol.ts), for
 // the engine's unit tests only: idempotent by mutation id, a global change sequence as
 // cursor, pages, re-seed on a scope change, and scripted failures. The real server is
-// exercised by the fault-injection test (packages/server/src/test/offline-fault.test.ts).
+// exercised by the fault-injection test (`npm run test:slow`:
+// packages/server/src/test/offline-fault/offline-fault.slow.test.ts).
 
 interface Row {
   kind: string;

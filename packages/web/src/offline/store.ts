@@ -5,14 +5,17 @@ import {
   ENTITIES,
   type EntityKind,
   type EntityRecord,
+  limaToday,
   ownSchoolYear,
+  type VisitRecord,
+  visitDoneRefusal,
 } from '@acompana/core';
 import { dequal } from 'dequal';
 import { v7 as uuidv7 } from 'uuid';
 import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry } from './db.ts';
 
 // Local writes. Each write and its outbox entry commit in ONE Dexie transaction, so a record
-// changed on the device always has the mutation that will carry it to the server (DESIGN.md §6).
+// changed on the device always has the mutation that will carry it to the server (docs/SYNC.md).
 // This is the API the field screens and the instrument renderer use.
 
 export type RecordChanges<K extends EntityKind> = Partial<EntityRecord<K>>;
@@ -127,6 +130,12 @@ export async function saveRecord<K extends EntityKind>(
       );
     }
     const data = parsed.data as Record<string, unknown>;
+    // The rules the server applies in sync, checked before anything is queued.
+    if (kind === 'visit') {
+      const before = (existing?.data ?? null) as VisitRecord | null;
+      const refusal = visitDoneRefusal(before, data as VisitRecord, limaToday());
+      if (refusal) throw refusal;
+    }
     await checkAnchoring(db, kind, data);
     const rejected = await db.outbox
       .where('entityId')

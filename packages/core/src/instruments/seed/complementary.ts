@@ -1,6 +1,6 @@
 import type { ChecklistDefinition, NotebookDefinition } from '../definition.ts';
 
-// The complementary instruments of RSG 008 (DOMAIN.md §3), in the project's own words: a
+// The complementary instruments of RSG 008 (docs/DOMAIN.md §3), in the project's own words: a
 // checklist of pedagogical aspects verified before the observation (items scored by yes/no,
 // weighted points or a concept) and the field-notebook template whose tagged notes feed the
 // reflective dialogue and link evidence to rubric desempeños.

@@ -1,7 +1,7 @@
 import type { Desempeno, RubricDefinition } from '../definition.ts';
 
 // The classroom observation rubrics (rúbricas de observación de aula, RSG 008-2016 and later),
-// written in the project's own words from the facts in DOMAIN.md §3: desempeño names and the
+// written in the project's own words from the facts in docs/DOMAIN.md §3: desempeño names and the
 // four level names are facts; descriptors paraphrase the rule behind each level (III–IV: what
 // must be seen; II: achievements mixed with shortfalls; I: the conditions of II are not met).
 

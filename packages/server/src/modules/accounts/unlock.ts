@@ -1,9 +1,16 @@
-import { type AccountUnlock, type Actor, AppError, type Place, reachOf } from '@acompana/core';
+import {
+  type AccountUnlock,
+  type Actor,
+  AppError,
+  currentSchoolYear,
+  type Place,
+  reachOf,
+} from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import { clearLocks } from '../../auth/login-guard.ts';
 import type { DB } from '../../db/schema.ts';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { decideAnyPlace } from '../../policy/relations.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 
 // Lifting a person's login locks (every source: unknown devices and each known device), asked
 // for by an administrator through the API (the policy's `account` update: equipo MINEDU, the
@@ -20,8 +27,8 @@ async function personPlaces(db: Kysely<DB>, personId: string): Promise<Place[]> 
   }>`SELECT rap.school_id, rap.network_id, rap.ugel_id, rap.region_id
        FROM role_assignment_place rap
       WHERE rap.person_id = ${personId}
-        AND rap.valid_from <= current_date
-        AND (rap.valid_to IS NULL OR rap.valid_to >= current_date)
+        AND rap.valid_from <= ${LIMA_TODAY}
+        AND (rap.valid_to IS NULL OR rap.valid_to >= ${LIMA_TODAY})
      UNION
      SELECT s.id, s.network_id, s.ugel_id, s.region_id
        FROM teacher_post tp JOIN school s ON s.id = tp.school_id

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { testTargets } from '../../test/databases.ts';
 import {
   allPages,
@@ -23,7 +24,7 @@ interface Row {
   current: boolean;
 }
 
-const ACTIVE = sql`c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)`;
+const ACTIVE = sql`c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})`;
 
 describe.each(testTargets())('caseloads on $engine', (target) => {
   const h = rosterHarness(target);
@@ -40,13 +41,13 @@ describe.each(testTargets())('caseloads on $engine', (target) => {
 
   it('shows the coach the rows of the teachers they coach now, history included', async () => {
     const me = await idOf(h.db, DNI.coach);
-    const mineNow = sql`EXISTS (SELECT 1 FROM caseload c2 WHERE c2.teacher_id = c.teacher_id AND c2.coach_id = ${me} AND c2.valid_from <= current_date AND (c2.valid_to IS NULL OR c2.valid_to >= current_date))`;
+    const mineNow = sql`EXISTS (SELECT 1 FROM caseload c2 WHERE c2.teacher_id = c.teacher_id AND c2.coach_id = ${me} AND c2.valid_from <= ${LIMA_TODAY} AND (c2.valid_to IS NULL OR c2.valid_to >= ${LIMA_TODAY}))`;
     const current = await rows('coach');
     expect(ids(current)).toEqual(await dbIds(sql`${mineNow} AND ${ACTIVE}`));
     expect(current.every((r) => !r.masked && r.teacher !== null && r.current)).toBe(true);
     expect(ids(await rows('coach', '?status=all'))).toEqual(await dbIds(mineNow));
     expect(ids(await rows('coach', '?status=ended'))).toEqual(
-      await dbIds(sql`${mineNow} AND c.valid_to < current_date`),
+      await dbIds(sql`${mineNow} AND c.valid_to < ${LIMA_TODAY}`),
     );
   });
 
@@ -84,7 +85,7 @@ describe.each(testTargets())('caseloads on $engine', (target) => {
     const me = await idOf(h.db, DNI.formador);
     const listed = await rows('formador');
     const expected = await dbIds(
-      sql`${ACTIVE} AND EXISTS (SELECT 1 FROM caseload c2 JOIN coach_training ct ON ct.coach_id = c2.coach_id WHERE c2.teacher_id = c.teacher_id AND ct.formador_id = ${me} AND c2.valid_from <= current_date AND (c2.valid_to IS NULL OR c2.valid_to >= current_date) AND ct.valid_from <= current_date AND (ct.valid_to IS NULL OR ct.valid_to >= current_date))`,
+      sql`${ACTIVE} AND EXISTS (SELECT 1 FROM caseload c2 JOIN coach_training ct ON ct.coach_id = c2.coach_id WHERE c2.teacher_id = c.teacher_id AND ct.formador_id = ${me} AND c2.valid_from <= ${LIMA_TODAY} AND (c2.valid_to IS NULL OR c2.valid_to >= ${LIMA_TODAY}) AND ct.valid_from <= ${LIMA_TODAY} AND (ct.valid_to IS NULL OR ct.valid_to >= ${LIMA_TODAY}))`,
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(ids(listed)).toEqual(expected);

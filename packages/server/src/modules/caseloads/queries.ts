@@ -3,15 +3,16 @@ import {
   AppError,
   type CaseloadItem,
   type CaseloadListQuery,
+  currentSchoolYear,
   reachOf,
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { caseloadReachSql } from '../../policy/reach-roster.ts';
-import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
+import { decideCaseloadRow, loadTeacherFacts } from '../../policy/relations.ts';
 import { schoolsOf } from '../coaches/caseload.ts';
 import { decodeCursor } from '../rosters/cursor.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 import { likePattern, personSearchSql, searchMatch } from '../rosters/search.ts';
 import {
   activeSql,
@@ -67,7 +68,7 @@ export async function listCaseloads(
     ])
     .where((eb) => eb.or(reach.map((r) => caseloadReachSql(r, actor.personId, 'c', year))));
   if (query.status === 'current') q = q.where(activeSql('c'));
-  if (query.status === 'ended') q = q.where(sql<boolean>`c.valid_to < current_date`);
+  if (query.status === 'ended') q = q.where(sql<boolean>`c.valid_to < ${LIMA_TODAY}`);
   if (query.coach) q = q.where('c.coach_id', '=', query.coach);
   if (query.teacher) q = q.where('c.teacher_id', '=', query.teacher);
   if (query.ugel) q = q.where('c.ugel_id', '=', query.ugel);
@@ -100,17 +101,7 @@ export async function listCaseloads(
   for (const row of page) {
     const f = facts.get(row.teacher_id);
     if (!f) continue;
-    const decision = decideAnyPlace(
-      actor,
-      'read',
-      {
-        kind: 'caseload',
-        teacherId: row.teacher_id,
-        coachIds: f.coachIds,
-        trainerIds: f.trainerIds,
-      },
-      [...f.places, { ugelId: row.ugel_id, regionId: row.region_id }],
-    );
+    const decision = decideCaseloadRow(actor, row.teacher_id, f, row);
     if (!decision.allow) continue;
     const masked = decision.mask !== null;
     // A masked row found through the teacher's identity would reveal it: leave it out.

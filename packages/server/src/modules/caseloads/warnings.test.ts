@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { testTargets } from '../../test/databases.ts';
 import { type DemoRole, DNI, rosterHarness, scopeOf, sorted, YEAR } from '../shared/testing.ts';
 
@@ -7,7 +8,7 @@ import { type DemoRole, DNI, rosterHarness, scopeOf, sorted, YEAR } from '../sha
 // for supervisors, within their scope.
 
 const ACTIVE = (a: string) =>
-  sql`${sql.ref(`${a}.valid_from`)} <= current_date AND (${sql.ref(`${a}.valid_to`)} IS NULL OR ${sql.ref(`${a}.valid_to`)} >= current_date)`;
+  sql`${sql.ref(`${a}.valid_from`)} <= ${LIMA_TODAY} AND (${sql.ref(`${a}.valid_to`)} IS NULL OR ${sql.ref(`${a}.valid_to`)} >= ${LIMA_TODAY})`;
 
 describe.each(testTargets())('roster warnings on $engine', (target) => {
   const h = rosterHarness(target);

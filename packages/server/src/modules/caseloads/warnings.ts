@@ -1,10 +1,18 @@
-import { type Actor, AppError, reachOf, type Warnings, type WarningsQuery } from '@acompana/core';
+import {
+  type Actor,
+  AppError,
+  currentSchoolYear,
+  RUNNING_STATUSES,
+  reachOf,
+  type Warnings,
+  type WarningsQuery,
+} from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { caseloadReachSql, coachReachSql, placeReachSql } from '../../policy/reach-roster.ts';
 import { decideAnyPlace, loadCoachFacts, loadTeacherFacts } from '../../policy/relations.ts';
 import { aboveRangeSql, CASELOAD_SIZE } from '../coaches/queries.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 import { loadCaseloadRange } from '../shared/settings.ts';
 import { activeSql, displayName, sortNameSql } from '../shared/sql.ts';
 
@@ -51,7 +59,7 @@ async function teachersWithoutCoach(
     .innerJoin('person as p', 'p.id', 'tp.person_id')
     .where('tp.school_year', '=', year)
     .where(
-      sql<boolean>`EXISTS (SELECT 1 FROM enrollment e WHERE e.school_id = tp.school_id AND e.status IN ('activa', 'permanece') AND e.cohort_start_year <= ${year})`,
+      sql<boolean>`EXISTS (SELECT 1 FROM enrollment e WHERE e.school_id = tp.school_id AND e.status IN (${sql.join([...RUNNING_STATUSES])}) AND e.cohort_start_year <= ${year})`,
     )
     .where(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM caseload c WHERE c.teacher_id = tp.person_id AND ${activeSql('c')})`,
@@ -89,7 +97,7 @@ async function teachersWithoutCoach(
           .leftJoin('enrollment as e', (j) =>
             j
               .onRef('e.school_id', '=', 'tp.school_id')
-              .on('e.status', 'in', ['activa', 'permanece'])
+              .on('e.status', 'in', RUNNING_STATUSES)
               .on('e.cohort_start_year', '<=', year),
           )
           .select(['tp.person_id', 's.id', 's.name', 'e.intervention_code'])
@@ -198,7 +206,7 @@ async function recentCoachChanges(
         .on('o.valid_to', 'is not', null),
     )
     .where('n.valid_from', '>=', since)
-    .where('n.valid_from', '<=', sql<string>`current_date`)
+    .where('n.valid_from', '<=', LIMA_TODAY)
     .where(
       sql<boolean>`NOT EXISTS (SELECT 1 FROM caseload m WHERE m.teacher_id = n.teacher_id AND m.intervention_code = n.intervention_code AND m.specialty IS NOT DISTINCT FROM n.specialty AND m.valid_from > o.valid_from AND m.valid_from < n.valid_from)`,
     )

@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  currentSchoolYear,
   decide,
   type EnrollmentItem,
   type EnrollmentListQuery,
@@ -12,7 +13,6 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { placeReachSql } from '../../policy/reach-roster.ts';
 import { decodeCursor } from '../rosters/cursor.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 import { foldedSql, searchMatch } from '../rosters/search.ts';
 import { afterSql, type Page, pageCut } from '../shared/sql.ts';
 

@@ -2,6 +2,7 @@ import {
   type ActivityKind,
   type Actor,
   AppError,
+  currentSchoolYear,
   decide,
   type Intervention,
   ladderOf,
@@ -11,7 +12,6 @@ import {
 } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 
 // The programme catalogue: interventions and their target rules (metas físicas) per school
 // year. Everyone reads it; only equipo MINEDU edits it (policy kind `catalog`). A year's rules

@@ -1,7 +1,7 @@
 import type { Actor, CoachCaseloadEntry, SchoolRef } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
+import { decideCaseloadRow, loadTeacherFacts } from '../../policy/relations.ts';
 import { activeSql, displayName, sortNameSql } from '../shared/sql.ts';
 
 // A coach's current caseload as the asker may see it: whole for the coach, their supervisors
@@ -66,17 +66,7 @@ export async function currentCaseloadOf(
   for (const row of rows) {
     const f = facts.get(row.teacher_id);
     if (!f) continue;
-    const decision = decideAnyPlace(
-      actor,
-      'read',
-      {
-        kind: 'caseload',
-        teacherId: row.teacher_id,
-        coachIds: f.coachIds,
-        trainerIds: f.trainerIds,
-      },
-      [...f.places, { ugelId: row.ugel_id, regionId: row.region_id }],
-    );
+    const decision = decideCaseloadRow(actor, row.teacher_id, f, row);
     if (!decision.allow) continue;
     const masked = decision.mask !== null;
     out.push({

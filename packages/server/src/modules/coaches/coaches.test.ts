@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { testTargets } from '../../test/databases.ts';
 import {
   allPages,
@@ -29,7 +30,7 @@ describe.each(testTargets())('coaches on $engine', (target) => {
   const currentSizes = async () => {
     const rows = await sql<{ coach_id: string; n: string }>`
       SELECT coach_id, count(DISTINCT teacher_id) AS n FROM caseload
-       WHERE valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)
+       WHERE valid_from <= ${LIMA_TODAY} AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})
        GROUP BY coach_id`.execute(h.db);
     return new Map(rows.rows.map((r) => [r.coach_id, Number(r.n)]));
   };
@@ -40,7 +41,7 @@ describe.each(testTargets())('coaches on $engine', (target) => {
     const sizes = await currentSizes();
     const working = await sql<{ coach_id: string }>`
       SELECT DISTINCT c.coach_id FROM caseload c JOIN coach_profile cp ON cp.person_id = c.coach_id
-       WHERE c.ugel_id = ${ugel} AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)`.execute(
+       WHERE c.ugel_id = ${ugel} AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})`.execute(
       h.db,
     );
     const ids = listed.map((c) => c.id);
@@ -138,7 +139,7 @@ describe.each(testTargets())('coaches on $engine', (target) => {
     const current = sorted(
       (
         await sql<{ teacher_id: string }>`SELECT teacher_id FROM caseload WHERE coach_id = ${coach}
-          AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`.execute(
+          AND valid_from <= ${LIMA_TODAY} AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})`.execute(
           h.db,
         )
       ).rows.map((r) => r.teacher_id),

@@ -8,6 +8,7 @@ import {
   type CoachListQuery,
   type CoachSpecialty,
   caseloadLimit,
+  currentSchoolYear,
   reachOf,
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
@@ -15,7 +16,6 @@ import type { DB } from '../../db/schema.ts';
 import { coachPlacesSql, coachReachSql } from '../../policy/reach-roster.ts';
 import { decideAnyPlace, loadCoachFacts } from '../../policy/relations.ts';
 import { decodeCursor } from '../rosters/cursor.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 import { personSearchSql, searchMatch } from '../rosters/search.ts';
 import { loadCaseloadRange } from '../shared/settings.ts';
 import {

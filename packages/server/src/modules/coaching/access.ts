@@ -1,9 +1,8 @@
-import { type Actor, AppError, reachOf } from '@acompana/core';
+import { type Actor, AppError, currentSchoolYear, reachOf } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
 import { audit } from '../audit/events.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 
 // Who may read what of a teacher's coaching cycle, decided by the one policy module:
 // `coaching_record` (content: teacher and current coach) or `visit_status` (that a visit took
@@ -42,7 +41,8 @@ export async function accessTo(
   throw new AppError('NOT_FOUND');
 }
 
-/** Reads of a teacher's individual data by anyone but that teacher are audited (DESIGN.md §5). */
+/** Reads of a teacher's individual data by anyone but that teacher are audited
+ *  (docs/PRIVACY.md). */
 export async function auditRead(
   db: Kysely<DB>,
   actor: Actor,
@@ -61,12 +61,3 @@ export async function auditRead(
     subjects: [teacherId],
   });
 }
-
-/** Today in Peru (the school day), as YYYY-MM-DD. */
-export function limaToday(now = new Date()): string {
-  return now.toLocaleDateString('en-CA', { timeZone: 'America/Lima' });
-}
-
-/** timestamptz as it comes from to_jsonb → ISO UTC, like sync sends it. */
-export const iso = (v: unknown): string | null =>
-  typeof v === 'string' ? new Date(v).toISOString() : null;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SEED_IDS } from '@acompana/core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../../db/time.ts';
 import {
   caseloadTeacher,
   commitmentPayload,
@@ -13,7 +14,7 @@ import {
 import { testTargets } from '../../test/databases.ts';
 import { DNI, idOf, rosterHarness } from '../shared/testing.ts';
 
-// The privacy rows of the coaching cycle's read API (DESIGN.md §5) on both engines: the teacher
+// The privacy rows of the coaching cycle's read API (docs/PRIVACY.md) on both engines: the teacher
 // and the current coach see a visit's content; director, especialista, formador and MINEDU never
 // (403 on /visits/{id}; date and status only, or 403, on the list); a coach whose caseload no
 // longer has the teacher loses access; reads by anyone but the teacher are audited.
@@ -205,8 +206,8 @@ describe.each(testTargets())('coaching cycle reads on $engine', (target) => {
     const coachId = await idOf(h.db, DNI.coach);
     const teachers = (
       await sql<{ n: string }>`SELECT count(DISTINCT teacher_id) AS n FROM caseload
-        WHERE coach_id = ${coachId} AND valid_from <= current_date
-          AND (valid_to IS NULL OR valid_to >= current_date)`.execute(h.db)
+        WHERE coach_id = ${coachId} AND valid_from <= ${LIMA_TODAY}
+          AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})`.execute(h.db)
     ).rows[0]?.n;
     expect(body.counts.teachers).toBe(Number(teachers));
     expect(body.counts.today).toBe(body.today.length);
@@ -220,7 +221,7 @@ describe.each(testTargets())('coaching cycle reads on $engine', (target) => {
   it('cuts a coach off the day their caseload with the teacher ends', async () => {
     await setup();
     const coachId = await idOf(h.db, DNI.coach);
-    await sql`UPDATE caseload SET valid_to = current_date - 1
+    await sql`UPDATE caseload SET valid_to = ${LIMA_TODAY} - 1
       WHERE coach_id = ${coachId} AND teacher_id = ${place.teacherId}`.execute(h.db);
     for (const path of [
       `/api/v1/visits/${visitId}`,

@@ -1,9 +1,14 @@
-import { type Actor, AppError, type CoachDay, reachOf } from '@acompana/core';
+import {
+  type Actor,
+  AppError,
+  type CoachDay,
+  currentSchoolYear,
+  limaToday,
+  reachOf,
+} from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
-import { limaToday } from './access.ts';
 
 // GET /me/day: the coach's day over their CURRENT caseload (the SQL form of the policy's
 // `caseload` relation for coaching_record): today's and overdue planned visits, commitments

@@ -7,7 +7,8 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { accessTo, auditRead, iso } from './access.ts';
+import { isoInstant, LIMA_TODAY, limaDateSql } from '../../db/time.ts';
+import { accessTo, auditRead } from './access.ts';
 
 // GET /teachers/{id}/progress: levels per desempeño over time from complete rubric responses
 // (dated by their visit, through core's levelHistory), the stage decisions, and the suggestion
@@ -22,7 +23,7 @@ export async function teacherProgress(
   await auditRead(db, actor, 'coaching.progress.read', teacherId, `teacher:${teacherId}`);
   const [{ rows: observations }, { rows: stages }, { rows: ladders }] = await Promise.all([
     sql<{ id: string; visit_id: string | null; date: string; scores: Record<string, unknown> }>`
-      SELECT r.id, r.visit_id, coalesce(v.planned_date, r.updated_at::date)::text AS date,
+      SELECT r.id, r.visit_id, coalesce(v.planned_date, ${limaDateSql(sql.ref('r.updated_at'))})::text AS date,
              r.answers->'scores' AS scores
         FROM instrument_response r
         JOIN instrument_version iv ON iv.id = r.instrument_version_id
@@ -40,8 +41,8 @@ export async function teacherProgress(
         FROM stage_record WHERE teacher_id = ${teacherId} ORDER BY decided_at, id`.execute(db),
     sql<{ stage_ladder: unknown }>`
       SELECT i.stage_ladder FROM caseload c JOIN intervention i ON i.code = c.intervention_code
-       WHERE c.teacher_id = ${teacherId} AND c.valid_from <= current_date
-         AND (c.valid_to IS NULL OR c.valid_to >= current_date)
+       WHERE c.teacher_id = ${teacherId} AND c.valid_from <= ${LIMA_TODAY}
+         AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})
        ORDER BY c.valid_from DESC LIMIT 1`.execute(db),
   ]);
 
@@ -57,7 +58,7 @@ export async function teacherProgress(
       stage: s.stage,
       suggested: s.suggested,
       note: s.note,
-      decidedAt: iso(s.decided_at) as string,
+      decidedAt: isoInstant(s.decided_at) as string,
     })),
     suggestion: {
       stage: suggestion.stage

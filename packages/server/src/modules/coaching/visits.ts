@@ -7,7 +7,8 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { accessTo, auditRead, iso } from './access.ts';
+import { isoInstant } from '../../db/time.ts';
+import { accessTo, auditRead } from './access.ts';
 
 // GET /teachers/{id}/visits and GET /visits/{id} (docs/API.md, docs/PRIVACY.md). What a visit
 // shows is only ever about its own teacher: sync refuses records naming another teacher's visit
@@ -134,13 +135,13 @@ export async function visitDetail(
     kind: v.kind as 'regular',
     status: v.status as 'done',
     plannedDate: String(v.planned_date),
-    startedAt: iso(v.started_at),
-    endedAt: iso(v.ended_at),
+    startedAt: isoInstant(v.started_at),
+    endedAt: isoInstant(v.ended_at),
     cancelReason: (v.cancel_reason ?? null) as null,
     cancelNote: (v.cancel_note ?? null) as string | null,
     goals: v.goals as string[],
     focus: v.focus as string[],
-    teacherConfirmedAt: iso(v.teacher_confirmed_at),
+    teacherConfirmedAt: isoInstant(v.teacher_confirmed_at),
     dialogue: (v.dialogue ?? null) as VisitDetail['dialogue'],
     version: Number(v.version),
     commitments: (p?.commitments ?? []).map(commitmentOf),
@@ -148,7 +149,7 @@ export async function visitDetail(
     reflections: (p?.reflections ?? []).map((f) => ({
       id: String(f.id),
       text: String(f.text),
-      updatedAt: iso(f.updated_at) as string,
+      updatedAt: isoInstant(f.updated_at) as string,
     })),
     responses: (p?.responses ?? []) as VisitDetail['responses'],
     modelling: (p?.modelling ?? []).map((m) => ({

@@ -3,13 +3,19 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ImportKind } from '@acompana/core';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorLine } from '../../cli/errors.ts';
+import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrate } from '../../db/migrate.ts';
+import { importCommand } from './command.ts';
 
-// `acompana import …` as a person runs it: a real process on a PGlite data dir, its Spanish
-// report and its exit code (0 done, 2 invalid rows, 1 any other error).
+// `acompana import …` as a person runs it, on a PGlite data dir: its Spanish report and its
+// exit code (0 done, 2 invalid rows, 1 any other error). The command runs in this process
+// (`importCommand`, what the CLI's action calls, with the line the CLI prints for an error);
+// the last test starts the real `acompana` process once, for the exit code only it shows.
 
 const BIN = fileURLToPath(new URL('../../../bin/acompana.mjs', import.meta.url));
 
@@ -18,6 +24,17 @@ interface Run {
   stdout: string;
   stderr: string;
 }
+
+/** `acompana …` as a child process (slow: tsx and PGlite start each time). */
+const spawnCli = (args: string[], env: Record<string, string>): Promise<Run> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 
 const HEADER = 'COD_MOD;ANEXO;CEN_EDU;NIV_MOD;CODGEO;CODOOII;D_DREUGEL;DAREACENSO';
 const GOOD = [
@@ -30,17 +47,25 @@ describe('acompana import (command line)', () => {
   let dir: string;
   let dataDir: string;
 
-  const run = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      const child = spawn(process.execPath, [BIN, ...args], {
-        env: { ...process.env, ACOMPANA_DATA_DIR: dataDir, DATABASE_URL: '' },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+  /** `acompana import <kind> <file> [--dry-run] [--skip-invalid]`, in this process. */
+  const run = async (...args: string[]): Promise<Run> => {
+    const [command, kind, file, ...flags] = args;
+    if (command !== 'import' || !kind || !file) throw new Error(`not an import: ${args.join(' ')}`);
+    const config = { ...loadConfig({}), dataDir, databaseUrl: null };
+    const printed: string[] = [];
+    try {
+      const code = await importCommand(
+        kind as ImportKind,
+        file,
+        { dryRun: flags.includes('--dry-run'), skipInvalid: flags.includes('--skip-invalid') },
+        config,
+        (text) => printed.push(`${text}\n`),
+      );
+      return { code, stdout: printed.join(''), stderr: '' };
+    } catch (error) {
+      return { code: 1, stdout: printed.join(''), stderr: `${errorLine(error)}\n` };
+    }
+  };
 
   const write = async (name: string, lines: string[]) => {
     const file = path.join(dir, name);
@@ -142,5 +167,21 @@ describe('acompana import (command line)', () => {
     } finally {
       await server.close();
     }
+  });
+
+  // The exit code 1 and the error line of a failed command, as a process: db/lock.test.ts.
+  it('exits with 2 for invalid rows, as a shell sees it', async () => {
+    const env = { ACOMPANA_DATA_DIR: dataDir, DATABASE_URL: '' };
+    const file = await write('malo-proceso.csv', [
+      HEADER,
+      '12A4567;0;IE Mala;B0;080101;080001;;Rural',
+    ]);
+    const invalid = await spawnCli(['import', 'schools', file, '--dry-run'], env);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stdout).toContain(
+      '  Línea 2, COD_MOD: el código modular debe tener hasta 7 dígitos',
+    );
+    expect(invalid.stdout).toContain('Simulación (--dry-run): no se guardó nada.');
+    expect(invalid.stderr).toBe('');
   });
 });

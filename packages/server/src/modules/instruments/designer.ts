@@ -1,10 +1,12 @@
 import {
   type Actor,
   AppError,
+  apiFieldLabel,
   type CreateInstrumentBody,
   canTransition,
   decide,
   diffDefinitions,
+  fieldIssues,
   INSTRUMENT_EXPORT_FORMAT,
   type InstrumentDefinition,
   type InstrumentExport,
@@ -18,7 +20,6 @@ import {
 } from '@acompana/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { fieldIssues } from '../shared/router.ts';
 import { getInstrument, getVersion } from './queries.ts';
 
 // The designer of equipo MINEDU: drafts are created, edited, published and retired here.
@@ -303,7 +304,7 @@ export async function importInstrument(
   requireDesigner(actor, 'create');
   const parsed = instrumentExportSchema.safeParse(input);
   if (!parsed.success) {
-    const fields = fieldIssues(parsed.error);
+    const fields = fieldIssues(parsed.error, { label: apiFieldLabel });
     throw new AppError('INSTRUMENT_DEFINITION_INVALID', fields[0]?.message, { fields });
   }
   const body = parsed.data;

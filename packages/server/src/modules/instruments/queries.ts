@@ -12,6 +12,7 @@ import {
 import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { InstrumentVersionTable } from '../../db/schema-instruments.ts';
+import { isoInstant } from '../../db/time.ts';
 import { activeSql } from '../shared/sql.ts';
 
 // Reads of instruments and their versions. Everyone reads published and retired versions
@@ -20,8 +21,6 @@ import { activeSql } from '../shared/sql.ts';
 // of relevance (what they fill), not of privacy.
 
 type VersionRow = Selectable<InstrumentVersionTable>;
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function canSeeDrafts(actor: Actor): boolean {
   return decide(actor, 'read', { kind: 'instrument_draft' }).allow;
@@ -33,9 +32,9 @@ export function presentVersion(v: VersionRow): VersionSummary {
     version: v.version,
     status: v.status as VersionStatus,
     changeNote: v.change_note,
-    createdAt: iso(v.created_at) as string,
-    publishedAt: iso(v.published_at),
-    retiredAt: iso(v.retired_at),
+    createdAt: isoInstant(v.created_at) as string,
+    publishedAt: isoInstant(v.published_at),
+    retiredAt: isoInstant(v.retired_at),
   };
 }
 

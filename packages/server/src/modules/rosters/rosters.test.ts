@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../db/schema.ts';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { testTargets } from '../../test/databases.ts';
 import {
   allPages,
@@ -54,7 +55,7 @@ describe.each(testTargets())('teacher and school lists on $engine', (target) => 
   it('shows the coach exactly the teachers of their current caseload rows', async () => {
     const coach = await idOf(h.db, DNI.coach);
     const expected = await postedThisYear(
-      sql`EXISTS (SELECT 1 FROM caseload c WHERE c.teacher_id = tp.person_id AND c.coach_id = ${coach} AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date))`,
+      sql`EXISTS (SELECT 1 FROM caseload c WHERE c.teacher_id = tp.person_id AND c.coach_id = ${coach} AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY}))`,
     );
     expect(expected.length).toBeGreaterThan(0);
     expect(await teacherIds('coach')).toEqual(expected);
@@ -118,7 +119,7 @@ describe.each(testTargets())('teacher and school lists on $engine', (target) => 
     expect(await teacherIds('especialista', '?intervention=MULTIGRADO')).toEqual(
       await enrolled('MULTIGRADO'),
     );
-    const noCoach = sql`NOT EXISTS (SELECT 1 FROM caseload c WHERE c.teacher_id = tp.person_id AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date))`;
+    const noCoach = sql`NOT EXISTS (SELECT 1 FROM caseload c WHERE c.teacher_id = tp.person_id AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY}))`;
     const without = await teacherIds('especialista', '?withoutCoach=true');
     expect(without).toEqual(await postedThisYear(sql`tp.ugel_id = ${ugel} AND ${noCoach}`));
     const withCoach = await teacherIds('especialista', '?withoutCoach=false');

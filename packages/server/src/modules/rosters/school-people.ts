@@ -12,6 +12,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import {
   decideAnyPlace,
+  decideCaseloadRow,
   loadCoachFacts,
   loadTeacherFacts,
   type TeacherFacts,
@@ -57,17 +58,7 @@ export async function visibleCoachesOf(
   for (const row of rows) {
     const f = facts.get(row.teacher_id);
     if (!f) continue;
-    const decision = decideAnyPlace(
-      actor,
-      'read',
-      {
-        kind: 'caseload',
-        teacherId: row.teacher_id,
-        coachIds: f.coachIds,
-        trainerIds: f.trainerIds,
-      },
-      [...f.places, { ugelId: row.ugel_id, regionId: row.region_id }],
-    );
+    const decision = decideCaseloadRow(actor, row.teacher_id, f, row);
     if (!decision.allow || decision.mask !== null) continue;
     const list = out.get(row.teacher_id) ?? [];
     if (!list.some((c) => c.id === row.coach_id)) {

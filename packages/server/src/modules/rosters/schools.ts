@@ -1,10 +1,12 @@
 import {
   type Actor,
   AppError,
+  currentSchoolYear,
   decide,
   type EnrollmentStatus,
   type Place,
   programmeYear,
+  RUNNING_STATUSES,
   reachOf,
   type SchoolDetail,
   type SchoolItem,
@@ -15,7 +17,6 @@ import type { DB } from '../../db/schema.ts';
 import { schoolReachSql } from '../../policy/reach-sql.ts';
 import { afterSql, type Page, pageCut, toNumber } from '../shared/sql.ts';
 import { decodeCursor } from './cursor.ts';
-import { currentSchoolYear, RUNNING_STATUSES } from './queries.ts';
 import { schoolCoaches, schoolPeople } from './school-people.ts';
 import { foldedSql, searchMatch } from './search.ts';
 

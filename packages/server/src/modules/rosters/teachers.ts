@@ -3,6 +3,7 @@ import {
   AppError,
   type CaseloadPeriod,
   coachChanges,
+  currentSchoolYear,
   reachOf,
   type TeacherDetail,
   type TeacherItem,
@@ -11,7 +12,7 @@ import {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { teacherReachSql } from '../../policy/reach-sql.ts';
-import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
+import { decideAnyPlace, decideCaseloadRow, loadTeacherFacts } from '../../policy/relations.ts';
 import {
   activeSql,
   afterSql,
@@ -21,7 +22,6 @@ import {
   sortNameSql,
 } from '../shared/sql.ts';
 import { decodeCursor } from './cursor.ts';
-import { currentSchoolYear } from './queries.ts';
 import { visibleCoachesOf } from './school-people.ts';
 import { personSearchSql, searchMatch } from './search.ts';
 
@@ -193,10 +193,7 @@ export async function getTeacher(
   ]);
   const caseloads: CaseloadPeriod[] = rows
     .filter((row) => {
-      const decision = decideAnyPlace(actor, 'read', { ...base, kind: 'caseload' }, [
-        ...facts.places,
-        { ugelId: row.ugel_id, regionId: row.region_id },
-      ]);
+      const decision = decideCaseloadRow(actor, id, facts, row);
       return decision.allow && decision.mask === null;
     })
     .map((row) => ({

@@ -1,4 +1,5 @@
 import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { LIMA_TODAY } from '../../db/time.ts';
 import { encodeCursor } from '../rosters/cursor.ts';
 
 // SQL fragments shared by the roster modules: validity of dated rows, people's names as shown
@@ -6,7 +7,7 @@ import { encodeCursor } from '../rosters/cursor.ts';
 
 /** A row with valid_from/valid_to (caseload, coach_training, role assignment) valid today. */
 export function activeSql(alias: string): RawBuilder<SqlBool> {
-  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= current_date AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} >= current_date))`;
+  return sql<SqlBool>`(${sql.ref(`${alias}.valid_from`)} <= ${LIMA_TODAY} AND (${sql.ref(`${alias}.valid_to`)} IS NULL OR ${sql.ref(`${alias}.valid_to`)} >= ${LIMA_TODAY}))`;
 }
 
 /** "Given Paternal Maternal" of a person alias. */

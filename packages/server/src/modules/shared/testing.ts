@@ -1,3 +1,4 @@
+import { currentSchoolYear } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { hashPassword } from '../../auth/passwords.ts';
@@ -5,7 +6,6 @@ import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { TestTarget } from '../../test/databases.ts';
 import { TestClient } from '../../test/http.ts';
-import { currentSchoolYear } from '../rosters/queries.ts';
 
 // Helpers for the roster tests. Expectations are derived from the database (the demo data
 // changes), and the "far" fixture adds a territory of its own that no demo account is scoped to.

@@ -1,4 +1,4 @@
-import type { EntityKind } from '@acompana/core';
+import { addDays, type EntityKind, limaToday } from '@acompana/core';
 import {
   httpTransport,
   type LocalDb,
@@ -92,9 +92,8 @@ export class Device {
   }
 }
 
-const today = new Date();
-export const isoDate = (offsetDays: number) =>
-  new Date(today.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const today = limaToday();
+export const isoDate = (offsetDays: number) => addDays(today, offsetDays);
 
 export function visitOf(entry: CaseloadEntry, tag: string) {
   return {

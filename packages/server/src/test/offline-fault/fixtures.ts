@@ -1,8 +1,8 @@
+import { currentSchoolYear, limaToday } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { hashPassword } from '../../auth/passwords.ts';
 import type { DB } from '../../db/schema.ts';
-import { currentSchoolYear } from '../../modules/rosters/queries.ts';
 
 // Accounts and caseloads the fault-injection test's devices log in with, taken from the
 // demo data: coaches with a current caseload, some of their teachers as docentes, and for each
@@ -33,7 +33,7 @@ export async function prepareFieldAccounts(
   teacherCount: number,
 ): Promise<{ coaches: CoachFixture[]; teachers: TeacherFixture[] }> {
   const year = currentSchoolYear();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = limaToday();
   const rows = await db
     .selectFrom('caseload as c')
     .innerJoin('person as coach', 'coach.id', 'c.coach_id')

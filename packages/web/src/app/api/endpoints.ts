@@ -36,7 +36,7 @@ import {
 } from '@acompana/core';
 import { apiRequest } from './client.ts';
 
-// One function per endpoint the web app uses (DESIGN.md §7; docs/API.md).
+// One function per endpoint the web app uses (docs/API.md).
 
 export interface Page<T> {
   items: T[];
@@ -94,7 +94,7 @@ export function getTeacher(teacherId: string, signal?: AbortSignal): Promise<Tea
 }
 
 /** A teacher's visits: with content for the teacher and their coach, date and status for
- *  supervisors in scope (DESIGN.md §5). */
+ *  supervisors in scope (docs/PRIVACY.md). */
 export function getTeacherVisits(teacherId: string, signal?: AbortSignal): Promise<TeacherVisits> {
   return apiRequest(`/api/v1/teachers/${id(teacherId)}/visits`, {
     signal,

@@ -94,6 +94,12 @@ export const offlineTexts = {
     noCaseload: 'Aún no se descargó tu grupo de docentes. Conéctate una vez para descargarlo.',
     notFound: 'Esta visita no está en este dispositivo.',
     markDone: 'Marcar como realizada',
+    doneTomorrow:
+      'Esta visita está programada para mañana, {{date}}. Márcala como realizada solo si la sesión ya se observó; si fue hoy, corrige antes su fecha.',
+    doneTooEarly:
+      'Esta visita está programada para el {{date}}: podrás marcarla como realizada desde la víspera. Si ya ocurrió, corrige antes su fecha.',
+    actualDate: 'Fecha en que ocurrió la visita',
+    correctDate: 'Corregir la fecha',
     cancel: 'Cancelar visita',
     cancelReason: 'Motivo de la cancelación',
     cancelNote: 'Nota (opcional)',

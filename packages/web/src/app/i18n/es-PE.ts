@@ -71,6 +71,8 @@ const errors = {
     'Este cambio usa el identificador de otro cambio ya recibido con otro contenido; no se aplicó.',
   SYNC_DEVICE_NOT_YOURS:
     'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
+  VISIT_DONE_IN_FUTURE:
+    'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
 } satisfies Record<ErrorCode, string>;
@@ -286,7 +288,7 @@ export const esPE = {
   ...rosterTexts,
   ...offlineTexts,
   ...shellTexts,
-  /** School level codes of the ESCALE census (DESIGN.md §4). */
+  /** School level codes of the ESCALE census (docs/DOMAIN.md §5). */
   levels: {
     A1: 'Inicial – Cuna',
     A2: 'Inicial – Jardín',

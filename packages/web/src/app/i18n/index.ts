@@ -1,4 +1,5 @@
-import i18next from 'i18next';
+import { formatCalendarDate } from '@acompana/core';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type Catalog, esPE } from './es-PE.ts';
 
@@ -16,7 +17,7 @@ declare module 'i18next' {
   }
 }
 
-export const i18n = i18next.createInstance();
+export const i18n: I18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
   lng: LOCALE,
@@ -54,15 +55,8 @@ export function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
-const dateFormat = new Intl.DateTimeFormat(LOCALE, {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** "2025-08-01" → "1 de agosto de 2025" (dates from the API are plain calendar dates). */
+/** "2025-08-01" → "1 de agosto de 2025" (dates from the API are plain calendar dates). An
+ *  instant (an ISO timestamp) is shown with core's formatLimaDate/Time instead: in Lima. */
 export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+  return formatCalendarDate(isoDate);
 }

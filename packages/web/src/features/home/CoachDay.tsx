@@ -1,3 +1,4 @@
+import { limaToday } from '@acompana/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
@@ -22,8 +23,6 @@ import { coachDay } from './day.ts';
 // today and overdue, commitments due, teachers below the monthly minimum, unsynced work. Each
 // list row says who, when and the state; the whole row opens the visit or the plan.
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="section" aria-labelledby={id}>
@@ -46,7 +45,7 @@ function Day() {
     displayName: String(r.data.displayName ?? ''),
   }));
   const names = new Map(caseload.map((c) => [c.teacherId, c.displayName]));
-  const day = coachDay({ today: today(), visits, commitments, caseload });
+  const day = coachDay({ today: limaToday(), visits, commitments, caseload });
   const visitList = (items: typeof day.today, labelledBy: string, overdue: boolean) => (
     <CappedList
       labelledBy={labelledBy}

@@ -12,7 +12,7 @@ import { TeacherRow } from './TeacherRows.tsx';
 import type { HomeProps } from './types.ts';
 
 // The day reads the device's store (Dexie), which loads after the first screen: its own chunk
-// keeps the login → home path within the bundle budget.
+// keeps the login → home path within the bundle budget (docs/BUDGETS.md).
 const CoachDay = lazy(
   async () => (await Promise.all([import('./CoachDay.tsx'), loadTexts('visits')]))[0],
 );

@@ -1,6 +1,6 @@
 import type { CommitmentRecord, VisitRecord } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
-import { addDays, coachDay } from './day.ts';
+import { coachDay } from './day.ts';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
@@ -99,9 +99,5 @@ describe("the coach's day on the device", () => {
     ]);
     const february = coachDay({ today: '2026-02-15', caseload, visits, commitments: [] });
     expect(february.belowMinimum).toEqual([]);
-  });
-
-  it('adds days across month ends', () => {
-    expect(addDays('2026-06-28', 7)).toBe('2026-07-05');
   });
 });

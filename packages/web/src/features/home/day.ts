@@ -1,4 +1,5 @@
 import {
+  addDays,
   type CommitmentRecord,
   DEFAULT_COACHING_MONTHS,
   isOverdue,
@@ -9,7 +10,7 @@ import {
 // today's and overdue planned visits, open commitments due within a week, teachers of the
 // caseload below the monthly minimum of visits, and the work not yet synced. The server's
 // GET /me/day answers the same questions with the exact targets; here the minimum is the
-// strategy's floor of one visit a month during the coaching period (DOMAIN.md §1).
+// strategy's floor of one visit a month during the coaching period (docs/DOMAIN.md §1).
 
 export const DUE_WITHIN_DAYS = 7;
 export const MINIMUM_PER_MONTH = 1;
@@ -31,12 +32,6 @@ export interface CoachDayModel {
   overdue: Item<VisitRecord>[];
   commitmentsDue: (Item<CommitmentRecord> & { overdue: boolean })[];
   belowMinimum: { teacherId: string; displayName: string; done: number; minimum: number }[];
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 export function coachDay(input: DayInput): CoachDayModel {

@@ -1,8 +1,7 @@
-import type { InstrumentSummary, VersionSummary } from '@acompana/core';
+import { formatLimaDate, type InstrumentSummary, type VersionSummary } from '@acompana/core';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { formatDate } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -72,10 +71,10 @@ function VersionRow({
       {v.changeNote ? <p>{v.changeNote}</p> : null}
       <p className="field__hint">
         {v.publishedAt
-          ? t('instruments.publishedOn', { date: formatDate(v.publishedAt.slice(0, 10)) })
-          : t('instruments.createdOn', { date: formatDate(v.createdAt.slice(0, 10)) })}
+          ? t('instruments.publishedOn', { date: formatLimaDate(v.publishedAt) })
+          : t('instruments.createdOn', { date: formatLimaDate(v.createdAt) })}
         {v.retiredAt
-          ? ` · ${t('instruments.retiredOn', { date: formatDate(v.retiredAt.slice(0, 10)) })}`
+          ? ` · ${t('instruments.retiredOn', { date: formatLimaDate(v.retiredAt) })}`
           : null}
       </p>
       <div className="button-row">

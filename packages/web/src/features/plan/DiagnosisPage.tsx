@@ -1,4 +1,4 @@
-import { type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
+import { currentSchoolYear, type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -17,11 +17,10 @@ import {
   diagnosisRecordOf,
 } from './diagnosis-model.ts';
 import { useTeacherAccess, useYearRecord } from './hooks.ts';
-import { currentSchoolYear } from './model.ts';
 import { AccessDenied, LineListEditor, LinesView, PlanFrame } from './parts.tsx';
 import { SchoolField } from './SchoolField.tsx';
 
-// The diagnosis of the school year for one teacher (DOMAIN.md §4 step 2): strengths and
+// The diagnosis of the school year for one teacher (docs/DOMAIN.md §4 step 2): strengths and
 // weaknesses of the practice and of the school's management, and a baseline of learning. The
 // coach edits it on the device (saved with its outbox entry, sent at the next sync); the
 // teacher reads it.

@@ -1,5 +1,5 @@
+import { formatLimaDate } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/i18n/index.ts';
 import { usePlanTarget } from './hooks.ts';
 import { monthName, type Translate } from './model.ts';
 import {
@@ -21,7 +21,7 @@ function sourceText(t: Translate, source: TargetSource): string {
       year: source.year,
       perYear: source.target.perYear,
       minPerMonth: source.target.minPerMonth,
-    })} ${t('plan.check.sourceSaved', { date: formatDate(source.fetchedAt.slice(0, 10)) })}`;
+    })} ${t('plan.check.sourceSaved', { date: formatLimaDate(source.fetchedAt) })}`;
   }
   const perYear = source.target.perYear;
   switch (source.reason) {

@@ -1,4 +1,4 @@
-import type { CoachingPlanRecord } from '@acompana/core';
+import { type CoachingPlanRecord, currentSchoolYear } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -18,7 +18,7 @@ import {
   useYearRecord,
 } from './hooks.ts';
 import { ModellingEditor } from './ModellingEditor.tsx';
-import { currentSchoolYear, MONTHS, monthName, stageCodes } from './model.ts';
+import { MONTHS, monthName, stageCodes } from './model.ts';
 import { PlanCheckView } from './PlanCheckView.tsx';
 import { PlanView } from './PlanView.tsx';
 import { AccessDenied, LineListEditor, PlanFrame } from './parts.tsx';
@@ -31,7 +31,7 @@ import {
 } from './plan-model.ts';
 import { SchoolField } from './SchoolField.tsx';
 
-// The individual coaching plan of the school year (DOMAIN.md §4 step 2): desempeños in focus,
+// The individual coaching plan of the school year (docs/DOMAIN.md §4 step 2): desempeños in focus,
 // differentiated strategies, planned modelling, the target stage and the calendar of visits,
 // checked live against the intervention's target. The coach edits it on the device; the
 // teacher reads it.

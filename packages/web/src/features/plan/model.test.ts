@@ -1,7 +1,7 @@
 import type { Me } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
 import type { LocalRecord, ReferenceItem } from '../../offline/db.ts';
-import { accessOf, cleanLines, currentSchoolYear, pickYearRecord } from './model.ts';
+import { accessOf, cleanLines, pickYearRecord } from './model.ts';
 
 const COACH = '0190a000-0000-7000-8000-0000000000c1';
 const TEACHER = '0190a000-0000-7000-8000-000000000001';
@@ -72,12 +72,6 @@ describe('this year record', () => {
     expect(pickYearRecord(records, 2026)?.id).toBe('0002');
     expect(pickYearRecord([...records, local('0009', 1, 2026)], 2026)?.id).toBe('0009');
     expect(pickYearRecord(records, 2024)).toBeNull();
-  });
-
-  it('counts the school year in Lima time', () => {
-    // 02:00 UTC on 1 January is still 31 December in Lima (UTC−5).
-    expect(currentSchoolYear(new Date('2027-01-01T02:00:00Z'))).toBe(2026);
-    expect(currentSchoolYear(new Date('2027-01-01T06:00:00Z'))).toBe(2027);
   });
 
   it('saves list lines trimmed and without empty ones', () => {

@@ -10,11 +10,6 @@ export type Translate = TFunction<'translation'>;
 
 export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 
-/** The school year in Peru is the calendar year; the server counts it in Lima time too. */
-export function currentSchoolYear(now = new Date()): number {
-  return Number(now.toLocaleString('en-US', { timeZone: 'America/Lima', year: 'numeric' }));
-}
-
 export function monthName(t: Translate, month: number): string {
   return t(`plan.months.${month}` as never);
 }

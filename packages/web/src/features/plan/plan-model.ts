@@ -2,6 +2,7 @@ import {
   type CoachingPlanRecord,
   checkPlan,
   DEFAULT_COACHING_MONTHS,
+  isCalendarDate,
   type MODELLING_KINDS,
   type PlanCalendar,
   type PlanCheck,
@@ -79,12 +80,6 @@ export function toggleFocus(focus: readonly string[], code: string, on: boolean)
   if (!on) return focus.filter((c) => c !== code);
   if (focus.includes(code) || focus.length >= MAX_FOCUS) return [...focus];
   return [...focus, code];
-}
-
-function isCalendarDate(date: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
 export type AddDateResult =

@@ -8,7 +8,7 @@ import {
   targetsKey,
 } from './targets.ts';
 
-// Soporte Pedagógico Urbano (DOMAIN.md §2): 1º–4º 8 visits (≥1/month), 5º–6º none.
+// Soporte Pedagógico Urbano (docs/DOMAIN.md §2): 1º–4º 8 visits (≥1/month), 5º–6º none.
 const rule = (patch: Partial<TargetRuleView>): TargetRuleView => ({
   level: 'primaria',
   gradeFrom: 1,

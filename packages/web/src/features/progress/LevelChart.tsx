@@ -7,7 +7,7 @@ import { CHART_SERIES_TOKENS, readToken } from '../../ui/tokens.ts';
 import type { ChartModel } from './model.ts';
 
 // Levels per desempeño over time, drawn by uPlot. The library and its CSS are imported on
-// demand, so they form their own chunk that only this screen fetches (DESIGN.md: charts load
+// demand, so they form their own chunk that only this screen fetches (docs/BUDGETS.md: charts load
 // lazily). The canvas is an image with a name; the data table next to it is the accessible
 // alternative. Lines differ by colour AND dash pattern, named in a legend, never colour only.
 

@@ -12,7 +12,7 @@ import { useStageLadder } from './ladder.ts';
 import { decisionsNewestFirst, progressFrom } from './model.ts';
 import { StageSection } from './StageSection.tsx';
 
-// A teacher's progress (DOMAIN.md §4), computed on the device from its records so it works
+// A teacher's progress (docs/DOMAIN.md §4), computed on the device from its records so it works
 // offline: rubric levels per desempeño over time (chart + table), Acompaña's stage suggestion
 // with its reasons, the coach's decision and the history of decisions. The teacher sees the
 // same, read-only.

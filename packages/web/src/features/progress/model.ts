@@ -1,15 +1,16 @@
 import {
   type DesempenoSeries,
+  formatLimaDate,
   type InstrumentResponseRecord,
   type LevelHistory,
   levelHistory,
+  limaDateOf,
   type ObservedLevel,
   type ScoredObservation,
   type StageRecord,
   type VersionDetail,
   type VisitRecord,
 } from '@acompana/core';
-import { LOCALE } from '../../app/i18n/index.ts';
 
 // Pure helpers of the progress screen: the device's records → the observations core's
 // levelHistory reads (dated as the server does), the table and chart models, and the order of
@@ -46,7 +47,7 @@ export function rubricObservations(
     .map((response) => {
       const visitId = response.data.visitId;
       return {
-        date: (visitId && plannedDate.get(visitId)) || response.updatedAt.slice(0, 10),
+        date: (visitId && plannedDate.get(visitId)) || limaDateOf(response.updatedAt),
         visitId,
         scores: response.data.answers.scores,
       };
@@ -164,16 +165,9 @@ export function decisionsNewestFirst<T extends Local<Pick<StageRecord, 'decidedA
   );
 }
 
-const decidedFormat = new Intl.DateTimeFormat(LOCALE, {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
-/** "2026-05-03T15:00:00Z" → "3 de mayo de 2026" (in the device's time zone). */
+/** "2026-05-03T15:00:00Z" → "3 de mayo de 2026" (the date in Lima). */
 export function formatDecidedAt(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : decidedFormat.format(date);
+  return formatLimaDate(iso);
 }
 
 /** The form's own check before saving: overriding the suggestion needs a note. */

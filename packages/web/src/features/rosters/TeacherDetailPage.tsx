@@ -16,7 +16,7 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
   const label = useVocabulary();
   const me = useMe();
   const current = teacher.caseloads.filter((c) => c.current);
-  // Only the teacher and their current coach see the coaching content (DESIGN.md §5).
+  // Only the teacher and their current coach see the coaching content (docs/PRIVACY.md).
   const coaching = teacher.id === me.person.id || current.some((c) => c.coach.id === me.person.id);
   return (
     <>

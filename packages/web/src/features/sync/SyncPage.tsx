@@ -1,4 +1,4 @@
-import { entityFieldLabel } from '@acompana/core';
+import { entityFieldLabel, formatLimaDateTime } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { useRejected } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
@@ -13,8 +13,6 @@ import { Revisions } from './Revisions.tsx';
 
 // Rejected changes with the server's Spanish reason: fix the record (the edit becomes a new
 // change that carries the refused fields) or discard the change explicitly.
-
-const timeFormat = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short' });
 
 export default function SyncPage() {
   const { t } = useTranslation();
@@ -57,7 +55,7 @@ export default function SyncPage() {
                       fields: entry.changed.map(entityFieldLabel).join(', '),
                     })}
                     {' · '}
-                    {t('syncPage.madeAt', { when: timeFormat.format(new Date(entry.createdAt)) })}
+                    {t('syncPage.madeAt', { when: formatLimaDateTime(entry.createdAt) })}
                   </p>
                   <div className="button-row">
                     {path ? (

@@ -1,7 +1,6 @@
-import type { VisitRecord } from '@acompana/core';
+import { formatLimaDate, type VisitRecord } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../app/i18n/index.ts';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import { DesempenoChecks, useDesempenoName } from './Desempenos.tsx';
 import { SaveError } from './parts.tsx';
@@ -109,7 +108,7 @@ export function BeforeSection({
       )}
       <p>
         {confirmed
-          ? t('cycle.confirmed', { date: formatDate(confirmed.slice(0, 10)) })
+          ? t('cycle.confirmed', { date: formatLimaDate(confirmed) })
           : t('cycle.notConfirmed')}
       </p>
       {isTeacher && !confirmed && visit.goals.length > 0 ? (

@@ -1,4 +1,4 @@
-import { MODELLING_KINDS } from '@acompana/core';
+import { limaToday, MODELLING_KINDS } from '@acompana/core';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
@@ -11,7 +11,6 @@ import { PendingBadge, SaveError } from './parts.tsx';
 // page, where the coach may still link one to a visit.
 
 type Kind = (typeof MODELLING_KINDS)[number];
-const today = () => new Date().toISOString().slice(0, 10);
 
 function AddModelling({
   teacherId,
@@ -28,7 +27,7 @@ function AddModelling({
   const save = useSaveRecord();
   const base = useId();
   const [kind, setKind] = useState<Kind>('demonstration_lesson');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => limaToday());
   const [desempeno, setDesempeno] = useState('');
   const [notes, setNotes] = useState('');
   const [linked, setLinked] = useState(visitId ?? '');

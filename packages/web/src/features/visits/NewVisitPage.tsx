@@ -1,3 +1,4 @@
+import { limaToday } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,8 +11,6 @@ import { SaveError } from './parts.tsx';
 // "Programar visita": a teacher of the coach's caseload, the date, the kind and the goals
 // agreed for the lesson. Saved locally (with its outbox entry); sync sends it later.
 
-const today = () => new Date().toISOString().slice(0, 10);
-
 export default function NewVisitPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -19,7 +18,7 @@ export default function NewVisitPage() {
   const caseload = useReference('teacher');
   const [teacherId, setTeacherId] = useState('');
   const [schoolId, setSchoolId] = useState('');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => limaToday());
   const [kind, setKind] = useState<'regular' | 'diagnostic'>('regular');
   const [goals, setGoals] = useState('');
   const [error, setError] = useState<unknown>(null);

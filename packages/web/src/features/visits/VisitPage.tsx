@@ -1,4 +1,4 @@
-import { CANCEL_REASONS, type VisitRecord } from '@acompana/core';
+import { CANCEL_REASONS, doneDateProblem, limaToday, type VisitRecord } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -31,6 +31,8 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
   const [reason, setReason] = useState<CancelReason>('teacher_absent');
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const today = limaToday();
+  const [actualDate, setActualDate] = useState(today);
 
   const run = async (changes: Partial<VisitRecord>) => {
     setError(null);
@@ -43,13 +45,47 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
   };
   if (visit.status !== 'planned') return null;
   const now = new Date().toISOString();
+  // Done is for a lesson already observed: warn on the eve, refuse earlier (core rule; the
+  // store refuses it too, and so does the server).
+  const early = doneDateProblem(visit, today);
   return (
     <section className="section" aria-labelledby="estado-visita">
       <h2 id="estado-visita">{t('visits.status')}</h2>
+      {early ? (
+        <p className="notice" id="visita-fecha-futura">
+          {t(early === 'future' ? 'visits.doneTomorrow' : 'visits.doneTooEarly', {
+            date: formatDate(visit.plannedDate),
+          })}
+        </p>
+      ) : null}
+      {early ? (
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run({ plannedDate: actualDate });
+          }}
+        >
+          <div className="field">
+            <label htmlFor="visit-actual-date">{t('visits.actualDate')}</label>
+            <input
+              id="visit-actual-date"
+              type="date"
+              value={actualDate}
+              max={today}
+              onChange={(event) => setActualDate(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="button button--secondary">
+            {t('visits.correctDate')}
+          </button>
+        </form>
+      ) : null}
       <div className="button-row">
         <button
           type="button"
           className="button"
+          aria-describedby={early ? 'visita-fecha-futura' : undefined}
           onClick={() => void run({ status: 'done', endedAt: now })}
         >
           {t('visits.markDone')}

@@ -1,4 +1,4 @@
-import { entityFieldLabel } from '@acompana/core';
+import { entityFieldLabel, isAppError } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { usePendingIds, useReference } from '../../offline/hooks.ts';
@@ -22,7 +22,10 @@ export function SaveError({ error }: { error: unknown }) {
       ? error.fields.map((field) =>
           t('fieldErrors.invalid', { field: entityFieldLabel(field.path), message: field.message }),
         )
-      : [t('errors.INTERNAL')];
+      : // A rule of core refused the save (e.g. a visit done in the future): its own sentence.
+        isAppError(error)
+        ? [error.message]
+        : [t('errors.INTERNAL')];
   return (
     <div className="notice notice--error" role="alert">
       {lines.map((line) => (

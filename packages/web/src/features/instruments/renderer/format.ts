@@ -1,4 +1,4 @@
-import type { Threshold } from '@acompana/core';
+import { formatLimaTime, type Threshold } from '@acompana/core';
 import type { TFunction } from 'i18next';
 
 export function thresholdText(t: TFunction, th: Threshold): string {
@@ -8,8 +8,7 @@ export function thresholdText(t: TFunction, th: Threshold): string {
   });
 }
 
-const timeFormat = new Intl.DateTimeFormat('es-PE', { hour: '2-digit', minute: '2-digit' });
-
+/** The time of day of an instant, on Lima's clock (notes, saves). */
 export function timeOf(iso: string): string {
-  return timeFormat.format(new Date(iso));
+  return formatLimaTime(iso);
 }

@@ -1,3 +1,4 @@
+import { formatLimaDate, limaToday } from '@acompana/core';
 import type { jsPDF } from 'jspdf';
 import { formatDate, i18n } from '../../../app/i18n/index.ts';
 
@@ -82,7 +83,7 @@ function layout(doc: jsPDF, m: FichaModel) {
   const t = i18n.t.bind(i18n);
   const w = new Writer(doc);
   w.paragraph(t('ficha.title'), { bold: true, size: 15 });
-  w.paragraph(t('ficha.generatedOn', { date: formatDate(new Date().toISOString().slice(0, 10)) }), {
+  w.paragraph(t('ficha.generatedOn', { date: formatDate(limaToday()) }), {
     size: 8,
   });
   w.field(t('ficha.teacher'), m.teacher);
@@ -97,7 +98,7 @@ function layout(doc: jsPDF, m: FichaModel) {
   for (const goal of m.goals) w.paragraph(`• ${goal}`, { indent: 2 });
   w.paragraph(
     m.teacherConfirmedAt
-      ? t('ficha.confirmedByTeacher', { date: formatDate(m.teacherConfirmedAt.slice(0, 10)) })
+      ? t('ficha.confirmedByTeacher', { date: formatLimaDate(m.teacherConfirmedAt) })
       : t('ficha.notConfirmed'),
     { size: 8 },
   );
