@@ -1,13 +1,18 @@
-// bench:load — 200 clients open their connections to a freshly started server at the same
-// instant, as phones do when a school's network comes back, and each one logs in and makes the
-// reads a coach's app makes on opening: /me, /me/day, /teachers and a first sync pull.
+// bench:load — the moment a school's network comes back: 200 phones open their connections to
+// the server at the same instant. Two scenarios, in this order, on one freshly started server:
+// - `login_storm`: 200 coaches log in at once (a training day where everyone signs in together).
+//   Each login verifies an argon2id hash (19 MiB, 2 passes: ~16 ms of CPU on an idle core), so on
+//   2 cores 200 logins need ≥ 1.6 s of pure hashing whatever the database.
+// - `reconnect`: the same 200 phones, already holding their sessions (as they do on most days),
+//   open NEW connections at once and make the reads the app makes on opening: /me, /me/day,
+//   /teachers and a first sync pull; /me is each new connection's first answer.
 // Each client is one keep-alive connection of its own (node:http agent, maxSockets 1), so the
 // first request of every client is also a new TCP connection. Server: a child process of
 // `acompana start` on a fresh PGlite data dir (default) or a fresh database on the PostgreSQL
 // server of DATABASE_URL. Prints ONE JSON object: p50/p95/p99/max milliseconds per phase
 // (time from sending the request to the end of the answer's body), the whole run, and errors.
-// Budget (docs/BUDGETS.md): p99 of every phase ≤ 5 s on PGlite, ≤ 1 s on
-// PostgreSQL, at 200 clients, no errors.
+// Budget (docs/BUDGETS.md): reconnect, p99 of every phase ≤ 5 s on PGlite and ≤ 1 s on
+// PostgreSQL; login storm p99 ≤ 5 s on both (bound by the password hashing CPU); no errors.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,6 +34,7 @@ const bin = path.join(root, 'packages/server/bin/acompana.mjs');
 const log = (line: string) => process.stderr.write(`[bench:load] ${line}\n`);
 
 const PHASES = ['login', 'me', 'day', 'teachers', 'pull'] as const;
+const RECONNECT: Phase[] = ['me', 'day', 'teachers', 'pull'];
 type Phase = (typeof PHASES)[number];
 
 const freePort = () =>
@@ -137,73 +143,107 @@ async function main() {
     const origin = `http://127.0.0.1:${port}`;
     const times: Record<Phase, number[]> = { login: [], me: [], day: [], teachers: [], pull: [] };
     const errors: Record<string, number> = {};
-    log(`${CLIENTS} clientes abren su conexión a la vez…`);
+    // One client's requests, on the keep-alive connection of `agent`.
+    const step = async (
+      agent: http.Agent,
+      cookie: string,
+      phase: Phase,
+      method: string,
+      pathname: string,
+      body?: string,
+    ) => {
+      const headers: Record<string, string> = { origin, 'accept-encoding': 'gzip, br' };
+      if (cookie) headers.cookie = cookie;
+      if (body) headers['content-type'] = 'application/json';
+      const t = performance.now();
+      const answer = await request(agent, port, method, pathname, headers, body);
+      times[phase].push(performance.now() - t);
+      if (answer.status !== 200) {
+        const key = `${phase}:${answer.status}`;
+        errors[key] = (errors[key] ?? 0) + 1;
+        throw new Error(`${phase} ${answer.status} ${answer.body.slice(0, 200)}`);
+      }
+      return answer;
+    };
+    const countError = (error: unknown) => {
+      const key = (error as Error).message.slice(0, 80);
+      if (!/^\w+ \d{3} /.test(key)) errors[key] = (errors[key] ?? 0) + 1;
+    };
     const started = performance.now();
-    await Promise.all(
+
+    log(`${CLIENTS} acompañantes inician sesión a la vez…`);
+    const cookies = await Promise.all(
       coaches.map(async (coach) => {
         const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-        let cookie = '';
-        const step = async (phase: Phase, method: string, pathname: string, body?: string) => {
-          const headers: Record<string, string> = { origin, 'accept-encoding': 'gzip, br' };
-          if (cookie) headers.cookie = cookie;
-          if (body) headers['content-type'] = 'application/json';
-          const t = performance.now();
-          const answer = await request(agent, port, method, pathname, headers, body);
-          times[phase].push(performance.now() - t);
-          if (answer.status !== 200) {
-            const key = `${phase}:${answer.status}`;
-            errors[key] = (errors[key] ?? 0) + 1;
-            throw new Error(`${phase} ${answer.status} ${answer.body.slice(0, 200)}`);
-          }
-          return answer;
-        };
         try {
-          const login = await step(
-            'login',
-            'POST',
-            '/api/v1/auth/login',
-            JSON.stringify({ dni: coach.dni, password: 'acompana' }),
-          );
-          cookie = login.cookie ?? '';
-          await step('me', 'GET', '/api/v1/me');
-          await step('day', 'GET', '/api/v1/me/day');
-          await step('teachers', 'GET', '/api/v1/teachers?limit=50');
-          await step('pull', 'GET', '/api/v1/sync/pull?limit=200');
+          const body = JSON.stringify({ dni: coach.dni, password: 'acompana' });
+          return (await step(agent, '', 'login', 'POST', '/api/v1/auth/login', body)).cookie ?? '';
         } catch (error) {
-          const key = (error as Error).message.slice(0, 80);
-          if (!/^\w+ \d{3} /.test(key)) errors[key] = (errors[key] ?? 0) + 1;
+          countError(error);
+          return '';
         } finally {
           agent.destroy();
         }
       }),
     );
-    const totalMs = performance.now() - started;
+    const loginMs = performance.now() - started;
+    await new Promise((r) => setTimeout(r, 1000)); // let the server settle between scenarios
+
+    log(`${CLIENTS} teléfonos con sesión abren su conexión a la vez…`);
+    const reconnectStarted = performance.now();
+    await Promise.all(
+      cookies.map(async (cookie) => {
+        if (!cookie) return;
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+        try {
+          await step(agent, cookie, 'me', 'GET', '/api/v1/me'); // the connection's first answer
+          await step(agent, cookie, 'day', 'GET', '/api/v1/me/day');
+          await step(agent, cookie, 'teachers', 'GET', '/api/v1/teachers?limit=50');
+          await step(agent, cookie, 'pull', 'GET', '/api/v1/sync/pull?limit=200');
+        } catch (error) {
+          countError(error);
+        } finally {
+          agent.destroy();
+        }
+      }),
+    );
+    const reconnectMs = performance.now() - reconnectStarted;
 
     const budgetMs = pgUrl ? 1000 : 5000;
-    const phases = Object.fromEntries(
-      PHASES.map((p) => [
-        p,
-        {
-          n: times[p].length,
-          p50_ms: percentile(times[p], 50),
-          p95_ms: percentile(times[p], 95),
-          p99_ms: percentile(times[p], 99),
-          max_ms: percentile(times[p], 100),
-        },
-      ]),
-    );
-    const worstP99 = Math.max(...PHASES.map((p) => percentile(times[p], 99)));
+    const loginBudgetMs = 5000;
+    const stats = (values: number[]) => ({
+      n: values.length,
+      p50_ms: percentile(values, 50),
+      p95_ms: percentile(values, 95),
+      p99_ms: percentile(values, 99),
+      max_ms: percentile(values, 100),
+    });
+    const reconnectP99 = Math.max(...RECONNECT.map((p) => percentile(times[p], 99)));
+    const loginP99 = percentile(times.login, 99);
+    const complete = times.login.length === CLIENTS && times.pull.length === CLIENTS;
     const result = {
       db: pgUrl ? 'postgres' : 'pglite',
       clients: CLIENTS,
-      phases,
-      first_answer_p99_ms: percentile(times.login, 99),
-      worst_phase_p99_ms: worstP99,
-      budget_p99_ms: budgetMs,
-      within_budget: worstP99 <= budgetMs && Object.keys(errors).length === 0,
-      total_s: Math.round(totalMs / 100) / 10,
+      reconnect: {
+        first_answer_p99_ms: percentile(times.me, 99),
+        phases: Object.fromEntries(RECONNECT.map((p) => [p, stats(times[p])])),
+        worst_phase_p99_ms: reconnectP99,
+        budget_p99_ms: budgetMs,
+        total_s: Math.round(reconnectMs / 100) / 10,
+      },
+      login_storm: {
+        login: stats(times.login),
+        budget_p99_ms: loginBudgetMs,
+        total_s: Math.round(loginMs / 100) / 10,
+      },
+      within_budget:
+        complete &&
+        reconnectP99 <= budgetMs &&
+        loginP99 <= loginBudgetMs &&
+        Object.keys(errors).length === 0,
+      load_average: os.loadavg().map((l) => Math.round(l * 10) / 10),
       errors,
-      method: `${CLIENTS} clients at once, each on its own keep-alive connection: login, /me, /me/day, /teachers, /sync/pull`,
+      method: `${CLIENTS} logins at once; then the same ${CLIENTS} sessions each open a new keep-alive connection at once: /me, /me/day, /teachers, /sync/pull`,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (Object.keys(errors).length) log(`salida del servidor:\n${output.slice(-3000)}`);
