@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NUL_MESSAGE } from '../nul.ts';
 import { normalizeCodigoModular } from '../validators.ts';
 import { fold, parseCount, shown } from './text.ts';
 
@@ -12,7 +13,8 @@ export class Problem {
 
 export function field<T>(check: (value: string) => T | Problem) {
   return z.string().transform((value, ctx): T => {
-    const result = check(value);
+    // PostgreSQL cannot store U+0000 in text: a cell holding one is this row's problem.
+    const result = value.includes('\u0000') ? new Problem(NUL_MESSAGE) : check(value);
     if (result instanceof Problem) {
       ctx.addIssue({ code: 'custom', message: result.text });
       return z.NEVER;

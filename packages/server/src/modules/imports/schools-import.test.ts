@@ -59,6 +59,22 @@ describe.each(testTargets())('school imports on $engine', (target) => {
     expect(ugel).toEqual([]);
   });
 
+  it('refuses a cell holding U+0000 with its line and column, never a server error', async () => {
+    const withNul = ROW.naña.replace('IE N° 82001 Ñaña', 'IE N° 82001 \u0000Ñaña');
+    const { status, body } = await h.upload('schools', latin1([HEADER, withNul, ROW.josé]));
+    expect(status).toBe(422);
+    expect(body.error.code).toBe('IMPORT_INVALID_ROWS');
+    expect(body.error.details.invalid).toEqual([
+      {
+        line: 2,
+        field: 'CEN_EDU',
+        message:
+          'Línea 2, CEN_EDU: contiene un carácter no permitido (U+0000). Bórralo y vuelve a intentarlo.',
+      },
+    ]);
+    expect(await schoolsLike(h.db, '0712')).toEqual([]);
+  });
+
   it('names a missing required column (line 1, the header) and imports nothing', async () => {
     const drop = (line: string) =>
       line.split(';').slice(0, 9).concat(line.split(';').slice(10)).join(';');
