@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { LIMA_TODAY } from '../db/time.ts';
 import { addAccount, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import { commitmentPayload, Device, type Place, pushOk, visitPayload } from './testing.ts';
@@ -71,7 +72,7 @@ describe.each(testTargets())('revisions and current reach on $engine', (target) 
     expect(mine[0].newValue).toBe('Ya lo terminé, con mis estudiantes');
 
     // The caseload ends yesterday: the coach no longer coaches this teacher.
-    await sql`UPDATE caseload SET valid_to = current_date - 1
+    await sql`UPDATE caseload SET valid_to = ${LIMA_TODAY} - 1
                WHERE coach_id = ${h.far.coachId} AND teacher_id = ${h.far.teacherId}`.execute(h.db);
     const after = await h.client.getJson('/api/v1/sync/revisions?status=all', coachCookie);
     expect(after.status).toBe(200);

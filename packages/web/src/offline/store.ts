@@ -2,6 +2,7 @@ import {
   type AnchorIssue,
   checkTeacherSchool,
   checkVisitLink,
+  currentSchoolYear,
   ENTITIES,
   type EntityKind,
   type EntityRecord,
@@ -34,10 +35,6 @@ export class LocalValidationError extends Error {
   }
 }
 
-/** Peru's school year is the calendar year in Lima. */
-const limaYear = () =>
-  Number(new Date().toLocaleString('en-US', { timeZone: 'America/Lima', year: 'numeric' }));
-
 /**
  * Refuses, before anything is queued, what the server would refuse for its anchoring: a
  * record naming a visit of another teacher (the visit as this device holds it), a record
@@ -61,7 +58,7 @@ async function checkAnchoring(
       },
     );
   }
-  if (!problem && ownSchoolYear(kind, data) === limaYear()) {
+  if (!problem && ownSchoolYear(kind, data) === currentSchoolYear()) {
     const teacher = await db.reference.get(['teacher', String(data.teacherId)]);
     const schools = teacher?.data.schools as { id: string }[] | undefined;
     problem = checkTeacherSchool(kind, data, schools?.length ? schools.map((s) => s.id) : null);

@@ -116,15 +116,19 @@ export interface FarFixture {
   coachId: string;
 }
 
-let farCounter = 0;
-
 /**
  * A territory of its own (region, UGEL, network, one school enrolled in MULTIGRADO) with one
  * teacher whose coach changed on 1 January of this year. No demo account is scoped to it.
  */
 export async function addFarTerritory(db: Kysely<DB>): Promise<FarFixture> {
-  const n = ++farCounter;
-  const tag = `${90 + n}`;
+  // Numbered from what this database already holds: server test files share their worker's
+  // modules (isolate: false), so a module-level counter would leak from one file to the next.
+  const { n } = await db
+    .selectFrom('region')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('code', 'like', 'T%')
+    .executeTakeFirstOrThrow();
+  const tag = String(Number(n) + 1).padStart(2, '0');
   const region = await db
     .insertInto('region')
     .values({ code: `T${tag}`, name: `Región de prueba ${tag}` })
@@ -151,7 +155,7 @@ export async function addFarTerritory(db: Kysely<DB>): Promise<FarFixture> {
       region_id: region.id,
       ugel_id: ugel.id,
       network_id: network.id,
-      codigo_modular: `99${tag}001`,
+      codigo_modular: `98${tag}001`,
       name: `IE de prueba ${tag}`,
       level: 'B0',
       characteristic: 'unidocente',

@@ -1,4 +1,4 @@
-import { isOverdue } from '@acompana/core';
+import { isOverdue, limaToday } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useRecords } from '../../offline/hooks.ts';
@@ -19,8 +19,6 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 // The teacher's own space, from the device: visits waiting for their reflection, their last
 // visit, the commitments they can update (what, when due, how it goes), their plan and their
 // modelling sessions. Visits and progress are on the bottom bar.
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 function Space({ teacherId }: { teacherId: string }) {
   const { t } = useTranslation();
@@ -75,7 +73,7 @@ function Space({ teacherId }: { teacherId: string }) {
                 c.data.dueDate ? t('day.dueOn', { date: formatDate(c.data.dueDate) }) : undefined
               }
               badge={
-                isOverdue(c.data, today()) ? (
+                isOverdue(c.data, limaToday()) ? (
                   <Badge tone="danger">{t('day.overdueBadge')}</Badge>
                 ) : (
                   <Badge tone={c.data.status === 'en_proceso' ? 'info' : 'neutral'}>

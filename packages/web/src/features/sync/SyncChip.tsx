@@ -1,3 +1,4 @@
+import { formatLimaDateTime } from '@acompana/core';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -24,8 +25,7 @@ import { type ChipKind, chipState } from './chip-state.ts';
 // día) that opens a sheet with the details: last sync, errors and next retry, rejected changes
 // to review, other people's work kept on this device, and "Sincronizar ahora".
 
-const timeFormat = new Intl.DateTimeFormat('es-PE', { dateStyle: 'medium', timeStyle: 'short' });
-const when = (iso: string | number) => timeFormat.format(new Date(iso));
+const when = (iso: string | number) => formatLimaDateTime(iso);
 
 const ICONS: Record<ChipKind, IconType> = {
   offline: IconCloudOff,
