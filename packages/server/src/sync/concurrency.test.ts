@@ -35,11 +35,20 @@ describe.each(postgres)('sync races on $engine', (target) => {
     const holder = await h.db.startTransaction().execute();
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`visit:${id}`}, 0))`.execute(holder);
     const attempts = [push(h.client, h.cookies.coach, [m]), push(h.client, h.cookies.coach, [m])];
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const waiting = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(holder);
-    expect(Number(waiting.rows[0]?.n)).toBe(2);
-    await holder.commit().execute();
+    // Wait until both are blocked (a busy machine may take a while to get them there); the
+    // lock is released whatever happens, so a failure here never stalls the next test.
+    let waiting = 0;
+    try {
+      for (let i = 0; i < 200 && waiting < 2; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const row = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(holder);
+        waiting = Number(row.rows[0]?.n);
+      }
+    } finally {
+      await holder.commit().execute();
+    }
+    expect(waiting).toBe(2);
     const responses = await Promise.all(attempts);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     const statuses = (await Promise.all(responses.map((r) => r.json())))
