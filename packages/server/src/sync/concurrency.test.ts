@@ -41,8 +41,9 @@ describe.each(postgres)('sync races on $engine', (target) => {
     try {
       for (let i = 0; i < 200 && waiting < 2; i++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
+        // From the pool, not `holder`: a transaction keeps its first snapshot of the statistics.
         const row = await sql<{ n: string }>`SELECT count(*) AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(holder);
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(h.db);
         waiting = Number(row.rows[0]?.n);
       }
     } finally {
