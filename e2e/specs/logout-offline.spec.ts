@@ -7,6 +7,7 @@ import {
   describePage,
   loginFields,
   loginThroughUi,
+  logoutThroughUi,
   phoneContext,
   waitForH1,
   waitForPath,
@@ -88,7 +89,7 @@ describe('cerrar sesión sin conexión', () => {
     const token = await sessionCookie();
 
     await context.setOffline(true);
-    await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
+    await logoutThroughUi(page);
     await expectLoginPage(page, 'tras cerrar sesión sin conexión');
     // Reloaded without a connection, the phone still asks for a login.
     await page.reload();
@@ -130,7 +131,7 @@ describe('cerrar sesión sin conexión', () => {
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor();
 
-    await page.getByRole('button', { name: 'Cerrar sesión', exact: true }).click();
+    await logoutThroughUi(page);
     await page.getByRole('button', { name: 'Cerrar sesión y conservarlos' }).click();
     await expectLoginPage(page, 'tras cerrar sesión conservando el trabajo');
     await page.reload();
