@@ -8,9 +8,11 @@
 // over the wire, compressed when the server compressed it; headers are reported apart. Then
 // the service worker's precache list (sw.js) is fetched as Chromium asks for it
 // (Accept-Encoding br, gzip) to report what installing it downloads, and what it stores.
+// Last, the design system's share of those JS files (bench/design-kit.ts).
 // Prints ONE JSON object; build logs and a per-file list go to stderr.
 // Budgets: JS + CSS bodies on the wire for login + coach home ≤ 150 KB; precache ≤ 1 MB on the
-// wire (a phone downloads it once, in the background, after the first login).
+// wire (a phone downloads it once, in the background, after the first login); the first
+// screen's CSS ≤ 20 KB; the design system's share of the JS ≤ 15 KB compressed.
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,12 +23,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.ts';
+import { designKitShare } from './design-kit.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'packages/web/dist');
 const bin = path.join(root, 'packages/server/bin/acompana.mjs');
 const WIRE_BUDGET_KB = 150;
 const PRECACHE_BUDGET_KB = 1024;
+const FIRST_CSS_BUDGET_KB = 20;
+const DESIGN_KIT_BUDGET_KB = 15;
 const COACH = { dni: '20000001', password: 'acompana', home: 'Mi día' };
 const log = (line: string) => process.stderr.write(`[bench:bundle] ${line}\n`);
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -232,6 +237,16 @@ async function main() {
     const homeSummary = summarize(home);
     const wireJsCss =
       loginSummary.js_kb + loginSummary.css_kb + homeSummary.js_kb + homeSummary.css_kb;
+    const jsPaths = [...login, ...home]
+      .map((t) => t.url)
+      .filter((url) => url.startsWith('/assets/') && url.endsWith('.js'));
+    const kit = designKitShare(path.join(root, 'packages/web'), jsPaths, log);
+    const designSystem = {
+      js_kb: kb(kit.kitBytes),
+      budget_kb: DESIGN_KIT_BUDGET_KB,
+      raw_kb: kb(kit.kitRawBytes),
+      of_raw_kb: kb(kit.filesRawBytes),
+    };
     const result = {
       js_css_wire_kb: Math.round(wireJsCss * 10) / 10,
       budget_kb: WIRE_BUDGET_KB,
@@ -245,7 +260,13 @@ async function main() {
         budget_kb: PRECACHE_BUDGET_KB,
         has_html2canvas: entries.some((u) => /html2canvas/i.test(u)),
       },
-      within_budget: wireJsCss <= WIRE_BUDGET_KB && kb(precacheWire) <= PRECACHE_BUDGET_KB,
+      first_css_budget_kb: FIRST_CSS_BUDGET_KB,
+      design_system: designSystem,
+      within_budget:
+        wireJsCss <= WIRE_BUDGET_KB &&
+        kb(precacheWire) <= PRECACHE_BUDGET_KB &&
+        loginSummary.css_kb <= FIRST_CSS_BUDGET_KB &&
+        designSystem.js_kb <= DESIGN_KIT_BUDGET_KB,
     };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     if (!result.within_budget) process.exitCode = 1;

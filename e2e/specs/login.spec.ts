@@ -71,4 +71,21 @@ describe('inicio de sesión', () => {
     const me = await context.request.get('/api/v1/me');
     expect(me.status()).toBe(401);
   });
+
+  test('un DNI incompleto se explica en su campo sin consultar al servidor', async () => {
+    context = await phoneContext(browser);
+    const page = await context.newPage();
+    const logins: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/auth/login') logins.push(request.url());
+    });
+    await page.goto('/login');
+    // The form's schema downloads with the first submit (docs/BUDGETS.md), then checks it.
+    await submitLogin(page, '1234', 'acompana');
+
+    await page.getByText('El DNI debe tener exactamente 8 dígitos.', { exact: true }).waitFor();
+    await expect(page.locator('input[name="dni"]:focus').count()).resolves.toBe(1);
+    expect(logins).toEqual([]);
+    expect(pathname(page)).toBe('/login');
+  });
 });

@@ -42,7 +42,7 @@ const GALLERY = import.meta.env.DEV || import.meta.env.VITE_GALLERY === '1';
 const GalleryPage = GALLERY ? lazy(() => import('../ui/gallery/GalleryPage.tsx')) : null;
 
 // Routing. Every screen is its own lazy chunk; only the shell and the role-home switch are in
-// the entry so the login and the coach's home stay within the bundle budget (docs/BUDGETS.md).
+// the entry so the login and the coach's home download only their own code (docs/BUDGETS.md).
 
 export function App() {
   return (

@@ -2,7 +2,7 @@ import { meSchema } from '@acompana/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../i18n/index.ts';
 import { ApiError, apiRequest, setUnauthenticatedHandler } from './client.ts';
-import { listQueryString } from './endpoints.ts';
+import { fetchMe, listQueryString } from './endpoints.ts';
 import { errorMessage, fieldErrors } from './errorMessage.ts';
 
 // The API client in Node: fetch is replaced by a stub answering like the server.
@@ -93,6 +93,37 @@ describe('apiRequest', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const wrong = await apiRequest('/api/v1/me', { schema: meSchema }).catch((e) => e);
     expect(wrong).toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+});
+
+describe('schemas loaded with the answer', () => {
+  const me = {
+    person: { id: '0190f4a2-0000-7000-8000-000000000001', displayName: 'Ana Quispe' },
+    roles: [],
+  };
+
+  it('loads the schema when the answer arrives and checks the answer with it', async () => {
+    const load = vi.fn(async () => meSchema);
+    stubFetch(answer(200, { person: {} }));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const wrong = await apiRequest('/api/v1/me', { schema: load }).catch((e) => e);
+    expect(load).toHaveBeenCalledOnce();
+    expect(wrong).toMatchObject({ code: 'BAD_RESPONSE' });
+  });
+
+  it('reports a schema that cannot be downloaded like a lost connection', async () => {
+    stubFetch(answer(200, me));
+    const error = await apiRequest('/api/v1/me', {
+      schema: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+    }).catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 0, code: 'NETWORK' });
+  });
+
+  it("checks the endpoints' answers with core's schemas", async () => {
+    stubFetch(answer(200, { person: { id: 'x' } }));
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(fetchMe()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 });
 

@@ -31,6 +31,10 @@ export interface Parser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: unknown };
 }
 
+/** A schema, or a loader of one: the schema module (and zod with it) then downloads with the
+ *  first answer it checks instead of with the page that imports the endpoint. */
+export type SchemaSource<T> = Parser<T> | (() => Promise<Parser<T>>);
+
 type UnauthenticatedHandler = (error: ApiError) => void;
 let onUnauthenticated: UnauthenticatedHandler | null = null;
 
@@ -47,7 +51,7 @@ interface RequestOptions<T> {
   body?: unknown;
   signal?: AbortSignal;
   /** Validates a JSON answer; omit for endpoints that answer 204. */
-  schema?: Parser<T>;
+  schema?: SchemaSource<T>;
 }
 
 export async function apiRequest<T = void>(
@@ -86,14 +90,24 @@ export async function apiRequest<T = void>(
   }
   if (!schema) return undefined as T;
 
-  const json = await readJson(response);
-  const parsed = schema.safeParse(json);
+  const [json, parser] = await Promise.all([readJson(response), loadSchema(schema)]);
+  const parsed = parser.safeParse(json);
   if (!parsed.success) {
     // Logged so a contract drift between server and web is easy to spot while developing.
     console.error('Respuesta inesperada de', path, parsed.error);
     throw new ApiError(response.status, 'BAD_RESPONSE', 'Unexpected response shape');
   }
   return parsed.data;
+}
+
+async function loadSchema<T>(schema: SchemaSource<T>): Promise<Parser<T>> {
+  if (typeof schema !== 'function') return schema;
+  try {
+    return await schema();
+  } catch (cause) {
+    // The schema's code could not be downloaded: the same remedy as a lost connection.
+    throw new ApiError(0, 'NETWORK', `Could not load the answer's schema: ${String(cause)}`);
+  }
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,42 +1,34 @@
-import {
-  type CaseloadItem,
-  type CoachDetail,
-  type CoachItem,
-  caseloadPageSchema,
-  coachDetailSchema,
-  coachPageSchema,
-  type EnrollmentItem,
-  enrollmentPageSchema,
-  type Intervention,
-  interventionListSchema,
-  interventionSchema,
-  type LoginRequest,
-  type Me,
-  meSchema,
-  type NetworkItem,
-  networkPageSchema,
-  type SchoolDetail,
-  type SchoolItem,
-  type StageLadder,
-  schoolDetailSchema,
-  schoolPageSchema,
-  type TargetRule,
-  type Targets,
-  type TeacherDetail,
-  type TeacherItem,
-  type TeacherVisits,
-  targetsSchema,
-  teacherDetailSchema,
-  teacherPageSchema,
-  teacherVisitsSchema,
-  type UgelItem,
-  ugelPageSchema,
-  type Warnings,
-  warningsSchema,
+import type {
+  CaseloadItem,
+  CoachDetail,
+  CoachItem,
+  EnrollmentItem,
+  Intervention,
+  LoginRequest,
+  Me,
+  NetworkItem,
+  SchoolDetail,
+  SchoolItem,
+  StageLadder,
+  TargetRule,
+  Targets,
+  TeacherDetail,
+  TeacherItem,
+  TeacherVisits,
+  UgelItem,
+  Warnings,
 } from '@acompana/core';
 import { apiRequest } from './client.ts';
 
-// One function per endpoint the web app uses (docs/API.md).
+// One function per endpoint the web app uses (docs/API.md). Answers are checked against core's
+// schemas, loaded with the first answer (schemas.ts): zod stays off the login page.
+
+type Schemas = typeof import('./schemas.ts');
+
+/** The named schema of schemas.ts, loaded when an answer needs it. */
+function answer<K extends keyof Schemas>(name: K): () => Promise<Schemas[K]> {
+  return async () => (await import('./schemas.ts'))[name];
+}
 
 export interface Page<T> {
   items: T[];
@@ -54,7 +46,7 @@ export interface ListQuery {
 }
 
 export function login(body: LoginRequest): Promise<Me> {
-  return apiRequest('/api/v1/auth/login', { method: 'POST', body, schema: meSchema });
+  return apiRequest('/api/v1/auth/login', { method: 'POST', body, schema: answer('meSchema') });
 }
 
 export function logout(): Promise<void> {
@@ -62,7 +54,7 @@ export function logout(): Promise<void> {
 }
 
 export function fetchMe(signal?: AbortSignal): Promise<Me> {
-  return apiRequest('/api/v1/me', { signal, schema: meSchema });
+  return apiRequest('/api/v1/me', { signal, schema: answer('meSchema') });
 }
 
 export function listQueryString(query: ListQuery): string {
@@ -85,12 +77,15 @@ const id = (value: string) => encodeURIComponent(value);
 export function listTeachers(query: ListQuery, signal?: AbortSignal): Promise<Page<TeacherItem>> {
   return apiRequest(`/api/v1/teachers${listQueryString(query)}`, {
     signal,
-    schema: teacherPageSchema,
+    schema: answer('teacherPageSchema'),
   });
 }
 
 export function getTeacher(teacherId: string, signal?: AbortSignal): Promise<TeacherDetail> {
-  return apiRequest(`/api/v1/teachers/${id(teacherId)}`, { signal, schema: teacherDetailSchema });
+  return apiRequest(`/api/v1/teachers/${id(teacherId)}`, {
+    signal,
+    schema: answer('teacherDetailSchema'),
+  });
 }
 
 /** A teacher's visits: with content for the teacher and their coach, date and status for
@@ -98,45 +93,51 @@ export function getTeacher(teacherId: string, signal?: AbortSignal): Promise<Tea
 export function getTeacherVisits(teacherId: string, signal?: AbortSignal): Promise<TeacherVisits> {
   return apiRequest(`/api/v1/teachers/${id(teacherId)}/visits`, {
     signal,
-    schema: teacherVisitsSchema,
+    schema: answer('teacherVisitsSchema'),
   });
 }
 
 export function listSchools(query: ListQuery, signal?: AbortSignal): Promise<Page<SchoolItem>> {
   return apiRequest(`/api/v1/schools${listQueryString(query)}`, {
     signal,
-    schema: schoolPageSchema,
+    schema: answer('schoolPageSchema'),
   });
 }
 
 export function getSchool(schoolId: string, signal?: AbortSignal): Promise<SchoolDetail> {
-  return apiRequest(`/api/v1/schools/${id(schoolId)}`, { signal, schema: schoolDetailSchema });
+  return apiRequest(`/api/v1/schools/${id(schoolId)}`, {
+    signal,
+    schema: answer('schoolDetailSchema'),
+  });
 }
 
 export function listCoaches(query: ListQuery, signal?: AbortSignal): Promise<Page<CoachItem>> {
   return apiRequest(`/api/v1/coaches${listQueryString(query)}`, {
     signal,
-    schema: coachPageSchema,
+    schema: answer('coachPageSchema'),
   });
 }
 
 export function getCoach(coachId: string, signal?: AbortSignal): Promise<CoachDetail> {
-  return apiRequest(`/api/v1/coaches/${id(coachId)}`, { signal, schema: coachDetailSchema });
+  return apiRequest(`/api/v1/coaches/${id(coachId)}`, {
+    signal,
+    schema: answer('coachDetailSchema'),
+  });
 }
 
 export function listCaseloads(query: ListQuery, signal?: AbortSignal): Promise<Page<CaseloadItem>> {
   return apiRequest(`/api/v1/caseloads${listQueryString(query)}`, {
     signal,
-    schema: caseloadPageSchema,
+    schema: answer('caseloadPageSchema'),
   });
 }
 
 export function listUgels(signal?: AbortSignal): Promise<Page<UgelItem>> {
-  return apiRequest('/api/v1/ugels?limit=200', { signal, schema: ugelPageSchema });
+  return apiRequest('/api/v1/ugels?limit=200', { signal, schema: answer('ugelPageSchema') });
 }
 
 export function listNetworks(signal?: AbortSignal): Promise<Page<NetworkItem>> {
-  return apiRequest('/api/v1/networks?limit=200', { signal, schema: networkPageSchema });
+  return apiRequest('/api/v1/networks?limit=200', { signal, schema: answer('networkPageSchema') });
 }
 
 export function listEnrollments(
@@ -145,14 +146,14 @@ export function listEnrollments(
 ): Promise<Page<EnrollmentItem>> {
   return apiRequest(`/api/v1/enrollments${listQueryString(query)}`, {
     signal,
-    schema: enrollmentPageSchema,
+    schema: answer('enrollmentPageSchema'),
   });
 }
 
 export async function listInterventions(signal?: AbortSignal): Promise<Intervention[]> {
   const list = await apiRequest('/api/v1/interventions', {
     signal,
-    schema: interventionListSchema,
+    schema: answer('interventionListSchema'),
   });
   return list.items;
 }
@@ -165,7 +166,7 @@ export function getTargets(
 ): Promise<Targets> {
   return apiRequest(`/api/v1/interventions/${id(code)}/targets${year ? `?year=${year}` : ''}`, {
     signal,
-    schema: targetsSchema,
+    schema: answer('targetsSchema'),
   });
 }
 
@@ -173,7 +174,7 @@ export function putTargets(code: string, year: number, rules: TargetRule[]): Pro
   return apiRequest(`/api/v1/interventions/${id(code)}/targets?year=${year}`, {
     method: 'PUT',
     body: { rules },
-    schema: targetsSchema,
+    schema: answer('targetsSchema'),
   });
 }
 
@@ -182,7 +183,7 @@ export function putStageLadder(code: string, ladder: StageLadder | null): Promis
   return apiRequest(`/api/v1/interventions/${id(code)}/stage-ladder`, {
     method: 'PUT',
     body: { ladder },
-    schema: interventionSchema,
+    schema: answer('interventionSchema'),
   });
 }
 
@@ -190,10 +191,13 @@ export function copyTargets(code: string, fromYear: number, toYear: number): Pro
   return apiRequest(`/api/v1/interventions/${id(code)}/targets/copy`, {
     method: 'POST',
     body: { fromYear, toYear },
-    schema: targetsSchema,
+    schema: answer('targetsSchema'),
   });
 }
 
 export function getWarnings(signal?: AbortSignal): Promise<Warnings> {
-  return apiRequest('/api/v1/rosters/warnings?limit=10', { signal, schema: warningsSchema });
+  return apiRequest('/api/v1/rosters/warnings?limit=10', {
+    signal,
+    schema: answer('warningsSchema'),
+  });
 }

@@ -1,4 +1,3 @@
-import { loginRequestSchema } from '@acompana/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { login } from '../../app/api/endpoints.ts';
@@ -10,7 +9,7 @@ import { TextField } from '../../ui/Field.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 
 // DNI + password. Validated in the browser with the same zod schema as the server, so the
-// messages match; the server's answer is still the authority.
+// messages match (loaded on submit); the server's answer is still the authority.
 
 type Field = 'dni' | 'password';
 type FieldMessages = Partial<Record<Field, string>>;
@@ -39,24 +38,28 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
     event.preventDefault();
     if (busy) return;
     const data = new FormData(event.currentTarget);
-    const parsed = loginRequestSchema.safeParse({
+    const values = {
       dni: String(data.get('dni') ?? ''),
       password: String(data.get('password') ?? ''),
-    });
+    };
     setAlert(null);
-    if (!parsed.success) {
-      const messages: FieldMessages = {};
-      for (const issue of parsed.error.issues) {
-        const path = issue.path[0];
-        if (isField(path)) messages[path] ??= issue.message;
-      }
-      setFields(messages);
-      focusFirstInvalid(messages);
-      return;
-    }
-    setFields({});
     setBusy(true);
     try {
+      // The form's schema (and zod) download with the first submit, not with the page.
+      const { loginRequestSchema } = await import('../../app/api/schemas.ts');
+      const parsed = loginRequestSchema.safeParse(values);
+      if (!parsed.success) {
+        const messages: FieldMessages = {};
+        for (const issue of parsed.error.issues) {
+          const path = issue.path[0];
+          if (isField(path)) messages[path] ??= issue.message;
+        }
+        setFields(messages);
+        setBusy(false);
+        focusFirstInvalid(messages);
+        return;
+      }
+      setFields({});
       signIn(await login(parsed.data));
     } catch (error) {
       const server = fieldErrors(error);

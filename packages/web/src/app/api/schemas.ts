@@ -1,0 +1,22 @@
+// The schemas the API client checks with: answers (endpoints.ts) and the login form. Loaded on
+// demand, with zod, by the first answer or submit that needs one, so the login page's code does
+// not carry them (docs/BUDGETS.md). The server validates every input on its own.
+export {
+  caseloadPageSchema,
+  coachDetailSchema,
+  coachPageSchema,
+  enrollmentPageSchema,
+  interventionListSchema,
+  interventionSchema,
+  loginRequestSchema,
+  meSchema,
+  networkPageSchema,
+  schoolDetailSchema,
+  schoolPageSchema,
+  targetsSchema,
+  teacherDetailSchema,
+  teacherPageSchema,
+  teacherVisitsSchema,
+  ugelPageSchema,
+  warningsSchema,
+} from '@acompana/core';
