@@ -3,9 +3,12 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { getTargets, listInterventions } from '../../app/api/endpoints.ts';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { deviceInterventions, deviceTargets } from '../../offline/reference-screens.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { DataAsOf } from '../sync/DataAsOf.tsx';
 import { LadderSection } from './LadderSection.tsx';
 import { RulesView } from './RulesView.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
@@ -34,9 +37,14 @@ function TargetsSection({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const data = useApiData(`targets-${intervention.code}-${year ?? 'current'}`, (signal) =>
-    getTargets(intervention.code, year, signal),
+  const fromDevice = useFromDevice();
+  const loaded = useApiData(`targets-${intervention.code}-${year ?? 'current'}`, (signal) =>
+    fromDevice(
+      () => getTargets(intervention.code, year, signal),
+      (db) => deviceTargets(db, intervention.code, year),
+    ),
   );
+  const data = loaded.status === 'ready' ? { ...loaded, data: loaded.data.data } : loaded;
   const targets = data.status === 'ready' ? data.data : null;
   const years = yearsOf(intervention, targets);
   const shownYear = targets?.year ?? year;
@@ -90,7 +98,13 @@ export default function CatalogPage() {
   const { t } = useTranslation();
   const id = useId();
   const [params, setParams] = useSearchParams();
-  const interventions = useApiData('catalog-interventions', (signal) => listInterventions(signal));
+  const fromDevice = useFromDevice();
+  const interventions = useApiData('catalog-interventions', (signal) =>
+    fromDevice(
+      () => listInterventions(signal),
+      (db) => deviceInterventions(db),
+    ),
+  );
   const yearParam = Number(params.get('anio'));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : null;
 
@@ -99,7 +113,7 @@ export default function CatalogPage() {
   else if (interventions.status === 'error') {
     content = <ErrorNotice error={interventions.error} onRetry={interventions.reload} />;
   } else {
-    const list = interventions.data;
+    const list = interventions.data.data;
     const code = params.get('intervencion');
     const selected = list.find((i) => i.code === code) ?? list[0];
     const set = (name: string, value: string) =>
@@ -113,6 +127,7 @@ export default function CatalogPage() {
       );
     content = selected ? (
       <>
+        <DataAsOf asOf={interventions.data.asOf} />
         <div className="field">
           <label htmlFor={`${id}-intervention`}>{t('catalog.intervention')}</label>
           <select

@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getSchool } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { deviceSchool } from '../../offline/reference-screens.ts';
 import { DetailPage } from '../../ui/DetailPage.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
+import { DataAsOf } from '../sync/DataAsOf.tsx';
 
 // A school: padrón data, its interventions (year 1/2/3), direction, this year's teachers with
 // their coaches, and the coaches working there — each as the person's role may see them.
@@ -170,13 +173,24 @@ function SchoolBody({ school }: { school: SchoolDetail }) {
 
 export default function SchoolDetailPage() {
   const { id = '' } = useParams();
+  const fromDevice = useFromDevice();
   return (
     <DetailPage
       id={id}
-      load={getSchool}
+      load={(schoolId, signal) =>
+        fromDevice(
+          () => getSchool(schoolId, signal),
+          (db) => deviceSchool(db, schoolId),
+        )
+      }
       listPath="/instituciones"
-      titleOf={(school) => school.name}
-      render={(school) => <SchoolBody school={school} />}
+      titleOf={(copy) => copy.data.name}
+      render={(copy) => (
+        <>
+          <DataAsOf asOf={copy.asOf} />
+          <SchoolBody school={copy.data} />
+        </>
+      )}
     />
   );
 }

@@ -4,16 +4,21 @@ import { Link, useParams } from 'react-router';
 import { getTeacher } from '../../app/api/endpoints.ts';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { deviceTeacher } from '../../offline/reference-screens.ts';
 import { DetailPage } from '../../ui/DetailPage.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
+import { DataAsOf } from '../sync/DataAsOf.tsx';
 import { TeacherVisitsSection } from '../visits/TeacherVisits.tsx';
+import { useInterventionName } from './options.ts';
 
 // A teacher: identity, posts by school year (including acting as director), who coaches them
 // now, and the history of their coaching — changes of coach are shown, with dates.
 
-function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
+function TeacherBody({ teacher, offline }: { teacher: TeacherDetail; offline: boolean }) {
   const { t } = useTranslation();
   const label = useVocabulary();
+  const interventionName = useInterventionName();
   const me = useMe();
   const current = teacher.caseloads.filter((c) => c.current);
   // Only the teacher and their current coach see the coaching content (docs/PRIVACY.md).
@@ -45,7 +50,7 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
               <li key={c.id}>
                 <Link to={`/acompanantes/${c.coach.id}`}>{c.coach.displayName}</Link>
                 {' · '}
-                {c.intervention}
+                {interventionName(c.intervention)}
                 {c.specialty ? ` · ${label('specialties', c.specialty)}` : null}
                 {' · '}
                 {t('teacher.since', { date: formatDate(c.validFrom) })}
@@ -55,7 +60,8 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
         )}
       </section>
 
-      <TeacherVisitsSection teacherId={teacher.id} />
+      {/* The visits list reads the server; offline, the visits are on the "Visitas" screen. */}
+      {offline ? null : <TeacherVisitsSection teacherId={teacher.id} />}
 
       <section className="section" aria-labelledby="cambios">
         <h2 id="cambios">{t('teacher.changes')}</h2>
@@ -71,7 +77,7 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
                   to: change.to.displayName,
                 })}
                 {' · '}
-                {change.intervention}
+                {interventionName(change.intervention)}
               </li>
             ))}
           </ul>
@@ -88,7 +94,7 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
               <li key={c.id}>
                 <strong>{c.coach.displayName}</strong>
                 {' · '}
-                {c.intervention}
+                {interventionName(c.intervention)}
                 {c.specialty ? ` · ${label('specialties', c.specialty)}` : null}
                 <br />
                 {c.validTo
@@ -150,13 +156,24 @@ function TeacherBody({ teacher }: { teacher: TeacherDetail }) {
 
 export default function TeacherDetailPage() {
   const { id = '' } = useParams();
+  const fromDevice = useFromDevice();
   return (
     <DetailPage
       id={id}
-      load={getTeacher}
+      load={(teacherId, signal) =>
+        fromDevice(
+          () => getTeacher(teacherId, signal),
+          (db) => deviceTeacher(db, teacherId),
+        )
+      }
       listPath="/docentes"
-      titleOf={(teacher) => teacher.displayName}
-      render={(teacher) => <TeacherBody teacher={teacher} />}
+      titleOf={(copy) => copy.data.displayName}
+      render={(copy) => (
+        <>
+          <DataAsOf asOf={copy.asOf} />
+          <TeacherBody teacher={copy.data} offline={copy.asOf !== null} />
+        </>
+      )}
     />
   );
 }

@@ -2,16 +2,17 @@ import { type EntityKind, entityFieldLabel, revisionPageSchema } from '@acompana
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api/client.ts';
+import { isNetworkError } from '../../offline/from-device.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { IconCheck } from '../../ui/icons.ts';
+import { IconCheck, IconCloudOff } from '../../ui/icons.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 
 // Values of mine that someone else overwrote with a concurrent edit of the same field
 // (record_revision on the server, docs/SYNC.md "Conflicts"). Nothing was lost: the old value
-// is shown here until the person marks it as seen. Needs the connection.
+// is shown here until the person marks it as seen. Needs the connection (offline it says so).
 
 const show = (value: unknown) =>
   Array.isArray(value)
@@ -37,7 +38,11 @@ export function Revisions() {
 
   let body: ReactNode;
   if (data.status === 'loading') body = <Skeleton lines={3} />;
-  else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
+  else if (data.status === 'error' && isNetworkError(data.error)) {
+    // Offline is the field's normal state, not an error: the list simply waits for a network.
+    body = <EmptyState icon={IconCloudOff} title={t('device.revisionsOffline')} />;
+  } else if (data.status === 'error')
+    body = <ErrorNotice error={data.error} onRetry={data.reload} />;
   else if (data.data.items.length === 0)
     body = <EmptyState icon={IconCheck} title={t('syncPage.noRevisions')} />;
   else {
