@@ -63,11 +63,6 @@ async function noViolations(page: Page, where: string): Promise<void> {
   expect(lines).toEqual([]);
 }
 
-/** The titles of the cards in the results list. */
-async function cardTitles(page: Page): Promise<string[]> {
-  return (await page.locator('.cards .card__title').allInnerTexts()).map((t) => t.trim());
-}
-
 /** The results list of a roster screen (a List of rows, each a link named by its title). */
 const results = (page: Page) => page.getByRole('list', { name: 'Resultados' });
 
@@ -127,10 +122,12 @@ describe('padrones y grupos', () => {
     const coaches = await api(request, '/api/v1/coaches?limit=50');
     await page.goto('/acompanantes');
     await waitForH1(page, 'Acompañantes');
-    await page.locator('.cards .card').first().waitFor();
-    expect((await cardTitles(page)).length).toBe(coaches.items.length);
+    await results(page).getByRole('listitem').first().waitFor();
+    expect((await rowTitles(page)).length).toBe(coaches.items.length);
     const above = coaches.items.filter((c: { aboveRange: boolean }) => c.aboveRange);
-    expect(await page.locator('.card--warning').count()).toBe(above.length);
+    expect(
+      await results(page).getByRole('listitem').filter({ hasText: 'Supera el máximo' }).count(),
+    ).toBe(above.length);
     await noViolations(page, 'la lista de acompañantes');
     const coachId = (await api(request, '/api/v1/caseloads?limit=1')).items[0].coach.id;
     const coach = await api(request, `/api/v1/coaches/${coachId}`);

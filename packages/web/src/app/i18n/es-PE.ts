@@ -219,6 +219,7 @@ export const esPE = {
       active_other: 'Filtros ({{count}} activos)',
       all: 'Todos',
       clear: 'Quitar filtros',
+      apply: 'Ver resultados',
       ugel: 'UGEL',
       network: 'Red educativa',
       school: 'Institución educativa',

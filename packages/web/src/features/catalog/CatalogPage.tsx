@@ -5,8 +5,11 @@ import { useSearchParams } from 'react-router';
 import { getTargets, listInterventions } from '../../app/api/endpoints.ts';
 import { useFromDevice } from '../../offline/from-device.ts';
 import { deviceInterventions, deviceTargets } from '../../offline/reference-screens.ts';
+import { Card } from '../../ui/Card.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { DataAsOf } from '../sync/DataAsOf.tsx';
 import { LadderSection } from './LadderSection.tsx';
@@ -50,7 +53,7 @@ function TargetsSection({
   const shownYear = targets?.year ?? year;
 
   let body: ReactNode;
-  if (data.status === 'loading') body = <Loading />;
+  if (data.status === 'loading') body = <Skeleton lines={3} />;
   else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
   else if (data.data.editable) {
     body = (
@@ -96,7 +99,6 @@ function TargetsSection({
 
 export default function CatalogPage() {
   const { t } = useTranslation();
-  const id = useId();
   const [params, setParams] = useSearchParams();
   const fromDevice = useFromDevice();
   const interventions = useApiData('catalog-interventions', (signal) =>
@@ -109,7 +111,7 @@ export default function CatalogPage() {
   const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : null;
 
   let content: ReactNode;
-  if (interventions.status === 'loading') content = <Loading />;
+  if (interventions.status === 'loading') content = <Skeleton lines={4} />;
   else if (interventions.status === 'error') {
     content = <ErrorNotice error={interventions.error} onRetry={interventions.reload} />;
   } else {
@@ -128,25 +130,22 @@ export default function CatalogPage() {
     content = selected ? (
       <>
         <DataAsOf asOf={interventions.data.asOf} />
-        <div className="field">
-          <label htmlFor={`${id}-intervention`}>{t('catalog.intervention')}</label>
-          <select
-            id={`${id}-intervention`}
-            value={selected.code}
-            onChange={(event) => set('intervencion', event.target.value)}
-          >
-            {list.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="card catalog-intervention">
+        <SelectField
+          label={t('catalog.intervention')}
+          value={selected.code}
+          onChange={(event) => set('intervencion', event.target.value)}
+        >
+          {list.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name}
+            </option>
+          ))}
+        </SelectField>
+        <Card title={selected.name}>
           <p>{selected.description}</p>
           {selected.worksWithDirectors ? <p>{t('catalog.worksWithDirectors')}</p> : null}
           {selected.worksWithFamilies ? <p>{t('catalog.worksWithFamilies')}</p> : null}
-        </div>
+        </Card>
         <TargetsSection
           intervention={selected}
           year={year}

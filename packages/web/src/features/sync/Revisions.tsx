@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api/client.ts';
 import { isNetworkError } from '../../offline/from-device.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconCheck, IconCloudOff } from '../../ui/icons.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
@@ -49,11 +50,20 @@ export function Revisions() {
     body = (
       <ul className="cards">
         {data.data.items.map((revision) => (
-          <li key={revision.id} className="card">
-            <h3 className="card__title">
-              {t(`syncPage.kinds.${revision.kind as EntityKind}`)}:{' '}
-              {entityFieldLabel(revision.field)}
-            </h3>
+          <Card
+            key={revision.id}
+            as="li"
+            level={3}
+            title={`${t(`syncPage.kinds.${revision.kind as EntityKind}`)}: ${entityFieldLabel(revision.field)}`}
+            actions={
+              <Button
+                variant="secondary"
+                onClick={() => void resolve(revision.id).catch(() => data.reload())}
+              >
+                {t('syncPage.markSeen')}
+              </Button>
+            }
+          >
             <dl className="card__facts">
               <div>
                 <dt>{t('syncPage.yourValue')}</dt>
@@ -64,13 +74,7 @@ export function Revisions() {
                 <dd>{show(revision.newValue)}</dd>
               </div>
             </dl>
-            <Button
-              variant="secondary"
-              onClick={() => void resolve(revision.id).catch(() => data.reload())}
-            >
-              {t('syncPage.markSeen')}
-            </Button>
-          </li>
+          </Card>
         ))}
       </ul>
     );
