@@ -247,10 +247,9 @@ export const esPE = {
       shown_one: 'Mostrando {{n}} docente',
       shown_many: 'Mostrando {{n}} docentes',
       shown_other: 'Mostrando {{n}} docentes',
-      dni: 'DNI',
-      schools: 'Institución educativa',
       noSchool: 'Sin institución asignada',
-      coaches: 'Acompañante',
+      coachesLabel_one: 'Acompañante',
+      coachesLabel_other: 'Acompañantes',
       noCoach: 'Sin acompañante',
     },
     schools: {

@@ -5,6 +5,7 @@ import { esPE } from '../../app/i18n/es-PE.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { IconSchool } from '../../ui/icons.ts';
 import { ListItem } from '../../ui/ListItem.tsx';
+import { useInterventionName } from './options.ts';
 
 // A school as a list row (the roster) or as a card of facts (the director's home: their one
 // school). Teachers are rows too: home/TeacherRows.tsx.
@@ -52,6 +53,7 @@ function useLabel(group: 'levels' | 'characteristics'): (code: string | null) =>
 
 export function SchoolCard({ school }: { school: SchoolItem }) {
   const { t } = useTranslation();
+  const interventionName = useInterventionName();
   const levelLabel = useLabel('levels');
   const characteristicLabel = useLabel('characteristics');
   return (
@@ -88,7 +90,7 @@ export function SchoolCard({ school }: { school: SchoolItem }) {
           <dt>{t('rosters.schools.interventions')}</dt>
           <dd>
             {school.interventions.length
-              ? school.interventions.join(', ')
+              ? school.interventions.map(interventionName).join(', ')
               : t('rosters.schools.noInterventions')}
           </dd>
         </div>
