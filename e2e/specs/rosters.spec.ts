@@ -63,9 +63,13 @@ async function noViolations(page: Page, where: string): Promise<void> {
   expect(lines).toEqual([]);
 }
 
-/** The titles of the cards in the results list. */
-async function cardTitles(page: Page): Promise<string[]> {
-  return (await page.locator('.cards .card__title').allInnerTexts()).map((t) => t.trim());
+/** The results list of a roster screen (a List of rows, each a link named by its title). */
+const results = (page: Page) => page.getByRole('list', { name: 'Resultados' });
+
+/** The titles (who) of the rows in the results list. */
+async function rowTitles(page: Page): Promise<string[]> {
+  const titles = results(page).getByRole('listitem').locator('.list-item__title');
+  return (await titles.allInnerTexts()).map((t) => t.trim());
 }
 
 describe('padrones y grupos', () => {
@@ -94,8 +98,8 @@ describe('padrones y grupos', () => {
     expect(schools.items.length).toBeGreaterThan(0);
     await mainNav(page).getByRole('link', { name: 'Instituciones', exact: true }).click();
     await waitForH1(page, 'Instituciones educativas');
-    await page.locator('.cards .card').first().waitFor();
-    expect(await cardTitles(page)).toEqual(
+    await results(page).getByRole('listitem').first().waitFor();
+    expect(await rowTitles(page)).toEqual(
       expect.arrayContaining(
         schools.items.slice(0, 5).map((s: { name: string }) => expect.stringContaining(s.name)),
       ),
@@ -118,10 +122,12 @@ describe('padrones y grupos', () => {
     const coaches = await api(request, '/api/v1/coaches?limit=50');
     await page.goto('/acompanantes');
     await waitForH1(page, 'Acompañantes');
-    await page.locator('.cards .card').first().waitFor();
-    expect((await cardTitles(page)).length).toBe(coaches.items.length);
+    await results(page).getByRole('listitem').first().waitFor();
+    expect((await rowTitles(page)).length).toBe(coaches.items.length);
     const above = coaches.items.filter((c: { aboveRange: boolean }) => c.aboveRange);
-    expect(await page.locator('.card--warning').count()).toBe(above.length);
+    expect(
+      await results(page).getByRole('listitem').filter({ hasText: 'Supera el máximo' }).count(),
+    ).toBe(above.length);
     await noViolations(page, 'la lista de acompañantes');
     const coachId = (await api(request, '/api/v1/caseloads?limit=1')).items[0].coach.id;
     const coach = await api(request, `/api/v1/coaches/${coachId}`);
@@ -153,8 +159,8 @@ describe('padrones y grupos', () => {
 
     await page.goto('/docentes');
     await waitForH1(page, 'Docentes');
-    await page.locator('.cards .card').first().waitFor();
-    expect((await cardTitles(page)).sort()).toEqual(mine);
+    await results(page).getByRole('listitem').first().waitFor();
+    expect((await rowTitles(page)).sort()).toEqual(mine);
 
     // A teacher outside the caseload is not there for the coach.
     const especialista = await browser.newContext({ baseURL: new URL(page.url()).origin });
@@ -182,8 +188,8 @@ describe('padrones y grupos', () => {
 
     await page.goto('/docentes');
     await waitForH1(page, 'Docentes');
-    await page.locator('.cards .card').first().waitFor();
-    expect(await cardTitles(page)).toEqual([self.displayName]);
+    await results(page).getByRole('listitem').first().waitFor();
+    expect(await rowTitles(page)).toEqual([self.displayName]);
 
     await page.getByRole('link', { name: self.displayName, exact: true }).click();
     await waitForH1(page, self.displayName);

@@ -102,7 +102,9 @@ export function navigationFor(me: Me): Navigation {
   return { role, primary: primaryKeys.map(entry), more: [...moreKeys].map(entry) };
 }
 
-/** Does this person record field work (and so has a device store to sync)? */
+/** Does this person have a sync scope (field records to read, so a device store to sync)?
+ *  Decided by the policy: coaches (caseload) and teachers (self) may read field records;
+ *  supervisors may not, and the server answers 403 to their /sync/pull. */
 export function doesFieldWork(me: Me): boolean {
-  return me.roles.some((grant) => grant.role === 'acompanante' || grant.role === 'docente');
+  return can(me, 'field_record:read');
 }

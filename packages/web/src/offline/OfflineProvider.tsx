@@ -20,7 +20,8 @@ interface OfflineSlot {
   ready: Promise<Offline>;
 }
 
-const OfflineContext = createContext<OfflineSlot | null>(null);
+/** Exported for tests that render screens over a local store of their own. */
+export const OfflineContext = createContext<OfflineSlot | null>(null);
 
 export function OfflineProvider({
   me,

@@ -48,7 +48,8 @@ export interface OutboxEntry {
 
 /** Read-only data of the person's scope, used to fill forms offline (teachers, schools…). */
 export interface ReferenceItem {
-  kind: 'teacher' | 'school' | 'instrument';
+  /** 'teacherDetail'/'schoolDetail': the API's detail answers, for the screens offline. */
+  kind: 'teacher' | 'school' | 'instrument' | 'teacherDetail' | 'schoolDetail';
   id: string;
   data: Record<string, unknown>;
 }

@@ -3,6 +3,7 @@ import { listCaseloads, listInterventions, listTeachers } from '../app/api/endpo
 import { getVersion, listInstruments } from '../features/instruments/api.ts';
 import { cachedVersions, cacheVersions } from '../features/instruments/local.ts';
 import { type LocalDb, META, type ReferenceItem } from './db.ts';
+import { refreshCatalogue, refreshScreenData } from './reference-screens.ts';
 
 // Reference data of the person's scope, stored so forms work offline: a coach's current
 // caseload (teacher, their schools, the intervention), a teacher's own record. Refreshed after
@@ -92,5 +93,7 @@ export async function refreshReference(db: LocalDb, me: Me): Promise<void> {
   await Promise.all([
     refreshInstruments(db).catch(() => undefined),
     refreshLadders(db).catch(() => undefined),
+    refreshScreenData(db).catch(() => undefined),
+    refreshCatalogue(db).catch(() => undefined),
   ]);
 }

@@ -1,14 +1,16 @@
 import type { Me } from '@acompana/core';
+import { doesFieldWork } from '../app/navigation.ts';
 import { type LocalDb, META, openLocalDb } from './db.ts';
 import { forgetLocalData } from './device.ts';
 import { SyncEngine, type SyncStatus } from './engine.ts';
 import { rememberPerson } from './last-person.ts';
 import { refreshReference } from './reference.ts';
-import { httpTransport } from './transport.ts';
+import { httpTransport, type SyncTransport } from './transport.ts';
 
 // The offline runtime of one session, loaded after the first screen (it carries Dexie): the
 // person's local database and the sync engine, run at start, when the device comes back
-// online, every few minutes while online, and shortly after each local write.
+// online, every few minutes while online, and shortly after each local write. A person
+// without a sync scope (supervisors) never runs it: the server would answer 403 forever.
 
 const PERIOD_MS = 5 * 60_000;
 const AFTER_WRITE_MS = 1_500;
@@ -31,16 +33,18 @@ const isOnline = () => navigator.onLine !== false;
 export function startOffline(
   me: Me,
   onStatus: (status: SyncStatus, online: boolean) => void,
+  transport: SyncTransport = httpTransport(),
 ): OfflineRuntime {
   const db = openLocalDb(me.person.id);
-  const engine = new SyncEngine(db, httpTransport());
+  const engine = new SyncEngine(db, transport);
+  const syncs = doesFieldWork(me);
   rememberPerson(me.person.id);
   void db.meta.put({ key: META.me, value: me });
 
   let nudgeTimer: ReturnType<typeof setTimeout> | undefined;
   let referenceAt = 0;
   const run = async () => {
-    if (!isOnline()) return;
+    if (!syncs || !isOnline()) return;
     const outcome = await engine.sync();
     if (outcome.ok && Date.now() - referenceAt > REFERENCE_EVERY_MS) {
       referenceAt = Date.now();

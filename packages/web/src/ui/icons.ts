@@ -18,6 +18,7 @@ export { default as IconCloudOff } from 'lucide-react/icons/cloud-off';
 export { default as IconContrast } from 'lucide-react/icons/contrast';
 export { default as IconMore } from 'lucide-react/icons/ellipsis';
 export { default as IconEye } from 'lucide-react/icons/eye';
+export { default as IconFilter } from 'lucide-react/icons/funnel';
 export { default as IconHome } from 'lucide-react/icons/house';
 export { default as IconInbox } from 'lucide-react/icons/inbox';
 export { default as IconInfo } from 'lucide-react/icons/info';

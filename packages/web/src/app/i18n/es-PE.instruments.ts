@@ -25,7 +25,6 @@ export const instrumentTexts = {
     versionOf: '{{name}}, versión {{n}}',
     versions: 'Versiones',
     uses: 'Uso por intervención',
-    useItem: '{{intervention}} ({{role}})',
     prioritized: 'Desempeños priorizados: {{list}}',
     publishedOn: 'Publicada el {{date}}',
     retiredOn: 'Retirada el {{date}}',

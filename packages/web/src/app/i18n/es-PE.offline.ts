@@ -2,6 +2,11 @@
 // app update prompt, storage warnings and the field screens (visits, commitments, reflections).
 
 export const offlineTexts = {
+  device: {
+    asOf: 'Sin conexión · datos del {{when}}',
+    revisionsOffline:
+      'Estos valores se consultan en el servidor: aparecerán al volver la conexión.',
+  },
   sync: {
     offline: 'Sin conexión: tus cambios se guardan en este dispositivo.',
     syncing: 'Sincronizando…',

@@ -95,6 +95,8 @@ export const rosterTexts = {
     grades: 'Grados',
     gradeFrom: 'Desde el grado',
     gradeTo: 'Hasta el grado',
+    ageFrom: 'Desde la edad (años)',
+    ageTo: 'Hasta la edad (años)',
     gradesRange: '{{from}}.º a {{to}}.º',
     agesRange: '{{from}} a {{to}} años',
     activity: 'Actividad',

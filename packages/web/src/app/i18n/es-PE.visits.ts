@@ -24,6 +24,9 @@ export const visitTexts = {
   },
   day: {
     title: 'Agenda del día',
+    loading: 'Trayendo tu agenda…',
+    notSynced:
+      'Este dispositivo aún no tiene tu agenda. Conéctate a internet para traerla por primera vez.',
     today: 'Visitas de hoy',
     noToday: 'No tienes visitas programadas para hoy.',
     overdue: 'Visitas atrasadas',

@@ -3,9 +3,15 @@ import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { getTargets, listInterventions } from '../../app/api/endpoints.ts';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { deviceInterventions, deviceTargets } from '../../offline/reference-screens.ts';
+import { Card } from '../../ui/Card.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { DataAsOf } from '../sync/DataAsOf.tsx';
 import { LadderSection } from './LadderSection.tsx';
 import { RulesView } from './RulesView.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
@@ -34,15 +40,20 @@ function TargetsSection({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const data = useApiData(`targets-${intervention.code}-${year ?? 'current'}`, (signal) =>
-    getTargets(intervention.code, year, signal),
+  const fromDevice = useFromDevice();
+  const loaded = useApiData(`targets-${intervention.code}-${year ?? 'current'}`, (signal) =>
+    fromDevice(
+      () => getTargets(intervention.code, year, signal),
+      (db) => deviceTargets(db, intervention.code, year),
+    ),
   );
+  const data = loaded.status === 'ready' ? { ...loaded, data: loaded.data.data } : loaded;
   const targets = data.status === 'ready' ? data.data : null;
   const years = yearsOf(intervention, targets);
   const shownYear = targets?.year ?? year;
 
   let body: ReactNode;
-  if (data.status === 'loading') body = <Loading />;
+  if (data.status === 'loading') body = <Skeleton lines={3} />;
   else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
   else if (data.data.editable) {
     body = (
@@ -88,18 +99,23 @@ function TargetsSection({
 
 export default function CatalogPage() {
   const { t } = useTranslation();
-  const id = useId();
   const [params, setParams] = useSearchParams();
-  const interventions = useApiData('catalog-interventions', (signal) => listInterventions(signal));
+  const fromDevice = useFromDevice();
+  const interventions = useApiData('catalog-interventions', (signal) =>
+    fromDevice(
+      () => listInterventions(signal),
+      (db) => deviceInterventions(db),
+    ),
+  );
   const yearParam = Number(params.get('anio'));
   const year = Number.isInteger(yearParam) && yearParam >= 2000 ? yearParam : null;
 
   let content: ReactNode;
-  if (interventions.status === 'loading') content = <Loading />;
+  if (interventions.status === 'loading') content = <Skeleton lines={4} />;
   else if (interventions.status === 'error') {
     content = <ErrorNotice error={interventions.error} onRetry={interventions.reload} />;
   } else {
-    const list = interventions.data;
+    const list = interventions.data.data;
     const code = params.get('intervencion');
     const selected = list.find((i) => i.code === code) ?? list[0];
     const set = (name: string, value: string) =>
@@ -113,25 +129,23 @@ export default function CatalogPage() {
       );
     content = selected ? (
       <>
-        <div className="field">
-          <label htmlFor={`${id}-intervention`}>{t('catalog.intervention')}</label>
-          <select
-            id={`${id}-intervention`}
-            value={selected.code}
-            onChange={(event) => set('intervencion', event.target.value)}
-          >
-            {list.map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="card catalog-intervention">
+        <DataAsOf asOf={interventions.data.asOf} />
+        <SelectField
+          label={t('catalog.intervention')}
+          value={selected.code}
+          onChange={(event) => set('intervencion', event.target.value)}
+        >
+          {list.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name}
+            </option>
+          ))}
+        </SelectField>
+        <Card title={selected.name}>
           <p>{selected.description}</p>
           {selected.worksWithDirectors ? <p>{t('catalog.worksWithDirectors')}</p> : null}
           {selected.worksWithFamilies ? <p>{t('catalog.worksWithFamilies')}</p> : null}
-        </div>
+        </Card>
         <TargetsSection
           intervention={selected}
           year={year}

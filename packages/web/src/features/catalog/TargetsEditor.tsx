@@ -190,8 +190,19 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
                   ))}
                 </select>
               </div>
-              {input(d, index, 'gradeFrom', t('catalog.gradeFrom'))}
-              {input(d, index, 'gradeTo', t('catalog.gradeTo'))}
+              {/* Inicial is organised by age (3, 4, 5 años), not by grade. */}
+              {input(
+                d,
+                index,
+                'gradeFrom',
+                d.level === 'inicial' ? t('catalog.ageFrom') : t('catalog.gradeFrom'),
+              )}
+              {input(
+                d,
+                index,
+                'gradeTo',
+                d.level === 'inicial' ? t('catalog.ageTo') : t('catalog.gradeTo'),
+              )}
               {input(d, index, 'perYear', t('catalog.perYear'))}
               {input(d, index, 'minPerMonth', t('catalog.minPerMonth'))}
             </div>

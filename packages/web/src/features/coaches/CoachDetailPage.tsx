@@ -1,16 +1,21 @@
 import type { CoachDetail } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { getCoach } from '../../app/api/endpoints.ts';
 import { formatDate, formatNumber } from '../../app/i18n/index.ts';
 import { DetailPage } from '../../ui/DetailPage.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconUser, IconUsers } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
+import { useInterventionName } from '../rosters/options.ts';
 
 // A coach: profile, current caseload (teachers masked for their formador) and network teams.
 
 function CoachBody({ coach }: { coach: CoachDetail }) {
   const { t } = useTranslation();
   const label = useVocabulary();
+  const interventionName = useInterventionName();
   const anyMasked = coach.caseload.some((entry) => entry.masked);
   return (
     <>
@@ -48,56 +53,43 @@ function CoachBody({ coach }: { coach: CoachDetail }) {
         ) : null}
         {anyMasked ? <p className="notice notice--info">{t('coach.maskedNote')}</p> : null}
         {coach.caseload.length === 0 ? (
-          <p className="empty">{t('coach.empty')}</p>
+          <EmptyState title={t('coach.empty')} />
         ) : (
-          <ul className="cards">
+          <List labelledBy="grupo">
             {coach.caseload.map((entry) => (
-              <li className="card" key={entry.id}>
-                <h3 className="card__title">
-                  {entry.teacher ? (
-                    <Link to={`/docentes/${entry.teacher.id}`}>{entry.teacher.displayName}</Link>
-                  ) : (
-                    t('coach.masked')
-                  )}
-                </h3>
-                <dl className="card__facts">
-                  {entry.schools.length > 0 ? (
-                    <div>
-                      <dt>{t('rosters.teachers.schools')}</dt>
-                      <dd>{entry.schools.map((s) => s.name).join(', ')}</dd>
-                    </div>
-                  ) : null}
-                  <div>
-                    <dt>{t('teacher.intervention')}</dt>
-                    <dd>
-                      {entry.intervention}
-                      {entry.specialty ? ` · ${label('specialties', entry.specialty)}` : null}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t('coach.start')}</dt>
-                    <dd>{formatDate(entry.validFrom)}</dd>
-                  </div>
-                </dl>
-              </li>
+              <ListItem
+                key={entry.id}
+                to={entry.teacher ? `/docentes/${entry.teacher.id}` : undefined}
+                icon={IconUser}
+                title={entry.teacher ? entry.teacher.displayName : t('coach.masked')}
+                secondary={entry.schools.map((s) => s.name).join(', ') || undefined}
+                meta={[
+                  interventionName(entry.intervention),
+                  label('specialties', entry.specialty),
+                  `${t('coach.start')}: ${formatDate(entry.validFrom)}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
             ))}
-          </ul>
+          </List>
         )}
       </section>
       <section className="section" aria-labelledby="equipos">
         <h2 id="equipos">{t('coach.teams')}</h2>
         {coach.networkTeams.length === 0 ? (
-          <p className="empty">{t('coach.noTeams')}</p>
+          <EmptyState title={t('coach.noTeams')} />
         ) : (
-          <ul className="plain-list">
+          <List labelledBy="equipos">
             {coach.networkTeams.map((team) => (
-              <li key={`${team.network.id}-${team.schoolYear}`}>
-                {t('coach.team', { network: team.network.name, year: team.schoolYear })}
-                {' · '}
-                {label('specialties', team.specialty)}
-              </li>
+              <ListItem
+                key={`${team.network.id}-${team.schoolYear}`}
+                icon={IconUsers}
+                title={t('coach.team', { network: team.network.name, year: team.schoolYear })}
+                secondary={label('specialties', team.specialty)}
+              />
             ))}
-          </ul>
+          </List>
         )}
       </section>
     </>

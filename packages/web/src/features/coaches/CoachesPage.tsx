@@ -1,8 +1,10 @@
 import type { CoachItem } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { listCoaches } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { IconUserCheck } from '../../ui/icons.ts';
+import { ListItem } from '../../ui/ListItem.tsx';
 import { codesOf, useVocabulary } from '../../ui/vocabulary.ts';
 import type { FilterDef } from '../rosters/FilterPanel.tsx';
 import { useTerritoryOptions } from '../rosters/options.ts';
@@ -10,44 +12,33 @@ import { RosterPage } from '../rosters/RosterPage.tsx';
 
 // Coaches (acompañantes of every kind) with their caseload size against the maximum.
 
-function CoachCard({ coach }: { coach: CoachItem }) {
+/** A coach as a list row: who, what kind (and specialty), the caseload against the maximum,
+ *  and "Supera el máximo" as a badge. The whole row opens the coach's page. */
+function CoachRow({ coach }: { coach: CoachItem }) {
   const { t } = useTranslation();
   const label = useVocabulary();
+  const kind = [label('coachKinds', coach.kind), label('specialties', coach.specialty)]
+    .filter(Boolean)
+    .join(' · ');
   return (
-    <li className={coach.aboveRange ? 'card card--warning' : 'card'}>
-      <h3 className="card__title">
-        <Link to={`/acompanantes/${coach.id}`}>{coach.displayName}</Link>
-        {coach.aboveRange ? (
-          <span className="badge badge--warning">{t('rosters.coaches.above')}</span>
-        ) : null}
-      </h3>
-      <dl className="card__facts">
-        <div>
-          <dt>{t('rosters.coaches.kind')}</dt>
-          <dd>{label('coachKinds', coach.kind)}</dd>
-        </div>
-        {coach.specialty ? (
-          <div>
-            <dt>{t('rosters.coaches.specialty')}</dt>
-            <dd>{label('specialties', coach.specialty)}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('rosters.coaches.caseload')}</dt>
-          <dd>
-            {t('rosters.coaches.caseloadOf', {
-              n: formatNumber(coach.caseloadSize),
-              max: formatNumber(coach.caseloadMax),
-            })}
-          </dd>
-        </div>
-      </dl>
-    </li>
+    <ListItem
+      to={`/acompanantes/${coach.id}`}
+      icon={IconUserCheck}
+      title={coach.displayName}
+      secondary={kind}
+      meta={`${t('rosters.coaches.caseload')}: ${t('rosters.coaches.caseloadOf', {
+        n: formatNumber(coach.caseloadSize),
+        max: formatNumber(coach.caseloadMax),
+      })}`}
+      badge={
+        coach.aboveRange ? <Badge tone="warning">{t('rosters.coaches.above')}</Badge> : undefined
+      }
+    />
   );
 }
 
 const keyOf = (coach: CoachItem) => coach.id;
-const renderItem = (coach: CoachItem) => <CoachCard coach={coach} />;
+const renderItem = (coach: CoachItem) => <CoachRow coach={coach} />;
 
 export default function CoachesPage() {
   const { t } = useTranslation();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useOutboxCounts, useRecords, useReference } from '../../offline/hooks.ts';
 import { useOfflineSlot } from '../../offline/OfflineProvider.tsx';
+import { useLocalDataState } from '../../offline/reference-hooks.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -12,6 +13,7 @@ import {
   IconCalendarCheck,
   IconCheck,
   IconClipboard,
+  IconCloudOff,
   IconRefresh,
   IconUser,
 } from '../../ui/icons.ts';
@@ -21,7 +23,8 @@ import { coachDay } from './day.ts';
 
 // "Agenda del día" on the coach's home, read from the device so it opens in the field: visits of
 // today and overdue, commitments due, teachers below the monthly minimum, unsynced work. Each
-// list row says who, when and the state; the whole row opens the visit or the plan.
+// list row says who, when and the state; the whole row opens the visit or the plan. Until the
+// first sync has brought the records and the caseload, it is loading (never a false "all done").
 
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -38,7 +41,13 @@ function Day() {
   const commitments = useRecords('commitment');
   const reference = useReference('teacher');
   const counts = useOutboxCounts();
-  if (!visits || !commitments || !reference || !counts) return <Skeleton lines={4} />;
+  const local = useLocalDataState();
+  if (local?.state === 'empty') {
+    return <EmptyState icon={IconCloudOff} title={t('day.notSynced')} />;
+  }
+  if (!visits || !commitments || !reference || !counts || local?.state !== 'ready') {
+    return <Skeleton lines={4} label={t('day.loading')} />;
+  }
 
   const caseload = reference.map((r) => ({
     teacherId: r.id,

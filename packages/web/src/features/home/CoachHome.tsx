@@ -2,12 +2,15 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listTeachers } from '../../app/api/endpoints.ts';
 import { formatNumber, loadTexts } from '../../app/i18n/index.ts';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { deviceTeachers } from '../../offline/reference-screens.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { List } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { DataAsOf } from '../sync/DataAsOf.tsx';
 import { TeacherRow } from './TeacherRows.tsx';
 import type { HomeProps } from './types.ts';
 
@@ -21,7 +24,13 @@ const CoachDay = lazy(
 
 export default function CoachHome({ me }: HomeProps) {
   const { t } = useTranslation();
-  const data = useApiData('coach-teachers', (signal) => listTeachers({ limit: 50 }, signal));
+  const fromDevice = useFromDevice();
+  const data = useApiData('coach-teachers', (signal) =>
+    fromDevice(
+      () => listTeachers({ limit: 50 }, signal),
+      (db) => deviceTeachers(db, {}),
+    ),
+  );
 
   let content: ReactNode;
   if (data.status === 'loading') content = <Skeleton lines={4} />;
@@ -29,10 +38,11 @@ export default function CoachHome({ me }: HomeProps) {
     content = <ErrorNotice error={data.error} onRetry={data.reload} />;
   } else {
     // A coach who also teaches is listed by the server too; their caseload excludes them.
-    const teachers = data.data.items.filter((teacher) => teacher.id !== me.person.id);
-    const more = data.data.nextCursor !== null;
+    const teachers = data.data.data.items.filter((teacher) => teacher.id !== me.person.id);
+    const more = data.data.data.nextCursor !== null;
     content = (
       <>
+        <DataAsOf asOf={data.data.asOf} />
         <p className="count">
           {more
             ? t('home.coach.countAtLeast', { n: formatNumber(teachers.length) })

@@ -24,7 +24,11 @@ export function TeacherRow({
       icon={IconUser}
       title={teacher.displayName}
       secondary={schools || t('rosters.teachers.noSchool')}
-      meta={coaches && withCoach ? `${t('rosters.teachers.coaches')}: ${coaches}` : undefined}
+      meta={
+        coaches && withCoach
+          ? `${t('rosters.teachers.coachesLabel', { count: teacher.coaches.length })}: ${coaches}`
+          : undefined
+      }
       badge={coaches ? undefined : <Badge tone="warning">{t('rosters.teachers.noCoach')}</Badge>}
     />
   );

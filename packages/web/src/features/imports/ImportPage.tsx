@@ -5,7 +5,10 @@ import { errorMessage } from '../../app/api/errorMessage.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { IconUpload } from '../../ui/icons.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Stat, StatGroup } from '../../ui/Stat.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { type ImportKind, type ImportReportView, reportOfError, uploadImport } from './report.ts';
 
@@ -42,14 +45,11 @@ function ImportReport({ report }: { report: ImportReportView }) {
             ? t('imports.appliedNote')
             : t('imports.notAppliedNote')}
       </p>
-      <dl className="stats stats--compact">
+      <StatGroup compact>
         {figures.map(([label, value]) => (
-          <div className="stat" key={label}>
-            <dt className="stat__label">{label}</dt>
-            <dd className="stat__value">{formatNumber(value)}</dd>
-          </div>
+          <Stat key={label} label={label} value={formatNumber(value)} />
         ))}
-      </dl>
+      </StatGroup>
       {report.invalid.length > 0 ? (
         <>
           <h3>{t('imports.invalidList')}</h3>
@@ -191,18 +191,19 @@ export default function ImportPage() {
           ) : null}
         </div>
         <div className="button-row">
-          <button type="submit" className="button button--secondary" disabled={busy}>
-            {busy && stage.dryRun ? t('imports.checking') : t('imports.check')}
-          </button>
+          <Button
+            type="submit"
+            variant="secondary"
+            loading={busy && stage.dryRun}
+            loadingLabel={t('imports.checking')}
+            disabled={busy}
+          >
+            {t('imports.check')}
+          </Button>
           {canApply ? (
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={busy}
-              onClick={() => void run(false)}
-            >
+            <Button icon={IconUpload} disabled={busy} onClick={() => void run(false)}>
               {t('imports.apply')}
-            </button>
+            </Button>
           ) : null}
           {busy && !stage.dryRun ? <p role="status">{t('imports.applying')}</p> : null}
         </div>

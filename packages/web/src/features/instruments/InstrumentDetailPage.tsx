@@ -4,9 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { IconLayers } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { useInterventionName } from '../rosters/options.ts';
 import { exportInstrument, getInstrument, getVersion, newDraft, transition } from './api.ts';
 import { SaveError } from './DefinitionIssues.tsx';
 import { DiffView } from './DiffView.tsx';
@@ -64,10 +71,18 @@ function VersionRow({
   };
   const label = t('instruments.versionLabel', { n: v.version });
   return (
-    <li className="card">
-      <h3 className="card__title">
-        {label} <span className="badge">{t(`instruments.status.${v.status}`)}</span>
-      </h3>
+    <Card
+      as="li"
+      level={3}
+      title={
+        <>
+          {label}{' '}
+          <Badge tone={v.status === 'published' ? 'success' : 'neutral'}>
+            {t(`instruments.status.${v.status}`)}
+          </Badge>
+        </>
+      }
+    >
       {v.changeNote ? <p>{v.changeNote}</p> : null}
       <p className="field__hint">
         {v.publishedAt
@@ -78,47 +93,25 @@ function VersionRow({
           : null}
       </p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-expanded={preview}
-          onClick={() => setPreview((p) => !p)}
-        >
+        <Button variant="secondary" aria-expanded={preview} onClick={() => setPreview((p) => !p)}>
           {t('instruments.designer.showPreview')}
-        </button>
+        </Button>
         {designer && v.status === 'draft' ? (
           <>
-            <Link
-              className="button button--secondary"
-              to={`/instrumentos/${instrument.id}/versiones/${v.id}`}
-            >
+            <ButtonLink variant="secondary" to={`/instrumentos/${instrument.id}/versiones/${v.id}`}>
               {t('instruments.designer.edit')}
-            </Link>
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void act('publish')}
-            >
-              {t('instruments.designer.publish')}
-            </button>
+            </ButtonLink>
+            <Button onClick={() => void act('publish')}>{t('instruments.designer.publish')}</Button>
           </>
         ) : null}
         {designer && v.status === 'published' ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void act('retire')}
-          >
+          <Button variant="secondary" onClick={() => void act('retire')}>
             {t('instruments.designer.retire')}
-          </button>
+          </Button>
         ) : null}
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() => void download(instrument.id, v).catch(setError)}
-        >
+        <Button variant="quiet" onClick={() => void download(instrument.id, v).catch(setError)}>
           {t('instruments.designer.export')}
-        </button>
+        </Button>
       </div>
       {error ? <SaveError error={error} /> : null}
       {preview ? (
@@ -127,7 +120,7 @@ function VersionRow({
           <VersionPreview versionId={v.id} />
         </section>
       ) : null}
-    </li>
+    </Card>
   );
 }
 
@@ -138,12 +131,13 @@ export default function InstrumentDetailPage() {
   const navigate = useNavigate();
   const headingId = useId();
   const designer = can(me, 'instrument_draft:create');
+  const interventionName = useInterventionName();
   const data = useApiData(`instrument-${id}`, (signal) => getInstrument(id, signal));
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
 
   let body: ReactNode;
-  if (data.status === 'loading') body = <Loading />;
+  if (data.status === 'loading') body = <Skeleton lines={4} />;
   else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
   else {
     const instrument = data.data;
@@ -153,29 +147,27 @@ export default function InstrumentDetailPage() {
         <p>{instrument.description}</p>
         <section className="section" aria-labelledby={`${headingId}-uses`}>
           <h2 id={`${headingId}-uses`}>{t('instruments.uses')}</h2>
-          <ul className="plain-list">
+          <List labelledBy={`${headingId}-uses`}>
             {instrument.uses.map((u) => (
-              <li key={u.interventionCode}>
-                {t('instruments.useItem', {
-                  intervention: u.interventionCode,
-                  role: t(`instruments.roles.${u.role}`),
-                })}
-                {u.prioritized.length > 0 ? (
-                  <p className="field__hint">
-                    {t('instruments.prioritized', { list: u.prioritized.join(', ') })}
-                  </p>
-                ) : null}
-              </li>
+              <ListItem
+                key={u.interventionCode}
+                icon={IconLayers}
+                title={interventionName(u.interventionCode)}
+                secondary={t(`instruments.roles.${u.role}`)}
+                meta={
+                  u.prioritized.length > 0
+                    ? t('instruments.prioritized', { list: u.prioritized.join(', ') })
+                    : undefined
+                }
+              />
             ))}
-          </ul>
+          </List>
         </section>
         <section className="section" aria-labelledby={`${headingId}-versions`}>
           <h2 id={`${headingId}-versions`}>{t('instruments.versions')}</h2>
           {designer && !hasDraft ? (
             <p>
-              <button
-                type="button"
-                className="button button--primary"
+              <Button
                 onClick={() =>
                   void newDraft(instrument.id).then(
                     (v) => navigate(`/instrumentos/${instrument.id}/versiones/${v.id}`),
@@ -184,7 +176,7 @@ export default function InstrumentDetailPage() {
                 }
               >
                 {t('instruments.designer.newDraft')}
-              </button>
+              </Button>
             </p>
           ) : null}
           {error ? <SaveError error={error} /> : null}

@@ -1,11 +1,18 @@
 import type { InstrumentSummary } from '@acompana/core';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { IconClipboard, IconNotebook, IconUpload } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { importInstrument, listInstruments } from './api.ts';
 import { SaveError } from './DefinitionIssues.tsx';
@@ -49,13 +56,15 @@ function ImportForm() {
     <section className="section" aria-labelledby={`${id}-import`}>
       <h2 id={`${id}-import`}>{t('instruments.designer.import')}</h2>
       <form className="form" onSubmit={onSubmit}>
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t('instruments.designer.importFile')}</label>
-          <input id={`${id}-file`} name="archivo" type="file" accept="application/json,.json" />
-        </div>
-        <button type="submit" className="button button--secondary" disabled={busy}>
+        <TextField
+          label={t('instruments.designer.importFile')}
+          name="archivo"
+          type="file"
+          accept="application/json,.json"
+        />
+        <Button type="submit" variant="secondary" icon={IconUpload} loading={busy}>
           {t('instruments.designer.importSubmit')}
-        </button>
+        </Button>
       </form>
       <p role="status" className="form__status">
         {message}
@@ -65,26 +74,24 @@ function ImportForm() {
   );
 }
 
-function InstrumentCard({ instrument }: { instrument: InstrumentSummary }) {
+/** An instrument as a list row: its name, what kind, its versions and their state. */
+function InstrumentRow({ instrument }: { instrument: InstrumentSummary }) {
   const { t } = useTranslation();
   const current = instrument.versions.find((v) => v.status === 'published');
   return (
-    <li className="card">
-      <p className="instrument__eyebrow">{t(`instruments.types.${instrument.type}`)}</p>
-      <h2 className="card__title">
-        <Link to={`/instrumentos/${instrument.id}`}>{instrument.name}</Link>
-      </h2>
-      <p>{instrument.description}</p>
-      <p className="field__hint">
-        {instrument.versions
-          .map(
-            (v) =>
-              `${t('instruments.versionLabel', { n: v.version })}: ${t(`instruments.status.${v.status}`)}`,
-          )
-          .join(' · ')}
-      </p>
-      {current ? null : <span className="badge badge--muted">{t('instruments.status.draft')}</span>}
-    </li>
+    <ListItem
+      to={`/instrumentos/${instrument.id}`}
+      icon={IconClipboard}
+      title={instrument.name}
+      secondary={`${t(`instruments.types.${instrument.type}`)} · ${instrument.description}`}
+      meta={instrument.versions
+        .map(
+          (v) =>
+            `${t('instruments.versionLabel', { n: v.version })}: ${t(`instruments.status.${v.status}`)}`,
+        )
+        .join(' · ')}
+      badge={current ? undefined : <Badge tone="neutral">{t('instruments.status.draft')}</Badge>}
+    />
   );
 }
 
@@ -96,17 +103,17 @@ export default function InstrumentsPage() {
   const coach = me.roles.some((r) => r.role === 'acompanante');
 
   let content: ReactNode;
-  if (data.status === 'loading') content = <Loading />;
+  if (data.status === 'loading') content = <Skeleton lines={4} />;
   else if (data.status === 'error')
     content = <ErrorNotice error={data.error} onRetry={data.reload} />;
-  else if (data.data.length === 0) content = <p className="empty">{t('instruments.empty')}</p>;
+  else if (data.data.length === 0) content = <EmptyState title={t('instruments.empty')} />;
   else
     content = (
-      <ul className="cards">
+      <List label={t('instruments.title')}>
         {data.data.map((i) => (
-          <InstrumentCard key={i.id} instrument={i} />
+          <InstrumentRow key={i.id} instrument={i} />
         ))}
-      </ul>
+      </List>
     );
 
   return (
@@ -115,9 +122,9 @@ export default function InstrumentsPage() {
       <p>{t('instruments.intro')}</p>
       {coach ? (
         <p>
-          <Link className="button button--primary" to="/instrumentos/llenar">
+          <ButtonLink to="/instrumentos/llenar" icon={IconNotebook}>
             {t('instruments.fill')}
-          </Link>
+          </ButtonLink>
         </p>
       ) : null}
       {content}

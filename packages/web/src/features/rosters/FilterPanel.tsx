@@ -1,8 +1,13 @@
-import { useId } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+import { SelectField } from '../../ui/Field.tsx';
+import { IconFilter } from '../../ui/icons.ts';
+import { Sheet } from '../../ui/Sheet.tsx';
 
-// Filters of a list as native selects inside a disclosure: light on a phone, fully keyboard
-// and screen-reader operable. Values live in the URL (see RosterPage).
+// Filters of a list: one button ("Filtros (2 activos)") that opens a Sheet (full width on a
+// phone) of native selects, so the list keeps the screen. Values live in the URL (see
+// RosterPage) and apply as they change.
 
 export interface FilterOption {
   value: string;
@@ -26,41 +31,58 @@ interface Props {
 
 export function FilterPanel({ defs, values, hidden, onChange, onClear }: Props) {
   const { t } = useTranslation();
-  const id = useId();
+  const [open, setOpen] = useState(false);
   const count = Object.values(values).filter(Boolean).length;
+  const title = count > 0 ? t('rosters.filters.active', { count }) : t('rosters.filters.title');
   return (
-    <details className="filters" open={count > 0 ? true : undefined}>
-      <summary className="filters__summary">
-        {count > 0 ? t('rosters.filters.active', { count }) : t('rosters.filters.title')}
-      </summary>
-      <div className="filters__body">
+    <>
+      <p className="filters">
+        <Button variant="secondary" icon={IconFilter} onClick={() => setOpen(true)}>
+          {title}
+        </Button>
+        {count > 0 ? (
+          <Button variant="quiet" onClick={onClear}>
+            {t('rosters.filters.clear')}
+          </Button>
+        ) : null}
+      </p>
+      <Sheet
+        open={open}
+        onClose={() => setOpen(false)}
+        title={t('rosters.filters.title')}
+        footer={
+          <>
+            <Button block onClick={() => setOpen(false)}>
+              {t('rosters.filters.apply')}
+            </Button>
+            {count > 0 ? (
+              <Button variant="quiet" block onClick={onClear}>
+                {t('rosters.filters.clear')}
+              </Button>
+            ) : null}
+          </>
+        }
+      >
         {defs.map((def) => (
-          <div className="field" key={def.name}>
-            <label htmlFor={`${id}-${def.name}`}>{def.label}</label>
-            <select
-              id={`${id}-${def.name}`}
-              name={def.name}
-              value={values[def.name] ?? ''}
-              onChange={(event) => onChange(def.name, event.target.value)}
-            >
-              <option value="">{t('rosters.filters.all')}</option>
-              {def.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            key={def.name}
+            label={def.label}
+            name={def.name}
+            value={values[def.name] ?? ''}
+            onChange={(event) => onChange(def.name, event.target.value)}
+          >
+            <option value="">{t('rosters.filters.all')}</option>
+            {def.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </SelectField>
         ))}
         {hidden.length > 0 ? (
           <p className="field__hint">{t('rosters.filters.otherFilter')}</p>
         ) : null}
-        {count > 0 ? (
-          <button type="button" className="button button--quiet" onClick={onClear}>
-            {t('rosters.filters.clear')}
-          </button>
-        ) : null}
-      </div>
-    </details>
+      </Sheet>
+    </>
   );
 }

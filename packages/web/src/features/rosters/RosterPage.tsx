@@ -6,14 +6,22 @@ import type { Filters } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
+import type { LocalDb } from '../../offline/db.ts';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { List } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
+import { DataAsOf } from '../sync/DataAsOf.tsx';
 import { type FilterDef, FilterPanel } from './FilterPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
-import { type FetchPage, usePagedList } from './usePagedList.ts';
+import { type FetchPage, type ListPage, usePagedList } from './usePagedList.ts';
 
 // The shape shared by the roster lists: heading, search and filters (kept in the URL so they
-// survive a reload and can be shared), results as cards, "Cargar más", empty and error states.
+// survive a reload and can be shared), results as a List of rows (who, where, status),
+// "Cargar más", empty and error states; offline, a coach's or teacher's copy from the device.
 
 interface Props<T> {
   title: string;
@@ -21,6 +29,8 @@ interface Props<T> {
   ability: string;
   searchHint: string;
   fetchPage: FetchPage<T>;
+  /** The device's copy of the list (coach, teacher), shown when there is no network. */
+  local?: (db: LocalDb, query: Parameters<FetchPage<T>>[0]) => Promise<ListPage<T> | null>;
   keyOf: (item: T) => string;
   renderItem: (item: T) => ReactNode;
   /** Texts that depend on the count or the search. */
@@ -57,7 +67,20 @@ function RosterList<T>(props: Props<T>) {
     const value = params.get(name);
     if (value) values[name] = value;
   }
-  const list = usePagedList(fetchPage, q, values);
+  const { local } = props;
+  const fromDevice = useFromDevice();
+  const fetchOrDevice = useCallback<FetchPage<T>>(
+    async (query, signal) => {
+      if (!local) return fetchPage(query, signal);
+      const copy = await fromDevice(
+        () => fetchPage(query, signal),
+        (db) => local(db, query),
+      );
+      return { ...copy.data, asOf: copy.asOf };
+    },
+    [fetchPage, local, fromDevice],
+  );
+  const list = usePagedList(fetchOrDevice, q, values);
 
   const update = useCallback(
     (change: (next: URLSearchParams) => void) => {
@@ -91,29 +114,30 @@ function RosterList<T>(props: Props<T>) {
     });
 
   let results: ReactNode;
-  if (list.status === 'loading') results = <Loading />;
+  if (list.status === 'loading') results = <Skeleton lines={4} />;
   else if (list.status === 'error') {
     results = <ErrorNotice error={list.error} onRetry={list.reload} />;
   } else if (list.items.length === 0) {
-    results = <p className="empty">{empty(q)}</p>;
+    results = <EmptyState title={empty(q)} />;
   } else {
     results = (
       <>
-        <ul className="cards">
+        <List labelledBy="resultados">
           {list.items.map((item) => (
             <Fragment key={keyOf(item)}>{renderItem(item)}</Fragment>
           ))}
-        </ul>
+        </List>
         {list.moreError ? <ErrorNotice error={list.moreError} /> : null}
         {list.nextCursor ? (
-          <button
-            type="button"
-            className="button button--secondary button--block"
+          <Button
+            variant="secondary"
+            block
             onClick={list.loadMore}
-            disabled={list.loadingMore}
+            loading={list.loadingMore}
+            loadingLabel={t('rosters.loadingMore')}
           >
-            {list.loadingMore ? t('rosters.loadingMore') : t('rosters.loadMore')}
-          </button>
+            {t('rosters.loadMore')}
+          </Button>
         ) : null}
       </>
     );
@@ -138,6 +162,7 @@ function RosterList<T>(props: Props<T>) {
         <h2 id="resultados" className="visually-hidden">
           {t('rosters.results')}
         </h2>
+        <DataAsOf asOf={list.asOf} />
         <p className="count" aria-live="polite">
           {list.status === 'ready' && list.items.length > 0
             ? shown(list.items.length, formatNumber(list.items.length))

@@ -1,10 +1,17 @@
 import type { SchoolDetail } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { getSchool } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { deviceSchool } from '../../offline/reference-screens.ts';
+import { Badge } from '../../ui/Badge.tsx';
 import { DetailPage } from '../../ui/DetailPage.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconLayers, IconUser, IconUserCheck } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
+import { DataAsOf } from '../sync/DataAsOf.tsx';
 
 // A school: padrón data, its interventions (year 1/2/3), direction, this year's teachers with
 // their coaches, and the coaches working there — each as the person's role may see them.
@@ -68,43 +75,47 @@ function SchoolBody({ school }: { school: SchoolDetail }) {
       <section className="section" aria-labelledby="intervenciones">
         <h2 id="intervenciones">{t('school.enrollments')}</h2>
         {school.enrollments.length === 0 ? (
-          <p className="empty">{t('school.noEnrollments')}</p>
+          <EmptyState title={t('school.noEnrollments')} />
         ) : (
-          <ul className="plain-list">
+          <List labelledBy="intervenciones">
             {school.enrollments.map((e) => (
-              <li key={e.id}>
-                <strong>{e.intervention.name}</strong>
-                {' · '}
-                {label('enrollmentStatus', e.status)}
-                {e.programmeYear !== null
-                  ? ` · ${
-                      e.programmeYear <= 3
-                        ? t('school.programmeYear', { n: e.programmeYear })
-                        : t('school.programmeYearStays', { n: e.programmeYear })
-                    }`
-                  : null}
-                {' · '}
-                {t('school.cohort', { year: e.cohortStartYear })}
-                {e.exitYear ? ` · ${t('school.exitYear', { year: e.exitYear })}` : null}
-              </li>
+              <ListItem
+                key={e.id}
+                icon={IconLayers}
+                title={e.intervention.name}
+                secondary={[
+                  e.programmeYear === null
+                    ? ''
+                    : e.programmeYear <= 3
+                      ? t('school.programmeYear', { n: e.programmeYear })
+                      : t('school.programmeYearStays', { n: e.programmeYear }),
+                  t('school.cohort', { year: e.cohortStartYear }),
+                  e.exitYear ? t('school.exitYear', { year: e.exitYear }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+                badge={<Badge tone="neutral">{label('enrollmentStatus', e.status)}</Badge>}
+              />
             ))}
-          </ul>
+          </List>
         )}
       </section>
 
       <section className="section" aria-labelledby="direccion">
         <h2 id="direccion">{t('school.directors')}</h2>
         {school.directors.length === 0 ? (
-          <p className="empty">{t('school.noDirector')}</p>
+          <EmptyState title={t('school.noDirector')} />
         ) : (
-          <ul className="plain-list">
+          <List labelledBy="direccion">
             {school.directors.map((d) => (
-              <li key={d.id}>
-                {d.displayName}
-                {d.acting ? ` · ${t('school.acting')}` : null}
-              </li>
+              <ListItem
+                key={d.id}
+                icon={IconUser}
+                title={d.displayName}
+                secondary={d.acting ? t('school.acting') : undefined}
+              />
             ))}
-          </ul>
+          </List>
         )}
       </section>
 
@@ -112,32 +123,33 @@ function SchoolBody({ school }: { school: SchoolDetail }) {
         <section className="section" aria-labelledby="docentes-ie">
           <h2 id="docentes-ie">{t('school.teachers', { year: school.schoolYear })}</h2>
           {school.teachers.length === 0 ? (
-            <p className="empty">{t('school.noTeachers')}</p>
+            <EmptyState title={t('school.noTeachers')} />
           ) : (
-            <ul className="cards">
-              {school.teachers.map((teacher) => (
-                <li className="card" key={teacher.id}>
-                  <h3 className="card__title">
-                    <Link to={`/docentes/${teacher.id}`}>{teacher.displayName}</Link>
-                  </h3>
-                  <dl className="card__facts">
-                    <Fact
-                      label={teacher.subject ? t('school.subject') : t('school.grades')}
-                      value={teacher.subject ?? teacher.grades.map((g) => `${g}.º`).join(', ')}
-                    />
-                    <Fact
-                      label={t('school.coach')}
-                      value={
-                        teacher.coaches.map((c) => c.displayName).join(', ') || t('school.noCoach')
-                      }
-                    />
-                  </dl>
-                  {teacher.actingDirector ? (
-                    <p className="card__note">{t('school.acting')}</p>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
+            <List labelledBy="docentes-ie">
+              {school.teachers.map((teacher) => {
+                const coaches = teacher.coaches.map((c) => c.displayName).join(', ');
+                return (
+                  <ListItem
+                    key={teacher.id}
+                    to={`/docentes/${teacher.id}`}
+                    icon={IconUser}
+                    title={teacher.displayName}
+                    secondary={
+                      teacher.subject ??
+                      `${t('school.grades')}: ${teacher.grades.map((g) => `${g}.º`).join(', ')}`
+                    }
+                    meta={coaches ? `${t('school.coach')}: ${coaches}` : undefined}
+                    badge={
+                      teacher.actingDirector ? (
+                        <Badge tone="info">{t('school.acting')}</Badge>
+                      ) : coaches ? undefined : (
+                        <Badge tone="warning">{t('school.noCoach')}</Badge>
+                      )
+                    }
+                  />
+                );
+              })}
+            </List>
           )}
         </section>
       ) : null}
@@ -146,21 +158,29 @@ function SchoolBody({ school }: { school: SchoolDetail }) {
         <section className="section" aria-labelledby="acompanantes-ie">
           <h2 id="acompanantes-ie">{t('school.coaches')}</h2>
           {school.coaches.length === 0 ? (
-            <p className="empty">{t('school.noCoaches')}</p>
+            <EmptyState title={t('school.noCoaches')} />
           ) : (
-            <ul className="plain-list">
+            <List labelledBy="acompanantes-ie">
               {school.coaches.map((coach) => (
-                <li key={coach.id}>
-                  <Link to={`/acompanantes/${coach.id}`}>{coach.displayName}</Link>
-                  {' · '}
-                  {label('coachKinds', coach.kind)}
-                  {coach.teachersHere !== null && coach.teachersHere > 0
-                    ? ` · ${t('school.teachersHere', { count: coach.teachersHere })}`
-                    : null}
-                  {coach.networkTeam ? ` · ${t('school.networkTeam')}` : null}
-                </li>
+                <ListItem
+                  key={coach.id}
+                  to={`/acompanantes/${coach.id}`}
+                  icon={IconUserCheck}
+                  title={coach.displayName}
+                  secondary={label('coachKinds', coach.kind)}
+                  meta={
+                    coach.teachersHere !== null && coach.teachersHere > 0
+                      ? t('school.teachersHere', { count: coach.teachersHere })
+                      : undefined
+                  }
+                  badge={
+                    coach.networkTeam ? (
+                      <Badge tone="info">{t('school.networkTeam')}</Badge>
+                    ) : undefined
+                  }
+                />
               ))}
-            </ul>
+            </List>
           )}
         </section>
       ) : null}
@@ -170,13 +190,24 @@ function SchoolBody({ school }: { school: SchoolDetail }) {
 
 export default function SchoolDetailPage() {
   const { id = '' } = useParams();
+  const fromDevice = useFromDevice();
   return (
     <DetailPage
       id={id}
-      load={getSchool}
+      load={(schoolId, signal) =>
+        fromDevice(
+          () => getSchool(schoolId, signal),
+          (db) => deviceSchool(db, schoolId),
+        )
+      }
       listPath="/instituciones"
-      titleOf={(school) => school.name}
-      render={(school) => <SchoolBody school={school} />}
+      titleOf={(copy) => copy.data.name}
+      render={(copy) => (
+        <>
+          <DataAsOf asOf={copy.asOf} />
+          <SchoolBody school={copy.data} />
+        </>
+      )}
     />
   );
 }

@@ -1,8 +1,9 @@
 import type { SchoolItem } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { listSchools } from '../../app/api/endpoints.ts';
+import { deviceSchools } from '../../offline/reference-screens.ts';
 import { codesOf, useVocabulary } from '../../ui/vocabulary.ts';
-import { SchoolCard } from './cards.tsx';
+import { SchoolRow } from './cards.tsx';
 import type { FilterDef } from './FilterPanel.tsx';
 import { useInterventionOptions, useTerritoryOptions } from './options.ts';
 import { RosterPage } from './RosterPage.tsx';
@@ -10,13 +11,17 @@ import { RosterPage } from './RosterPage.tsx';
 // Schools (instituciones educativas) inside the person's scope, with padrón filters.
 
 const keyOf = (school: SchoolItem) => school.id;
-const renderItem = (school: SchoolItem) => <SchoolCard school={school} />;
 
 export default function SchoolsPage() {
   const { t } = useTranslation();
   const label = useVocabulary();
   const { ugels, networks } = useTerritoryOptions();
   const interventions = useInterventionOptions();
+  const names = new Map(interventions.map((option) => [option.value, option.label]));
+  const interventionName = (code: string) => names.get(code) ?? code;
+  const renderItem = (school: SchoolItem) => (
+    <SchoolRow school={school} interventionName={interventionName} />
+  );
   const filters: FilterDef[] = [
     ...(ugels.length > 1
       ? [{ name: 'ugel', label: t('rosters.filters.ugel'), options: ugels }]
@@ -58,6 +63,7 @@ export default function SchoolsPage() {
       ability="school:read"
       searchHint={t('rosters.searchHintSchools')}
       fetchPage={listSchools}
+      local={deviceSchools}
       keyOf={keyOf}
       renderItem={renderItem}
       shown={(count, n) => t('rosters.schools.shown', { count, n })}

@@ -1,7 +1,8 @@
 import type { TeacherItem } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { listTeachers } from '../../app/api/endpoints.ts';
-import { TeacherCard } from './cards.tsx';
+import { deviceTeachers } from '../../offline/reference-screens.ts';
+import { TeacherRow } from '../home/TeacherRows.tsx';
 import type { FilterDef } from './FilterPanel.tsx';
 import { useInterventionOptions, useTerritoryOptions } from './options.ts';
 import { RosterPage } from './RosterPage.tsx';
@@ -9,7 +10,7 @@ import { RosterPage } from './RosterPage.tsx';
 // Teachers the person may see; the server applies the privacy scope (a formador gets 403).
 
 const keyOf = (teacher: TeacherItem) => teacher.id;
-const renderItem = (teacher: TeacherItem) => <TeacherCard teacher={teacher} />;
+const renderItem = (teacher: TeacherItem) => <TeacherRow teacher={teacher} />;
 const LINK_FILTERS = ['school'];
 
 export default function TeachersPage() {
@@ -39,6 +40,7 @@ export default function TeachersPage() {
       ability="teacher:read"
       searchHint={t('rosters.searchHintTeachers')}
       fetchPage={listTeachers}
+      local={deviceTeachers}
       keyOf={keyOf}
       renderItem={renderItem}
       shown={(count, n) => t('rosters.teachers.shown', { count, n })}

@@ -1,35 +1,44 @@
-import type { SchoolItem, TeacherItem } from '@acompana/core';
+import type { SchoolItem } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { esPE } from '../../app/i18n/es-PE.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { IconSchool } from '../../ui/icons.ts';
+import { ListItem } from '../../ui/ListItem.tsx';
+import { useInterventionName } from './options.ts';
 
-// One card per teacher or school: a definition list reads well on a phone and on a screen
-// reader, where a wide table would scroll sideways. The title links to the detail page.
+// A school as a list row (the roster) or as a card of facts (the director's home: their one
+// school). Teachers are rows too: home/TeacherRows.tsx.
 
-export function TeacherCard({ teacher }: { teacher: TeacherItem }) {
+/** A school as a list row: who (name), what (level, characteristic), where (UGEL, network),
+ *  its interventions by name, and "Inactiva" as a badge. The whole row opens the school. */
+export function SchoolRow({
+  school,
+  interventionName,
+}: {
+  school: SchoolItem;
+  /** The intervention's name for its code (the catalogue); never the raw code on screen. */
+  interventionName: (code: string) => string;
+}) {
   const { t } = useTranslation();
-  const schools = teacher.schools.map((school) => school.name).join(', ');
-  const coaches = teacher.coaches.map((coach) => coach.displayName).join(', ');
+  const levelLabel = useLabel('levels');
+  const characteristicLabel = useLabel('characteristics');
+  const what = [levelLabel(school.level), characteristicLabel(school.characteristic)]
+    .filter(Boolean)
+    .join(' · ');
+  const where = [school.ugelName, school.networkName].filter(Boolean).join(' · ');
+  const interventions = school.interventions.map(interventionName).join(', ');
   return (
-    <li className="card">
-      <h3 className="card__title">
-        <Link to={`/docentes/${teacher.id}`}>{teacher.displayName}</Link>
-      </h3>
-      <dl className="card__facts">
-        <div>
-          <dt>{t('rosters.teachers.dni')}</dt>
-          <dd>{teacher.dni}</dd>
-        </div>
-        <div>
-          <dt>{t('rosters.teachers.schools')}</dt>
-          <dd>{schools || t('rosters.teachers.noSchool')}</dd>
-        </div>
-        <div>
-          <dt>{t('rosters.teachers.coaches')}</dt>
-          <dd>{coaches || t('rosters.teachers.noCoach')}</dd>
-        </div>
-      </dl>
-    </li>
+    <ListItem
+      to={`/instituciones/${school.id}`}
+      icon={IconSchool}
+      title={school.name}
+      secondary={`${what} · ${where}`}
+      meta={`${t('rosters.schools.interventions')}: ${interventions || t('rosters.schools.noInterventions')}`}
+      badge={
+        school.active ? undefined : <Badge tone="neutral">{t('rosters.schools.inactive')}</Badge>
+      }
+    />
   );
 }
 
@@ -44,6 +53,7 @@ function useLabel(group: 'levels' | 'characteristics'): (code: string | null) =>
 
 export function SchoolCard({ school }: { school: SchoolItem }) {
   const { t } = useTranslation();
+  const interventionName = useInterventionName();
   const levelLabel = useLabel('levels');
   const characteristicLabel = useLabel('characteristics');
   return (
@@ -80,7 +90,7 @@ export function SchoolCard({ school }: { school: SchoolItem }) {
           <dt>{t('rosters.schools.interventions')}</dt>
           <dd>
             {school.interventions.length
-              ? school.interventions.join(', ')
+              ? school.interventions.map(interventionName).join(', ')
               : t('rosters.schools.noInterventions')}
           </dd>
         </div>

@@ -1,5 +1,7 @@
 import type { Intervention, NetworkItem, UgelItem } from '@acompana/core';
 import { listInterventions, listNetworks, listUgels } from '../../app/api/endpoints.ts';
+import { useFromDevice } from '../../offline/from-device.ts';
+import { deviceInterventions } from '../../offline/reference-screens.ts';
 import { useApiData } from '../../ui/useApiData.ts';
 import type { FilterOption } from './FilterPanel.tsx';
 
@@ -23,8 +25,21 @@ export function useTerritoryOptions(): { ugels: FilterOption[]; networks: Filter
 }
 
 export function useInterventionOptions(): FilterOption[] {
-  const data = useApiData('filter-interventions', (signal) => listInterventions(signal));
+  const fromDevice = useFromDevice();
+  const data = useApiData('filter-interventions', (signal) =>
+    fromDevice(
+      () => listInterventions(signal),
+      (db) => deviceInterventions(db),
+    ),
+  );
   return data.status === 'ready'
-    ? data.data.map((i: Intervention) => ({ value: i.code, label: i.name }))
+    ? data.data.data.map((i: Intervention) => ({ value: i.code, label: i.name }))
     : EMPTY;
+}
+
+/** The intervention's name for its code (the catalogue), so no screen shows "MULTIGRADO". */
+export function useInterventionName(): (code: string) => string {
+  const options = useInterventionOptions();
+  const names = new Map(options.map((option) => [option.value, option.label]));
+  return (code) => names.get(code) ?? code;
 }

@@ -4,11 +4,15 @@ import type { Filters, ListQuery, Page } from '../../app/api/endpoints.ts';
 // Cursor pagination for a list screen: the first page is reloaded when the search or the
 // filters change, "Cargar más" appends the next one. Stale answers are dropped.
 
-export type FetchPage<T> = (query: ListQuery, signal: AbortSignal) => Promise<Page<T>>;
+/** A page, and when it comes from the device's copy (offline), that copy's time. */
+export type ListPage<T> = Page<T> & { asOf?: string | null };
+export type FetchPage<T> = (query: ListQuery, signal: AbortSignal) => Promise<ListPage<T>>;
 
 export interface PagedList<T> {
   status: 'loading' | 'ready' | 'error';
   items: T[];
+  /** Set when the list is the device's copy from the last sync (offline). */
+  asOf: string | null;
   nextCursor: string | null;
   error: unknown;
   loadingMore: boolean;
@@ -27,6 +31,7 @@ export function usePagedList<T>(
 ): PagedList<T> {
   const [status, setStatus] = useState<PagedList<T>['status']>('loading');
   const [items, setItems] = useState<T[]>([]);
+  const [asOf, setAsOf] = useState<string | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [loadingMore, setLoadingMore] = useState(false);
@@ -53,6 +58,7 @@ export function usePagedList<T>(
       (page) => {
         if (controller.signal.aborted) return;
         setItems(page.items);
+        setAsOf(page.asOf ?? null);
         setNextCursor(page.nextCursor);
         setStatus('ready');
       },
@@ -92,5 +98,5 @@ export function usePagedList<T>(
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
-  return { status, items, nextCursor, error, loadingMore, moreError, loadMore, reload };
+  return { status, items, asOf, nextCursor, error, loadingMore, moreError, loadMore, reload };
 }

@@ -2,16 +2,18 @@ import { type EntityKind, entityFieldLabel, revisionPageSchema } from '@acompana
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api/client.ts';
+import { isNetworkError } from '../../offline/from-device.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { IconCheck } from '../../ui/icons.ts';
+import { IconCheck, IconCloudOff } from '../../ui/icons.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 
 // Values of mine that someone else overwrote with a concurrent edit of the same field
 // (record_revision on the server, docs/SYNC.md "Conflicts"). Nothing was lost: the old value
-// is shown here until the person marks it as seen. Needs the connection.
+// is shown here until the person marks it as seen. Needs the connection (offline it says so).
 
 const show = (value: unknown) =>
   Array.isArray(value)
@@ -37,18 +39,31 @@ export function Revisions() {
 
   let body: ReactNode;
   if (data.status === 'loading') body = <Skeleton lines={3} />;
-  else if (data.status === 'error') body = <ErrorNotice error={data.error} onRetry={data.reload} />;
+  else if (data.status === 'error' && isNetworkError(data.error)) {
+    // Offline is the field's normal state, not an error: the list simply waits for a network.
+    body = <EmptyState icon={IconCloudOff} title={t('device.revisionsOffline')} />;
+  } else if (data.status === 'error')
+    body = <ErrorNotice error={data.error} onRetry={data.reload} />;
   else if (data.data.items.length === 0)
     body = <EmptyState icon={IconCheck} title={t('syncPage.noRevisions')} />;
   else {
     body = (
       <ul className="cards">
         {data.data.items.map((revision) => (
-          <li key={revision.id} className="card">
-            <h3 className="card__title">
-              {t(`syncPage.kinds.${revision.kind as EntityKind}`)}:{' '}
-              {entityFieldLabel(revision.field)}
-            </h3>
+          <Card
+            key={revision.id}
+            as="li"
+            level={3}
+            title={`${t(`syncPage.kinds.${revision.kind as EntityKind}`)}: ${entityFieldLabel(revision.field)}`}
+            actions={
+              <Button
+                variant="secondary"
+                onClick={() => void resolve(revision.id).catch(() => data.reload())}
+              >
+                {t('syncPage.markSeen')}
+              </Button>
+            }
+          >
             <dl className="card__facts">
               <div>
                 <dt>{t('syncPage.yourValue')}</dt>
@@ -59,13 +74,7 @@ export function Revisions() {
                 <dd>{show(revision.newValue)}</dd>
               </div>
             </dl>
-            <Button
-              variant="secondary"
-              onClick={() => void resolve(revision.id).catch(() => data.reload())}
-            >
-              {t('syncPage.markSeen')}
-            </Button>
-          </li>
+          </Card>
         ))}
       </ul>
     );

@@ -5,6 +5,7 @@ import { useOffline } from '../../offline/OfflineProvider.tsx';
 import { discardRejected } from '../../offline/store.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconCheck } from '../../ui/icons.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
@@ -41,11 +42,36 @@ export default function SyncPage() {
             {rejected.map((entry) => {
               const path = fixPath(entry.kind, entry.entityId, entry.payload?.visitId);
               return (
-                <li key={entry.seq} className="card card--warning">
-                  <h3 className="card__title">
-                    {t(`syncPage.kinds.${entry.kind}`)}{' '}
-                    <Badge tone="danger">{t('syncPage.rejectedBadge')}</Badge>
-                  </h3>
+                <Card
+                  key={entry.seq}
+                  as="li"
+                  level={3}
+                  tone="warning"
+                  title={
+                    <>
+                      {t(`syncPage.kinds.${entry.kind}`)}{' '}
+                      <Badge tone="danger">{t('syncPage.rejectedBadge')}</Badge>
+                    </>
+                  }
+                  actions={
+                    <>
+                      {path ? (
+                        <ButtonLink to={path} variant="secondary">
+                          {t('syncPage.fix')}
+                        </ButtonLink>
+                      ) : null}
+                      <Button
+                        variant="danger"
+                        onClick={() => {
+                          if (window.confirm(t('syncPage.discardConfirm')))
+                            void discardRejected(db, entry.seq);
+                        }}
+                      >
+                        {t('syncPage.discard')}
+                      </Button>
+                    </>
+                  }
+                >
                   <p>
                     <strong>{t('syncPage.reason')}:</strong>{' '}
                     {entry.error?.message || entry.error?.code}
@@ -57,23 +83,7 @@ export default function SyncPage() {
                     {' · '}
                     {t('syncPage.madeAt', { when: formatLimaDateTime(entry.createdAt) })}
                   </p>
-                  <div className="button-row">
-                    {path ? (
-                      <ButtonLink to={path} variant="secondary">
-                        {t('syncPage.fix')}
-                      </ButtonLink>
-                    ) : null}
-                    <Button
-                      variant="danger"
-                      onClick={() => {
-                        if (window.confirm(t('syncPage.discardConfirm')))
-                          void discardRejected(db, entry.seq);
-                      }}
-                    >
-                      {t('syncPage.discard')}
-                    </Button>
-                  </div>
-                </li>
+                </Card>
               );
             })}
           </ul>
