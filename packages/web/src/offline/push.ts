@@ -14,12 +14,24 @@ export interface PushSummary {
   conflicts: number;
 }
 
-function pendingBatch(db: LocalDb, limit: number): Promise<OutboxEntry[]> {
-  return db.outbox
-    .where('[status+seq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-    .limit(limit)
-    .toArray();
+/** The next entries to send, marked `sent` in the same transaction: from then on a local
+ *  write of the same record starts a new entry instead of coalescing into one the server
+ *  may already hold. */
+function takeBatch(db: LocalDb, limit: number): Promise<OutboxEntry[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    const batch = await db.outbox
+      .where('[status+seq]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .limit(limit)
+      .toArray();
+    const fresh = batch.filter((entry) => !entry.sent);
+    if (fresh.length > 0) {
+      await db.outbox.bulkUpdate(
+        fresh.map((entry) => ({ key: entry.seq, changes: { sent: true } })),
+      );
+    }
+    return batch;
+  });
 }
 
 /** Applies the server's answers to one batch in a single transaction. */
@@ -33,6 +45,9 @@ async function settle(db: LocalDb, batch: OutboxEntry[], results: MutationResult
       const result = byId.get(entry.mutationId);
       // No answer for this entry: it stays pending and goes again (the server deduplicates).
       if (!result) continue;
+      // Defensive: the entry at this seq must still be the one sent (sent entries are never
+      // coalesced, so it always is).
+      if ((await db.outbox.get(entry.seq))?.mutationId !== entry.mutationId) continue;
       if (result.status === 'rejected') {
         rejected++;
         await db.outbox.update(entry.seq, {
@@ -69,7 +84,7 @@ export async function pushAll(
   const device = (await db.meta.get(META.device))?.value as { deviceId: string } | undefined;
   if (!device) return summary; // nothing was ever written on this device
   for (;;) {
-    const batch = await pendingBatch(db, batchSize);
+    const batch = await takeBatch(db, batchSize);
     if (batch.length === 0) return summary;
     options.signal?.throwIfAborted();
     const { results } = await transport.push(
