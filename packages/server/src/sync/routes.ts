@@ -14,6 +14,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import pLimit from 'p-limit';
+import { gunzipBody } from '../http/decompress.ts';
 import type { Deps } from '../http/env.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
 import { rejected } from './apply.ts';
@@ -98,6 +99,8 @@ export function syncRoutes(deps: Deps) {
       },
     }),
   );
+  // Large pushes arrive gzipped; expanded, they get the same limit.
+  app.use('/sync/push', gunzipBody(SYNC_PUSH_MAX_BYTES));
   app.openapi(pushRoute, async (c) => {
     const body = c.req.valid('json');
     const valid: Mutation[] = [];
