@@ -5,7 +5,7 @@ import { DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import { ORIGIN } from '../test/http.ts';
 import { SYNC_PUSH_MAX_BYTES } from './routes.ts';
-import { caseloadTeacher, count, Device, type Place, visitPayload } from './testing.ts';
+import { caseloadTeacher, count, Device, type Place, pushOk, visitPayload } from './testing.ts';
 
 // The push on the wire (docs/SYNC.md, "On the wire"): a gzipped body is expanded and applied
 // like a plain one; a body that expands past the push limit (a zip bomb), another encoding or
@@ -72,5 +72,38 @@ describe.each(testTargets())('sync push on the wire on $engine', (target) => {
     expect(cut.status).toBe(415);
     expect((await cut.json()).error.code).toBe('UNSUPPORTED_CONTENT_ENCODING');
     expect(await count(h.db, 'visit', id)).toBe(0);
+  });
+
+  it('one round trip: a push with the cursor answers what the device has not seen', async () => {
+    const p = await coachPlace();
+    // The device's seed, page by page.
+    let cursor = '';
+    let scope = '';
+    for (let more = true; more; ) {
+      const q = new URLSearchParams({ limit: '500', ...(cursor ? { cursor, scope } : {}) });
+      const { status, body } = await h.client.getJson(`/api/v1/sync/pull?${q}`, h.cookies.coach);
+      expect(status).toBe(200);
+      ({ cursor, scope, more } = body);
+    }
+    const device = new Device();
+    const id = randomUUID();
+    const m = device.upsert('visit', id, visitPayload(p));
+    const plain = await pushOk(h.client, h.cookies.coach, [m]);
+    expect(plain).toHaveLength(1);
+    const n = device.upsert('visit', randomUUID(), visitPayload(p));
+    const res = await h.client.post(
+      '/api/v1/sync/push',
+      { deviceId: n.deviceId, mutations: [n], cursor, scope },
+      { cookie: h.cookies.coach },
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.results).toMatchObject([{ mutationId: n.mutationId, status: 'applied' }]);
+    // Both visits: the one pushed before (without a cursor, no page) and this one.
+    expect(body.pull).toMatchObject({ more: false, reseed: false, scope });
+    expect(body.pull.changes.map((c: { id: string }) => c.id).sort()).toEqual(
+      [id, n.entityId].sort(),
+    );
+    expect(body.pull.cursor).not.toBe(cursor);
   });
 });

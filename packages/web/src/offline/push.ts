@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH, type MutationResult } from '@acompana/core';
+import { MAX_PUSH_BATCH, type MutationResult, type PullResponse } from '@acompana/core';
 import { Dexie } from 'dexie';
 import { type LocalDb, META, type OutboxEntry } from './db.ts';
 import { type SyncTransport, TransportError } from './transport.ts';
@@ -12,6 +12,8 @@ export interface PushSummary {
   confirmed: number;
   rejected: number;
   conflicts: number;
+  /** The first page of changes the device had not seen, folded into the last push's answer. */
+  pulled?: PullResponse;
 }
 
 /** The next entries to send, marked `sent` in the same transaction: from then on a local
@@ -87,8 +89,14 @@ export async function pushAll(
     const batch = await takeBatch(db, batchSize);
     if (batch.length === 0) return summary;
     options.signal?.throwIfAborted();
-    const { results } = await transport.push(
+    // The last batch carries the pull cursor: its answer brings what the device has not seen
+    // (one round trip). A device never seeded pulls its seed page by page instead.
+    const last = batch.length < batchSize;
+    const cursor = last ? ((await db.meta.get(META.cursor))?.value as string | undefined) : '';
+    const scope = cursor ? ((await db.meta.get(META.scope))?.value as string | undefined) : '';
+    const { results, pull } = await transport.push(
       {
+        ...(cursor ? { cursor, scope } : {}),
         deviceId: device.deviceId,
         mutations: batch.map((entry) => ({
           mutationId: entry.mutationId,
@@ -111,6 +119,7 @@ export async function pushAll(
     summary.confirmed += settled.confirmed;
     summary.rejected += settled.rejected;
     summary.conflicts += settled.conflicts;
+    if (pull) summary.pulled = pull;
     // A server that answers none of the batch would loop for ever; leave it for the next sync.
     if (settled.confirmed + settled.rejected === 0) {
       throw new TransportError('server', 200, 'PUSH_NO_PROGRESS');
