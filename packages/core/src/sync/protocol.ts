@@ -77,7 +77,6 @@ export const mutationResultSchema = z.object({
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 
-
 export const changeSchema = z.object({
   kind: z.enum(ENTITY_KINDS as [string, ...string[]]),
   id: uuid,
