@@ -221,6 +221,8 @@ describe('instrumentos de observación', () => {
           baseVersion: m.baseVersion,
           changed: m.changed,
           payload: m.payload,
+          // Exactly what the device queued: with other content the same id is refused.
+          base: m.base,
           createdAt: m.createdAt,
         })),
       },
