@@ -1,9 +1,15 @@
-// Fixtures of bench:sync: 100 coach accounts, each with a caseload of 10 teachers at demo
-// schools, and realistic field mutations (visits, commitments, rubric responses) for them.
+// Fixtures of bench:sync: coach accounts, each with a caseload of 10 teachers at demo schools,
+// and complete visits as the app's outbox holds them after coalescing (docs/SYNC.md).
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { currentSchoolYear, type Mutation } from '../packages/core/src/index.ts';
+import {
+  addDays,
+  currentSchoolYear,
+  type InstrumentDefinition,
+  limaToday,
+  type Mutation,
+} from '../packages/core/src/index.ts';
 import { hashPassword } from '../packages/server/src/auth/passwords.ts';
 import type { DB } from '../packages/server/src/db/schema.ts';
 
@@ -12,9 +18,9 @@ export interface BenchCoach {
   teachers: { id: string; schoolId: string }[];
 }
 
-export interface Rubric {
-  versionId: string;
-  desempenos: string[];
+export interface Instruments {
+  rubric: { versionId: string; desempenos: string[] };
+  checklist: { versionId: string; answers: Record<string, boolean | number | string> };
 }
 
 const TEACHERS_PER_COACH = 10;
@@ -71,14 +77,30 @@ export async function addBenchCoaches(db: Kysely<DB>, n: number): Promise<BenchC
   return coaches;
 }
 
-export async function publishedRubric(db: Kysely<DB>): Promise<Rubric> {
-  const { rows } = await sql<{ id: string; definition: { desempenos: { code: string }[] } }>`
-    SELECT id, definition FROM instrument_version
-     WHERE status = 'published' AND definition->>'type' = 'rubric'
-     ORDER BY published_at DESC LIMIT 1`.execute(db);
-  const row = rows[0];
-  if (!row) throw new Error('no published rubric');
-  return { versionId: row.id, desempenos: row.definition.desempenos.map((d) => d.code) };
+/** The published rubric and checklist, with a complete set of checklist answers. */
+export async function publishedInstruments(db: Kysely<DB>): Promise<Instruments> {
+  const { rows } = await sql<{ id: string; definition: InstrumentDefinition }>`
+    SELECT DISTINCT ON (definition->>'type') id, definition FROM instrument_version
+     WHERE status = 'published' AND definition->>'type' IN ('rubric', 'checklist')
+     ORDER BY definition->>'type', published_at DESC`.execute(db);
+  const rubric = rows.find((r) => r.definition.type === 'rubric');
+  const checklist = rows.find((r) => r.definition.type === 'checklist');
+  if (rubric?.definition.type !== 'rubric' || checklist?.definition.type !== 'checklist')
+    throw new Error('no published rubric and checklist');
+  const def = checklist.definition;
+  const answers: Record<string, boolean | number | string> = {};
+  for (const item of def.sections.flatMap((section) => section.items)) {
+    answers[item.code] =
+      item.answer === 'yes_no'
+        ? true
+        : item.answer === 'points'
+          ? (item.maxPoints ?? 1)
+          : (def.conceptScale?.[0]?.code ?? '');
+  }
+  return {
+    rubric: { versionId: rubric.id, desempenos: rubric.definition.desempenos.map((d) => d.code) },
+    checklist: { versionId: checklist.id, answers },
+  };
 }
 
 const EVIDENCE = [
@@ -88,29 +110,33 @@ const EVIDENCE = [
   'Mantiene normas de convivencia acordadas y un clima de respeto durante toda la sesión.',
 ];
 
+/** What a device meant a record to hold: checked field by field after the run. */
+export interface Intent {
+  kind: string;
+  data: Record<string, unknown>;
+}
+
 /**
- * One device's work on one visit, as the outbox holds it: the visit planned, its rubric filled,
- * two commitments agreed, then the visit closed as done. Five mutations, in seq order.
+ * One device. A complete visit — planned with its goals, observation started, the full rubric,
+ * the checklist, the reflective dialogue, three commitments, marked done — is, after the
+ * outbox's coalescing, six mutations: the visit, two instrument responses, three commitments.
  */
 export class BenchDevice {
   readonly deviceId = randomUUID();
   private seq = 0;
-  /** Records this device meant to create, with the version each must end at. */
-  readonly intents = new Map<string, { kind: string; version: number }>();
+  readonly intents = new Map<string, Intent>();
   private cycle = 0;
+  cursor = '';
+  scope = '';
 
   constructor(
     readonly coach: BenchCoach,
-    private readonly rubric: Rubric,
+    private readonly instruments: Instruments,
   ) {}
 
-  private mutation(
-    kind: string,
-    entityId: string,
-    payload: Record<string, unknown>,
-    changed: string[],
-    baseVersion: number,
-  ): Mutation {
+  private create(kind: string, data: Record<string, unknown>): Mutation {
+    const entityId = randomUUID();
+    this.intents.set(entityId, { kind, data });
     return {
       mutationId: randomUUID(),
       deviceId: this.deviceId,
@@ -118,29 +144,32 @@ export class BenchDevice {
       kind,
       entityId,
       op: 'upsert',
-      baseVersion,
-      changed,
-      payload,
+      baseVersion: 0,
+      changed: Object.keys(data),
+      payload: data,
+      base: null,
       createdAt: new Date().toISOString(),
     };
   }
 
-  visitCycle(): Mutation[] {
+  /** The six mutations of one complete visit, in outbox order. */
+  visit(): Mutation[] {
     const c = this.cycle++;
     const teacher = this.coach.teachers[c % this.coach.teachers.length];
     if (!teacher) throw new Error('coach without teachers');
-    const day = String(1 + (c % 28)).padStart(2, '0');
-    const month = String(3 + (c % 9)).padStart(2, '0');
-    const visitId = randomUUID();
-    const visit = {
+    const today = limaToday();
+    const yearStart = `${today.slice(0, 4)}-01-01`;
+    const back = addDays(today, -(c % 30));
+    const day = back < yearStart ? yearStart : back;
+    const visit = this.create('visit', {
       teacherId: teacher.id,
       schoolId: teacher.schoolId,
       interventionCode: 'MULTIGRADO',
       kind: c % 6 === 0 ? 'diagnostic' : 'regular',
-      status: 'planned',
-      plannedDate: `2026-${month}-${day}`,
-      startedAt: null,
-      endedAt: null,
+      status: 'done',
+      plannedDate: day,
+      startedAt: `${day}T08:00:00.000Z`,
+      endedAt: `${day}T09:30:00.000Z`,
       cancelReason: null,
       cancelNote: null,
       goals: [
@@ -149,67 +178,60 @@ export class BenchDevice {
       ],
       focus: ['D1', 'D3', 'D4'],
       teacherConfirmedAt: null,
-    };
-    const responseId = randomUUID();
+      dialogue: {
+        apertura: 'La docente describe la sesión y cómo se sintió con el grupo de tercer grado.',
+        reflexion: 'Reconoce que las preguntas cerradas limitaron la participación de los grupos.',
+        alternativas: 'Probar preguntas abiertas y trabajo en pares con material concreto.',
+        compromisos: 'Planificar la retroalimentación descriptiva para la próxima sesión.',
+        reflectionLevel: 'practica',
+      },
+    });
+    const visitId = visit.entityId;
     const scores: Record<string, { level: number; evidence: string }> = {};
-    this.rubric.desempenos.forEach((code, i) => {
+    this.instruments.rubric.desempenos.forEach((code, i) => {
       scores[code] = {
         level: 1 + ((c + i) % 4),
         evidence: EVIDENCE[(c + i) % EVIDENCE.length] as string,
       };
     });
-    const response = {
+    const response = (versionId: string, answers: Record<string, unknown>) => ({
       visitId,
       teacherId: teacher.id,
-      instrumentVersionId: this.rubric.versionId,
+      instrumentVersionId: versionId,
       status: 'complete',
-      answers: { scores },
-    };
+      answers,
+    });
     const commitment = (text: string, owner: string) => ({
       visitId,
       teacherId: teacher.id,
       owner,
       desempeno: 'D3',
       text,
-      dueDate: `2026-${month}-28`,
+      dueDate: addDays(day, 14),
       status: 'pending',
       followUpNote: null,
     });
-    const c1 = randomUUID();
-    const c2 = randomUUID();
-    const done = {
-      ...visit,
-      status: 'done',
-      startedAt: `2026-${month}-${day}T08:00:00-05:00`,
-      endedAt: `2026-${month}-${day}T09:30:00-05:00`,
-    };
-    this.intents.set(visitId, { kind: 'visit', version: 2 });
-    this.intents.set(responseId, { kind: 'instrument_response', version: 1 });
-    this.intents.set(c1, { kind: 'commitment', version: 1 });
-    this.intents.set(c2, { kind: 'commitment', version: 1 });
     return [
-      this.mutation('visit', visitId, visit, Object.keys(visit), 0),
-      this.mutation('instrument_response', responseId, response, Object.keys(response), 0),
-      this.mutation(
+      visit,
+      this.create('instrument_response', response(this.instruments.rubric.versionId, { scores })),
+      this.create(
+        'instrument_response',
+        response(this.instruments.checklist.versionId, {
+          items: this.instruments.checklist.answers,
+        }),
+      ),
+      this.create(
         'commitment',
-        c1,
         commitment('Usar preguntas que promuevan el razonamiento en fracciones.', 'teacher'),
-        Object.keys(commitment('x', 'teacher')),
-        0,
       ),
-      this.mutation(
+      this.create(
         'commitment',
-        c2,
-        commitment('Compartir una ficha de retroalimentación descriptiva.', 'coach'),
-        Object.keys(commitment('x', 'coach')),
-        0,
+        commitment('Organizar el trabajo en pares con material concreto.', 'teacher'),
       ),
-      this.mutation('visit', visitId, done, ['status', 'startedAt', 'endedAt'], 1),
+      this.create(
+        'commitment',
+        commitment('Compartir una ficha de retroalimentación descriptiva.', 'coach'),
+      ),
     ];
-  }
-
-  /** A batch of 50 mutations: ten visit cycles. */
-  batch(): Mutation[] {
-    return Array.from({ length: 10 }, () => this.visitCycle()).flat();
   }
 }

@@ -133,7 +133,17 @@ describe('instrumentos de observación', () => {
           await group.getByLabel(choice, { exact: true }).check();
         }
       }
+      // «Marcar como completo» right after the last answer (within the 800 ms autosave):
+      // the record stays complete after the autosave's moment has passed (issue 12, item 4).
       await complete(coach);
+      await coach.waitForTimeout(1_500);
+      await expect
+        .poll(() => coach.getByRole('status').filter({ hasText: 'Borrador guardado' }).count())
+        .toBe(0);
+      const saved = (await readStore<StoredRecord>(coach, coachId, 'records')).filter(
+        (r) => r.data.instrumentVersionId === checklist.id && !before.has(r.id),
+      );
+      expect(saved.map((r) => r.data.status)).toEqual(['complete']);
       await expect
         .poll(() => coach.getByRole('region', { name: 'Resumen' }).innerText())
         .toContain('Puntaje');
@@ -211,6 +221,8 @@ describe('instrumentos de observación', () => {
           baseVersion: m.baseVersion,
           changed: m.changed,
           payload: m.payload,
+          // Exactly what the device queued: with other content the same id is refused.
+          base: m.base,
           createdAt: m.createdAt,
         })),
       },

@@ -10,10 +10,12 @@ import {
   syncFromChip,
   waitForH1,
 } from '../support/browser.ts';
+import { readStore, type StoredOutboxEntry } from '../support/instruments.ts';
 
 // Issue 6 in a phone-sized Chromium: a coach records field work with no connection, reloads
 // the page offline (the service worker serves the app, the local store keeps the work), comes
-// back online, syncs, and the server has it. Plus axe on the new screens.
+// back online, syncs, and the server has it; meanwhile the outbox holds one entry per record
+// (coalescing). Plus axe on the new screens.
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const coach = DEMO_ACCOUNTS.find((a) => a.role === 'acompanante');
@@ -80,6 +82,10 @@ async function waitForServiceWorker(page: Page): Promise<void> {
   }
 }
 
+interface MeBody {
+  person: { id: string };
+}
+
 interface PulledChange {
   kind: string;
   id: string;
@@ -126,6 +132,7 @@ describe('trabajo de campo sin conexión', () => {
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
     await loginThroughUi(page, coach);
+    const personId = ((await (await page.request.get('/api/v1/me')).json()) as MeBody).person.id;
     await step(page, 'service worker', () => waitForServiceWorker(page));
 
     // Online once: the caseload is downloaded for the offline form.
@@ -168,6 +175,12 @@ describe('trabajo de campo sin conexión', () => {
     await page.getByText('Preguntar por lo que entendieron').waitFor();
     expect(await page.getByText('pendiente', { exact: true }).count()).toBeGreaterThanOrEqual(3);
     await page.getByText(/Sin conexión/).waitFor();
+    // Coalescing (issue 13.1): four saves of three records wait as one entry per record.
+    const outbox = (await readStore<StoredOutboxEntry>(page, personId, 'outbox')).filter(
+      (e) => e.entityId === visitId || e.payload?.visitId === visitId,
+    );
+    expect(outbox.map((e) => e.kind).sort()).toEqual(['commitment', 'commitment', 'visit']);
+    expect(outbox.find((e) => e.kind === 'visit')?.payload).toMatchObject({ status: 'done' });
 
     // Back online: sync and check the server.
     await context.setOffline(false);

@@ -24,6 +24,7 @@ export interface StoredOutboxEntry {
   baseVersion: number;
   changed: string[];
   payload: Record<string, unknown> | null;
+  base: Record<string, unknown> | null;
   createdAt: string;
   status: string;
 }

@@ -20,6 +20,16 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: { status: 405, message: 'Método no permitido.' },
   CONFLICT: { status: 409, message: 'El registro cambió mientras lo editabas.' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'La solicitud es demasiado grande.' },
+  /** A compressed body that expands past the limit (a "zip bomb" among them). */
+  DECOMPRESSED_TOO_LARGE: {
+    status: 413,
+    message: 'La solicitud descomprimida es demasiado grande.',
+  },
+  /** A Content-Encoding the endpoint does not take, or a compressed body that is damaged. */
+  UNSUPPORTED_CONTENT_ENCODING: {
+    status: 415,
+    message: 'El cuerpo de la solicitud debe ir sin comprimir o comprimido con gzip válido.',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: 'El cuerpo de la solicitud debe ser JSON (Content-Type: application/json).',

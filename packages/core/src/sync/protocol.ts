@@ -42,12 +42,20 @@ export const mutationSchema = mutationObject.superRefine((m, ctx) => {
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
+/** Pull fields a push may carry (one round trip, docs/SYNC.md): the device's cursor and scope
+ *  fingerprint; the push's answer then brings the changes it has not seen yet. */
+const foldedPull = {
+  cursor: z.string().max(200).optional(),
+  scope: z.string().max(200).optional(),
+};
+
 export const pushRequestSchema = z.object({
   deviceId: uuid,
   mutations: z
     .array(mutationSchema)
     .min(1, { error: 'Envía al menos un cambio.' })
     .max(MAX_PUSH_BATCH, { error: `Envía como máximo ${MAX_PUSH_BATCH} cambios por lote.` }),
+  ...foldedPull,
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -68,9 +76,6 @@ export const mutationResultSchema = z.object({
     .nullable(),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
-
-export const pushResponseSchema = z.object({ results: z.array(mutationResultSchema) });
-export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const changeSchema = z.object({
   kind: z.enum(ENTITY_KINDS as [string, ...string[]]),
@@ -104,6 +109,17 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** Changes a push answer carries at most; with more waiting, `pull.more` says so and the device
+ *  pulls the rest. */
+export const FOLDED_PULL_LIMIT = 100;
+
+export const pushResponseSchema = z.object({
+  results: z.array(mutationResultSchema),
+  /** When the push carried a cursor: the first page of what the device has not seen. */
+  pull: pullResponseSchema.optional(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
 /**
  * What the server checks of a push body before looking at each mutation: one malformed
  * mutation must not block the rest of a device's outbox, so each is then validated against
@@ -115,4 +131,5 @@ export const pushEnvelopeSchema = z.object({
     .array(z.looseObject({ mutationId: uuid }))
     .min(1, { error: 'Envía al menos un cambio.' })
     .max(MAX_PUSH_BATCH, { error: `Envía como máximo ${MAX_PUSH_BATCH} cambios por lote.` }),
+  ...foldedPull,
 });

@@ -1,5 +1,6 @@
 import {
   AppError,
+  FOLDED_PULL_LIMIT,
   fieldIssues,
   type Mutation,
   type MutationResult,
@@ -14,6 +15,7 @@ import {
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import pLimit from 'p-limit';
+import { gunzipBody } from '../http/decompress.ts';
 import type { Deps } from '../http/env.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
 import { rejected } from './apply.ts';
@@ -36,7 +38,7 @@ const pushRoute = createRoute({
   path: '/sync/push',
   summary: 'Envía cambios hechos sin conexión (lotes de hasta 500)',
   description:
-    'Cada cambio se valida, autoriza y aplica por separado; un cambio repetido devuelve su primer resultado (duplicate). La respuesta llega solo después de guardar: si el servidor falla, responde con error y nada queda como aplicado.',
+    'Cada cambio se valida, autoriza y aplica por separado; un cambio repetido devuelve su primer resultado (duplicate). La respuesta llega solo después de guardar: si el servidor falla, responde con error y nada queda como aplicado. Con `cursor` (y `scope`), la respuesta trae además en `pull` la primera página de cambios que el dispositivo aún no vio.',
   request: {
     body: { required: true, content: { 'application/json': { schema: pushEnvelopeSchema } } },
   },
@@ -98,6 +100,8 @@ export function syncRoutes(deps: Deps) {
       },
     }),
   );
+  // Large pushes arrive gzipped; expanded, they get the same limit.
+  app.use('/sync/push', gunzipBody(SYNC_PUSH_MAX_BYTES));
   app.openapi(pushRoute, async (c) => {
     const body = c.req.valid('json');
     const valid: Mutation[] = [];
@@ -115,7 +119,15 @@ export function syncRoutes(deps: Deps) {
       : { results: [] };
     let next = 0;
     const all = body.mutations.map((_, i) => early.get(i) ?? (results[next++] as MutationResult));
-    return c.json({ results: all }, 200);
+    // One round trip: a seeded device sends its cursor and gets what it has not seen yet (a
+    // first seed, with no cursor, stays a paged pull).
+    if (!body.cursor) return c.json({ results: all }, 200);
+    const page = await pull(deps.db, c.get('auth').actor, {
+      cursor: body.cursor,
+      scope: body.scope,
+      limit: FOLDED_PULL_LIMIT,
+    });
+    return c.json({ results: all, pull: page }, 200);
   });
   app.openapi(pullRoute, async (c) =>
     c.json(await pull(deps.db, c.get('auth').actor, c.req.valid('query')), 200),

@@ -42,6 +42,9 @@ export interface OutboxEntry {
   base: Record<string, unknown> | null;
   createdAt: string;
   status: OutboxStatus;
+  /** Set when a push carried it: the server may hold it already, so it is resent as it is
+   *  (same mutation id) and later writes never coalesce into it. */
+  sent?: boolean;
   /** Why the server refused it (Spanish message from the server), for rejected entries. */
   error: NonNullable<MutationResult['error']> | null;
 }

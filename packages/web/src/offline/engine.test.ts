@@ -251,3 +251,40 @@ describe('pull', () => {
     expect(await outboxCounts(db)).toEqual({ pending: 0, rejected: 2 });
   });
 });
+
+describe('one round trip', () => {
+  it('a seeded device gets what it missed in the push’s answer, with no pull request', async () => {
+    const sync = engine();
+    server.serverWrite('commitment', 'seed-1', commitment('seed'));
+    await sync.sync(); // first sync: nothing to push, the seed by pull
+    expect(server.pulls).toHaveLength(1);
+
+    server.serverWrite('commitment', 'other-1', commitment('from the coach'));
+    const [mine] = await write(1);
+    const outcome = await sync.sync();
+    expect(outcome).toMatchObject({ ok: true, pull: { pages: 1 } });
+    expect(server.pushes).toHaveLength(1);
+    expect(server.pushes[0]?.cursor).toEqual(expect.any(String));
+    expect(server.pulls).toHaveLength(1); // no second request
+    expect((await db.records.get(['commitment', 'other-1']))?.data.text).toBe('from the coach');
+    expect(await db.records.get(['commitment', mine as string])).toMatchObject({ version: 1 });
+
+    // Idle: one small request.
+    await sync.sync();
+    expect(server.pushes).toHaveLength(1);
+    expect(server.pulls).toHaveLength(2);
+    expect(server.pulls[1]?.cursor).toBe((await db.meta.get(META.cursor))?.value);
+  });
+
+  it('pulls the rest when the folded page says there is more', async () => {
+    const sync = engine();
+    await sync.sync();
+    for (let i = 0; i < 150; i++)
+      server.serverWrite('commitment', `other-${i}`, commitment(`${i}`));
+    await write(1);
+    const outcome = await sync.sync();
+    expect(outcome).toMatchObject({ ok: true, pull: { pages: 2, changes: 151 } });
+    expect(server.pulls).toHaveLength(2);
+    expect(await db.records.where('kind').equals('commitment').count()).toBe(151);
+  });
+});

@@ -5,7 +5,7 @@ import { outboxCounts } from './store.ts';
 import { type SyncTransport, TransportError } from './transport.ts';
 
 // The sync engine: one cycle = push every pending entry, then pull until the server has no
-// more. One cycle runs at a time; a trigger during a cycle runs one more afterwards. Network
+// more (the last push's answer carries the first page: with nothing more, no pull request). One cycle runs at a time; a trigger during a cycle runs one more afterwards. Network
 // and server failures retry with exponential backoff and jitter; a 401 stops until the person
 // logs in again and never touches local data.
 
@@ -133,7 +133,10 @@ export class SyncEngine {
     this.set({ phase: 'syncing', nextRetryAt: null });
     try {
       const push = await pushAll(this.db, this.transport, { batchSize: this.options.batchSize });
-      const pull = await pullAll(this.db, this.transport, { limit: this.options.pullLimit });
+      const pull = await pullAll(this.db, this.transport, {
+        limit: this.options.pullLimit,
+        folded: push.pulled,
+      });
       await this.db.meta.put({
         key: META.lastSyncAt,
         value: new Date(this.timers.now()).toISOString(),

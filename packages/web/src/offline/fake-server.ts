@@ -1,4 +1,11 @@
-import type { Change, Mutation, MutationResult, PullResponse, PushRequest } from '@acompana/core';
+import {
+  type Change,
+  FOLDED_PULL_LIMIT,
+  type Mutation,
+  type MutationResult,
+  type PullResponse,
+  type PushRequest,
+} from '@acompana/core';
 import { type PullQuery, type SyncTransport, TransportError } from './transport.ts';
 
 // Test double of the sync protocol's server side (packages/core/src/sync/protocol.ts), for
@@ -67,7 +74,10 @@ export class FakeSyncServer implements SyncTransport {
       return result;
     });
     if (fault === 'dropResponse') throw new TransportError('network', 0, 'NETWORK');
-    return { results };
+    // One round trip: a push with a cursor answers the first page of what the device missed.
+    if (!request.cursor) return { results };
+    const query = { cursor: request.cursor, scope: request.scope, limit: FOLDED_PULL_LIMIT };
+    return { results, pull: this.page(query) };
   }
 
   private apply(m: Mutation): MutationResult {
@@ -86,6 +96,10 @@ export class FakeSyncServer implements SyncTransport {
   async pull(query: PullQuery): Promise<PullResponse> {
     this.fault();
     this.pulls.push({ ...query });
+    return this.page(query);
+  }
+
+  private page(query: PullQuery): PullResponse {
     const reseed = query.scope !== undefined && query.scope !== this.scope;
     const after = reseed ? 0 : Number(query.cursor || 0);
     const limit = query.limit ?? 500;

@@ -40,13 +40,20 @@ export function useRecord<K extends EntityKind>(
   ) as LocalRecord<EntityRecord<K>> | null | undefined;
 }
 
-/** Saves through the outbox (one transaction) and asks for a sync soon. */
+/** Saves through the outbox (one transaction) and asks for a sync soon, unless `sync` is
+ *  false: an autosaved draft stays on the device (coalescing with the next saves of the same
+ *  record) until the person leaves the form, completes it, or the app syncs anyway. */
 export function useSaveRecord() {
   const { db, nudge } = useOffline();
   return useCallback(
-    async <K extends EntityKind>(kind: K, id: string | null, changes: RecordChanges<K>) => {
+    async <K extends EntityKind>(
+      kind: K,
+      id: string | null,
+      changes: RecordChanges<K>,
+      options: { sync?: boolean } = {},
+    ) => {
       const record = await saveRecord(db, kind, id, changes);
-      nudge();
+      if (options.sync !== false) nudge();
       return record;
     },
     [db, nudge],

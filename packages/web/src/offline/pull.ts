@@ -104,9 +104,21 @@ async function dropUnseen(db: LocalDb, generation: number): Promise<number> {
 export async function pullAll(
   db: LocalDb,
   transport: SyncTransport,
-  options: { limit?: number; signal?: AbortSignal } = {},
+  options: {
+    limit?: number;
+    signal?: AbortSignal;
+    /** A page that came with the push's answer (one round trip): applied first; the pull
+     *  asks the server only if it says there is more. */
+    folded?: PullResponse;
+  } = {},
 ): Promise<PullSummary> {
   const summary: PullSummary = { pages: 0, changes: 0, dropped: 0 };
+  if (options.folded) {
+    summary.dropped += await applyPage(db, options.folded);
+    summary.pages++;
+    summary.changes += options.folded.changes.length;
+    if (!options.folded.more) return summary;
+  }
   for (;;) {
     options.signal?.throwIfAborted();
     const cursor = (await db.meta.get(META.cursor))?.value as string | undefined;

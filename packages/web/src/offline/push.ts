@@ -1,4 +1,4 @@
-import { MAX_PUSH_BATCH, type MutationResult } from '@acompana/core';
+import { MAX_PUSH_BATCH, type MutationResult, type PullResponse } from '@acompana/core';
 import { Dexie } from 'dexie';
 import { type LocalDb, META, type OutboxEntry } from './db.ts';
 import { type SyncTransport, TransportError } from './transport.ts';
@@ -12,14 +12,28 @@ export interface PushSummary {
   confirmed: number;
   rejected: number;
   conflicts: number;
+  /** The first page of changes the device had not seen, folded into the last push's answer. */
+  pulled?: PullResponse;
 }
 
-function pendingBatch(db: LocalDb, limit: number): Promise<OutboxEntry[]> {
-  return db.outbox
-    .where('[status+seq]')
-    .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
-    .limit(limit)
-    .toArray();
+/** The next entries to send, marked `sent` in the same transaction: from then on a local
+ *  write of the same record starts a new entry instead of coalescing into one the server
+ *  may already hold. */
+function takeBatch(db: LocalDb, limit: number): Promise<OutboxEntry[]> {
+  return db.transaction('rw', db.outbox, async () => {
+    const batch = await db.outbox
+      .where('[status+seq]')
+      .between(['pending', Dexie.minKey], ['pending', Dexie.maxKey])
+      .limit(limit)
+      .toArray();
+    const fresh = batch.filter((entry) => !entry.sent);
+    if (fresh.length > 0) {
+      await db.outbox.bulkUpdate(
+        fresh.map((entry) => ({ key: entry.seq, changes: { sent: true } })),
+      );
+    }
+    return batch;
+  });
 }
 
 /** Applies the server's answers to one batch in a single transaction. */
@@ -33,6 +47,9 @@ async function settle(db: LocalDb, batch: OutboxEntry[], results: MutationResult
       const result = byId.get(entry.mutationId);
       // No answer for this entry: it stays pending and goes again (the server deduplicates).
       if (!result) continue;
+      // Defensive: the entry at this seq must still be the one sent (sent entries are never
+      // coalesced, so it always is).
+      if ((await db.outbox.get(entry.seq))?.mutationId !== entry.mutationId) continue;
       if (result.status === 'rejected') {
         rejected++;
         await db.outbox.update(entry.seq, {
@@ -69,11 +86,17 @@ export async function pushAll(
   const device = (await db.meta.get(META.device))?.value as { deviceId: string } | undefined;
   if (!device) return summary; // nothing was ever written on this device
   for (;;) {
-    const batch = await pendingBatch(db, batchSize);
+    const batch = await takeBatch(db, batchSize);
     if (batch.length === 0) return summary;
     options.signal?.throwIfAborted();
-    const { results } = await transport.push(
+    // The last batch carries the pull cursor: its answer brings what the device has not seen
+    // (one round trip). A device never seeded pulls its seed page by page instead.
+    const last = batch.length < batchSize;
+    const cursor = last ? ((await db.meta.get(META.cursor))?.value as string | undefined) : '';
+    const scope = cursor ? ((await db.meta.get(META.scope))?.value as string | undefined) : '';
+    const { results, pull } = await transport.push(
       {
+        ...(cursor ? { cursor, scope } : {}),
         deviceId: device.deviceId,
         mutations: batch.map((entry) => ({
           mutationId: entry.mutationId,
@@ -96,6 +119,7 @@ export async function pushAll(
     summary.confirmed += settled.confirmed;
     summary.rejected += settled.rejected;
     summary.conflicts += settled.conflicts;
+    if (pull) summary.pulled = pull;
     // A server that answers none of the batch would loop for ever; leave it for the next sync.
     if (settled.confirmed + settled.rejected === 0) {
       throw new TransportError('server', 200, 'PUSH_NO_PROGRESS');

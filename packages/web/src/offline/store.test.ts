@@ -38,6 +38,9 @@ afterEach(async () => {
   await db.delete();
 });
 
+/** As a push does when it carries the outbox: later writes start new entries. */
+const markSent = () => db.outbox.toCollection().modify({ sent: true });
+
 describe('saveRecord', () => {
   it('creates a record with a UUIDv7 and queues a create listing every field', async () => {
     const saved = await saveRecord(db, 'visit', null, visit);
@@ -65,6 +68,7 @@ describe('saveRecord', () => {
 
   it('records only the changed fields of an edit, in increasing seq from one device', async () => {
     const saved = await saveRecord(db, 'visit', null, visit);
+    await markSent();
     await saveRecord(db, 'visit', saved.id, { status: 'done', goals: ['Leer en voz alta'] });
     await saveRecord(db, 'visit', saved.id, { status: 'done' }); // no change → no mutation
     const entries = await db.outbox.orderBy('seq').toArray();
@@ -83,6 +87,7 @@ describe('saveRecord', () => {
       reflectionLevel: 'practica' as const,
     };
     const saved = await saveRecord(db, 'visit', null, { ...visit, dialogue });
+    await markSent();
     // As the server's jsonb returns it: same content, keys in another order.
     const reordered = {
       reflectionLevel: 'practica' as const,
@@ -97,6 +102,7 @@ describe('saveRecord', () => {
     });
     const entries = await db.outbox.orderBy('seq').toArray();
     expect(entries[1]?.changed).toEqual(['teacherConfirmedAt']);
+    await markSent();
     await saveRecord(db, 'visit', saved.id, { dialogue: { ...reordered, compromisos: 'd' } });
     expect((await db.outbox.orderBy('seq').toArray())[2]?.changed).toEqual(['dialogue']);
   });
@@ -163,6 +169,7 @@ describe('saveRecord', () => {
 
   it('rolls the record back when the outbox entry cannot be written (one transaction)', async () => {
     const saved = await saveRecord(db, 'visit', null, visit);
+    await markSent();
     // Occupy the seq the next write will take: the outbox add fails inside the transaction.
     const first = await db.outbox.get(1);
     if (!first) throw new Error('the create was not queued');

@@ -134,36 +134,42 @@ export async function saveRecord<K extends EntityKind>(
       if (refusal) throw refusal;
     }
     await checkAnchoring(db, kind, data);
-    const rejected = await db.outbox
-      .where('entityId')
-      .equals(entityId)
-      .filter((entry) => entry.status === 'rejected')
-      .toArray();
+    // Coalescing (docs/SYNC.md): this write folds in the record's rejected entries and its
+    // pending entries no push has carried yet, so the outbox holds one intention per record.
+    const folded = (await db.outbox.where('entityId').equals(entityId).sortBy('seq')).filter(
+      (entry) => entry.status === 'rejected' || !entry.sent,
+    );
     const changedNow = existing
       ? Object.keys(data).filter((field) => !sameValue(data[field], existing.data[field]))
       : Object.keys(data);
-    const changed = [...new Set([...rejected.flatMap((entry) => entry.changed), ...changedNow])];
+    const changed = [...new Set([...folded.flatMap((entry) => entry.changed), ...changedNow])];
     if (existing && changed.length === 0) return existing as LocalRecord<EntityRecord<K>>;
 
     // What the device held before this write (protocol `base`): lets the server keep a
-    // revision only when someone else's value would otherwise be lost.
-    const base = existing
-      ? Object.assign(
-          Object.fromEntries(changedNow.map((field) => [field, existing.data[field] ?? null])),
-          ...[...rejected].reverse().map((entry) => entry.base ?? {}),
-        )
-      : null;
+    // revision only when someone else's value would otherwise be lost. A folded field keeps
+    // the base of the earliest entry that changed it; a folded create stays a create.
+    const earliest = folded[0];
+    const createdHere = earliest ? earliest.base === null : !existing;
+    const base = createdHere
+      ? null
+      : Object.assign(
+          Object.fromEntries(changedNow.map((field) => [field, existing?.data[field] ?? null])),
+          ...[...folded].reverse().map((entry) => entry.base ?? {}),
+        );
     const now = new Date().toISOString();
     const device = await takeSeq(db);
+    // A folded pending entry keeps its place (its seq) in the outbox: records written after
+    // it may depend on it (a commitment on a new visit). The mutation id is always new.
+    const keptSeq = folded.find((entry) => entry.status === 'pending')?.seq;
     const entry: OutboxEntry = {
-      seq: device.nextSeq,
+      seq: keptSeq ?? device.nextSeq,
       mutationId: uuidv7(),
       deviceId: device.deviceId,
       kind,
       entityId,
       op: 'upsert',
-      baseVersion: existing?.version ?? 0,
-      changed,
+      baseVersion: earliest ? earliest.baseVersion : (existing?.version ?? 0),
+      changed: createdHere ? Object.keys(data) : changed,
       payload: data,
       base,
       createdAt: now,
@@ -185,7 +191,7 @@ export async function saveRecord<K extends EntityKind>(
       seen: existing?.seen ?? 0,
       updatedAt: now,
     };
-    await db.outbox.bulkDelete(rejected.map((r) => r.seq));
+    await db.outbox.bulkDelete(folded.map((r) => r.seq));
     await db.outbox.add(entry);
     await db.records.put(record);
     return record as LocalRecord<EntityRecord<K>>;

@@ -54,6 +54,15 @@ export interface HttpTransportOptions {
   timeoutMs?: number;
 }
 
+/** Push bodies from this size on travel gzipped (the server expands them, capped: docs/SYNC.md).
+ *  Smaller ones would gain less than gzip's own header. */
+export const GZIP_PUSH_FROM_BYTES = 1024;
+
+async function gzipText(text: string): Promise<ArrayBuffer> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+}
+
 interface Parser<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
 }
@@ -102,13 +111,17 @@ export function httpTransport(options: HttpTransportOptions = {}): SyncTransport
   }
 
   return {
-    push(request, signal) {
+    async push(request, signal) {
+      const json = JSON.stringify(request);
+      const gzip = json.length >= GZIP_PUSH_FROM_BYTES && typeof CompressionStream === 'function';
       return call(
         '/api/v1/sync/push',
         {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(request),
+          headers: gzip
+            ? { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }
+            : { 'Content-Type': 'application/json' },
+          body: gzip ? await gzipText(json) : json,
         },
         pushResponseSchema,
         signal,

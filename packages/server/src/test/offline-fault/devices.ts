@@ -6,6 +6,7 @@ import {
   openLocalDb,
   outboxCounts,
   SyncEngine,
+  type SyncTransport,
   saveRecord,
 } from '@acompana/web/offline';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -29,9 +30,14 @@ export async function login(baseUrl: string, dni: string): Promise<string> {
 export interface Intent {
   kind: EntityKind;
   data: Record<string, unknown>;
-  /** Accepted mutations that touched it: the server's version must equal this. */
-  mutations: number;
+  /** Local writes that changed it (coalescing may carry several in one mutation). */
+  writes: number;
 }
+
+/** Mutation ids pushes carried, per record. A carried entry is never coalesced again and,
+ *  once every outbox is quiet, was accepted: the server's version of the record must equal
+ *  their number (a duplicate applied twice would bump it). */
+export type Carried = Map<string, Set<string>>;
 
 export class Device {
   readonly db: LocalDb;
@@ -48,13 +54,25 @@ export class Device {
     baseUrl: string,
     cookie: string,
     private readonly ledger: Map<string, Intent>,
+    carried: Carried,
   ) {
     this.db = openLocalDb(`${name}-${personId}`, { indexedDB: new IDBFactory(), IDBKeyRange });
-    this.engine = new SyncEngine(
-      this.db,
-      httpTransport({ baseUrl, headers: () => ({ cookie, origin: ORIGIN }), timeoutMs: 15_000 }),
-      { baseDelayMs: 50, maxDelayMs: 1_000 },
-    );
+    const http = httpTransport({
+      baseUrl,
+      headers: () => ({ cookie, origin: ORIGIN }),
+      timeoutMs: 15_000,
+    });
+    const transport: SyncTransport = {
+      push: (request, signal) => {
+        for (const m of request.mutations) {
+          const ids = carried.get(m.entityId) ?? new Set<string>();
+          carried.set(m.entityId, ids.add(m.mutationId));
+        }
+        return http.push(request, signal);
+      },
+      pull: (query, signal) => http.pull(query, signal),
+    };
+    this.engine = new SyncEngine(this.db, transport, { baseDelayMs: 50, maxDelayMs: 1_000 });
   }
 
   /** Records a write; returns null when it changed nothing (no mutation was queued). */
@@ -77,7 +95,7 @@ export class Device {
     this.ledger.set(record.id, {
       kind,
       data: { ...record.data },
-      mutations: (intent?.mutations ?? 0) + 1,
+      writes: (intent?.writes ?? 0) + 1,
     });
     return record.id;
   }

@@ -25,6 +25,9 @@ const errors = {
   METHOD_NOT_ALLOWED: 'Esta acción no está disponible.',
   CONFLICT: 'El registro cambió mientras lo editabas. Revisa los datos y vuelve a guardar.',
   PAYLOAD_TOO_LARGE: 'La información enviada es demasiado grande.',
+  DECOMPRESSED_TOO_LARGE: 'La información enviada es demasiado grande.',
+  UNSUPPORTED_CONTENT_ENCODING:
+    'La solicitud no se pudo leer. Recarga la página e inténtalo de nuevo.',
   UNSUPPORTED_MEDIA_TYPE: 'La solicitud no se pudo leer. Recarga la página e inténtalo de nuevo.',
   HOST_NOT_ALLOWED:
     'Esta dirección no corresponde a este servidor de Acompaña. Ábrelo con su dirección oficial.',

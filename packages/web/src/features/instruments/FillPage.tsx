@@ -14,6 +14,7 @@ import { useOffline } from '../../offline/OfflineProvider.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { getVersion } from './api.ts';
+import { Autosaver, type SaveStatus } from './autosave.ts';
 import { cachedVersion, cacheVersions, getResponse } from './local.ts';
 import { RecordList } from './RecordList.tsx';
 import { timeOf } from './renderer/format.ts';
@@ -50,27 +51,36 @@ function Filler({
 }) {
   const { t } = useTranslation();
   const saveRecord = useSaveRecord();
+  const { nudge } = useOffline();
   const [answers, setAnswers] = useState<Answers>(initial);
   const [issues, setIssues] = useState<DefinitionIssue[]>([]);
   const [message, setMessage] = useState('');
   const recordId = useRef(session.recordId);
+  const mounted = useRef(true);
   const id = useId();
   const teacher = data.teachers.find((x) => x.id === session.teacherId);
 
   const save = useCallback(
-    async (status: 'draft' | 'complete', value: Answers) => {
+    async (status: SaveStatus, value: Answers, auto = false) => {
       try {
-        const saved = await saveRecord('instrument_response', recordId.current, {
-          visitId: session.visitId,
-          teacherId: session.teacherId,
-          instrumentVersionId: session.version.id,
-          status,
-          answers: value as unknown as Record<string, unknown>,
-        });
-        if (!recordId.current) {
-          recordId.current = saved.id;
-          onSaved(saved.id);
-        }
+        const saved = await saveRecord(
+          'instrument_response',
+          recordId.current,
+          {
+            visitId: session.visitId,
+            teacherId: session.teacherId,
+            instrumentVersionId: session.version.id,
+            status,
+            answers: value as unknown as Record<string, unknown>,
+          },
+          // Autosaved drafts coalesce on the device; an explicit save or leaving syncs.
+          { sync: !auto },
+        );
+        const first = !recordId.current;
+        recordId.current = saved.id;
+        // A draft written while leaving the form must not reopen it.
+        if (!mounted.current) return;
+        if (first) onSaved(saved.id);
         const time = timeOf(saved.updatedAt);
         setMessage(
           status === 'complete'
@@ -78,18 +88,36 @@ function Filler({
             : t('instruments.fillPage.savedDraft', { time }),
         );
       } catch {
-        setMessage(t('instruments.fillPage.saveFailed'));
+        if (mounted.current) setMessage(t('instruments.fillPage.saveFailed'));
       }
     },
     [saveRecord, session, onSaved, t],
   );
 
+  // Every write goes through one Autosaver: an explicit save cancels the waiting draft and
+  // waits for a write under way (autosave.ts). `saveRef` keeps it calling the latest `save`.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const [saver] = useState(
+    () =>
+      new Autosaver<Answers>(
+        (status, value, auto) => saveRef.current(status, value, auto),
+        AUTOSAVE_MS,
+      ),
+  );
   useEffect(() => {
     // Nothing to save until the person changes something.
-    if (answers === initial) return;
-    const timer = setTimeout(() => void save('draft', answers), AUTOSAVE_MS);
-    return () => clearTimeout(timer);
-  }, [answers, initial, save]);
+    if (answers !== initial) saver.schedule(answers);
+  }, [answers, initial, saver]);
+  // Leaving the form keeps what was typed in the last moment.
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      // Autosaved drafts wait on the device; leaving the form sends them.
+      void saver.flush().then(nudge);
+    };
+  }, [saver, nudge]);
 
   const complete = async () => {
     const result = validateResponse(session.version.definition, answers, {
@@ -97,7 +125,7 @@ function Filler({
       rubric: data.rubric ?? undefined,
     });
     setIssues(result.ok ? [] : result.issues);
-    if (result.ok) await save('complete', answers);
+    if (result.ok) await saver.saveNow('complete', answers);
   };
 
   return (
@@ -138,7 +166,7 @@ function Filler({
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => void save('draft', answers)}
+          onClick={() => void saver.saveNow('draft', answers)}
         >
           {t('instruments.fillPage.saveDraft')}
         </button>
