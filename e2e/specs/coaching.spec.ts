@@ -201,6 +201,7 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
       .getByLabel('Reflexión sobre la visita')
       .fill('Me ayudó ver que las preguntas de cierre fueron literales.');
     await docente.getByRole('button', { name: 'Guardar reflexión' }).click();
+    await docente.getByRole('status').filter({ hasText: 'Reflexión guardada' }).waitFor();
     const card = docente.getByRole('listitem').filter({ hasText: planQuestions });
     await card.getByLabel('Avance').selectOption({ label: 'En proceso' });
     await card.getByRole('button', { name: 'Guardar avance' }).click();
@@ -224,6 +225,25 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
       followUpNote: 'Preparé dos de las tres preguntas.',
     });
   }, 120_000);
+
+  test('el acompañante lee la reflexión de la docente en la visita, sin poder editarla', async () => {
+    expect(visitId).not.toBe('');
+    const coach = await signedIn('acompanante');
+    await waitForFirstSync(coach);
+    await syncNow(coach);
+    await coach.goto(`/visitas/${visitId}`);
+    await coach.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor();
+    const section = coach.getByRole('region', { name: /^Reflexión de / });
+    await step(coach, 'la reflexión llega al dispositivo del acompañante', () =>
+      section
+        .getByText('Me ayudó ver que las preguntas de cierre fueron literales.')
+        .waitFor({ timeout: 30_000 }),
+    );
+    expect(await section.getByRole('textbox').count()).toBe(0);
+    expect(await section.getByRole('button').count()).toBe(0);
+    expect(await coach.getByRole('button', { name: 'Guardar reflexión' }).count()).toBe(0);
+    await noViolations(coach, 'la reflexión leída por el acompañante');
+  }, 90_000);
 
   test('el director ve solo que la visita ocurrió y no su contenido', async () => {
     expect(visitId).not.toBe('');

@@ -138,6 +138,11 @@ export const offlineTexts = {
     title: 'Mi reflexión',
     text: 'Reflexión sobre la visita',
     save: 'Guardar reflexión',
+    saved: 'Reflexión guardada',
+    teacherTitle: 'Reflexión de la o el docente',
+    teacherTitleNamed: 'Reflexión de {{name}}',
+    none: 'Aún no hay reflexión',
+    noneHint: 'La o el docente la escribe en su espacio después de la visita; aquí la verás.',
   },
   fieldErrors: {
     invalid: 'Revisa el campo «{{field}}»: {{message}}',

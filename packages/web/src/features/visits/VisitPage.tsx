@@ -15,7 +15,7 @@ import { FichaButton } from './FichaButton.tsx';
 import { FollowUpsSection } from './FollowUps.tsx';
 import { ModellingSection } from './Modelling.tsx';
 import { PendingBadge, SaveError, useTeacherNames } from './parts.tsx';
-import { ReflectionSection } from './Reflection.tsx';
+import { CoachReflection, ReflectionSection } from './Reflection.tsx';
 
 // One visit on a phone, in the order it is lived: the follow-up of earlier commitments, the
 // goals agreed before the lesson, the observation during it, the reflective dialogue and new
@@ -215,6 +215,13 @@ export default function VisitPage() {
       ) : null}
       {asCoach ? <CoachStatus id={record.id} visit={visit} /> : null}
       {isTeacher ? <ReflectionSection visitId={record.id} teacherId={visit.teacherId} /> : null}
+      {asCoach ? (
+        <CoachReflection
+          visitId={record.id}
+          teacherId={visit.teacherId}
+          teacherName={names.get(visit.teacherId) ?? ''}
+        />
+      ) : null}
       <FichaButton id={record.id} visit={visit} />
     </div>
   );
