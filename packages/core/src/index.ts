@@ -17,6 +17,7 @@ export * from './field-issues.ts';
 export * from './imports/index.ts';
 export * from './instruments/index.ts';
 export * from './nul.ts';
+export * from './raw-codes.ts';
 export * from './policy/field-ownership.ts';
 export * from './policy/policy.ts';
 export * from './roles.ts';

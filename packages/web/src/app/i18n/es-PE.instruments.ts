@@ -80,7 +80,7 @@ export const instrumentTexts = {
     },
     renderer: {
       desempeno: 'Desempeño {{n}}',
-      competency: 'Competencia {{code}} del MBDD',
+      competency: 'Competencia {{code}} del Marco de Buen Desempeño Docente',
       about: 'Definición y aspectos observables',
       aspects: 'Aspectos observables',
       level: 'Nivel',

@@ -5,6 +5,8 @@ import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecord, useSaveRecord } from '../../offline/hooks.ts';
+import { IconCalendar, IconChart, IconClipboard, IconNotebook } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Loading } from '../../ui/Status.tsx';
 import { BeforeSection } from './Before.tsx';
@@ -143,6 +145,26 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
   );
 }
 
+/** The teacher's diagnosis, plan, progress and modelling, one tap from the visit (all read from
+ *  the device, so they open offline too). */
+function TeacherLinks({ teacherId }: { teacherId: string }) {
+  const { t } = useTranslation();
+  const base = `/docentes/${teacherId}`;
+  return (
+    <nav aria-labelledby="docente-enlaces">
+      <h2 id="docente-enlaces" className="visually-hidden">
+        {t('cycle.teacherLinks')}
+      </h2>
+      <List labelledBy="docente-enlaces">
+        <ListItem to={`${base}/diagnostico`} icon={IconClipboard} title={t('cycle.diagnosis')} />
+        <ListItem to={`${base}/plan`} icon={IconCalendar} title={t('cycle.plan')} />
+        <ListItem to={`${base}/progreso`} icon={IconChart} title={t('cycle.progress')} />
+        <ListItem to={`${base}/modelado`} icon={IconNotebook} title={t('cycle.modellingLink')} />
+      </List>
+    </nav>
+  );
+}
+
 export default function VisitPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -191,11 +213,7 @@ export default function VisitPage() {
         </div>
       </dl>
       {visit.status === 'cancelled' ? <p className="notice">{t('cycle.cancelledCounts')}</p> : null}
-      <nav aria-label={t('cycle.teacherLinks')} className="button-row">
-        <Link to={`/docentes/${visit.teacherId}/plan`}>{t('cycle.plan')}</Link>
-        <Link to={`/docentes/${visit.teacherId}/progreso`}>{t('cycle.progress')}</Link>
-        <Link to={`/docentes/${visit.teacherId}/modelado`}>{t('cycle.modellingLink')}</Link>
-      </nav>
+      <TeacherLinks teacherId={visit.teacherId} />
       {visit.status !== 'cancelled' ? (
         <FollowUpsSection teacherId={visit.teacherId} visitDate={visit.plannedDate} />
       ) : null}
