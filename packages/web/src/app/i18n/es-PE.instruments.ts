@@ -163,6 +163,8 @@ export const instrumentTexts = {
       recordsSummary_other: '{{count}} registros, por docente y por instrumento.',
       recordCount_one: '{{count}} registro',
       recordCount_other: '{{count}} registros',
+      draftCount_one: '{{count}} borrador',
+      draftCount_other: '{{count}} borradores',
       groupLabel: '{{instrument}}: registros de {{teacher}}',
       moreTeachers_one: 'Ver {{count}} docente más',
       moreTeachers_other: 'Ver {{count}} docentes más (quedan {{total}})',

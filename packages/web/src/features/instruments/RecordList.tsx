@@ -13,7 +13,8 @@ import { groupRecords, type RecordRow, type TeacherGroup } from './record-groups
 
 // The filled instruments kept on this device, by teacher (surname order) and then by
 // instrument, each row with its date and status; a page of teachers at a time and the first
-// rows of each instrument, the rest one tap away. Each opens with its own version.
+// rows of each instrument, the rest one tap away; each teacher's group opens on a tap. Each
+// record opens with its own version.
 
 const TEACHERS_PER_PAGE = 10;
 const ROWS_SHOWN = 3;
@@ -59,18 +60,24 @@ function Row({ row, pending }: { row: RecordRow; pending: boolean }) {
   );
 }
 
+/** One teacher, closed until tapped: the page stays short with hundreds of records. */
 function Group({ group, pending }: { group: TeacherGroup; pending: Set<string> }) {
   const { t } = useTranslation();
-  const headingId = `registros-${group.teacherId}`;
+  const drafts = group.instruments.reduce(
+    (sum, instrument) => sum + instrument.rows.filter((row) => row.status === 'draft').length,
+    0,
+  );
   return (
-    <section className="section" aria-labelledby={headingId}>
-      <h3 id={headingId}>
-        {group.name || t('instruments.fillPage.unknownTeacher')}{' '}
-        <Badge>{t('instruments.fillPage.recordCount', { count: group.count })}</Badge>
-      </h3>
+    <details className="list__more">
+      <summary>
+        {group.name || t('instruments.fillPage.unknownTeacher')}
+        {' · '}
+        {t('instruments.fillPage.recordCount', { count: group.count })}
+        {drafts > 0 ? ` · ${t('instruments.fillPage.draftCount', { count: drafts })}` : ''}
+      </summary>
       {group.instruments.map((instrument) => (
         <div key={instrument.name}>
-          <h4>{instrument.name || t('instruments.fillPage.unknownInstrument')}</h4>
+          <h3>{instrument.name || t('instruments.fillPage.unknownInstrument')}</h3>
           <CappedList
             label={t('instruments.fillPage.groupLabel', {
               instrument: instrument.name,
@@ -83,7 +90,7 @@ function Group({ group, pending }: { group: TeacherGroup; pending: Set<string> }
           />
         </div>
       ))}
-    </section>
+    </details>
   );
 }
 
@@ -123,9 +130,11 @@ export function RecordList({ db, teachers }: { db: LocalDb; teachers: TeacherOpt
               teachers: groups.length,
             })}
           </p>
-          {shown.map((group) => (
-            <Group key={group.teacherId} group={group} pending={pending ?? new Set()} />
-          ))}
+          <div className="card">
+            {shown.map((group) => (
+              <Group key={group.teacherId} group={group} pending={pending ?? new Set()} />
+            ))}
+          </div>
           {rest > 0 ? (
             <Button variant="secondary" onClick={() => setPages((n) => n + 1)}>
               {t('instruments.fillPage.moreTeachers', {
