@@ -13,7 +13,7 @@ import { resultsDir } from '../support/server.ts';
 // worker. A route fails on any error state: "No se pudo conectar…", the error boundary, a
 // visible role=alert or error notice, a page that never stops loading, or no heading. Issue
 // 12.15 rides along: the visible text of every page holds no raw code (core's findRawCodes,
-// the rule the catalogue test applies to every text). Every problem of every route is listed
+// the rule the catalogue test applies to every text) and no double period. Every problem of every route is listed
 // at once; screenshots in test-results/offline-routes/.
 
 const out = path.join(resultsDir, 'offline-routes');
@@ -64,6 +64,9 @@ async function problemsOf(page: Page, name: string, url: string): Promise<string
   }
   const h1 = await page.locator('h1').allInnerTexts();
   if (h1.some((text) => /no encontrada/i.test(text))) problems.push(`${where}: ${h1.join(' ')}`);
+  // No double period where two sentences were joined ("…guardado..").
+  const doubled = body.match(/[^.\s]\.\.(?!\.)/g);
+  if (doubled) problems.push(`${where}: punto doble ${JSON.stringify(doubled)}`);
   const codes = findRawCodes(body);
   if (codes.length) problems.push(`${where}: códigos internos ${JSON.stringify(codes)}`);
   return problems;

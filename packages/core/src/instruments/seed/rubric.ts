@@ -338,6 +338,8 @@ const comportamiento: Desempeno = {
 
 const common = {
   type: 'rubric' as const,
+  // The one duration the instructions state: the form says "Observa una sesión completa
+  // (referencia: 60 minutos)", so descriptions never give another.
   sessionMinutes: 60,
   evidenceRequired: true,
 };
@@ -347,7 +349,7 @@ export const RUBRIC_2018: RubricDefinition = {
   ...common,
   title: 'Rúbricas de observación de aula',
   description:
-    'Observa una sesión completa (45 a 60 minutos). Para cada desempeño, elige el nivel que describe lo que viste y anota la evidencia. Los niveles III y IV describen conductas que deben observarse.',
+    'Para cada desempeño, elige el nivel que describe lo que viste y anota la evidencia. Los niveles III y IV describen conductas que deben observarse.',
   desempenos: [involucra, razonamiento, evalua, respeto, comportamiento],
 };
 
@@ -356,6 +358,6 @@ export const RUBRIC_2017: RubricDefinition = {
   ...common,
   title: 'Rúbricas de observación de aula (2017)',
   description:
-    'Observa una sesión completa (45 a 60 minutos). Para cada uno de los seis desempeños, elige el nivel que describe lo que viste y anota la evidencia.',
+    'Para cada uno de los seis desempeños, elige el nivel que describe lo que viste y anota la evidencia.',
   desempenos: [involucra, tiempo, razonamiento, evalua, respeto, comportamiento],
 };

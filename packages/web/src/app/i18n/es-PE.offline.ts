@@ -5,8 +5,8 @@ export const offlineTexts = {
   sync: {
     offline: 'Sin conexión: tus cambios se guardan en este dispositivo.',
     syncing: 'Sincronizando…',
-    pending_one: '{{count}} cambio pendiente de enviar',
-    pending_other: '{{count}} cambios pendientes de enviar',
+    pending_one: '{{count}} cambio sin enviar',
+    pending_other: '{{count}} cambios sin enviar',
     allSent: 'Todo enviado',
     lastSync: 'Última sincronización: {{when}}',
     neverSynced: 'Aún no se sincroniza',
@@ -19,7 +19,7 @@ export const offlineTexts = {
     loginAgain: 'Iniciar sesión de nuevo',
     rejected_one: '{{count}} cambio rechazado: revísalo',
     rejected_other: '{{count}} cambios rechazados: revísalos',
-    pendingBadge: 'pendiente',
+    pendingBadge: 'sin enviar',
     otherPerson:
       'En este dispositivo hay {{count}} cambios sin enviar de {{name}}. Se guardan aparte y no se mezclan con los tuyos: se enviarán cuando esa persona vuelva a iniciar sesión aquí.',
     otherPersonUnnamed: 'otra persona',
@@ -76,6 +76,8 @@ export const offlineTexts = {
   },
   visits: {
     title: 'Visitas',
+    one: 'Visita',
+    dated: 'Visita del {{date}}',
     myVisits: 'Mis visitas',
     schedule: 'Programar visita',
     empty: 'Aún no hay visitas en este dispositivo.',

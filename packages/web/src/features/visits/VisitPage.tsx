@@ -177,7 +177,7 @@ export default function VisitPage() {
   if (record === null) {
     return (
       <div className="page">
-        <PageHeading title={t('visits.title')} />
+        <PageHeading title={t('visits.one')} />
         <p className="empty">{t('visits.notFound')}</p>
         <Link to="/visitas" className="back-link">
           {t('visits.back')}
@@ -193,7 +193,7 @@ export default function VisitPage() {
       <Link to="/visitas" className="back-link">
         {t('visits.back')}
       </Link>
-      <PageHeading title={`${t('visits.title')}: ${formatDate(visit.plannedDate)}`} />
+      <PageHeading title={t('visits.dated', { date: formatDate(visit.plannedDate) })} />
       <dl className="facts">
         <div>
           <dt>{t('visits.teacher')}</dt>
