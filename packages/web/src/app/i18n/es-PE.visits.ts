@@ -6,7 +6,6 @@ export const visitTexts = {
     statusOnly:
       'Ves solo la fecha y el estado de cada visita: su contenido es formativo y solo lo ven la o el docente y su acompañante.',
     empty: 'Aún no hay visitas registradas.',
-    item: '{{date}} · {{status}}',
   },
   space: {
     title: 'Mi acompañamiento',

@@ -5,10 +5,13 @@ import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecord, useSaveRecord } from '../../offline/hooks.ts';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { IconCalendar, IconChart, IconClipboard, IconNotebook } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { BeforeSection } from './Before.tsx';
 import { CommitmentsSection } from './Commitments.tsx';
 import { DialogueSection } from './Dialogue.tsx';
@@ -68,38 +71,33 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
             void run({ plannedDate: actualDate });
           }}
         >
-          <div className="field">
-            <label htmlFor="visit-actual-date">{t('visits.actualDate')}</label>
-            <input
-              id="visit-actual-date"
-              type="date"
-              value={actualDate}
-              max={today}
-              onChange={(event) => setActualDate(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button--secondary">
+          <TextField
+            label={t('visits.actualDate')}
+            id="visit-actual-date"
+            type="date"
+            value={actualDate}
+            max={today}
+            onChange={(event) => setActualDate(event.target.value)}
+          />
+          <Button type="submit" variant="secondary">
             {t('visits.correctDate')}
-          </button>
+          </Button>
         </form>
       ) : null}
       <div className="button-row">
-        <button
-          type="button"
-          className="button"
+        <Button
           aria-describedby={early ? 'visita-fecha-futura' : undefined}
           onClick={() => void run({ status: 'done', endedAt: now })}
         >
           {t('visits.markDone')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
+        </Button>
+        <Button
+          variant="secondary"
           aria-expanded={cancelling}
           onClick={() => setCancelling((open) => !open)}
         >
           {t('visits.cancel')}
-        </button>
+        </Button>
       </div>
       {cancelling ? (
         <form
@@ -113,31 +111,25 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
             });
           }}
         >
-          <div className="field">
-            <label htmlFor="cancel-reason">{t('visits.cancelReason')}</label>
-            <select
-              id="cancel-reason"
-              value={reason}
-              onChange={(event) => setReason(event.target.value as CancelReason)}
-            >
-              {CANCEL_REASONS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`visits.reasons.${code}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="cancel-note">{t('visits.cancelNote')}</label>
-            <input
-              id="cancel-note"
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="button">
-            {t('visits.confirmCancel')}
-          </button>
+          <SelectField
+            label={t('visits.cancelReason')}
+            id="cancel-reason"
+            value={reason}
+            onChange={(event) => setReason(event.target.value as CancelReason)}
+          >
+            {CANCEL_REASONS.map((code) => (
+              <option key={code} value={code}>
+                {t(`visits.reasons.${code}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('visits.cancelNote')}
+            id="cancel-note"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <Button type="submit">{t('visits.confirmCancel')}</Button>
         </form>
       ) : null}
       <SaveError error={error} />
@@ -173,15 +165,19 @@ export default function VisitPage() {
   const names = useTeacherNames();
   const isCoach = me.roles.some((grant) => grant.role === 'acompanante');
 
-  if (record === undefined) return <Loading />;
+  if (record === undefined) return <Skeleton lines={6} />;
   if (record === null) {
     return (
       <div className="page">
         <PageHeading title={t('visits.one')} />
-        <p className="empty">{t('visits.notFound')}</p>
-        <Link to="/visitas" className="back-link">
-          {t('visits.back')}
-        </Link>
+        <EmptyState
+          title={t('visits.notFound')}
+          action={
+            <ButtonLink to="/visitas" variant="secondary">
+              {t('visits.back')}
+            </ButtonLink>
+          }
+        />
       </div>
     );
   }
