@@ -6,7 +6,7 @@ import type { LocalDb } from '../../offline/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { CappedList, ListItem } from '../../ui/ListItem.tsx';
+import { CappedList, List, ListItem } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { cachedVersions, type TeacherOption } from './local.ts';
 import { groupRecords, type RecordRow, type TeacherGroup } from './record-groups.ts';
@@ -68,29 +68,31 @@ function Group({ group, pending }: { group: TeacherGroup; pending: Set<string> }
     0,
   );
   return (
-    <details className="list__more">
-      <summary>
-        {group.name || t('instruments.fillPage.unknownTeacher')}
-        {' · '}
-        {t('instruments.fillPage.recordCount', { count: group.count })}
-        {drafts > 0 ? ` · ${t('instruments.fillPage.draftCount', { count: drafts })}` : ''}
-      </summary>
-      {group.instruments.map((instrument) => (
-        <div key={instrument.name}>
-          <h3>{instrument.name || t('instruments.fillPage.unknownInstrument')}</h3>
-          <CappedList
-            label={t('instruments.fillPage.groupLabel', {
-              instrument: instrument.name,
-              teacher: group.name,
-            })}
-            shown={ROWS_SHOWN}
-            items={instrument.rows.map((row) => (
-              <Row key={row.id} row={row} pending={pending.has(row.id)} />
-            ))}
-          />
-        </div>
-      ))}
-    </details>
+    <li>
+      <details className="list__more">
+        <summary>
+          {group.name || t('instruments.fillPage.unknownTeacher')}
+          {' · '}
+          {t('instruments.fillPage.recordCount', { count: group.count })}
+          {drafts > 0 ? ` · ${t('instruments.fillPage.draftCount', { count: drafts })}` : ''}
+        </summary>
+        {group.instruments.map((instrument) => (
+          <div key={instrument.name}>
+            <h3>{instrument.name || t('instruments.fillPage.unknownInstrument')}</h3>
+            <CappedList
+              label={t('instruments.fillPage.groupLabel', {
+                instrument: instrument.name,
+                teacher: group.name,
+              })}
+              shown={ROWS_SHOWN}
+              items={instrument.rows.map((row) => (
+                <Row key={row.id} row={row} pending={pending.has(row.id)} />
+              ))}
+            />
+          </div>
+        ))}
+      </details>
+    </li>
   );
 }
 
@@ -130,17 +132,16 @@ export function RecordList({ db, teachers }: { db: LocalDb; teachers: TeacherOpt
               teachers: groups.length,
             })}
           </p>
-          <div className="card">
+          <List labelledBy="registros-dispositivo">
             {shown.map((group) => (
               <Group key={group.teacherId} group={group} pending={pending ?? new Set()} />
             ))}
-          </div>
+          </List>
           {rest > 0 ? (
             <Button variant="secondary" onClick={() => setPages((n) => n + 1)}>
-              {t('instruments.fillPage.moreTeachers', {
-                count: Math.min(rest, TEACHERS_PER_PAGE),
-                total: rest,
-              })}
+              {rest > TEACHERS_PER_PAGE
+                ? t('instruments.fillPage.moreTeachers', { count: TEACHERS_PER_PAGE, total: rest })
+                : t('instruments.fillPage.lastTeachers', { count: rest })}
             </Button>
           ) : null}
         </>
