@@ -76,7 +76,7 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     await coach.getByLabel('Propósitos de la visita').fill(`${goal}\nRegistrar preguntas`);
     await coach.getByRole('button', { name: 'Guardar' }).click();
     await step(coach, 'guardar la visita', () =>
-      coach.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor(),
+      coach.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor(),
     );
     visitId = new URL(coach.url()).pathname.split('/').pop() ?? '';
     const focus = coach.getByRole('group', { name: 'Desempeños en foco' });
@@ -115,7 +115,7 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     await coach.getByRole('button', { name: 'Marcar como completo' }).click();
     await coach.getByRole('status').filter({ hasText: 'Registro completo guardado' }).waitFor();
     await coach.getByRole('link', { name: 'Volver a la visita' }).click();
-    await coach.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor();
+    await coach.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor();
     await expect
       .poll(() => coach.getByRole('region', { name: 'Durante la sesión' }).innerText())
       .toContain('2 notas de campo');
@@ -191,16 +191,17 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     await docente.getByRole('heading', { name: 'Mi acompañamiento' }).waitFor();
     await docente.goto(`/visitas/${visitId}`);
     await step(docente, 'la visita llega al dispositivo de la docente', () =>
-      docente.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor({ timeout: 30_000 }),
+      docente.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor({ timeout: 30_000 }),
     );
     await docente.getByText(goal).waitFor();
     await docente.getByText('Revisamos las notas: casi todos leyeron.').waitFor();
     await docente.getByRole('button', { name: 'Confirmo los propósitos acordados' }).click();
-    await docente.getByText(/confirmó los propósitos/).waitFor();
+    await docente.getByText(/^Confirmaste los propósitos el /).waitFor();
     await docente
       .getByLabel('Reflexión sobre la visita')
       .fill('Me ayudó ver que las preguntas de cierre fueron literales.');
     await docente.getByRole('button', { name: 'Guardar reflexión' }).click();
+    await docente.getByRole('status').filter({ hasText: 'Reflexión guardada' }).waitFor();
     const card = docente.getByRole('listitem').filter({ hasText: planQuestions });
     await card.getByLabel('Avance').selectOption({ label: 'En proceso' });
     await card.getByRole('button', { name: 'Guardar avance' }).click();
@@ -224,6 +225,25 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
       followUpNote: 'Preparé dos de las tres preguntas.',
     });
   }, 120_000);
+
+  test('el acompañante lee la reflexión de la docente en la visita, sin poder editarla', async () => {
+    expect(visitId).not.toBe('');
+    const coach = await signedIn('acompanante');
+    await waitForFirstSync(coach);
+    await syncNow(coach);
+    await coach.goto(`/visitas/${visitId}`);
+    await coach.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor();
+    const section = coach.getByRole('region', { name: /^Reflexión de / });
+    await step(coach, 'la reflexión llega al dispositivo del acompañante', () =>
+      section
+        .getByText('Me ayudó ver que las preguntas de cierre fueron literales.')
+        .waitFor({ timeout: 30_000 }),
+    );
+    expect(await section.getByRole('textbox').count()).toBe(0);
+    expect(await section.getByRole('button').count()).toBe(0);
+    expect(await coach.getByRole('button', { name: 'Guardar reflexión' }).count()).toBe(0);
+    await noViolations(coach, 'la reflexión leída por el acompañante');
+  }, 90_000);
 
   test('el director ve solo que la visita ocurrió y no su contenido', async () => {
     expect(visitId).not.toBe('');

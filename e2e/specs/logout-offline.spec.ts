@@ -129,7 +129,7 @@ describe('cerrar sesión sin conexión', () => {
     await page.getByLabel('Docente', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Propósitos de la visita').fill('Observar la lectura en voz alta');
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor();
 
     await logoutThroughUi(page);
     await page.getByRole('button', { name: 'Cerrar sesión y conservarlos' }).click();

@@ -149,7 +149,7 @@ describe('trabajo de campo sin conexión', () => {
     await page.getByLabel('Propósitos de la visita').fill(`${goal}\nEscribir su nombre`);
     await page.getByRole('button', { name: 'Guardar' }).click();
     await step(page, 'guardar la visita sin conexión', () =>
-      page.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor(),
+      page.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor(),
     );
     const visitPath = new URL(page.url()).pathname;
     const visitId = visitPath.split('/').pop() ?? '';
@@ -165,7 +165,7 @@ describe('trabajo de campo sin conexión', () => {
     // Reload with no connection: the service worker serves the app, the store the work.
     await page.reload();
     try {
-      await page.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor();
+      await page.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor();
     } catch (error) {
       throw new Error(`La visita no se abrió sin conexión; ${await describePage(page)}\n${error}`);
     }
@@ -173,7 +173,7 @@ describe('trabajo de campo sin conexión', () => {
     await page.getByText(goal).waitFor();
     await page.getByText('Leer un cuento cada día').waitFor();
     await page.getByText('Preguntar por lo que entendieron').waitFor();
-    expect(await page.getByText('pendiente', { exact: true }).count()).toBeGreaterThanOrEqual(3);
+    expect(await page.getByText('sin enviar', { exact: true }).count()).toBeGreaterThanOrEqual(3);
     await page.getByText(/Sin conexión/).waitFor();
     // Coalescing (issue 13.1): four saves of three records wait as one entry per record.
     const outbox = (await readStore<StoredOutboxEntry>(page, personId, 'outbox')).filter(
@@ -185,7 +185,7 @@ describe('trabajo de campo sin conexión', () => {
     // Back online: sync and check the server.
     await context.setOffline(false);
     await step(page, 'sincronizar', () => syncFromChip(page));
-    expect(await page.getByText('pendiente', { exact: true }).count()).toBe(0);
+    expect(await page.getByText('sin enviar', { exact: true }).count()).toBe(0);
 
     const changes = await pullAll(page);
     const visit = changes.find((c) => c.kind === 'visit' && c.id === visitId);
@@ -212,7 +212,7 @@ describe('trabajo de campo sin conexión', () => {
     expect(await violations(page, 'Programar visita')).toEqual([]);
     await page.getByLabel('Docente', { exact: true }).selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Visitas: / }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /^Visita del / }).waitFor();
     expect(await violations(page, 'una visita')).toEqual([]);
     await page.goto('/sincronizacion');
     await waitForH1(page, 'Sincronización');

@@ -19,6 +19,7 @@ export * from './instruments/index.ts';
 export * from './nul.ts';
 export * from './policy/field-ownership.ts';
 export * from './policy/policy.ts';
+export * from './raw-codes.ts';
 export * from './roles.ts';
 export * from './sync/index.ts';
 export * from './time.ts';

@@ -63,6 +63,8 @@ export const LADDERS_KEY = 'interventions.ladders';
 
 export interface CachedLadder {
   code: string;
+  /** The intervention's name, shown (and printed) instead of its code. */
+  name?: string;
   stageLadder: unknown;
 }
 
@@ -70,6 +72,7 @@ async function refreshLadders(db: LocalDb): Promise<void> {
   const interventions = await listInterventions();
   const ladders: CachedLadder[] = interventions.map((i) => ({
     code: i.code,
+    name: i.name,
     stageLadder: i.stageLadder,
   }));
   await db.meta.put({ key: LADDERS_KEY, value: ladders });

@@ -10,8 +10,8 @@ export const offlineTexts = {
   sync: {
     offline: 'Sin conexión: tus cambios se guardan en este dispositivo.',
     syncing: 'Sincronizando…',
-    pending_one: '{{count}} cambio pendiente de enviar',
-    pending_other: '{{count}} cambios pendientes de enviar',
+    pending_one: '{{count}} cambio sin enviar',
+    pending_other: '{{count}} cambios sin enviar',
     allSent: 'Todo enviado',
     lastSync: 'Última sincronización: {{when}}',
     neverSynced: 'Aún no se sincroniza',
@@ -24,7 +24,7 @@ export const offlineTexts = {
     loginAgain: 'Iniciar sesión de nuevo',
     rejected_one: '{{count}} cambio rechazado: revísalo',
     rejected_other: '{{count}} cambios rechazados: revísalos',
-    pendingBadge: 'pendiente',
+    pendingBadge: 'sin enviar',
     otherPerson:
       'En este dispositivo hay {{count}} cambios sin enviar de {{name}}. Se guardan aparte y no se mezclan con los tuyos: se enviarán cuando esa persona vuelva a iniciar sesión aquí.',
     otherPersonUnnamed: 'otra persona',
@@ -81,6 +81,8 @@ export const offlineTexts = {
   },
   visits: {
     title: 'Visitas',
+    one: 'Visita',
+    dated: 'Visita del {{date}}',
     myVisits: 'Mis visitas',
     schedule: 'Programar visita',
     empty: 'Aún no hay visitas en este dispositivo.',
@@ -143,6 +145,11 @@ export const offlineTexts = {
     title: 'Mi reflexión',
     text: 'Reflexión sobre la visita',
     save: 'Guardar reflexión',
+    saved: 'Reflexión guardada',
+    teacherTitle: 'Reflexión de la o el docente',
+    teacherTitleNamed: 'Reflexión de {{name}}',
+    none: 'Aún no hay reflexión',
+    noneHint: 'La o el docente la escribe en su espacio después de la visita; aquí la verás.',
   },
   fieldErrors: {
     invalid: 'Revisa el campo «{{field}}»: {{message}}',

@@ -75,7 +75,7 @@ export const rosterTexts = {
     masked: 'Docente (identidad reservada)',
     maskedNote: 'Por privacidad, no ves quiénes son los docentes que acompaña.',
     start: 'Inicio',
-    teams: 'Equipos de red (SPI)',
+    teams: 'Equipos de red (soporte pedagógico intercultural)',
     noTeams: 'No integra equipos de red.',
     team: '{{network}} · {{year}}',
   },
@@ -156,8 +156,8 @@ export const rosterTexts = {
   },
   coachKinds: {
     acompanante_pedagogico: 'Acompañante pedagógico',
-    aspi: 'Acompañante de soporte pedagógico intercultural (ASPI)',
-    coordinador_jec: 'Coordinador(a) pedagógico JEC',
+    aspi: 'Acompañante de soporte pedagógico intercultural',
+    coordinador_jec: 'Coordinador(a) pedagógico de Jornada Escolar Completa',
     acompanante_social_comunitario: 'Acompañante social comunitario',
     ap_secundaria: 'Acompañante pedagógico de secundaria rural',
   },
@@ -183,7 +183,7 @@ export const rosterTexts = {
   activityKinds: {
     visita: 'Visitas en aula',
     gia: 'GIA (grupos de interaprendizaje)',
-    ria: 'RIA (reuniones de interaprendizaje)',
+    ria: 'Reunión de interaprendizaje',
     taller: 'Talleres',
     reunion_familias: 'Reuniones con familias y comunidad',
     colegiado: 'Trabajo colegiado',

@@ -2,6 +2,7 @@ import type { Answers, VersionDetail } from '@acompana/core';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useReference } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
@@ -26,6 +27,7 @@ export default function RecordPage() {
   const { db } = useOffline();
   const formId = useId();
   const [state, setState] = useState<State>({ status: 'loading' });
+  const teachers = useReference('teacher');
 
   useEffect(() => {
     let live = true;
@@ -59,8 +61,16 @@ export default function RecordPage() {
   else if (state.status === 'error') body = <ErrorNotice error={state.error} />;
   else {
     const { record, version } = state;
+    const teacher = teachers?.find((item) => item.id === record.data.teacherId);
     body = (
       <>
+        {teacher ? (
+          <p>
+            <strong>
+              {t('instruments.fillPage.forTeacher', { name: String(teacher.data.displayName) })}
+            </strong>
+          </p>
+        ) : null}
         <p>
           {t('instruments.record.filledWith', {
             name: version.instrumentName,

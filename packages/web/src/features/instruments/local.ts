@@ -54,6 +54,24 @@ export async function cachedTeachers(db: LocalDb): Promise<TeacherOption[]> {
   return (await getMeta<TeacherOption[]>(db, TEACHERS_KEY)) ?? [];
 }
 
+/** The teachers of the device's reference data (the caseload every sync refreshes, or the
+ *  teacher's own record), so names show offline even if this page was never opened online. */
+export async function referenceTeachers(db: LocalDb): Promise<TeacherOption[]> {
+  const rows = await db.reference.where('kind').equals('teacher').toArray();
+  return rows.map((row) => ({ id: row.id, displayName: String(row.data.displayName ?? '') }));
+}
+
+/** One list of teachers from several sources, the first name of each id winning, without the
+ *  person themself (a coach who also teaches does not observe their own lessons here). */
+export function mergeTeachers(personId: string, ...lists: TeacherOption[][]): TeacherOption[] {
+  const byId = new Map<string, TeacherOption>();
+  for (const teacher of lists.flat()) {
+    if (teacher.id !== personId && teacher.displayName && !byId.has(teacher.id))
+      byId.set(teacher.id, teacher);
+  }
+  return [...byId.values()];
+}
+
 export type ResponseRecord = LocalRecord<InstrumentResponseRecord>;
 
 export async function listResponses(db: LocalDb): Promise<ResponseRecord[]> {

@@ -9,6 +9,8 @@ import {
   cacheTeachers,
   cacheVersions,
   latestPublished,
+  mergeTeachers,
+  referenceTeachers,
   type TeacherOption,
 } from './local.ts';
 
@@ -29,9 +31,9 @@ async function loadOnline(db: LocalDb, personId: string): Promise<FieldData> {
     listTeachers({ limit: 100 }),
     listInstruments(),
   ]);
-  const teachers = teacherPage.items
-    .filter((t) => t.id !== personId)
-    .map((t) => ({ id: t.id, displayName: t.displayName }));
+  const listed = teacherPage.items.map((t) => ({ id: t.id, displayName: t.displayName }));
+  // The listing is one page; the synced caseload completes it.
+  const teachers = mergeTeachers(personId, listed, await referenceTeachers(db));
   const published = instruments
     .map((i) => i.versions.find((v) => v.status === 'published'))
     .filter((v) => v !== undefined);
@@ -45,8 +47,13 @@ function rubricOf(versions: VersionDetail[]): RubricDefinition | null {
   return found && found.definition.type === 'rubric' ? found.definition : null;
 }
 
-async function loadCached(db: LocalDb): Promise<FieldData> {
-  const [teachers, all] = await Promise.all([cachedTeachers(db), cachedVersions(db)]);
+export async function loadCached(db: LocalDb, personId: string): Promise<FieldData> {
+  const [reference, cached, all] = await Promise.all([
+    referenceTeachers(db),
+    cachedTeachers(db),
+    cachedVersions(db),
+  ]);
+  const teachers = mergeTeachers(personId, reference, cached);
   const versions = latestPublished(all);
   return { teachers, versions, rubric: rubricOf(versions), offline: true };
 }
@@ -62,7 +69,7 @@ export function useFieldData(db: LocalDb, personId: string): FieldDataState {
     let live = true;
     loadOnline(db, personId)
       .catch(async (error: unknown) => {
-        const cached = await loadCached(db);
+        const cached = await loadCached(db, personId);
         if (cached.versions.length === 0) throw error;
         return cached;
       })

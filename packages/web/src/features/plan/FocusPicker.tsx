@@ -62,7 +62,7 @@ export function FocusPicker({ desempenos, focus, onChange }: Props) {
               disabled={!checked && full}
               onChange={(event) => onChange(toggleFocus(focus, d.code, event.target.checked))}
             />
-            <label htmlFor={id}>{d.name === d.code ? d.code : `${d.name} (${d.code})`}</label>
+            <label htmlFor={id}>{d.name}</label>
           </div>
         );
       })}

@@ -47,10 +47,8 @@ export function PlanView({ plan, teacherId, year, desempenos }: Props) {
       <LinesView
         id="plan-focus"
         title={t('plan.focus.legend')}
-        lines={plan.focus.map((code) => {
-          const name = names.get(code);
-          return name ? `${name} (${code})` : code;
-        })}
+        // The desempeño's name, never its code (a code only when the rubric is not on the device).
+        lines={plan.focus.map((code) => names.get(code) ?? code)}
       />
       <LinesView id="plan-strategies" title={t('plan.strategies')} lines={plan.strategies} />
       <LinesView

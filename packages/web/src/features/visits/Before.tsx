@@ -107,9 +107,12 @@ export function BeforeSection({
         </>
       )}
       <p>
+        {/* The teacher is addressed as «tú» in their own space. */}
         {confirmed
-          ? t('cycle.confirmed', { date: formatLimaDate(confirmed) })
-          : t('cycle.notConfirmed')}
+          ? t(isTeacher ? 'cycle.confirmedByMe' : 'cycle.confirmed', {
+              date: formatLimaDate(confirmed),
+            })
+          : t(isTeacher ? 'cycle.notConfirmedByMe' : 'cycle.notConfirmed')}
       </p>
       {isTeacher && !confirmed && visit.goals.length > 0 ? (
         <button

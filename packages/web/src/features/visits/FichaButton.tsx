@@ -2,24 +2,16 @@ import type { CommitmentRecord, VisitRecord } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session/SessionContext.tsx';
-import { useRecords, useReference } from '../../offline/hooks.ts';
-import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { useMeta, useRecords, useReference } from '../../offline/hooks.ts';
+import { type CachedLadder, type CaseloadTeacher, LADDERS_KEY } from '../../offline/reference.ts';
+import { Button } from '../../ui/Button.tsx';
 import { useDeviceVersions } from './During.tsx';
+import { openBefore } from './FollowUps.tsx';
 import { downloadFicha } from './pdf/ficha.ts';
 import { fichaModel } from './pdf/model.ts';
 
 // "Ficha de visita": built from what is on the device and generated there (jsPDF is loaded on
 // click and precached by the service worker), so coach and teacher get it offline.
-
-/** The teacher's last visit held before this one: the ficha reports its commitments' follow-up. */
-function previousVisit(
-  visits: { id: string; data: VisitRecord }[],
-  visit: VisitRecord,
-): { id: string } | undefined {
-  return visits
-    .filter((v) => v.data.status === 'done' && v.data.plannedDate < visit.plannedDate)
-    .sort((a, b) => b.data.plannedDate.localeCompare(a.data.plannedDate))[0];
-}
 
 export function FichaButton({ id, visit }: { id: string; visit: VisitRecord }) {
   const { t } = useTranslation();
@@ -29,6 +21,7 @@ export function FichaButton({ id, visit }: { id: string; visit: VisitRecord }) {
   const commitments = useRecords('commitment', { teacherId: visit.teacherId });
   const visits = useRecords('visit', { teacherId: visit.teacherId });
   const reference = useReference('teacher');
+  const interventions = useMeta<CachedLadder[]>(LADDERS_KEY);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -48,6 +41,7 @@ export function FichaButton({ id, visit }: { id: string; visit: VisitRecord }) {
           teacher: entry?.displayName ?? (isCoach ? '' : me.person.displayName),
           school: entry?.schools?.find((s) => s.id === visit.schoolId)?.name ?? '',
           coach: isCoach ? me.person.displayName : '',
+          intervention: interventions?.find((i) => i.code === visit.interventionCode)?.name ?? '',
         },
         responses: responses.map((r) => ({
           data: r.data,
@@ -56,9 +50,20 @@ export function FichaButton({ id, visit }: { id: string; visit: VisitRecord }) {
         commitments: commitments
           .filter((c) => c.data.visitId === id)
           .map((c): CommitmentRecord => c.data),
-        followUps: commitments
-          .filter((c) => c.data.visitId === previousVisit(visits, visit)?.id)
-          .map((c) => c.data),
+        // The same commitments the visit's follow-up section shows: all still open from
+        // earlier visits.
+        followUps: openBefore(
+          commitments,
+          new Map(visits.map((v) => [v.id, v.data.plannedDate])),
+          visit.plannedDate,
+        ).map((c) => c.data),
+        desempenoNames: new Map(
+          [...versions.byId.values()].flatMap((v) =>
+            v.definition.type === 'rubric'
+              ? v.definition.desempenos.map((d): [string, string] => [d.code, d.name])
+              : [],
+          ),
+        ),
       });
       await downloadFicha(model);
       setMessage(t('cycle.pdfReady'));
@@ -74,14 +79,15 @@ export function FichaButton({ id, visit }: { id: string; visit: VisitRecord }) {
       <h2 id="ficha" className="visually-hidden">
         {t('ficha.title')}
       </h2>
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={!ready || busy}
+      <Button
+        variant="secondary"
+        disabled={!ready}
+        loading={busy}
+        loadingLabel={t('cycle.pdfWorking')}
         onClick={() => void generate()}
       >
         {t('cycle.pdf')}
-      </button>
+      </Button>
       <p role="status" className="form__status">
         {message}
       </p>

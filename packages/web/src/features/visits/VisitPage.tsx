@@ -5,8 +5,13 @@ import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecord, useSaveRecord } from '../../offline/hooks.ts';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { IconCalendar, IconChart, IconClipboard, IconNotebook } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { BeforeSection } from './Before.tsx';
 import { CommitmentsSection } from './Commitments.tsx';
 import { DialogueSection } from './Dialogue.tsx';
@@ -15,7 +20,7 @@ import { FichaButton } from './FichaButton.tsx';
 import { FollowUpsSection } from './FollowUps.tsx';
 import { ModellingSection } from './Modelling.tsx';
 import { PendingBadge, SaveError, useTeacherNames } from './parts.tsx';
-import { ReflectionSection } from './Reflection.tsx';
+import { CoachReflection, ReflectionSection } from './Reflection.tsx';
 
 // One visit on a phone, in the order it is lived: the follow-up of earlier commitments, the
 // goals agreed before the lesson, the observation during it, the reflective dialogue and new
@@ -66,38 +71,33 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
             void run({ plannedDate: actualDate });
           }}
         >
-          <div className="field">
-            <label htmlFor="visit-actual-date">{t('visits.actualDate')}</label>
-            <input
-              id="visit-actual-date"
-              type="date"
-              value={actualDate}
-              max={today}
-              onChange={(event) => setActualDate(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="button button--secondary">
+          <TextField
+            label={t('visits.actualDate')}
+            id="visit-actual-date"
+            type="date"
+            value={actualDate}
+            max={today}
+            onChange={(event) => setActualDate(event.target.value)}
+          />
+          <Button type="submit" variant="secondary">
             {t('visits.correctDate')}
-          </button>
+          </Button>
         </form>
       ) : null}
       <div className="button-row">
-        <button
-          type="button"
-          className="button"
+        <Button
           aria-describedby={early ? 'visita-fecha-futura' : undefined}
           onClick={() => void run({ status: 'done', endedAt: now })}
         >
           {t('visits.markDone')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
+        </Button>
+        <Button
+          variant="secondary"
           aria-expanded={cancelling}
           onClick={() => setCancelling((open) => !open)}
         >
           {t('visits.cancel')}
-        </button>
+        </Button>
       </div>
       {cancelling ? (
         <form
@@ -111,35 +111,49 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
             });
           }}
         >
-          <div className="field">
-            <label htmlFor="cancel-reason">{t('visits.cancelReason')}</label>
-            <select
-              id="cancel-reason"
-              value={reason}
-              onChange={(event) => setReason(event.target.value as CancelReason)}
-            >
-              {CANCEL_REASONS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`visits.reasons.${code}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="cancel-note">{t('visits.cancelNote')}</label>
-            <input
-              id="cancel-note"
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="button">
-            {t('visits.confirmCancel')}
-          </button>
+          <SelectField
+            label={t('visits.cancelReason')}
+            id="cancel-reason"
+            value={reason}
+            onChange={(event) => setReason(event.target.value as CancelReason)}
+          >
+            {CANCEL_REASONS.map((code) => (
+              <option key={code} value={code}>
+                {t(`visits.reasons.${code}`)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t('visits.cancelNote')}
+            id="cancel-note"
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+          <Button type="submit">{t('visits.confirmCancel')}</Button>
         </form>
       ) : null}
       <SaveError error={error} />
     </section>
+  );
+}
+
+/** The teacher's diagnosis, plan, progress and modelling, one tap from the visit (all read from
+ *  the device, so they open offline too). */
+function TeacherLinks({ teacherId }: { teacherId: string }) {
+  const { t } = useTranslation();
+  const base = `/docentes/${teacherId}`;
+  return (
+    <nav aria-labelledby="docente-enlaces">
+      <h2 id="docente-enlaces" className="visually-hidden">
+        {t('cycle.teacherLinks')}
+      </h2>
+      <List labelledBy="docente-enlaces">
+        <ListItem to={`${base}/diagnostico`} icon={IconClipboard} title={t('cycle.diagnosis')} />
+        <ListItem to={`${base}/plan`} icon={IconCalendar} title={t('cycle.plan')} />
+        <ListItem to={`${base}/progreso`} icon={IconChart} title={t('cycle.progress')} />
+        <ListItem to={`${base}/modelado`} icon={IconNotebook} title={t('cycle.modellingLink')} />
+      </List>
+    </nav>
   );
 }
 
@@ -151,15 +165,19 @@ export default function VisitPage() {
   const names = useTeacherNames();
   const isCoach = me.roles.some((grant) => grant.role === 'acompanante');
 
-  if (record === undefined) return <Loading />;
+  if (record === undefined) return <Skeleton lines={6} />;
   if (record === null) {
     return (
       <div className="page">
-        <PageHeading title={t('visits.title')} />
-        <p className="empty">{t('visits.notFound')}</p>
-        <Link to="/visitas" className="back-link">
-          {t('visits.back')}
-        </Link>
+        <PageHeading title={t('visits.one')} />
+        <EmptyState
+          title={t('visits.notFound')}
+          action={
+            <ButtonLink to="/visitas" variant="secondary">
+              {t('visits.back')}
+            </ButtonLink>
+          }
+        />
       </div>
     );
   }
@@ -171,7 +189,7 @@ export default function VisitPage() {
       <Link to="/visitas" className="back-link">
         {t('visits.back')}
       </Link>
-      <PageHeading title={`${t('visits.title')}: ${formatDate(visit.plannedDate)}`} />
+      <PageHeading title={t('visits.dated', { date: formatDate(visit.plannedDate) })} />
       <dl className="facts">
         <div>
           <dt>{t('visits.teacher')}</dt>
@@ -191,11 +209,7 @@ export default function VisitPage() {
         </div>
       </dl>
       {visit.status === 'cancelled' ? <p className="notice">{t('cycle.cancelledCounts')}</p> : null}
-      <nav aria-label={t('cycle.teacherLinks')} className="button-row">
-        <Link to={`/docentes/${visit.teacherId}/plan`}>{t('cycle.plan')}</Link>
-        <Link to={`/docentes/${visit.teacherId}/progreso`}>{t('cycle.progress')}</Link>
-        <Link to={`/docentes/${visit.teacherId}/modelado`}>{t('cycle.modellingLink')}</Link>
-      </nav>
+      <TeacherLinks teacherId={visit.teacherId} />
       {visit.status !== 'cancelled' ? (
         <FollowUpsSection teacherId={visit.teacherId} visitDate={visit.plannedDate} />
       ) : null}
@@ -215,6 +229,13 @@ export default function VisitPage() {
       ) : null}
       {asCoach ? <CoachStatus id={record.id} visit={visit} /> : null}
       {isTeacher ? <ReflectionSection visitId={record.id} teacherId={visit.teacherId} /> : null}
+      {asCoach ? (
+        <CoachReflection
+          visitId={record.id}
+          teacherId={visit.teacherId}
+          teacherName={names.get(visit.teacherId) ?? ''}
+        />
+      ) : null}
       <FichaButton id={record.id} visit={visit} />
     </div>
   );

@@ -102,7 +102,7 @@ describe('the visit screens', () => {
   it('words the ficha from the records: level names, statuses, owners', () => {
     const model = fichaModel(i18n.t, {
       visit,
-      names: { teacher: 'Rosa', school: 'IE 1', coach: 'Juan' },
+      names: { teacher: 'Rosa', school: 'IE 1', coach: 'Juan', intervention: 'Multigrado' },
       responses: [
         {
           data: {
@@ -140,5 +140,51 @@ describe('the visit screens', () => {
       },
     ]);
     expect(model.dialogue?.reflectionLevel).toBe('practica');
+    expect(model.intervention).toBe('Multigrado');
+  });
+
+  it('names note tags and desempeños in the ficha by their labels, never by code (12.15)', () => {
+    const notebook = {
+      ...rubric,
+      id: 'n1',
+      definition: {
+        type: 'notebook',
+        title: 'Cuaderno',
+        prompts: [],
+        tags: [{ code: 'momento_critico', label: 'Momento crítico' }],
+        minNotes: 0,
+      },
+    } as unknown as VersionDetail;
+    const model = fichaModel(i18n.t, {
+      visit,
+      names: { teacher: 'Rosa', school: 'IE 1', coach: 'Juan', intervention: '' },
+      responses: [
+        {
+          data: {
+            visitId: V2,
+            teacherId: T,
+            instrumentVersionId: 'n1',
+            status: 'complete',
+            answers: {
+              notes: [
+                {
+                  at: '2026-06-10T13:20:00.000Z',
+                  text: 'Trabajo en grupos',
+                  tags: ['momento_critico'],
+                  desempeno: 'D1',
+                  aspect: null,
+                },
+              ],
+            },
+          },
+          version: notebook,
+        },
+      ],
+      commitments: [],
+      followUps: [],
+      desempenoNames: new Map([['D1', 'Involucra']]),
+    });
+    expect(model.notes.map((n) => n.tags)).toEqual([['Momento crítico', 'Involucra']]);
+    expect(model.intervention).toBe('');
   });
 });

@@ -3,14 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { usePendingIds, useReference } from '../../offline/hooks.ts';
 import { LocalValidationError } from '../../offline/store.ts';
+import { Badge, type Tone } from '../../ui/Badge.tsx';
 
 // Small pieces shared by the field screens.
 
+/** «sin enviar» on a record whose changes have not reached the server yet. */
 export function PendingBadge({ id }: { id: string }) {
   const { t } = useTranslation();
   const pending = usePendingIds();
   if (!pending?.has(id)) return null;
-  return <span className="badge badge--pending">{t('sync.pendingBadge')}</span>;
+  return <Badge tone="info">{t('sync.pendingBadge')}</Badge>;
+}
+
+/** The badge tone of a visit's status (the status itself is always written out). */
+export function visitTone(status: 'planned' | 'done' | 'cancelled'): Tone {
+  return status === 'done' ? 'success' : status === 'cancelled' ? 'neutral' : 'warning';
 }
 
 /** Spanish sentences for a local save that failed validation (naming each field). */

@@ -7,7 +7,7 @@ import {
 } from '@acompana/core';
 import { memo, startTransition, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { thresholdText } from './format.ts';
+import { statesDuration, thresholdText } from './format.ts';
 import type { SetAnswers } from './types.ts';
 
 // A rubric: one card per desempeño with its four levels as a labelled radio group, the level
@@ -156,7 +156,7 @@ export function RubricForm({ definition, answers, setAnswers, readOnly, idPrefix
   );
   return (
     <div className="instrument__list">
-      {definition.sessionMinutes ? (
+      {definition.sessionMinutes && !statesDuration(definition.description) ? (
         <p className="field__hint">
           {t('instruments.renderer.sessionMinutes', { n: definition.sessionMinutes })}
         </p>

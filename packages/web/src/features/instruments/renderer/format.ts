@@ -12,3 +12,9 @@ export function thresholdText(t: TFunction, th: Threshold): string {
 export function timeOf(iso: string): string {
   return formatLimaTime(iso);
 }
+
+/** Whether an instrument's own instructions already give the session's length ("45 a 60
+ *  minutos"): then the form does not add a second duration beside them (issue 12.15). */
+export function statesDuration(description: string | undefined): boolean {
+  return /\d+\s*(?:minutos|min\b|horas?)/i.test(description ?? '');
+}

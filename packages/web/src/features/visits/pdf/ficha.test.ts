@@ -18,7 +18,7 @@ const model: FichaModel = {
         code: 'involucra',
         name: 'Involucra activamente',
         level: 3,
-        levelName: 'Satisfactorio',
+        levelName: 'III Satisfactorio',
         evidence: 'Preguntas abiertas a todo el grupo',
       },
       {
@@ -31,7 +31,9 @@ const model: FichaModel = {
     ],
   },
   checklist: { score: 7, max: 10, lines: ['Planificacion disponible: si'] },
-  notes: [{ at: '08:20', text: 'Los grupos comparten materiales', tags: ['involucra'] }],
+  notes: [
+    { at: '08:20', text: 'Los grupos comparten materiales', tags: ['Involucra activamente'] },
+  ],
   dialogue: {
     apertura: 'La docente describe la sesion',
     reflexion: 'Revisamos la evidencia del monitoreo',
@@ -78,9 +80,13 @@ describe('ficha de visita (PDF on the device)', () => {
       'Organizar el sector de lectura',
       'Puntaje: 7 de 10',
       'Compromisos',
+      'Nivel III Satisfactorio',
+      'Involucra activamente',
     ]) {
       expect(text).toContain(expected);
     }
+    // Rubric levels in the rubric's roman numerals only (12.15).
+    expect(text).not.toMatch(/Nivel \d/);
   });
 
   it('starts a new page when the content does not fit, numbering every page', async () => {

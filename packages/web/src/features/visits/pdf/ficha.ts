@@ -89,7 +89,7 @@ function layout(doc: jsPDF, m: FichaModel) {
   w.field(t('ficha.teacher'), m.teacher);
   w.field(t('ficha.school'), m.school);
   w.field(t('ficha.coach'), m.coach);
-  w.field(t('ficha.intervention'), m.intervention);
+  if (m.intervention) w.field(t('ficha.intervention'), m.intervention);
   w.field(t('ficha.date'), formatDate(m.date));
   w.field(t('ficha.status'), m.status);
 
@@ -113,10 +113,11 @@ function layout(doc: jsPDF, m: FichaModel) {
   if (m.rubric) {
     w.heading(t('ficha.rubric', { version: m.rubric.version }));
     for (const item of m.rubric.items) {
+      // The rubric's own words: "Nivel III Satisfactorio", never the stored number.
       const level =
-        item.level === null
+        item.level === null || !item.levelName
           ? t('ficha.notObserved')
-          : `${t('ficha.level', { level: item.level })} — ${item.levelName ?? ''}`;
+          : t('ficha.level', { level: item.levelName });
       w.paragraph(`${item.name}: ${level}`, { bold: true });
       if (item.evidence.trim())
         w.paragraph(`${t('ficha.evidence')}: ${item.evidence}`, { indent: 3 });
@@ -132,7 +133,7 @@ function layout(doc: jsPDF, m: FichaModel) {
   w.heading(t('ficha.notes'));
   if (m.notes.length === 0) w.paragraph(t('ficha.none'));
   for (const note of m.notes) {
-    const tags = note.tags.length ? ` [${note.tags.join(', ')}]` : '';
+    const tags = note.tags.length ? ` (${note.tags.join(', ')})` : '';
     w.paragraph(`${note.at}${tags} ${note.text}`, { indent: 2 });
   }
 

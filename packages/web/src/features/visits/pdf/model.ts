@@ -18,11 +18,16 @@ import type { FichaModel } from './ficha.ts';
 
 export interface FichaSources {
   visit: VisitRecord;
-  names: { teacher: string; school: string; coach: string };
+  /** Names as people read them; `intervention` is the intervention's name ('' if unknown:
+   *  the PDF leaves the line out rather than print its code). */
+  names: { teacher: string; school: string; coach: string; intervention: string };
   /** The visit's instrument responses with the exact version each was filled with. */
   responses: { data: InstrumentResponseRecord; version: VersionDetail | undefined }[];
   commitments: CommitmentRecord[];
   followUps: CommitmentRecord[];
+  /** Desempeño names of the rubrics on the device (notes may name one of a rubric the visit
+   *  did not fill). */
+  desempenoNames?: Map<string, string>;
 }
 
 /** Level names are the rubric's official ones (RUBRIC_LEVELS), as written in the norm. */
@@ -60,7 +65,18 @@ function checklistPart(sources: FichaSources): FichaModel['checklist'] {
   };
 }
 
+/** Field notes with their tags and desempeño by name (the notebook's labels, the rubric's
+ *  names), never by code; a code no definition on the device names is left out. */
 function notesPart(sources: FichaSources): FichaModel['notes'] {
+  const labels = new Map<string, string>();
+  const desempenos = new Map<string, string>(sources.desempenoNames);
+  for (const { version } of sources.responses) {
+    const definition = version?.definition;
+    if (definition?.type === 'notebook')
+      for (const tag of definition.tags) labels.set(tag.code, tag.label);
+    if (definition?.type === 'rubric')
+      for (const d of definition.desempenos) desempenos.set(d.code, d.name);
+  }
   return sources.responses
     .filter((r) => r.version?.definition.type === 'notebook')
     .flatMap((r) => (r.data.answers as unknown as NotebookAnswers).notes ?? [])
@@ -68,7 +84,10 @@ function notesPart(sources: FichaSources): FichaModel['notes'] {
     .map((note) => ({
       at: timeOf(note.at),
       text: note.text,
-      tags: [...note.tags, ...(note.desempeno ? [note.desempeno] : [])],
+      tags: [
+        ...note.tags.map((code) => labels.get(code)),
+        note.desempeno ? desempenos.get(note.desempeno) : undefined,
+      ].filter((label): label is string => Boolean(label)),
     }));
 }
 
@@ -78,7 +97,7 @@ export function fichaModel(t: TFunction, sources: FichaSources): FichaModel {
     teacher: sources.names.teacher,
     school: sources.names.school,
     coach: sources.names.coach,
-    intervention: visit.interventionCode,
+    intervention: sources.names.intervention,
     date: visit.plannedDate,
     status:
       t(`visits.statuses.${visit.status}`) +
