@@ -22,7 +22,7 @@ const signedIn = phoneSessions();
 interface StoredFieldRecord {
   kind: string;
   id: string;
-  data: { teacherId?: string };
+  data: { teacherId?: string; schoolId?: string };
 }
 
 async function controlledByServiceWorker(page: Page): Promise<void> {
@@ -93,11 +93,12 @@ describe('cada ruta de campo se abre sin conexión, sin errores ni códigos inte
   test('el acompañante', async () => {
     const coach = await signedIn('acompanante');
     const me = await ready(coach);
-    const request = coach.context().request;
     const records = await readStore<StoredFieldRecord>(coach, me, 'records');
     const visit = records.find((r) => r.kind === 'visit');
     const response = records.find((r) => r.kind === 'instrument_response');
-    const school = (await api(request, '/api/v1/schools?limit=1')).items[0]?.id as string;
+    // The school of a visit on the device: a school of the coach's caseload, as the offline
+    // list of Instituciones shows them.
+    const school = visit?.data.schoolId;
     if (!visit?.data.teacherId || !response || !school)
       throw new Error('the demo coach has no visit, record or school on the device');
     const teacher = visit.data.teacherId;

@@ -15,6 +15,7 @@ export const SPANISH_ACRONYMS: readonly string[] = [
   'ESCALE', // the ministry's statistics system, by name ("padrón ESCALE")
   'MINEDU', // Ministerio de Educación
   'EIB', // educación intercultural bilingüe
+  'RER', // red educativa rural, part of a network's own name ("RER Lucma")
   'CSV',
   'XLSX',
   'JSON',
