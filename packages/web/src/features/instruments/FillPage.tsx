@@ -149,7 +149,6 @@ function Filler({
         definition={session.version.definition}
         answers={answers}
         setAnswers={setAnswers}
-        idPrefix={id}
         rubric={data.rubric}
       />
       {issues.length > 0 ? (

@@ -1,5 +1,5 @@
 import type { Answers, VersionDetail } from '@acompana/core';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useReference } from '../../offline/hooks.ts';
@@ -25,7 +25,6 @@ export default function RecordPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { db } = useOffline();
-  const formId = useId();
   const [state, setState] = useState<State>({ status: 'loading' });
   const teachers = useReference('teacher');
 
@@ -95,7 +94,6 @@ export default function RecordPage() {
           answers={record.data.answers as unknown as Answers}
           setAnswers={noop}
           readOnly
-          idPrefix={formId}
         />
       </>
     );

@@ -5,16 +5,21 @@ import {
   type RubricDefinition,
   type RubricLevel,
 } from '@acompana/core';
-import { memo, startTransition, useCallback, useState } from 'react';
+import { memo, startTransition, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../ui/Card.tsx';
+import { Disclosure } from '../../../ui/Disclosure.tsx';
+import { TextareaField } from '../../../ui/Field.tsx';
+import { SegmentedControl, type SegmentOption } from '../../../ui/SegmentedControl.tsx';
 import { statesDuration, thresholdText } from './format.ts';
 import type { SetAnswers } from './types.ts';
 
-// A rubric: one card per desempeño with its four levels as a labelled radio group, the level
-// descriptors one tap away (a disclosure) and an evidence box. Cards are memoized, so choosing
-// a level or typing evidence re-renders only that card.
+// A rubric: one card per desempeño with its four levels as large one-tap segments (I–IV), the
+// chosen level's descriptor under them, all descriptors one tap away and an evidence box.
+// Cards are memoized, so choosing a level or typing evidence re-renders only that card.
 
 type Score = RubricAnswers['scores'][string];
+type LevelValue = '1' | '2' | '3' | '4';
 const EMPTY: Score = { level: null, evidence: '' };
 
 interface CardProps {
@@ -22,16 +27,15 @@ interface CardProps {
   n: number;
   score: Score | undefined;
   readOnly: boolean;
-  idPrefix: string;
+  levels: SegmentOption<LevelValue>[];
   onScore: (code: string, patch: Partial<Score>) => void;
 }
 
 const LevelGuide = memo(function LevelGuide({ d }: { d: Desempeno }) {
   const { t } = useTranslation();
   return (
-    <details className="instrument__details">
-      <summary>{t('instruments.renderer.descriptors')}</summary>
-      <dl className="instrument__levels">
+    <Disclosure summary={t('instruments.renderer.descriptors')}>
+      <dl className="facts">
         {d.levels.map((l) => {
           const meta = RUBRIC_LEVELS[l.level - 1];
           return (
@@ -43,12 +47,14 @@ const LevelGuide = memo(function LevelGuide({ d }: { d: Desempeno }) {
                 <p>{l.descriptor}</p>
                 {l.conditions ? (
                   <>
-                    <p className="instrument__join">
-                      {l.conditions.join === 'y'
-                        ? t('instruments.renderer.joinY')
-                        : t('instruments.renderer.joinO')}
+                    <p>
+                      <strong>
+                        {l.conditions.join === 'y'
+                          ? t('instruments.renderer.joinY')
+                          : t('instruments.renderer.joinO')}
+                      </strong>
                     </p>
-                    <ul>
+                    <ul className="plain-list">
                       {l.conditions.items.map((c) => (
                         <li key={c.text}>
                           {c.text}
@@ -63,7 +69,7 @@ const LevelGuide = memo(function LevelGuide({ d }: { d: Desempeno }) {
           );
         })}
       </dl>
-    </details>
+    </Disclosure>
   );
 });
 
@@ -72,67 +78,72 @@ const DesempenoCard = memo(function DesempenoCard({
   n,
   score,
   readOnly,
-  idPrefix,
+  levels,
   onScore,
 }: CardProps) {
   const { t } = useTranslation();
+  const id = useId();
   const s = score ?? EMPTY;
-  const base = `${idPrefix}-${d.code}`;
   // Evidence is typed into this card's own state (one small render per keystroke); the
   // instrument's answers follow in a transition, which never delays the keystroke's paint.
   const [evidence, setEvidence] = useState(s.evidence);
+  const chosen = s.level ? d.levels.find((l) => l.level === s.level) : undefined;
+  const chosenMeta = s.level ? RUBRIC_LEVELS[s.level - 1] : undefined;
+  const onLevel = useCallback(
+    (value: LevelValue) => onScore(d.code, { level: Number(value) as RubricLevel }),
+    [onScore, d.code],
+  );
   return (
-    <section className="instrument__card" aria-labelledby={`${base}-title`}>
-      <p className="instrument__eyebrow">
+    <Card level={3} title={d.name}>
+      <p className="field__hint">
         {t('instruments.renderer.desempeno', { n })} ·{' '}
         {t('instruments.renderer.competency', { code: d.competency })}
       </p>
-      <h3 id={`${base}-title`}>{d.name}</h3>
-      <details className="instrument__details">
-        <summary>{t('instruments.renderer.about')}</summary>
+      <Disclosure summary={t('instruments.renderer.about')}>
         <p>{d.definition}</p>
-        <p className="instrument__label">{t('instruments.renderer.aspects')}</p>
-        <ul>
+        <p>
+          <strong>{t('instruments.renderer.aspects')}</strong>
+        </p>
+        <ul className="plain-list">
           {d.aspects.map((a) => (
             <li key={a.code}>{a.text}</li>
           ))}
         </ul>
-      </details>
+      </Disclosure>
       <LevelGuide d={d} />
-      <fieldset className="instrument__choices" disabled={readOnly}>
-        <legend>{t('instruments.renderer.level')}</legend>
-        {RUBRIC_LEVELS.map((l) => (
-          <label key={l.level} className="instrument__option">
-            <input
-              type="radio"
-              name={`${base}-level`}
-              value={l.level}
-              checked={s.level === l.level}
-              onChange={() => onScore(d.code, { level: l.level as RubricLevel })}
-            />
-            {t('instruments.renderer.levelOption', { roman: l.roman, name: l.name })}
-          </label>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${base}-evidence`}>{t('instruments.renderer.evidence')}</label>
-        <textarea
-          id={`${base}-evidence`}
-          rows={3}
-          value={evidence}
-          readOnly={readOnly}
-          aria-describedby={`${base}-evidence-hint`}
-          onChange={(event) => {
-            const value = event.target.value;
-            setEvidence(value);
-            startTransition(() => onScore(d.code, { evidence: value }));
-          }}
-        />
-        <p id={`${base}-evidence-hint`} className="field__hint">
-          {t('instruments.renderer.evidenceHint')}
+      <SegmentedControl
+        label={t('instruments.renderer.level')}
+        options={levels}
+        value={s.level ? (String(s.level) as LevelValue) : null}
+        onChange={onLevel}
+        disabled={readOnly}
+        describedBy={chosen ? `${id}-chosen` : undefined}
+      />
+      {chosen && chosenMeta ? (
+        <p id={`${id}-chosen`} className="field__hint">
+          <strong>
+            {t('instruments.renderer.levelOption', {
+              roman: chosenMeta.roman,
+              name: chosenMeta.name,
+            })}
+            :
+          </strong>{' '}
+          {chosen.descriptor}
         </p>
-      </div>
-    </section>
+      ) : null}
+      <TextareaField
+        label={t('instruments.renderer.evidence')}
+        hint={t('instruments.renderer.evidenceHint')}
+        rows={3}
+        value={evidence}
+        readOnly={readOnly}
+        onChange={(event) => {
+          const value = event.target.value;
+          setEvidence(value);
+          startTransition(() => onScore(d.code, { evidence: value }));
+        }}
+      />
+    </Card>
   );
 });
 
@@ -141,10 +152,9 @@ interface Props {
   answers: RubricAnswers;
   setAnswers: SetAnswers<RubricAnswers>;
   readOnly: boolean;
-  idPrefix: string;
 }
 
-export function RubricForm({ definition, answers, setAnswers, readOnly, idPrefix }: Props) {
+export function RubricForm({ definition, answers, setAnswers, readOnly }: Props) {
   const { t } = useTranslation();
   const onScore = useCallback(
     (code: string, patch: Partial<Score>) =>
@@ -154,8 +164,18 @@ export function RubricForm({ definition, answers, setAnswers, readOnly, idPrefix
       })),
     [setAnswers],
   );
+  // One options array for every card, so memoized cards do not re-render for a new one.
+  const levels = useMemo<SegmentOption<LevelValue>[]>(
+    () =>
+      RUBRIC_LEVELS.map((l) => ({
+        value: String(l.level) as LevelValue,
+        label: l.roman,
+        description: l.name,
+      })),
+    [],
+  );
   return (
-    <div className="instrument__list">
+    <div className="cards">
       {definition.sessionMinutes && !statesDuration(definition.description) ? (
         <p className="field__hint">
           {t('instruments.renderer.sessionMinutes', { n: definition.sessionMinutes })}
@@ -168,7 +188,7 @@ export function RubricForm({ definition, answers, setAnswers, readOnly, idPrefix
           n={i + 1}
           score={answers.scores[d.code]}
           readOnly={readOnly}
-          idPrefix={idPrefix}
+          levels={levels}
           onScore={onScore}
         />
       ))}
