@@ -29,6 +29,10 @@ async function startRecord(page: Page, teacher: string, instrument: string): Pro
 }
 
 async function complete(page: Page): Promise<void> {
+  // The confirmation is a toast that stays a few seconds: let the previous record's go first.
+  await expect
+    .poll(() => page.getByText(/^Registro completo guardado/).count(), { timeout: 10_000 })
+    .toBe(0);
   await page.getByRole('button', { name: 'Marcar como completo' }).click();
   await page.getByRole('status').filter({ hasText: 'Registro completo guardado' }).waitFor();
 }

@@ -16,7 +16,8 @@ import type { SetAnswers } from './types.ts';
 
 // A rubric: one card per desempeño with its four levels as large one-tap segments (I–IV), the
 // chosen level's descriptor under them, all descriptors one tap away and an evidence box.
-// Cards are memoized, so choosing a level or typing evidence re-renders only that card.
+// Cards and their parts are memoized: a level tap re-renders that card's level choice, a
+// keystroke only that card's evidence box (bench:instruments measures both).
 
 type Score = RubricAnswers['scores'][string];
 type LevelValue = '1' | '2' | '3' | '4';
@@ -25,7 +26,9 @@ const EMPTY: Score = { level: null, evidence: '' };
 interface CardProps {
   d: Desempeno;
   n: number;
-  score: Score | undefined;
+  level: RubricLevel | null;
+  /** Read once: the card owns the evidence while it is mounted (see `sameCard`). */
+  initialEvidence: string;
   readOnly: boolean;
   levels: SegmentOption<LevelValue>[];
   onScore: (code: string, patch: Partial<Score>) => void;
@@ -73,48 +76,45 @@ const LevelGuide = memo(function LevelGuide({ d }: { d: Desempeno }) {
   );
 });
 
-const DesempenoCard = memo(function DesempenoCard({
+const About = memo(function About({ d }: { d: Desempeno }) {
+  const { t } = useTranslation();
+  return (
+    <Disclosure summary={t('instruments.renderer.about')}>
+      <p>{d.definition}</p>
+      <p>
+        <strong>{t('instruments.renderer.aspects')}</strong>
+      </p>
+      <ul className="plain-list">
+        {d.aspects.map((a) => (
+          <li key={a.code}>{a.text}</li>
+        ))}
+      </ul>
+    </Disclosure>
+  );
+});
+
+/** The level segments and the chosen level's descriptor: all a level tap re-renders. */
+const LevelChoice = memo(function LevelChoice({
   d,
-  n,
-  score,
+  level,
   readOnly,
   levels,
   onScore,
-}: CardProps) {
+}: Pick<CardProps, 'd' | 'level' | 'readOnly' | 'levels' | 'onScore'>) {
   const { t } = useTranslation();
   const id = useId();
-  const s = score ?? EMPTY;
-  // Evidence is typed into this card's own state (one small render per keystroke); the
-  // instrument's answers follow in a transition, which never delays the keystroke's paint.
-  const [evidence, setEvidence] = useState(s.evidence);
-  const chosen = s.level ? d.levels.find((l) => l.level === s.level) : undefined;
-  const chosenMeta = s.level ? RUBRIC_LEVELS[s.level - 1] : undefined;
+  const chosen = level ? d.levels.find((l) => l.level === level) : undefined;
+  const chosenMeta = level ? RUBRIC_LEVELS[level - 1] : undefined;
   const onLevel = useCallback(
     (value: LevelValue) => onScore(d.code, { level: Number(value) as RubricLevel }),
     [onScore, d.code],
   );
   return (
-    <Card level={3} title={d.name}>
-      <p className="field__hint">
-        {t('instruments.renderer.desempeno', { n })} ·{' '}
-        {t('instruments.renderer.competency', { code: d.competency })}
-      </p>
-      <Disclosure summary={t('instruments.renderer.about')}>
-        <p>{d.definition}</p>
-        <p>
-          <strong>{t('instruments.renderer.aspects')}</strong>
-        </p>
-        <ul className="plain-list">
-          {d.aspects.map((a) => (
-            <li key={a.code}>{a.text}</li>
-          ))}
-        </ul>
-      </Disclosure>
-      <LevelGuide d={d} />
+    <>
       <SegmentedControl
         label={t('instruments.renderer.level')}
         options={levels}
-        value={s.level ? (String(s.level) as LevelValue) : null}
+        value={level ? (String(level) as LevelValue) : null}
         onChange={onLevel}
         disabled={readOnly}
         describedBy={chosen ? `${id}-chosen` : undefined}
@@ -131,21 +131,74 @@ const DesempenoCard = memo(function DesempenoCard({
           {chosen.descriptor}
         </p>
       ) : null}
-      <TextareaField
-        label={t('instruments.renderer.evidence')}
-        hint={t('instruments.renderer.evidenceHint')}
-        rows={3}
-        value={evidence}
-        readOnly={readOnly}
-        onChange={(event) => {
-          const value = event.target.value;
-          setEvidence(value);
-          startTransition(() => onScore(d.code, { evidence: value }));
-        }}
-      />
-    </Card>
+    </>
   );
 });
+
+/** The evidence box owns what is typed (one small render per keystroke); the answers follow in
+ *  a transition, which never delays the keystroke's paint. */
+const Evidence = memo(function Evidence({
+  code,
+  initial,
+  readOnly,
+  onScore,
+}: {
+  code: string;
+  initial: string;
+  readOnly: boolean;
+  onScore: CardProps['onScore'];
+}) {
+  const { t } = useTranslation();
+  const [evidence, setEvidence] = useState(initial);
+  return (
+    <TextareaField
+      label={t('instruments.renderer.evidence')}
+      hint={t('instruments.renderer.evidenceHint')}
+      rows={3}
+      value={evidence}
+      readOnly={readOnly}
+      onChange={(event) => {
+        const value = event.target.value;
+        setEvidence(value);
+        startTransition(() => onScore(code, { evidence: value }));
+      }}
+    />
+  );
+});
+
+// The evidence is read once (the Evidence box owns it while mounted): a keystroke's answers
+// update does not re-render the card.
+const sameCard = (a: CardProps, b: CardProps) =>
+  a.d === b.d &&
+  a.n === b.n &&
+  a.level === b.level &&
+  a.readOnly === b.readOnly &&
+  a.levels === b.levels &&
+  a.onScore === b.onScore;
+
+const DesempenoCard = memo(function DesempenoCard({
+  d,
+  n,
+  level,
+  initialEvidence,
+  readOnly,
+  levels,
+  onScore,
+}: CardProps) {
+  const { t } = useTranslation();
+  return (
+    <Card level={3} title={d.name}>
+      <p className="field__hint">
+        {t('instruments.renderer.desempeno', { n })} ·{' '}
+        {t('instruments.renderer.competency', { code: d.competency })}
+      </p>
+      <About d={d} />
+      <LevelGuide d={d} />
+      <LevelChoice d={d} level={level} readOnly={readOnly} levels={levels} onScore={onScore} />
+      <Evidence code={d.code} initial={initialEvidence} readOnly={readOnly} onScore={onScore} />
+    </Card>
+  );
+}, sameCard);
 
 interface Props {
   definition: RubricDefinition;
@@ -186,7 +239,8 @@ export function RubricForm({ definition, answers, setAnswers, readOnly }: Props)
           key={d.code}
           d={d}
           n={i + 1}
-          score={answers.scores[d.code]}
+          level={answers.scores[d.code]?.level ?? null}
+          initialEvidence={answers.scores[d.code]?.evidence ?? ''}
           readOnly={readOnly}
           levels={levels}
           onScore={onScore}
