@@ -61,7 +61,11 @@ export function SegmentedControl<T extends string>({
         </p>
       ) : null}
       <div
-        className="segmented__options"
+        className={
+          options.some((option) => option.description)
+            ? 'segmented__options segmented__options--described'
+            : 'segmented__options'
+        }
         role="radiogroup"
         aria-labelledby={labelId}
         aria-describedby={description}
