@@ -91,13 +91,13 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     // During: the rubric of the visit, a level with evidence for each desempeño.
     await coach.getByRole('link', { name: /^Llenar Rúbricas/ }).click();
     await waitForH1(coach, 'Llenar instrumento');
-    const levels = ['III Satisfactorio', 'II En proceso', 'III Satisfactorio', 'IV Destacado'];
+    const levels = ['III: Satisfactorio', 'II: En proceso', 'III: Satisfactorio', 'IV: Destacado'];
     for (const [i, d] of def.desempenos.entries()) {
       const card = coach.getByRole('region', { name: d.name });
       await card
-        .getByRole('group', { name: 'Nivel' })
-        .getByLabel(levels[i % levels.length] as string, { exact: true })
-        .check();
+        .getByRole('radiogroup', { name: 'Nivel' })
+        .getByRole('radio', { name: levels[i % levels.length] as string, exact: true })
+        .click();
       await card.getByLabel('Evidencia observada').fill(`Evidencia ${i + 1} de la sesión.`);
     }
     await coach.getByRole('button', { name: 'Marcar como completo' }).click();

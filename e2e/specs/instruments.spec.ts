@@ -29,6 +29,10 @@ async function startRecord(page: Page, teacher: string, instrument: string): Pro
 }
 
 async function complete(page: Page): Promise<void> {
+  // The confirmation is a toast that stays a few seconds: let the previous record's go first.
+  await expect
+    .poll(() => page.getByText(/^Registro completo guardado/).count(), { timeout: 10_000 })
+    .toBe(0);
   await page.getByRole('button', { name: 'Marcar como completo' }).click();
   await page.getByRole('status').filter({ hasText: 'Registro completo guardado' }).waitFor();
 }
@@ -94,18 +98,19 @@ describe('instrumentos de observación', () => {
       const def = rubric.definition as RubricDefinition;
       expect(def.desempenos).toHaveLength(5);
       const levels = [
-        'III Satisfactorio',
-        'II En proceso',
-        'IV Destacado',
-        'III Satisfactorio',
-        'I Insatisfactorio',
+        'III: Satisfactorio',
+        'II: En proceso',
+        'IV: Destacado',
+        'III: Satisfactorio',
+        'I: Insatisfactorio',
       ];
       for (const [i, d] of def.desempenos.entries()) {
         const card = coach.getByRole('region', { name: d.name });
-        await card
-          .getByRole('group', { name: 'Nivel' })
-          .getByLabel(levels[i] as string, { exact: true })
-          .check();
+        const level = card.getByRole('radiogroup', { name: 'Nivel' });
+        await level.getByRole('radio', { name: levels[i] as string, exact: true }).click();
+        await expect
+          .poll(() => level.getByRole('radio', { checked: true }).getAttribute('aria-label'))
+          .toBe(levels[i]);
         await card
           .getByLabel('Evidencia observada')
           .fill(`Evidencia ${i + 1}: lo observado en el grupo.`);
@@ -127,10 +132,10 @@ describe('instrumentos de observación', () => {
       const list = checklist.definition as ChecklistDefinition;
       for (const section of list.sections) {
         for (const item of section.items) {
-          const group = coach.getByRole('group', { name: item.text });
+          const group = coach.getByRole('radiogroup', { name: item.text, exact: true });
           const choice =
             item.answer === 'yes_no' ? 'Sí' : item.answer === 'points' ? '2' : 'Logrado';
-          await group.getByLabel(choice, { exact: true }).check();
+          await group.getByRole('radio', { name: choice, exact: true }).click();
         }
       }
       // «Marcar como completo» right after the last answer (within the 800 ms autosave):

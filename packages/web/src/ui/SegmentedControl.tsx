@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react';
 import { rovingIndex } from './keyboard.ts';
 
 // One choice among a few, as large one-tap segments (e.g. rubric levels I–IV). Radio-group
@@ -18,6 +18,8 @@ export interface SegmentedControlProps<T extends string> {
   value: T | null;
   onChange: (value: T) => void;
   disabled?: boolean;
+  /** A short hint shown under the label and read with the group ("Opcional · vale 2 veces"). */
+  hint?: ReactNode;
   /** Id of a hint or error describing the group. */
   describedBy?: string;
 }
@@ -28,9 +30,12 @@ export function SegmentedControl<T extends string>({
   value,
   onChange,
   disabled,
+  hint,
   describedBy,
 }: SegmentedControlProps<T>) {
   const labelId = useId();
+  const hintId = `${labelId}-hint`;
+  const description = [hint ? hintId : null, describedBy].filter(Boolean).join(' ') || undefined;
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const checkedIndex = options.findIndex((option) => option.value === value);
   const tabStop = checkedIndex >= 0 ? checkedIndex : 0;
@@ -50,11 +55,20 @@ export function SegmentedControl<T extends string>({
       <span id={labelId} className="segmented__legend">
         {label}
       </span>
+      {hint ? (
+        <p id={hintId} className="field__hint segmented__hint-text">
+          {hint}
+        </p>
+      ) : null}
       <div
-        className="segmented__options"
+        className={
+          options.some((option) => option.description)
+            ? 'segmented__options segmented__options--described'
+            : 'segmented__options'
+        }
         role="radiogroup"
         aria-labelledby={labelId}
-        aria-describedby={describedBy}
+        aria-describedby={description}
       >
         {options.map((option, index) => (
           // biome-ignore lint/a11y/useSemanticElements: a segment is a button with the radio role (WAI-ARIA radio group)

@@ -115,7 +115,7 @@ describe('no colour values or lengths outside ui/ (tokens only)', () => {
   it('finds the feature code it guards', () => {
     const names = files.map((file) => path.relative(SRC, file));
     expect(names).toContain('app/styles/pages.css');
-    expect(names).toContain('features/instruments/renderer/renderer.css');
+    expect(names).toContain('features/instruments/renderer/RubricForm.tsx');
     expect(names).toContain('features/progress/LevelChart.tsx');
     expect(names.some((name) => name.startsWith('ui/'))).toBe(false);
   });

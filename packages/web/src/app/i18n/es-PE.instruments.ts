@@ -148,8 +148,9 @@ export const instrumentTexts = {
       forTeacher: 'Docente: {{name}}',
       saveDraft: 'Guardar borrador',
       complete: 'Marcar como completo',
-      savedDraft: 'Borrador guardado en este dispositivo a las {{time}}.',
-      savedComplete: 'Registro completo guardado en este dispositivo a las {{time}}.',
+      // No closing period: the time already ends in one ("10:05 a. m.").
+      savedDraft: 'Borrador guardado en este dispositivo a las {{time}}',
+      savedComplete: 'Registro completo guardado en este dispositivo a las {{time}}',
       incomplete: 'Falta completar:',
       saveFailed: 'No se pudo guardar en este dispositivo.',
       myRecords: 'Registros en este dispositivo',

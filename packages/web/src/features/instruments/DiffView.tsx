@@ -1,6 +1,10 @@
 import type { InstrumentSummary } from '@acompana/core';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { diffVersions } from './api.ts';
@@ -18,31 +22,34 @@ function Changes({ instrumentId, from, to }: { instrumentId: string; from: strin
   if (data.status === 'loading') return <Loading />;
   if (data.status === 'error') return <ErrorNotice error={data.error} onRetry={data.reload} />;
   if (data.data.changes.length === 0)
-    return <p className="empty">{t('instruments.designer.diffNone')}</p>;
+    return <EmptyState title={t('instruments.designer.diffNone')} />;
   return (
-    <ul className="plain-list">
+    <List label={t('instruments.designer.diff')}>
       {data.data.changes.map((c) => (
-        <li key={`${c.kind}-${c.path}`}>
-          <strong>{t(`instruments.designer.diffKinds.${c.kind}`)}</strong> <code>{c.path}</code>
-          {c.kind === 'moved' ? (
-            <span>
-              {' '}
-              {t('instruments.designer.diffMoved', { before: c.before, after: c.after })}
-            </span>
-          ) : null}
-          {c.kind === 'changed' || c.kind === 'removed' ? (
-            <p className="field__hint">
-              {t('instruments.designer.diffBefore')}: {show(c.before)}
-            </p>
-          ) : null}
-          {c.kind === 'changed' || c.kind === 'added' ? (
-            <p>
-              {t('instruments.designer.diffAfter')}: {show(c.after)}
-            </p>
-          ) : null}
-        </li>
+        <ListItem
+          key={`${c.kind}-${c.path}`}
+          title={
+            <>
+              {t(`instruments.designer.diffKinds.${c.kind}`)}: <code>{c.path}</code>
+            </>
+          }
+          secondary={
+            c.kind === 'moved'
+              ? t('instruments.designer.diffMoved', { before: c.before, after: c.after })
+              : [
+                  c.kind === 'changed' || c.kind === 'removed'
+                    ? `${t('instruments.designer.diffBefore')}: ${show(c.before)}`
+                    : null,
+                  c.kind === 'changed' || c.kind === 'added'
+                    ? `${t('instruments.designer.diffAfter')}: ${show(c.after)}`
+                    : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+          }
+        />
       ))}
-    </ul>
+    </List>
   );
 }
 
@@ -69,21 +76,23 @@ export function DiffView({ instrument }: { instrument: InstrumentSummary }) {
           setShown({ from, to });
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-from`}>{t('instruments.designer.diffFrom')}</label>
-          <select id={`${id}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
-            {options}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-to`}>{t('instruments.designer.diffTo')}</label>
-          <select id={`${id}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
-            {options}
-          </select>
-        </div>
-        <button type="submit" className="button button--secondary">
+        <SelectField
+          label={t('instruments.designer.diffFrom')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        >
+          {options}
+        </SelectField>
+        <SelectField
+          label={t('instruments.designer.diffTo')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        >
+          {options}
+        </SelectField>
+        <Button type="submit" variant="secondary">
           {t('instruments.designer.diffShow')}
-        </button>
+        </Button>
       </form>
       {shown ? <Changes instrumentId={instrument.id} from={shown.from} to={shown.to} /> : null}
     </section>

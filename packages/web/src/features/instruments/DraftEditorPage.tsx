@@ -1,9 +1,12 @@
 import { type InstrumentDefinition, parseDefinition, type VersionDetail } from '@acompana/core';
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Field, TextField } from '../../ui/Field.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { getVersion, saveDraft } from './api.ts';
 import { IssueList, type PathIssue, SaveError } from './DefinitionIssues.tsx';
@@ -39,7 +42,7 @@ function Editor({ version }: { version: VersionDetail }) {
   const id = useId();
   const [text, setText] = useState(() => JSON.stringify(version.definition, null, 2));
   const [note, setNote] = useState(version.changeNote);
-  const [message, setMessage] = useState('');
+  const toast = useToast();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // Validation and preview follow the text without blocking typing in a long definition.
@@ -54,10 +57,9 @@ function Editor({ version }: { version: VersionDetail }) {
     if (!result.ok) return;
     setBusy(true);
     setError(null);
-    setMessage('');
     try {
       await saveDraft(version.instrumentId, version.id, JSON.parse(text), note);
-      setMessage(t('instruments.designer.saved'));
+      toast(t('instruments.designer.saved'));
     } catch (e) {
       setError(e);
     } finally {
@@ -67,24 +69,28 @@ function Editor({ version }: { version: VersionDetail }) {
 
   return (
     <>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t('instruments.changeNote')}</label>
-        <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-json`}>{t('instruments.designer.definition')}</label>
-        <textarea
-          id={`${id}-json`}
-          className="json-editor"
-          spellCheck={false}
-          value={text}
-          aria-describedby={`${id}-hint ${id}-check`}
-          aria-invalid={!result.ok}
-          onChange={(e) => setText(e.target.value)}
+      <div className="form">
+        <TextField
+          label={t('instruments.changeNote')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
         />
-        <p id={`${id}-hint`} className="field__hint">
-          {t('instruments.designer.definitionHint')}
-        </p>
+        <Field
+          label={t('instruments.designer.definition')}
+          hint={t('instruments.designer.definitionHint')}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="input--code"
+              spellCheck={false}
+              value={text}
+              aria-describedby={`${control['aria-describedby']} ${id}-check`}
+              aria-invalid={!result.ok || undefined}
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
       <div id={`${id}-check`} aria-live="polite">
         {result.ok ? (
@@ -94,21 +100,18 @@ function Editor({ version }: { version: VersionDetail }) {
         )}
       </div>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
+        <Button
           onClick={() => void save()}
-          disabled={!result.ok || busy}
+          disabled={!result.ok}
+          loading={busy}
+          loadingLabel={t('instruments.designer.saving')}
         >
-          {busy ? t('instruments.designer.saving') : t('instruments.designer.save')}
-        </button>
-        <Link className="button button--secondary" to={`/instrumentos/${version.instrumentId}`}>
+          {t('instruments.designer.save')}
+        </Button>
+        <ButtonLink variant="secondary" to={`/instrumentos/${version.instrumentId}`}>
           {t('instruments.back')}
-        </Link>
+        </ButtonLink>
       </div>
-      <p role="status" className="form__status">
-        {message}
-      </p>
       {error ? <SaveError error={error} /> : null}
       <section className="section" aria-labelledby={`${id}-preview`}>
         <h2 id={`${id}-preview`}>{t('instruments.designer.preview')}</h2>

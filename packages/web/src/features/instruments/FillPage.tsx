@@ -5,14 +5,19 @@ import {
   type VersionDetail,
   validateResponse,
 } from '@acompana/core';
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { getVersion } from './api.ts';
 import { Autosaver, type SaveStatus } from './autosave.ts';
 import { cachedVersion, cacheVersions, getResponse } from './local.ts';
@@ -54,10 +59,12 @@ function Filler({
   const { nudge } = useOffline();
   const [answers, setAnswers] = useState<Answers>(initial);
   const [issues, setIssues] = useState<DefinitionIssue[]>([]);
+  // Autosaves are said quietly beside the buttons; an explicit save is confirmed by a toast.
   const [message, setMessage] = useState('');
+  const [failed, setFailed] = useState(false);
+  const toast = useToast();
   const recordId = useRef(session.recordId);
   const mounted = useRef(true);
-  const id = useId();
   const teacher = data.teachers.find((x) => x.id === session.teacherId);
 
   const save = useCallback(
@@ -82,16 +89,21 @@ function Filler({
         if (!mounted.current) return;
         if (first) onSaved(saved.id);
         const time = timeOf(saved.updatedAt);
-        setMessage(
+        const text =
           status === 'complete'
             ? t('instruments.fillPage.savedComplete', { time })
-            : t('instruments.fillPage.savedDraft', { time }),
-        );
+            : t('instruments.fillPage.savedDraft', { time });
+        setFailed(false);
+        if (auto) setMessage(text);
+        else {
+          setMessage('');
+          toast(text);
+        }
       } catch {
-        if (mounted.current) setMessage(t('instruments.fillPage.saveFailed'));
+        if (mounted.current) setFailed(true);
       }
     },
-    [saveRecord, session, onSaved, t],
+    [saveRecord, session, onSaved, t, toast],
   );
 
   // Every write goes through one Autosaver: an explicit save cancels the waiting draft and
@@ -135,21 +147,23 @@ function Filler({
           {t('cycle.backToVisit')}
         </Link>
       ) : null}
-      <p>
-        <strong>
-          {t('instruments.fillPage.forTeacher', { name: teacher?.displayName ?? '' })}
-        </strong>
-        <br />
-        {t('instruments.versionOf', {
-          name: session.version.instrumentName,
-          n: session.version.version,
-        })}
-      </p>
+      <Card as="div">
+        <p>
+          <strong>
+            {t('instruments.fillPage.forTeacher', { name: teacher?.displayName ?? '' })}
+          </strong>
+        </p>
+        <p className="field__hint">
+          {t('instruments.versionOf', {
+            name: session.version.instrumentName,
+            n: session.version.version,
+          })}
+        </p>
+      </Card>
       <InstrumentForm
         definition={session.version.definition}
         answers={answers}
         setAnswers={setAnswers}
-        idPrefix={id}
         rubric={data.rubric}
       />
       {issues.length > 0 ? (
@@ -163,31 +177,29 @@ function Filler({
         </div>
       ) : null}
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => void saver.saveNow('draft', answers)}
-        >
+        <Button variant="secondary" onClick={() => void saver.saveNow('draft', answers)}>
           {t('instruments.fillPage.saveDraft')}
-        </button>
-        <button type="button" className="button button--primary" onClick={() => void complete()}>
-          {t('instruments.fillPage.complete')}
-        </button>
+        </Button>
+        <Button onClick={() => void complete()}>{t('instruments.fillPage.complete')}</Button>
       </div>
-      <p role="status" className="form__status">
+      <p role="status" className="form__status field__hint">
         {message}
       </p>
+      <div role="alert" className="form__alert">
+        {failed ? (
+          <p className="notice notice--error">{t('instruments.fillPage.saveFailed')}</p>
+        ) : null}
+      </div>
     </>
   );
 }
 
 function Setup({ data, onStart }: { data: FieldData; onStart: (s: Session) => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const [teacherId, setTeacherId] = useState('');
   const [versionId, setVersionId] = useState('');
   if (data.teachers.length === 0)
-    return <p className="empty">{t('instruments.fillPage.noTeachers')}</p>;
+    return <EmptyState title={t('instruments.fillPage.noTeachers')} />;
   const version = data.versions.find((v) => v.id === versionId);
   return (
     <form
@@ -198,39 +210,33 @@ function Setup({ data, onStart }: { data: FieldData; onStart: (s: Session) => vo
           onStart({ serial: Date.now(), recordId: null, teacherId, visitId: null, version });
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-teacher`}>{t('instruments.fillPage.teacher')}</label>
-        <select
-          id={`${id}-teacher`}
-          value={teacherId}
-          onChange={(e) => setTeacherId(e.target.value)}
-        >
-          <option value="">{t('instruments.fillPage.chooseTeacher')}</option>
-          {data.teachers.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-instrument`}>{t('instruments.fillPage.instrument')}</label>
-        <select
-          id={`${id}-instrument`}
-          value={versionId}
-          onChange={(e) => setVersionId(e.target.value)}
-        >
-          <option value="">{t('instruments.fillPage.chooseInstrument')}</option>
-          {data.versions.map((v) => (
-            <option key={v.id} value={v.id}>
-              {t('instruments.versionOf', { name: v.instrumentName, n: v.version })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button button--primary" disabled={!teacherId || !version}>
+      <SelectField
+        label={t('instruments.fillPage.teacher')}
+        value={teacherId}
+        onChange={(e) => setTeacherId(e.target.value)}
+      >
+        <option value="">{t('instruments.fillPage.chooseTeacher')}</option>
+        {data.teachers.map((x) => (
+          <option key={x.id} value={x.id}>
+            {x.displayName}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('instruments.fillPage.instrument')}
+        value={versionId}
+        onChange={(e) => setVersionId(e.target.value)}
+      >
+        <option value="">{t('instruments.fillPage.chooseInstrument')}</option>
+        {data.versions.map((v) => (
+          <option key={v.id} value={v.id}>
+            {t('instruments.versionOf', { name: v.instrumentName, n: v.version })}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" block disabled={!teacherId || !version}>
         {t('instruments.fillPage.start')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -334,19 +340,22 @@ export default function FillPage() {
       {body}
       {session ? (
         <p>
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
+            variant="secondary"
             onClick={() => {
               setSession(null);
               setParams({}, { replace: true });
             }}
           >
             {t('instruments.fillPage.newRecord')}
-          </button>
+          </Button>
         </p>
       ) : null}
-      {state.status === 'ready' ? <RecordList db={db} teachers={state.data.teachers} /> : null}
+      {/* The device's records only while no form is open: every autosave would otherwise make
+          the list re-read and regroup a year of records under the person's thumb. */}
+      {state.status === 'ready' && !session ? (
+        <RecordList db={db} teachers={state.data.teachers} />
+      ) : null}
     </>
   );
 }

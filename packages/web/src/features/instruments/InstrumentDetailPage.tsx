@@ -12,6 +12,7 @@ import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { useInterventionName } from '../rosters/options.ts';
 import { exportInstrument, getInstrument, getVersion, newDraft, transition } from './api.ts';
@@ -133,7 +134,7 @@ export default function InstrumentDetailPage() {
   const designer = can(me, 'instrument_draft:create');
   const interventionName = useInterventionName();
   const data = useApiData(`instrument-${id}`, (signal) => getInstrument(id, signal));
-  const [message, setMessage] = useState('');
+  const toast = useToast();
   const [error, setError] = useState<unknown>(null);
 
   let body: ReactNode;
@@ -180,9 +181,6 @@ export default function InstrumentDetailPage() {
             </p>
           ) : null}
           {error ? <SaveError error={error} /> : null}
-          <p role="status" className="form__status">
-            {message}
-          </p>
           <ul className="cards">
             {instrument.versions.map((v) => (
               <VersionRow
@@ -191,7 +189,7 @@ export default function InstrumentDetailPage() {
                 v={v}
                 designer={designer}
                 onChanged={(m) => {
-                  setMessage(m);
+                  toast(m);
                   data.reload();
                 }}
               />

@@ -13,6 +13,7 @@ import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { importInstrument, listInstruments } from './api.ts';
 import { SaveError } from './DefinitionIssues.tsx';
@@ -24,7 +25,8 @@ function ImportForm() {
   const id = useId();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
+  const [unreadable, setUnreadable] = useState(false);
+  const toast = useToast();
   const [busy, setBusy] = useState(false);
 
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
@@ -33,17 +35,17 @@ function ImportForm() {
     if (!(file instanceof File) || file.size === 0) return;
     setBusy(true);
     setError(null);
-    setMessage('');
+    setUnreadable(false);
     try {
       let json: unknown;
       try {
         json = JSON.parse(await file.text());
       } catch {
-        setMessage(t('instruments.designer.importUnreadable'));
+        setUnreadable(true);
         return;
       }
       const v = await importInstrument(json);
-      setMessage(t('instruments.designer.imported', { name: v.instrumentName, n: v.version }));
+      toast(t('instruments.designer.imported', { name: v.instrumentName, n: v.version }));
       navigate(`/instrumentos/${v.instrumentId}`);
     } catch (e) {
       setError(e);
@@ -66,9 +68,11 @@ function ImportForm() {
           {t('instruments.designer.importSubmit')}
         </Button>
       </form>
-      <p role="status" className="form__status">
-        {message}
-      </p>
+      <div role="alert" className="form__alert">
+        {unreadable ? (
+          <p className="notice notice--error">{t('instruments.designer.importUnreadable')}</p>
+        ) : null}
+      </div>
       {error ? <SaveError error={error} /> : null}
     </section>
   );

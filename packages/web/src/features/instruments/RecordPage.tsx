@@ -1,9 +1,13 @@
 import type { Answers, VersionDetail } from '@acompana/core';
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useReference } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { ButtonLink } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { getVersion } from './api.ts';
@@ -25,7 +29,6 @@ export default function RecordPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { db } = useOffline();
-  const formId = useId();
   const [state, setState] = useState<State>({ status: 'loading' });
   const teachers = useReference('teacher');
 
@@ -57,45 +60,48 @@ export default function RecordPage() {
   let body: ReactNode;
   if (state.status === 'loading') body = <Loading />;
   else if (state.status === 'missing')
-    body = <p className="empty">{t('instruments.record.notFound')}</p>;
+    body = <EmptyState title={t('instruments.record.notFound')} />;
   else if (state.status === 'error') body = <ErrorNotice error={state.error} />;
   else {
     const { record, version } = state;
     const teacher = teachers?.find((item) => item.id === record.data.teacherId);
     body = (
       <>
-        {teacher ? (
-          <p>
-            <strong>
-              {t('instruments.fillPage.forTeacher', { name: String(teacher.data.displayName) })}
-            </strong>
+        <Card
+          as="div"
+          actions={
+            record.data.status === 'draft' ? (
+              <ButtonLink variant="secondary" to={`/instrumentos/llenar?registro=${record.id}`}>
+                {t('instruments.record.edit')}
+              </ButtonLink>
+            ) : null
+          }
+        >
+          {teacher ? (
+            <p>
+              <strong>
+                {t('instruments.fillPage.forTeacher', { name: String(teacher.data.displayName) })}
+              </strong>
+            </p>
+          ) : null}
+          <p className="field__hint">
+            {t('instruments.record.filledWith', {
+              name: version.instrumentName,
+              n: version.version,
+              status: t(`instruments.status.${version.status}`),
+            })}
           </p>
-        ) : null}
-        <p>
-          {t('instruments.record.filledWith', {
-            name: version.instrumentName,
-            n: version.version,
-            status: t(`instruments.status.${version.status}`),
-          })}
-          {' · '}
-          {t(`instruments.fillPage.recordStatus.${record.data.status}`)}
-        </p>
-        {record.data.status === 'draft' ? (
           <p>
-            <Link
-              className="button button--secondary"
-              to={`/instrumentos/llenar?registro=${record.id}`}
-            >
-              {t('instruments.record.edit')}
-            </Link>
+            <Badge tone={record.data.status === 'complete' ? 'success' : 'warning'}>
+              {t(`instruments.fillPage.recordStatus.${record.data.status}`)}
+            </Badge>
           </p>
-        ) : null}
+        </Card>
         <InstrumentForm
           definition={version.definition}
           answers={record.data.answers as unknown as Answers}
           setAnswers={noop}
           readOnly
-          idPrefix={formId}
         />
       </>
     );

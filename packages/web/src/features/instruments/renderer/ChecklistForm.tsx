@@ -1,10 +1,12 @@
 import type { ChecklistAnswers, ChecklistDefinition, ChecklistItem } from '@acompana/core';
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../ui/Card.tsx';
+import { SegmentedControl } from '../../../ui/SegmentedControl.tsx';
 import type { SetAnswers } from './types.ts';
 
-// A checklist: sections of items, each a labelled radio group (sí/no, points 0..max, or the
-// concept scale). Items are memoized: answering one re-renders only that item.
+// A checklist: sections of items, each a segmented control (sí/no, points 0..max, or the
+// concept scale) with its hint. Items are memoized: answering one re-renders only that item.
 
 type Value = ChecklistAnswers['items'][string];
 type Scale = NonNullable<ChecklistDefinition['conceptScale']>;
@@ -14,13 +16,11 @@ interface ItemProps {
   value: Value | undefined;
   scale: Scale;
   readOnly: boolean;
-  idPrefix: string;
   onAnswer: (code: string, value: Value) => void;
 }
 
-const Item = memo(function Item({ item, value, scale, readOnly, idPrefix, onAnswer }: ItemProps) {
+const Item = memo(function Item({ item, value, scale, readOnly, onAnswer }: ItemProps) {
   const { t } = useTranslation();
-  const name = `${idPrefix}-${item.code}`;
   let options: { key: string; label: string; value: Value }[];
   if (item.answer === 'yes_no') {
     options = [
@@ -36,44 +36,27 @@ const Item = memo(function Item({ item, value, scale, readOnly, idPrefix, onAnsw
   } else {
     options = scale.map((c) => ({ key: c.code, label: c.label, value: c.code }));
   }
-  const hintId = item.help || item.weight || item.required === false ? `${name}-hint` : undefined;
+  const hint = [
+    item.required === false ? t('instruments.renderer.optional') : null,
+    item.weight && item.weight !== 1 ? t('instruments.renderer.weight', { n: item.weight }) : null,
+    item.answer === 'points' ? t('instruments.renderer.pointsOf', { max: item.maxPoints }) : null,
+    item.help ?? null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const chosen = options.find((o) => o.value === value);
   return (
-    <fieldset
-      className="instrument__choices instrument__item"
+    <SegmentedControl
+      label={item.text}
+      hint={hint || undefined}
+      options={options.map((o) => ({ value: o.key, label: o.label }))}
+      value={chosen?.key ?? null}
       disabled={readOnly}
-      aria-describedby={hintId}
-    >
-      <legend>{item.text}</legend>
-      {hintId ? (
-        <p id={hintId} className="field__hint">
-          {[
-            item.required === false ? t('instruments.renderer.optional') : null,
-            item.weight && item.weight !== 1
-              ? t('instruments.renderer.weight', { n: item.weight })
-              : null,
-            item.answer === 'points'
-              ? t('instruments.renderer.pointsOf', { max: item.maxPoints })
-              : null,
-            item.help ?? null,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
-      ) : null}
-      <div className={item.answer === 'points' ? 'instrument__inline' : undefined}>
-        {options.map((o) => (
-          <label key={o.key} className="instrument__option">
-            <input
-              type="radio"
-              name={name}
-              checked={value === o.value}
-              onChange={() => onAnswer(item.code, o.value)}
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+      onChange={(key) => {
+        const option = options.find((o) => o.key === key);
+        if (option) onAnswer(item.code, option.value);
+      }}
+    />
   );
 });
 
@@ -82,12 +65,11 @@ interface Props {
   answers: ChecklistAnswers;
   setAnswers: SetAnswers<ChecklistAnswers>;
   readOnly: boolean;
-  idPrefix: string;
 }
 
 const NO_SCALE: Scale = [];
 
-export function ChecklistForm({ definition, answers, setAnswers, readOnly, idPrefix }: Props) {
+export function ChecklistForm({ definition, answers, setAnswers, readOnly }: Props) {
   const onAnswer = useCallback(
     (code: string, value: Value) =>
       setAnswers((prev) => ({ ...prev, items: { ...prev.items, [code]: value } })),
@@ -95,26 +77,22 @@ export function ChecklistForm({ definition, answers, setAnswers, readOnly, idPre
   );
   const scale = definition.conceptScale ?? NO_SCALE;
   return (
-    <div className="instrument__list">
+    <div className="cards">
       {definition.sections.map((section) => (
-        <section
-          key={section.code}
-          className="instrument__card"
-          aria-labelledby={`${idPrefix}-${section.code}`}
-        >
-          <h3 id={`${idPrefix}-${section.code}`}>{section.title}</h3>
-          {section.items.map((item) => (
-            <Item
-              key={item.code}
-              item={item}
-              value={answers.items[item.code]}
-              scale={scale}
-              readOnly={readOnly}
-              idPrefix={idPrefix}
-              onAnswer={onAnswer}
-            />
-          ))}
-        </section>
+        <Card key={section.code} level={3} title={section.title}>
+          <div className="form">
+            {section.items.map((item) => (
+              <Item
+                key={item.code}
+                item={item}
+                value={answers.items[item.code]}
+                scale={scale}
+                readOnly={readOnly}
+                onAnswer={onAnswer}
+              />
+            ))}
+          </div>
+        </Card>
       ))}
     </div>
   );

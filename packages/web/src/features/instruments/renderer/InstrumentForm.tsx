@@ -12,7 +12,6 @@ import { NotebookForm } from './NotebookForm.tsx';
 import { RubricForm } from './RubricForm.tsx';
 import { Summary } from './Summary.tsx';
 import type { SetAnswers } from './types.ts';
-import './renderer.css';
 
 // Fills (or shows, read-only) any instrument version: the one renderer used by the fill page,
 // the designer's preview, and later by visits and by the observation of coaches. The caller
@@ -23,8 +22,6 @@ export interface InstrumentFormProps {
   answers: Answers;
   setAnswers: SetAnswers;
   readOnly?: boolean;
-  /** Prefix for element ids, unique per form on the page. */
-  idPrefix: string;
   /** Notebook only: the rubric its notes link to. */
   rubric?: RubricDefinition | null;
 }
@@ -34,7 +31,6 @@ export function InstrumentForm({
   answers,
   setAnswers,
   readOnly = false,
-  idPrefix,
   rubric = null,
 }: InstrumentFormProps) {
   // The summary follows the answers in a deferred, interruptible render: a tap or keystroke
@@ -48,7 +44,6 @@ export function InstrumentForm({
         answers={answers as RubricAnswers}
         setAnswers={setAnswers as SetAnswers<RubricAnswers>}
         readOnly={readOnly}
-        idPrefix={idPrefix}
       />
     );
   else if (definition.type === 'checklist')
@@ -58,7 +53,6 @@ export function InstrumentForm({
         answers={answers as ChecklistAnswers}
         setAnswers={setAnswers as SetAnswers<ChecklistAnswers>}
         readOnly={readOnly}
-        idPrefix={idPrefix}
       />
     );
   else
@@ -72,12 +66,10 @@ export function InstrumentForm({
       />
     );
   return (
-    <div className="instrument">
-      {definition.description ? (
-        <p className="instrument__intro">{definition.description}</p>
-      ) : null}
+    <div className="cards">
+      {definition.description ? <p className="field__hint">{definition.description}</p> : null}
       {form}
-      <Summary definition={definition} answers={summaryAnswers} idPrefix={idPrefix} />
+      <Summary definition={definition} answers={summaryAnswers} />
     </div>
   );
 }

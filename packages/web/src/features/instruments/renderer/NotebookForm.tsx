@@ -6,6 +6,12 @@ import type {
 } from '@acompana/core';
 import { memo, useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../ui/Badge.tsx';
+import { Button } from '../../../ui/Button.tsx';
+import { Card } from '../../../ui/Card.tsx';
+import { EmptyState } from '../../../ui/EmptyState.tsx';
+import { SelectField, TextareaField } from '../../../ui/Field.tsx';
+import { IconNotebook } from '../../../ui/icons.ts';
 import { timeOf } from './format.ts';
 import type { SetAnswers } from './types.ts';
 
@@ -21,7 +27,6 @@ interface ComposerProps {
 
 function Composer({ definition, rubric, onAdd }: ComposerProps) {
   const { t } = useTranslation();
-  const id = useId();
   const [text, setText] = useState('');
   const [prompt, setPrompt] = useState('');
   const [tags, setTags] = useState<string[]>([]);
@@ -46,32 +51,30 @@ function Composer({ definition, rubric, onAdd }: ComposerProps) {
   };
 
   return (
-    <div className="instrument__card">
-      <div className="field">
-        <label htmlFor={`${id}-prompt`}>{t('instruments.renderer.notePrompt')}</label>
-        <select id={`${id}-prompt`} value={prompt} onChange={(e) => setPrompt(e.target.value)}>
+    <Card>
+      <div className="form">
+        <SelectField
+          label={t('instruments.renderer.notePrompt')}
+          value={prompt}
+          onChange={(e) => setPrompt(e.target.value)}
+        >
           <option value="">{t('instruments.renderer.noPrompt')}</option>
           {definition.prompts.map((p) => (
             <option key={p.code} value={p.code}>
               {p.text}
             </option>
           ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{t('instruments.renderer.noteText')}</label>
-        <textarea
-          id={`${id}-text`}
+        </SelectField>
+        <TextareaField
+          label={t('instruments.renderer.noteText')}
           rows={3}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-      </div>
-      <fieldset className="instrument__choices">
-        <legend>{t('instruments.renderer.noteTags')}</legend>
-        <div className="instrument__inline">
+        <fieldset className="choice">
+          <legend>{t('instruments.renderer.noteTags')}</legend>
           {definition.tags.map((tag) => (
-            <label key={tag.code} className="instrument__option">
+            <label key={tag.code} className="choice__option">
               <input
                 type="checkbox"
                 checked={tags.includes(tag.code)}
@@ -84,14 +87,11 @@ function Composer({ definition, rubric, onAdd }: ComposerProps) {
               {tag.label}
             </label>
           ))}
-        </div>
-      </fieldset>
-      {rubric ? (
-        <>
-          <div className="field">
-            <label htmlFor={`${id}-desempeno`}>{t('instruments.renderer.noteDesempeno')}</label>
-            <select
-              id={`${id}-desempeno`}
+        </fieldset>
+        {rubric ? (
+          <>
+            <SelectField
+              label={t('instruments.renderer.noteDesempeno')}
               value={desempeno}
               onChange={(e) => {
                 setDesempeno(e.target.value);
@@ -104,13 +104,10 @@ function Composer({ definition, rubric, onAdd }: ComposerProps) {
                   {d.name}
                 </option>
               ))}
-            </select>
-          </div>
-          {aspects.length > 0 ? (
-            <div className="field">
-              <label htmlFor={`${id}-aspect`}>{t('instruments.renderer.noteAspect')}</label>
-              <select
-                id={`${id}-aspect`}
+            </SelectField>
+            {aspects.length > 0 ? (
+              <SelectField
+                label={t('instruments.renderer.noteAspect')}
                 value={aspect}
                 onChange={(e) => setAspect(e.target.value)}
               >
@@ -120,20 +117,15 @@ function Composer({ definition, rubric, onAdd }: ComposerProps) {
                     {a.text}
                   </option>
                 ))}
-              </select>
-            </div>
-          ) : null}
-        </>
-      ) : null}
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={add}
-        disabled={!text.trim()}
-      >
-        {t('instruments.renderer.addNote')}
-      </button>
-    </div>
+              </SelectField>
+            ) : null}
+          </>
+        ) : null}
+        <Button block onClick={add} disabled={!text.trim()}>
+          {t('instruments.renderer.addNote')}
+        </Button>
+      </div>
+    </Card>
   );
 }
 
@@ -155,28 +147,39 @@ const NoteItem = memo(function NoteItem({
   const d = rubric?.desempenos.find((x) => x.code === note.desempeno);
   const a = d?.aspects.find((x) => x.code === note.aspect);
   const prompt = definition.prompts.find((p) => p.code === note.prompt);
+  const tagLabels = note.tags.map((c) => definition.tags.find((x) => x.code === c)?.label ?? c);
   return (
-    <li className="instrument__note">
-      <p className="instrument__eyebrow">
+    <Card
+      as="li"
+      actions={
+        readOnly ? null : (
+          <Button variant="quiet" onClick={() => onRemove(note.id)}>
+            {t('instruments.renderer.removeNote', { time })}
+          </Button>
+        )
+      }
+    >
+      <p className="field__hint">
         <time dateTime={note.at}>{t('instruments.renderer.noteAt', { time })}</time>
-        {note.tags.length > 0
-          ? ` · ${note.tags.map((c) => definition.tags.find((x) => x.code === c)?.label ?? c).join(', ')}`
-          : null}
       </p>
       {prompt ? <p className="field__hint">{prompt.text}</p> : null}
       <p>{note.text}</p>
+      {tagLabels.length > 0 ? (
+        <p className="button-row">
+          {tagLabels.map((label) => (
+            <Badge key={label} tone="info" icon={false}>
+              {label}
+            </Badge>
+          ))}
+        </p>
+      ) : null}
       {d || note.desempeno ? (
         <p className="field__hint">
           {d?.name ?? note.desempeno}
           {a ? ` · ${a.text}` : null}
         </p>
       ) : null}
-      {readOnly ? null : (
-        <button type="button" className="button button--quiet" onClick={() => onRemove(note.id)}>
-          {t('instruments.renderer.removeNote', { time })}
-        </button>
-      )}
-    </li>
+    </Card>
   );
 });
 
@@ -191,6 +194,7 @@ interface Props {
 
 export function NotebookForm({ definition, answers, setAnswers, readOnly, rubric }: Props) {
   const { t } = useTranslation();
+  const id = useId();
   const onAdd = useCallback(
     (note: FieldNote) => setAnswers((prev) => ({ ...prev, notes: [...prev.notes, note] })),
     [setAnswers],
@@ -201,14 +205,14 @@ export function NotebookForm({ definition, answers, setAnswers, readOnly, rubric
     [setAnswers],
   );
   return (
-    <div className="instrument__list">
+    <div className="cards">
       {readOnly ? null : <Composer definition={definition} rubric={rubric} onAdd={onAdd} />}
-      <section className="instrument__card" aria-label={t('instruments.renderer.notes')}>
-        <h3>{t('instruments.renderer.notes')}</h3>
+      <section aria-labelledby={`${id}-notes`}>
+        <h3 id={`${id}-notes`}>{t('instruments.renderer.notes')}</h3>
         {answers.notes.length === 0 ? (
-          <p className="empty">{t('instruments.renderer.noNotes')}</p>
+          <EmptyState title={t('instruments.renderer.noNotes')} icon={IconNotebook} />
         ) : (
-          <ol className="plain-list">
+          <ol className="cards">
             {answers.notes.map((note) => (
               <NoteItem
                 key={note.id}

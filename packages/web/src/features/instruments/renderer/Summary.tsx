@@ -11,17 +11,16 @@ import {
 } from '@acompana/core';
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Card } from '../../../ui/Card.tsx';
 
 // The summary at the end of an instrument, computed from the answers and the exact version.
 
 export const Summary = memo(function Summary({
   definition,
   answers,
-  idPrefix,
 }: {
   definition: InstrumentDefinition;
   answers: Answers;
-  idPrefix: string;
 }) {
   const { t } = useTranslation();
   const body = useMemo(() => {
@@ -91,12 +90,8 @@ export const Summary = memo(function Summary({
     );
   }, [definition, answers, t]);
   return (
-    <section
-      className="instrument__card instrument__summary"
-      aria-labelledby={`${idPrefix}-summary`}
-    >
-      <h3 id={`${idPrefix}-summary`}>{t('instruments.summary.title')}</h3>
+    <Card level={3} title={t('instruments.summary.title')}>
       {body}
-    </section>
+    </Card>
   );
 });
