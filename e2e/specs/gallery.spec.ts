@@ -52,6 +52,14 @@ describe('galería de componentes', () => {
       expect(await page.getByRole('radiogroup').count()).toBe(3);
       expect(await page.getByRole('tab').count()).toBe(3);
       expect(await page.getByRole('switch').count()).toBe(2);
+      // An off switch must not look on: its track's colour differs from the on one's.
+      const trackColours = await page.evaluate<
+        string[]
+      >(`[...document.querySelectorAll('[role=switch]')]
+        .sort((a, b) => (a.getAttribute('aria-checked') === 'true' ? -1 : 1))
+        .map((s) => getComputedStyle(s.querySelector('.switch__track')).backgroundColor)`);
+      expect(trackColours).toHaveLength(2);
+      expect(trackColours[0]).not.toBe(trackColours[1]);
       // Nothing wider than the phone.
       expect(
         await page.evaluate<number>('document.documentElement.scrollWidth'),
