@@ -76,6 +76,21 @@ const errors = {
     'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
   VISIT_DONE_IN_FUTURE:
     'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
+  ACTIVATION_INVALID:
+    'El DNI o el código de activación no son correctos. Revisa ambos; el código tiene 8 caracteres.',
+  ACTIVATION_CODE_EXPIRED:
+    'Este código de activación venció. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
+  ACTIVATION_CODE_USED:
+    'Este código de activación ya se usó. Inicia sesión con tu contraseña o pide un código nuevo.',
+  ACTIVATION_CODE_EXHAUSTED:
+    'Este código de activación quedó anulado por demasiados intentos fallidos. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
+  PASSWORD_TOO_SHORT: 'La contraseña debe tener al menos 10 caracteres.',
+  PASSWORD_TOO_COMMON:
+    'Esa contraseña es demasiado común o fácil de adivinar. Usa una frase de varias palabras que solo tú conozcas.',
+  PASSWORD_PERSONAL: 'La contraseña no puede contener tu DNI ni tus nombres o apellidos.',
+  PASSWORD_WRONG: 'La contraseña actual no es correcta.',
+  ACCOUNT_STATUS_CONFLICT: 'La cuenta no está en un estado que permita esta acción.',
+  DNI_TAKEN: 'Ya existe una persona con ese DNI.',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
 } satisfies Record<ErrorCode, string>;
