@@ -130,6 +130,20 @@ export const ERROR_CODES = {
     status: 409,
     message: 'Ya existe una persona con ese DNI.',
   },
+  BACKUP_UNREADABLE: {
+    status: 400,
+    message: 'El archivo no es una copia de seguridad de Acompaña (PGlite o pg_dump -Fc).',
+  },
+  BACKUP_WRONG_ENGINE: {
+    status: 400,
+    message:
+      'La copia es de otro motor de base de datos: una copia de PGlite se restaura sin DATABASE_URL y una de PostgreSQL (pg_dump) con DATABASE_URL.',
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    status: 409,
+    message:
+      'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
+  },
   SYNC_FORBIDDEN: {
     status: 403,
     message:

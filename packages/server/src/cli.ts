@@ -1,5 +1,6 @@
 import { AppError, IMPORT_KINDS, type ImportKind, isAppError, ROLES } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
+import { backup, restore } from './cli/backup.ts';
 import { errorLine } from './cli/errors.ts';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
 import {
@@ -207,6 +208,25 @@ spanishHelp(users.command('list'))
   .option('--role <rol>', `solo este rol: ${ROLES.join(', ')}`)
   .option('--status <estado>', 'solo este estado: pending, active, deactivated')
   .action((opts: { role?: string; status?: string }) => withDatabase((db) => usersList(db, opts)));
+
+spanishHelp(program.command('backup'))
+  .description(
+    'guarda una copia de seguridad (PGlite: la carpeta de datos comprimida; PostgreSQL: pg_dump -Fc)',
+  )
+  .argument('<archivo>', 'archivo de destino')
+  .action(async (file: string) => {
+    for (const line of await backup(loadConfig(), file)) console.log(line);
+  });
+
+spanishHelp(program.command('restore'))
+  .description(
+    'restaura una copia de seguridad; si la base de datos ya tiene datos, solo con --force',
+  )
+  .argument('<archivo>', 'copia hecha con «acompana backup»')
+  .option('--force', 'reemplaza los datos existentes (en PGlite la carpeta anterior se conserva)')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    for (const line of await restore(loadConfig(), file, opts.force === true)) console.log(line);
+  });
 
 try {
   await program.parseAsync(process.argv);

@@ -91,6 +91,11 @@ const errors = {
   PASSWORD_WRONG: 'La contraseña actual no es correcta.',
   ACCOUNT_STATUS_CONFLICT: 'La cuenta no está en un estado que permita esta acción.',
   DNI_TAKEN: 'Ya existe una persona con ese DNI.',
+  BACKUP_UNREADABLE: 'El archivo no es una copia de seguridad de Acompaña (PGlite o pg_dump -Fc).',
+  BACKUP_WRONG_ENGINE:
+    'La copia es de otro motor de base de datos: una copia de PGlite se restaura sin DATABASE_URL y una de PostgreSQL (pg_dump) con DATABASE_URL.',
+  RESTORE_TARGET_NOT_EMPTY:
+    'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
 } satisfies Record<ErrorCode, string>;
