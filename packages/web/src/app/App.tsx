@@ -7,6 +7,7 @@ import { StartupScreen } from '../ui/Status.tsx';
 import { LoginRoute, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
+  ActivatePage,
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
@@ -51,6 +52,14 @@ export function App() {
         <SessionProvider>
           <Routes>
             <Route path="/login" element={<LoginRoute />} />
+            <Route
+              path="/activar"
+              element={
+                <Suspense fallback={<StartupScreen />}>
+                  <ActivatePage />
+                </Suspense>
+              }
+            />
             {GalleryPage ? (
               <Route
                 path="/galeria/*"

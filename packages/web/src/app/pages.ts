@@ -75,3 +75,6 @@ export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPa
 export const WhoReadPage = screen(['privacy'], () => import('../features/privacy/WhoReadPage.tsx'));
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
+
+/** Outside the shell: reached from the login page by people who are not signed in. */
+export const ActivatePage = lazy(() => import('../features/accounts/ActivatePage.tsx'));

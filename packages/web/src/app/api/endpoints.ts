@@ -1,4 +1,5 @@
 import type {
+  ActivationRequest,
   CaseloadItem,
   CoachDetail,
   CoachItem,
@@ -47,6 +48,11 @@ export interface ListQuery {
 
 export function login(body: LoginRequest): Promise<Me> {
   return apiRequest('/api/v1/auth/login', { method: 'POST', body, schema: answer('meSchema') });
+}
+
+/** Activation with a one-time code (issue 14): logs the person in like `login`. */
+export function activate(body: ActivationRequest): Promise<Me> {
+  return apiRequest('/api/v1/auth/activate', { method: 'POST', body, schema: answer('meSchema') });
 }
 
 export function logout(): Promise<void> {

@@ -91,9 +91,9 @@ const errors = {
   PASSWORD_WRONG: 'La contraseña actual no es correcta.',
   ACCOUNT_STATUS_CONFLICT: 'La cuenta no está en un estado que permita esta acción.',
   DNI_TAKEN: 'Ya existe una persona con ese DNI.',
-  BACKUP_UNREADABLE: 'El archivo no es una copia de seguridad de Acompaña (PGlite o pg_dump -Fc).',
+  BACKUP_UNREADABLE: 'El archivo no es una copia de seguridad de Acompaña.',
   BACKUP_WRONG_ENGINE:
-    'La copia es de otro motor de base de datos: una copia de PGlite se restaura sin DATABASE_URL y una de PostgreSQL (pg_dump) con DATABASE_URL.',
+    'La copia de seguridad es de otro tipo de base de datos que la de este servidor.',
   RESTORE_TARGET_NOT_EMPTY:
     'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   SYNC_RETRY:
@@ -130,6 +130,21 @@ export const esPE = {
     submit: 'Ingresar',
     submitting: 'Ingresando…',
     formLabel: 'Ingreso a Acompaña',
+    activateLink: '¿Recibiste un código de activación? Activa tu cuenta',
+  },
+  activate: {
+    title: 'Activar cuenta',
+    intro:
+      'Escribe tu DNI y el código de activación que te entregaron, y elige tu contraseña. Luego entrarás con tu DNI y esa contraseña.',
+    formLabel: 'Activación de cuenta',
+    code: 'Código de activación',
+    codeHint: '8 letras y números, como aparecen en tu hoja.',
+    password: 'Elige tu contraseña',
+    passwordHint:
+      'Al menos 10 caracteres. Mejor una frase de varias palabras que solo tú conozcas; no uses tu DNI ni tu nombre.',
+    submit: 'Activar e ingresar',
+    submitting: 'Activando…',
+    backToLogin: 'Ya tengo contraseña: iniciar sesión',
   },
   shell: {
     mainNav: 'Navegación principal',
