@@ -19,6 +19,7 @@ import {
   InstrumentsPage,
   ModellingPage,
   MorePage,
+  MyAccountPage,
   NewVisitPage,
   NotFoundPage,
   PlanPage,
@@ -81,6 +82,7 @@ export function App() {
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
                 <Route path="mas" element={<MorePage />} />
+                <Route path="mi-cuenta" element={<MyAccountPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

@@ -77,4 +77,11 @@ export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 
 /** Outside the shell: reached from the login page by people who are not signed in. */
-export const ActivatePage = lazy(() => import('../features/accounts/ActivatePage.tsx'));
+export const ActivatePage = screen(
+  ['accounts'],
+  () => import('../features/accounts/ActivatePage.tsx'),
+);
+export const MyAccountPage = screen(
+  ['accounts'],
+  () => import('../features/accounts/MyAccountPage.tsx'),
+);

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@acompana/core';
+import type { accountTexts } from './es-PE.accounts.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
 import type { planTexts } from './es-PE.plan.ts';
@@ -131,20 +132,6 @@ export const esPE = {
     submitting: 'Ingresando…',
     formLabel: 'Ingreso a Acompaña',
     activateLink: '¿Recibiste un código de activación? Activa tu cuenta',
-  },
-  activate: {
-    title: 'Activar cuenta',
-    intro:
-      'Escribe tu DNI y el código de activación que te entregaron, y elige tu contraseña. Luego entrarás con tu DNI y esa contraseña.',
-    formLabel: 'Activación de cuenta',
-    code: 'Código de activación',
-    codeHint: '8 letras y números, como aparecen en tu hoja.',
-    password: 'Elige tu contraseña',
-    passwordHint:
-      'Al menos 10 caracteres. Mejor una frase de varias palabras que solo tú conozcas; no uses tu DNI ni tu nombre.',
-    submit: 'Activar e ingresar',
-    submitting: 'Activando…',
-    backToLogin: 'Ya tengo contraseña: iniciar sesión',
   },
   shell: {
     mainNav: 'Navegación principal',
@@ -348,4 +335,5 @@ export type Catalog = typeof esPE &
   typeof visitTexts &
   typeof planTexts &
   typeof progressTexts &
-  typeof privacyTexts;
+  typeof privacyTexts &
+  typeof accountTexts;

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import '../../app/i18n/index.ts';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadTexts } from '../../app/i18n/index.ts';
 import { SessionProvider } from '../../app/session/SessionContext.tsx';
 import ActivatePage from './ActivatePage.tsx';
 
@@ -34,6 +34,7 @@ let host: HTMLElement;
 let activations: { status: number; body: unknown }[];
 let sent: unknown[];
 
+beforeAll(() => loadTexts('accounts'));
 beforeEach(() => {
   activations = [];
   sent = [];
