@@ -3,7 +3,6 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword, endOtherSessions, fetchSessions } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
-import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -168,7 +167,6 @@ function Sessions() {
                 title={s.current ? t('myAccount.thisDevice') : t('myAccount.otherDevice')}
                 secondary={browserOf(s.userAgent) ?? t('myAccount.unknownBrowser')}
                 meta={t('myAccount.lastSeen', { when: formatLimaDateTime(s.lastSeenAt) })}
-                badge={s.current ? <Badge tone="info">{t('myAccount.thisDevice')}</Badge> : null}
               />
             ))}
           </List>
