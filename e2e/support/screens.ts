@@ -57,7 +57,7 @@ type Pages = Record<string, string>;
 /** The pages of a role, with real ids from the API for the detail pages. */
 async function pagesOf(role: DemoAccount['role'], request: APIRequestContext): Promise<Pages> {
   const me = (await api(request, '/api/v1/me')).person.id as string;
-  const common: Pages = { inicio: '/', mas: '/mas' };
+  const common: Pages = { inicio: '/', mas: '/mas', 'mi-cuenta': '/mi-cuenta' };
   const firstId = async (list: string) => (await api(request, `${list}?limit=1`)).items[0]?.id;
   switch (role) {
     case 'acompanante': {

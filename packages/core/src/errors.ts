@@ -85,6 +85,65 @@ export const ERROR_CODES = {
     status: 429,
     message: 'Demasiadas solicitudes seguidas. Espera un momento y vuelve a intentarlo.',
   },
+  ACTIVATION_INVALID: {
+    status: 401,
+    message:
+      'El DNI o el código de activación no son correctos. Revisa ambos; el código tiene 8 caracteres.',
+  },
+  ACTIVATION_CODE_EXPIRED: {
+    status: 410,
+    message:
+      'Este código de activación venció. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
+  },
+  ACTIVATION_CODE_USED: {
+    status: 410,
+    message:
+      'Este código de activación ya se usó. Inicia sesión con tu contraseña o pide un código nuevo.',
+  },
+  ACTIVATION_CODE_EXHAUSTED: {
+    status: 410,
+    message:
+      'Este código de activación quedó anulado por demasiados intentos fallidos. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
+  },
+  PASSWORD_TOO_SHORT: {
+    status: 422,
+    message: 'La contraseña debe tener al menos 10 caracteres.',
+  },
+  PASSWORD_TOO_COMMON: {
+    status: 422,
+    message:
+      'Esa contraseña es demasiado común o fácil de adivinar. Usa una frase de varias palabras que solo tú conozcas.',
+  },
+  PASSWORD_PERSONAL: {
+    status: 422,
+    message: 'La contraseña no puede contener tu DNI ni tus nombres o apellidos.',
+  },
+  PASSWORD_WRONG: {
+    status: 403,
+    message: 'La contraseña actual no es correcta.',
+  },
+  ACCOUNT_STATUS_CONFLICT: {
+    status: 409,
+    message: 'La cuenta no está en un estado que permita esta acción.',
+  },
+  DNI_TAKEN: {
+    status: 409,
+    message: 'Ya existe una persona con ese DNI.',
+  },
+  BACKUP_UNREADABLE: {
+    status: 400,
+    message: 'El archivo no es una copia de seguridad de Acompaña (PGlite o pg_dump -Fc).',
+  },
+  BACKUP_WRONG_ENGINE: {
+    status: 400,
+    message:
+      'La copia es de otro motor de base de datos: una copia de PGlite se restaura sin DATABASE_URL y una de PostgreSQL (pg_dump) con DATABASE_URL.',
+  },
+  RESTORE_TARGET_NOT_EMPTY: {
+    status: 409,
+    message:
+      'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
+  },
   SYNC_FORBIDDEN: {
     status: 403,
     message:

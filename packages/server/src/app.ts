@@ -2,6 +2,7 @@ import { AppError } from '@acompana/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
+import { accountSelfRoutes } from './auth/account-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { authRoutes } from './auth/routes.ts';
 import { compressJson } from './http/compress.ts';
@@ -53,6 +54,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.use('*', rejectNulInUrl());
   api.use('*', except([IMPORT_UPLOAD_PATHS, SYNC_PUSH_PATH], rejectNulInJson()));
   api.route('/', authRoutes(deps));
+  api.route('/', accountSelfRoutes(deps));
   api.route('/', rosterRoutes(deps));
   api.route('/', territoryRoutes(deps));
   api.route('/', coachRoutes(deps));

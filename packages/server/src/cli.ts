@@ -1,9 +1,18 @@
-import { AppError, IMPORT_KINDS, type ImportKind, isAppError } from '@acompana/core';
+import { AppError, IMPORT_KINDS, type ImportKind, isAppError, ROLES } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
+import { backup, restore } from './cli/backup.ts';
 import { errorLine } from './cli/errors.ts';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
+import {
+  type CreateOptions,
+  usersCreate,
+  usersDeactivate,
+  usersList,
+  usersReactivate,
+  usersReset,
+} from './cli/users.ts';
 import { loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { personIdByDni, unlockAccount } from './modules/accounts/unlock.ts';
 import { type ImportCommandOptions, importCommand } from './modules/imports/command.ts';
@@ -149,6 +158,74 @@ spanishHelp(users.command('unlock'))
     } finally {
       await database.close();
     }
+  });
+
+/** Opens the database (migrated: an empty one is made ready), runs, prints the lines. */
+async function withDatabase(work: (db: Database['db']) => Promise<string[]>): Promise<void> {
+  const database = await openDatabase(loadConfig());
+  try {
+    await migrate(database);
+    for (const line of await work(database.db)) console.log(line);
+  } finally {
+    await database.close();
+  }
+}
+
+spanishHelp(users.command('create'))
+  .description(
+    'crea una persona con un rol y su cuenta, e imprime su código de activación (así se crea la primera cuenta del equipo MINEDU)',
+  )
+  .requiredOption('--role <rol>', `rol: ${ROLES.join(', ')}`)
+  .requiredOption('--dni <dni>', 'DNI (8 dígitos)')
+  .requiredOption('--names <nombres>', 'nombres')
+  .option('--surnames <apellidos>', 'apellidos "Paterno Materno"')
+  .option('--paternal <apellido>', 'apellido paterno (si hay apellidos compuestos)')
+  .option('--maternal <apellido>', 'apellido materno')
+  .option('--ugel <código>', 'código de la UGEL (especialista, acompañante)')
+  .option('--region <código>', 'código de la región (formador)')
+  .option('--school <código modular>', 'código modular de la IE (director, docente)')
+  .action((opts: CreateOptions) => withDatabase((db) => usersCreate(db, opts)));
+
+spanishHelp(users.command('reset'))
+  .description(
+    'emite un código de activación nuevo; si la cuenta estaba activa, su contraseña deja de servir y se cierran sus sesiones',
+  )
+  .argument('<dni>', 'DNI de la persona (8 dígitos)')
+  .action((dni: string) => withDatabase((db) => usersReset(db, dni)));
+
+spanishHelp(users.command('deactivate'))
+  .description('desactiva una cuenta (cierra sus sesiones y anula su código)')
+  .argument('<dni>', 'DNI de la persona (8 dígitos)')
+  .action((dni: string) => withDatabase((db) => usersDeactivate(db, dni)));
+
+spanishHelp(users.command('reactivate'))
+  .description('reactiva una cuenta desactivada')
+  .argument('<dni>', 'DNI de la persona (8 dígitos)')
+  .action((dni: string) => withDatabase((db) => usersReactivate(db, dni)));
+
+spanishHelp(users.command('list'))
+  .description('lista las cuentas con sus roles y su estado')
+  .option('--role <rol>', `solo este rol: ${ROLES.join(', ')}`)
+  .option('--status <estado>', 'solo este estado: pending, active, deactivated')
+  .action((opts: { role?: string; status?: string }) => withDatabase((db) => usersList(db, opts)));
+
+spanishHelp(program.command('backup'))
+  .description(
+    'guarda una copia de seguridad (PGlite: la carpeta de datos comprimida; PostgreSQL: pg_dump -Fc)',
+  )
+  .argument('<archivo>', 'archivo de destino')
+  .action(async (file: string) => {
+    for (const line of await backup(loadConfig(), file)) console.log(line);
+  });
+
+spanishHelp(program.command('restore'))
+  .description(
+    'restaura una copia de seguridad; si la base de datos ya tiene datos, solo con --force',
+  )
+  .argument('<archivo>', 'copia hecha con «acompana backup»')
+  .option('--force', 'reemplaza los datos existentes (en PGlite la carpeta anterior se conserva)')
+  .action(async (file: string, opts: { force?: boolean }) => {
+    for (const line of await restore(loadConfig(), file, opts.force === true)) console.log(line);
   });
 
 try {

@@ -38,6 +38,13 @@ export const RESOURCE_KINDS = [
   'account',
   /** Who read or changed what. */
   'audit_event',
+  /** Administering someone else's account (issue 14): read its status and the audit of its
+   *  changes; create it; update = reset (new activation code, sessions ended), deactivate,
+   *  reactivate. ownerId the person, targetRoles their current roles, place where they work.
+   *  Through the `manages` relation (MANAGES below). */
+  'account_admin',
+  /** Issuing an activation code for an account still waiting for activation (create). */
+  'activation_code',
   /** A field record as it syncs to and from a device (visit, commitment, reflection,
    *  instrument response): identified and formative, so only the teacher and their current
    *  coach hold it; field ownership (field-ownership.ts) narrows what each may write. */
@@ -89,6 +96,40 @@ export interface Resource {
   groupSize?: number;
   /** Owner of an account or of an audit trail. */
   ownerId?: string | null;
+  /** The current roles of the person whose account is administered (`manages`). */
+  targetRoles?: readonly Role[];
+}
+
+/**
+ * Whose accounts each role administers (issue 14): equipo MINEDU the especialistas, formadores
+ * and MINEDU; the especialista the coaches, directors and teachers (of their UGEL, by scope);
+ * the director only issues codes to the teachers of their school (RULES decides which action).
+ * A person counts by their highest role, so nobody manages a higher role, and nobody manages
+ * themselves.
+ */
+export const MANAGES: Record<Role, readonly Role[]> = {
+  docente: [],
+  acompanante: [],
+  formador: [],
+  director: ['docente'],
+  especialista: ['acompanante', 'director', 'docente'],
+  minedu: ['especialista', 'formador', 'minedu'],
+};
+
+const RANK: Record<Role, number> = {
+  docente: 0,
+  acompanante: 1,
+  director: 1,
+  formador: 2,
+  especialista: 2,
+  minedu: 3,
+};
+
+/** A person's highest role; someone in the rosters without a role counts as a teacher. */
+export function highestRole(roles: readonly Role[]): Role {
+  let top: Role = 'docente';
+  for (const r of roles) if (RANK[r] > RANK[top]) top = r;
+  return top;
 }
 
 /**
@@ -97,7 +138,8 @@ export interface Resource {
  * caseload: a teacher the actor currently coaches · trainee: a coach the actor trains ·
  * trainee_masked: the same, but the teacher's identity is hidden · scope: inside a territory
  * of the actor's grant · scope_group: the same, and the group has ≥ MIN_GROUP_SIZE teachers ·
- * optin: inside the actor's school and the teacher opted in.
+ * optin: inside the actor's school and the teacher opted in · manages: someone else inside
+ * the actor's scope whose highest role the actor's role administers (MANAGES).
  */
 export type Relation =
   | 'never'
@@ -108,7 +150,8 @@ export type Relation =
   | 'trainee_masked'
   | 'scope'
   | 'scope_group'
-  | 'optin';
+  | 'optin'
+  | 'manages';
 
 type Rules = Record<Role, Record<ResourceKind, Record<Action, Relation>>>;
 
@@ -140,6 +183,8 @@ export const RULES: Rules = {
     instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('self'),
+    account_admin: R('never'),
+    activation_code: R('never'),
     field_record: R('self', 'self', 'self', 'self'),
     coaching_record: R('self'),
     visit_status: R('self'),
@@ -159,6 +204,8 @@ export const RULES: Rules = {
     instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
+    account_admin: R('never'),
+    activation_code: R('never'),
     field_record: R('caseload', 'caseload', 'caseload', 'caseload'),
     coaching_record: R('caseload'),
     visit_status: R('caseload'),
@@ -178,6 +225,8 @@ export const RULES: Rules = {
     instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
+    account_admin: R('never'),
+    activation_code: R('never'),
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('never'),
@@ -197,6 +246,8 @@ export const RULES: Rules = {
     instrument_draft: R('never'),
     account: R('self', 'never', 'self'),
     audit_event: R('never'),
+    account_admin: R('never'),
+    activation_code: R('never', 'manages', 'never'),
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
@@ -217,6 +268,8 @@ export const RULES: Rules = {
     // People of their UGEL: unlock a login (issue 11); the account screens come later.
     account: R('scope', 'never', 'scope'),
     audit_event: R('never'),
+    account_admin: R('scope', 'manages', 'manages'),
+    activation_code: R('never', 'manages', 'never'),
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
@@ -236,6 +289,8 @@ export const RULES: Rules = {
     instrument_draft: R('any', 'any', 'any', 'any'),
     account: R('scope', 'scope'),
     audit_event: R('scope'),
+    account_admin: R('scope', 'manages', 'manages'),
+    activation_code: R('never', 'manages', 'never'),
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
@@ -267,6 +322,13 @@ function holds(relation: Relation, grant: RoleGrant, actor: Actor, res: Resource
       return scopeContains(grant.scope, res.place) && (res.groupSize ?? 0) >= MIN_GROUP_SIZE;
     case 'optin':
       return res.directorOptIn === true && scopeContains(grant.scope, res.place);
+    case 'manages':
+      return (
+        typeof res.ownerId === 'string' &&
+        res.ownerId !== me &&
+        scopeContains(grant.scope, res.place) &&
+        MANAGES[grant.role].includes(highestRole(res.targetRoles ?? []))
+      );
   }
 }
 

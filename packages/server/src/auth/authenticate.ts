@@ -14,6 +14,7 @@ import { resolveSession } from './sessions.ts';
  *  the open-source API and holds no data; /api/health lives outside /api/v1. */
 export const PUBLIC_ROUTES: readonly { method: string; path: string }[] = [
   { method: 'POST', path: '/api/v1/auth/login' },
+  { method: 'POST', path: '/api/v1/auth/activate' },
   { method: 'GET', path: '/api/v1/openapi.json' },
   { method: 'HEAD', path: '/api/v1/openapi.json' },
 ];

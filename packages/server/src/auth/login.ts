@@ -38,12 +38,14 @@ export async function login(
   const account = await db
     .selectFrom('person')
     .innerJoin('user_account', 'user_account.person_id', 'person.id')
-    .select(['person.id', 'user_account.password_hash', 'user_account.active'])
+    .select(['person.id', 'user_account.password_hash', 'user_account.status'])
     .where('person.dni', '=', input.dni)
     .executeTakeFirst();
   let ok = false;
-  if (account?.active) ok = await verifyPassword(account.password_hash, input.password);
-  else await burnVerification(input.password); // same time whether or not the DNI has an account
+  // A pending account has no password yet (it is activated with a code: auth/activation.ts).
+  if (account?.status === 'active' && account.password_hash) {
+    ok = await verifyPassword(account.password_hash, input.password);
+  } else await burnVerification(input.password); // same time whether or not the DNI has an account
 
   const settled = await settle(db, config, { ...key, attemptId, ok });
   if (!ok || !account) {

@@ -14,6 +14,7 @@ const ERRORS: [RegExp, (...m: string[]) => string][] = [
   [/unknown option '(.+)'/, (o) => `opción desconocida: ${o}`],
   [/unknown command '(.+)'/, (c) => `comando desconocido: ${c}`],
   [/missing required argument '(.+)'/, (a) => `falta el argumento obligatorio: ${a}`],
+  [/required option '(.+)' not specified/, (o) => `falta la opción obligatoria: ${o}`],
   [/option '(.+)' argument missing/, (o) => `a la opción ${o} le falta su valor`],
   [
     /option '(.+)' argument '(.*)' is invalid\. (.*)/,

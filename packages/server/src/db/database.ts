@@ -37,6 +37,8 @@ export interface OpenOptions {
   onLockLost?: (error: AppError) => void;
   /** PGlite: a line worth telling the operator (a stale lock taken over). */
   log?: (line: string) => void;
+  /** PGlite: a `dumpDataDir()` tarball to initialise an empty data dir with (restore). */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -55,6 +57,7 @@ async function openPglite(options: OpenOptions): Promise<Database> {
       parsers: PGLITE_PARSERS,
       postgresqlconf: PGLITE_CONF,
       extensions: PGLITE_EXTENSIONS,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     return pgliteDatabase(pglite, release);
   } catch (error) {

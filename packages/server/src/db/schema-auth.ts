@@ -25,3 +25,19 @@ export interface LoginLockTable {
   locked_until: NullableTimestamp;
   lock_level: number;
 }
+
+// Accounts and activation codes (migration 0013).
+
+export type StoredAccountStatus = 'pending' | 'active' | 'deactivated';
+
+export interface ActivationCodeTable {
+  id: Generated<string>;
+  person_id: string;
+  code_hash: string;
+  issued_by: string | null;
+  issued_at: Generated<Date>;
+  expires_at: Timestamp;
+  failed_attempts: Generated<number>;
+  used_at: NullableTimestamp;
+  retired_at: NullableTimestamp;
+}

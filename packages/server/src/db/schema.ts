@@ -1,5 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { LoginDeviceTable, LoginLockTable } from './schema-auth.ts';
+import type {
+  ActivationCodeTable,
+  LoginDeviceTable,
+  LoginLockTable,
+  StoredAccountStatus,
+} from './schema-auth.ts';
 import type {
   InstrumentTable,
   InstrumentVersionTable,
@@ -84,8 +89,9 @@ export interface PersonTable {
 
 export interface UserAccountTable {
   person_id: string;
-  password_hash: string;
-  active: Generated<boolean>;
+  /** NULL while the account waits for activation (migration 0013). */
+  password_hash: string | null;
+  status: Generated<StoredAccountStatus>;
   created_at: Generated<Date>;
   password_changed_at: Generated<Date>;
 }
@@ -267,6 +273,7 @@ export interface DB {
   login_attempt: LoginAttemptTable;
   login_device: LoginDeviceTable;
   login_lock: LoginLockTable;
+  activation_code: ActivationCodeTable;
   audit_event: AuditEventTable;
   instrument: InstrumentTable;
   instrument_version: InstrumentVersionTable;

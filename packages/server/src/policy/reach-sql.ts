@@ -39,6 +39,7 @@ export function teacherReachSql(
       return sql<SqlBool>`EXISTS (SELECT 1 FROM teacher_post tp JOIN school s ON s.id = tp.school_id WHERE tp.person_id = ${teacherId} AND tp.school_year = ${year} AND ${sql.ref(column)} = ${id})`;
     }
     case 'optin':
+    case 'manages':
       throw new Error(`relation ${relation} cannot filter a list of teachers`);
   }
 }

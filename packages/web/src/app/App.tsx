@@ -7,6 +7,7 @@ import { StartupScreen } from '../ui/Status.tsx';
 import { LoginRoute, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
+  ActivatePage,
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
@@ -18,6 +19,7 @@ import {
   InstrumentsPage,
   ModellingPage,
   MorePage,
+  MyAccountPage,
   NewVisitPage,
   NotFoundPage,
   PlanPage,
@@ -51,6 +53,14 @@ export function App() {
         <SessionProvider>
           <Routes>
             <Route path="/login" element={<LoginRoute />} />
+            <Route
+              path="/activar"
+              element={
+                <Suspense fallback={<StartupScreen />}>
+                  <ActivatePage />
+                </Suspense>
+              }
+            />
             {GalleryPage ? (
               <Route
                 path="/galeria/*"
@@ -72,6 +82,7 @@ export function App() {
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
                 <Route path="mas" element={<MorePage />} />
+                <Route path="mi-cuenta" element={<MyAccountPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

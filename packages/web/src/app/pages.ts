@@ -75,3 +75,13 @@ export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPa
 export const WhoReadPage = screen(['privacy'], () => import('../features/privacy/WhoReadPage.tsx'));
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
+
+/** Outside the shell: reached from the login page by people who are not signed in. */
+export const ActivatePage = screen(
+  ['accounts'],
+  () => import('../features/accounts/ActivatePage.tsx'),
+);
+export const MyAccountPage = screen(
+  ['accounts'],
+  () => import('../features/accounts/MyAccountPage.tsx'),
+);

@@ -1,45 +1,14 @@
-import {
-  type AccountUnlock,
-  type Actor,
-  AppError,
-  currentSchoolYear,
-  type Place,
-  reachOf,
-} from '@acompana/core';
-import { type Kysely, sql } from 'kysely';
+import { type AccountUnlock, type Actor, AppError, reachOf } from '@acompana/core';
+import type { Kysely } from 'kysely';
 import { clearLocks } from '../../auth/login-guard.ts';
 import type { DB } from '../../db/schema.ts';
-import { LIMA_TODAY } from '../../db/time.ts';
 import { decideAnyPlace } from '../../policy/relations.ts';
+import { personPlaces } from './target.ts';
 
 // Lifting a person's login locks (every source: unknown devices and each known device), asked
 // for by an administrator through the API (the policy's `account` update: equipo MINEDU, the
 // especialista for people of their UGEL) or by the operator on the server (`acompana users
 // unlock`, actor null). Audited either way.
-
-/** Where a person works: the scopes of their current roles and their schools this year. */
-async function personPlaces(db: Kysely<DB>, personId: string): Promise<Place[]> {
-  const { rows } = await sql<{
-    school_id: string | null;
-    network_id: string | null;
-    ugel_id: string | null;
-    region_id: string | null;
-  }>`SELECT rap.school_id, rap.network_id, rap.ugel_id, rap.region_id
-       FROM role_assignment_place rap
-      WHERE rap.person_id = ${personId}
-        AND rap.valid_from <= ${LIMA_TODAY}
-        AND (rap.valid_to IS NULL OR rap.valid_to >= ${LIMA_TODAY})
-     UNION
-     SELECT s.id, s.network_id, s.ugel_id, s.region_id
-       FROM teacher_post tp JOIN school s ON s.id = tp.school_id
-      WHERE tp.person_id = ${personId} AND tp.school_year = ${currentSchoolYear()}`.execute(db);
-  return rows.map((r) => ({
-    schoolId: r.school_id,
-    networkId: r.network_id,
-    ugelId: r.ugel_id,
-    regionId: r.region_id,
-  }));
-}
 
 export async function unlockAccount(
   db: Kysely<DB>,

@@ -1,4 +1,5 @@
 import type {
+  ActivationRequest,
   CaseloadItem,
   CoachDetail,
   CoachItem,
@@ -7,8 +8,10 @@ import type {
   LoginRequest,
   Me,
   NetworkItem,
+  PasswordChange,
   SchoolDetail,
   SchoolItem,
+  SessionList,
   StageLadder,
   TargetRule,
   Targets,
@@ -47,6 +50,30 @@ export interface ListQuery {
 
 export function login(body: LoginRequest): Promise<Me> {
   return apiRequest('/api/v1/auth/login', { method: 'POST', body, schema: answer('meSchema') });
+}
+
+/** Activation with a one-time code (issue 14): logs the person in like `login`. */
+export function activate(body: ActivationRequest): Promise<Me> {
+  return apiRequest('/api/v1/auth/activate', { method: 'POST', body, schema: answer('meSchema') });
+}
+
+export function changePassword(body: PasswordChange): Promise<{ ended: number }> {
+  return apiRequest('/api/v1/me/password', {
+    method: 'POST',
+    body,
+    schema: answer('sessionsEndedSchema'),
+  });
+}
+
+export function fetchSessions(signal?: AbortSignal): Promise<SessionList> {
+  return apiRequest('/api/v1/me/sessions', { signal, schema: answer('sessionListSchema') });
+}
+
+export function endOtherSessions(): Promise<{ ended: number }> {
+  return apiRequest('/api/v1/me/sessions', {
+    method: 'DELETE',
+    schema: answer('sessionsEndedSchema'),
+  });
 }
 
 export function logout(): Promise<void> {

@@ -2,6 +2,7 @@
 // demand, with zod, by the first answer or submit that needs one, so the login page's code does
 // not carry them (docs/BUDGETS.md). The server validates every input on its own.
 export {
+  activationRequestSchema,
   caseloadPageSchema,
   coachDetailSchema,
   coachPageSchema,
@@ -11,8 +12,11 @@ export {
   loginRequestSchema,
   meSchema,
   networkPageSchema,
+  passwordChangeSchema,
   schoolDetailSchema,
   schoolPageSchema,
+  sessionListSchema,
+  sessionsEndedSchema,
   targetsSchema,
   teacherDetailSchema,
   teacherPageSchema,

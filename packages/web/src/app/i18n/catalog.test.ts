@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, ROLES } from '@acompana/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { accountTexts } from './es-PE.accounts.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
@@ -50,6 +51,7 @@ const catalog = {
   ...planTexts,
   ...progressTexts,
   ...privacyTexts,
+  ...accountTexts,
 };
 const keys = catalogKeys(catalog);
 

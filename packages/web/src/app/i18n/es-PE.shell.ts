@@ -34,6 +34,7 @@ export const shellTexts = {
     highContrast: 'Alto contraste',
     highContrastHint: 'Texto negro sobre blanco y bordes más marcados, para leer bajo el sol.',
     account: 'Mi cuenta',
+    myAccount: 'Contraseña y sesiones',
     signedInAs: 'Sesión de {{name}}',
     descriptions: {
       schools: 'Instituciones educativas de tu ámbito',

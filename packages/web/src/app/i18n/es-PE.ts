@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@acompana/core';
+import type { accountTexts } from './es-PE.accounts.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
 import type { planTexts } from './es-PE.plan.ts';
@@ -76,6 +77,26 @@ const errors = {
     'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
   VISIT_DONE_IN_FUTURE:
     'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
+  ACTIVATION_INVALID:
+    'El DNI o el código de activación no son correctos. Revisa ambos; el código tiene 8 caracteres.',
+  ACTIVATION_CODE_EXPIRED:
+    'Este código de activación venció. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
+  ACTIVATION_CODE_USED:
+    'Este código de activación ya se usó. Inicia sesión con tu contraseña o pide un código nuevo.',
+  ACTIVATION_CODE_EXHAUSTED:
+    'Este código de activación quedó anulado por demasiados intentos fallidos. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
+  PASSWORD_TOO_SHORT: 'La contraseña debe tener al menos 10 caracteres.',
+  PASSWORD_TOO_COMMON:
+    'Esa contraseña es demasiado común o fácil de adivinar. Usa una frase de varias palabras que solo tú conozcas.',
+  PASSWORD_PERSONAL: 'La contraseña no puede contener tu DNI ni tus nombres o apellidos.',
+  PASSWORD_WRONG: 'La contraseña actual no es correcta.',
+  ACCOUNT_STATUS_CONFLICT: 'La cuenta no está en un estado que permita esta acción.',
+  DNI_TAKEN: 'Ya existe una persona con ese DNI.',
+  BACKUP_UNREADABLE: 'El archivo no es una copia de seguridad de Acompaña.',
+  BACKUP_WRONG_ENGINE:
+    'La copia de seguridad es de otro tipo de base de datos que la de este servidor.',
+  RESTORE_TARGET_NOT_EMPTY:
+    'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
 } satisfies Record<ErrorCode, string>;
@@ -110,6 +131,7 @@ export const esPE = {
     submit: 'Ingresar',
     submitting: 'Ingresando…',
     formLabel: 'Ingreso a Acompaña',
+    activateLink: '¿Recibiste un código de activación? Activa tu cuenta',
   },
   shell: {
     mainNav: 'Navegación principal',
@@ -313,4 +335,5 @@ export type Catalog = typeof esPE &
   typeof visitTexts &
   typeof planTexts &
   typeof progressTexts &
-  typeof privacyTexts;
+  typeof privacyTexts &
+  typeof accountTexts;

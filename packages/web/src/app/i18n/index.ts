@@ -34,6 +34,7 @@ const TEXTS = {
   plan: () => import('./es-PE.plan.ts').then((m) => m.planTexts),
   progress: () => import('./es-PE.progress.ts').then((m) => m.progressTexts),
   privacy: () => import('./es-PE.privacy.ts').then((m) => m.privacyTexts),
+  accounts: () => import('./es-PE.accounts.ts').then((m) => m.accountTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
 

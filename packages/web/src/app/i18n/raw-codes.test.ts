@@ -1,5 +1,6 @@
 import { findRawCodes } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
+import { accountTexts } from './es-PE.accounts.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
@@ -18,6 +19,7 @@ const BUNDLES = {
   plan: planTexts,
   progress: progressTexts,
   privacy: privacyTexts,
+  accounts: accountTexts,
 };
 
 function texts(node: unknown, path: string): [string, string][] {

@@ -4,7 +4,7 @@ import { login } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import type { SignedOutReason } from '../../app/session/SessionContext.tsx';
 import { useSession } from '../../app/session/SessionContext.tsx';
-import { Button } from '../../ui/Button.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 
@@ -129,6 +129,9 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
             {t('auth.submit')}
           </Button>
         </form>
+        <ButtonLink to="/activar" variant="quiet" block>
+          {t('auth.activateLink')}
+        </ButtonLink>
       </div>
     </main>
   );

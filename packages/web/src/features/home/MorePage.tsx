@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavItems } from '../../app/nav-items.ts';
 import { primaryRole, rolesOf } from '../../app/roles.ts';
 import { useMe, useSession } from '../../app/session/SessionContext.tsx';
+import { ButtonLink } from '../../ui/Button.tsx';
 import { useHighContrast } from '../../ui/contrast-setting.ts';
 import { IconUser } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
@@ -70,6 +71,9 @@ export default function MorePage() {
       <section className="section" aria-labelledby="mas-cuenta">
         <h2 id="mas-cuenta">{t('more.account')}</h2>
         <p>{t('more.signedInAs', { name: me.person.displayName })}</p>
+        <ButtonLink to="/mi-cuenta" variant="secondary" block>
+          {t('more.myAccount')}
+        </ButtonLink>
         <LogoutControl signOut={signOut} />
       </section>
     </div>
