@@ -18,6 +18,7 @@ import { exportInstrument, getInstrument, getVersion, newDraft, transition } fro
 import { SaveError } from './DefinitionIssues.tsx';
 import { DiffView } from './DiffView.tsx';
 import { Preview } from './Preview.tsx';
+import { usePrioritizedNames } from './prioritized.ts';
 
 // One instrument: its versions (drafts for equipo MINEDU), the designer's actions, a preview
 // exactly as a coach fills it, and what changed between two versions.
@@ -133,6 +134,7 @@ export default function InstrumentDetailPage() {
   const designer = can(me, 'instrument_draft:create');
   const interventionName = useInterventionName();
   const data = useApiData(`instrument-${id}`, (signal) => getInstrument(id, signal));
+  const names = usePrioritizedNames(data.status === 'ready' ? data.data : null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
 
@@ -155,8 +157,8 @@ export default function InstrumentDetailPage() {
                 title={interventionName(u.interventionCode)}
                 secondary={t(`instruments.roles.${u.role}`)}
                 meta={
-                  u.prioritized.length > 0
-                    ? t('instruments.prioritized', { list: u.prioritized.join(', ') })
+                  u.prioritized.length > 0 && names
+                    ? t('instruments.prioritized', { list: names(u.prioritized).join(', ') })
                     : undefined
                 }
               />
