@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useReference, useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { bySurname } from '../../offline/reference-order.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -33,7 +34,7 @@ export default function NewVisitPage() {
   const toast = useToast();
 
   if (caseload === undefined) return <Skeleton lines={5} />;
-  const teachers = caseload.map((item) => item.data as unknown as CaseloadTeacher);
+  const teachers = bySurname(caseload).map((item) => item.data as unknown as CaseloadTeacher);
   const teacher = teachers.find((item) => item.teacherId === teacherId);
   const schools = teacher?.schools ?? [];
   const school = schools.length === 1 ? schools[0]?.id : schoolId;
