@@ -10,6 +10,8 @@ export interface CheckboxOption<T extends string> {
 
 export interface CheckboxGroupProps<T extends string> {
   legend: string;
+  /** Keep the legend for assistive technology only (a heading right above already says it). */
+  legendHidden?: boolean;
   options: CheckboxOption<T>[];
   value: T[];
   onChange: (value: T[]) => void;
@@ -18,6 +20,7 @@ export interface CheckboxGroupProps<T extends string> {
 
 export function CheckboxGroup<T extends string>({
   legend,
+  legendHidden = false,
   options,
   value,
   onChange,
@@ -25,7 +28,7 @@ export function CheckboxGroup<T extends string>({
 }: CheckboxGroupProps<T>) {
   return (
     <fieldset className="choice" disabled={disabled}>
-      <legend>{legend}</legend>
+      <legend className={legendHidden ? 'visually-hidden' : undefined}>{legend}</legend>
       {options.map((option) => (
         <label key={option.value} className="choice__option">
           <input

@@ -10,6 +10,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyTargets, putTargets } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
 // Equipo MINEDU edits a year's targets: one fieldset per rule, saved as a whole (the server
@@ -136,22 +138,21 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     <form className="form" onSubmit={onSubmit} noValidate>
       {previousHasRules ? (
         <div className="copy-row">
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
+            variant="secondary"
             onClick={onCopy}
             disabled={busy}
+            loading={status.kind === 'busy' && status.what === 'copy'}
+            loadingLabel={t('catalog.copying')}
           >
-            {status.kind === 'busy' && status.what === 'copy'
-              ? t('catalog.copying')
-              : t('catalog.copy', { year: targets.year - 1 })}
-          </button>
+            {t('catalog.copy', { year: targets.year - 1 })}
+          </Button>
           <p className="field__hint">
             {t('catalog.copyNote', { year: targets.year, from: targets.year - 1 })}
           </p>
         </div>
       ) : null}
-      {drafts.length === 0 ? <p className="empty">{t('catalog.noRules')}</p> : null}
+      {drafts.length === 0 ? <EmptyState title={t('catalog.noRules')} /> : null}
       {drafts.map((d, index) => {
         const legend = t('catalog.rule', { n: index + 1 });
         const rowError = fields[`rules.${index}`];
@@ -216,19 +217,17 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
                 onChange={(event) => change(d.key, { note: event.target.value })}
               />
             </div>
-            <button
-              type="button"
-              className="button button--quiet"
+            <Button
+              variant="quiet"
               onClick={() => setDrafts((current) => current.filter((x) => x.key !== d.key))}
             >
               {t('catalog.removeRule', { n: index + 1 })}
-            </button>
+            </Button>
           </fieldset>
         );
       })}
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        variant="secondary"
         onClick={() =>
           setDrafts((current) => [
             ...current,
@@ -245,7 +244,7 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
         }
       >
         {t('catalog.addRule')}
-      </button>
+      </Button>
       <div className="form__alert" role="alert">
         {status.kind === 'error' ? (
           <div className="notice notice--error">
@@ -261,11 +260,14 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
       <p className="form__status" role="status">
         {status.kind === 'done' ? status.message : null}
       </p>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {status.kind === 'busy' && status.what === 'save'
-          ? t('catalog.saving')
-          : t('catalog.save', { year: targets.year })}
-      </button>
+      <Button
+        type="submit"
+        disabled={busy}
+        loading={status.kind === 'busy' && status.what === 'save'}
+        loadingLabel={t('catalog.saving')}
+      >
+        {t('catalog.save', { year: targets.year })}
+      </Button>
     </form>
   );
 }
