@@ -9,6 +9,7 @@ import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { IconCalendar } from '../../ui/icons.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -91,31 +92,26 @@ function DiagnosisForm({
         value={draft.schoolId}
         onChange={(schoolId) => update({ schoolId })}
       />
-      <div className="field">
-        <label htmlFor="diagnosis-visit">{t('plan.diagnosis.visit')}</label>
-        <select
-          id="diagnosis-visit"
-          value={draft.visitId}
-          aria-describedby="diagnosis-visit-hint"
-          onChange={(event) => update({ visitId: event.target.value })}
-        >
-          <option value="">{t('plan.diagnosis.noVisit')}</option>
-          {diagnosticVisits.map((visit) => (
-            <option key={visit.id} value={visit.id}>
-              {t('plan.diagnosis.visitOption', {
-                date: formatDate(visit.data.plannedDate),
-                status: t(`visits.statuses.${visit.data.status}`),
-              })}
-            </option>
-          ))}
-          {missingVisit ? (
-            <option value={draft.visitId}>{t('plan.diagnosis.visitMissing')}</option>
-          ) : null}
-        </select>
-        <p id="diagnosis-visit-hint" className="field__hint">
-          {t('plan.diagnosis.visitHint')}
-        </p>
-      </div>
+      <SelectField
+        id="diagnosis-visit"
+        label={t('plan.diagnosis.visit')}
+        hint={t('plan.diagnosis.visitHint')}
+        value={draft.visitId}
+        onChange={(event) => update({ visitId: event.target.value })}
+      >
+        <option value="">{t('plan.diagnosis.noVisit')}</option>
+        {diagnosticVisits.map((visit) => (
+          <option key={visit.id} value={visit.id}>
+            {t('plan.diagnosis.visitOption', {
+              date: formatDate(visit.data.plannedDate),
+              status: t(`visits.statuses.${visit.data.status}`),
+            })}
+          </option>
+        ))}
+        {missingVisit ? (
+          <option value={draft.visitId}>{t('plan.diagnosis.visitMissing')}</option>
+        ) : null}
+      </SelectField>
       {DIAGNOSIS_LISTS.map((list) => (
         <LineListEditor
           key={list}

@@ -2,6 +2,7 @@ import { MODELLING_KINDS } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { FieldGroup } from '../../ui/FieldGroup.tsx';
 import { MONTHS, monthName, removeAt } from './model.ts';
 import { type ModellingKind, type ModellingRow, modellingRow } from './plan-model.ts';
@@ -30,36 +31,30 @@ export function ModellingEditor({ rows, defaultMonth, onChange }: Props) {
           <fieldset key={row.key} className="rule">
             <legend>{t('plan.modelling.row', { n })}</legend>
             <div className="field-pair">
-              <div className="field">
-                <label htmlFor={`${base}-kind`}>{t('plan.modelling.kind')}</label>
-                <select
-                  id={`${base}-kind`}
-                  value={row.kind}
-                  onChange={(event) =>
-                    change(row.key, { kind: event.target.value as ModellingKind })
-                  }
-                >
-                  {MODELLING_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`cycle.modellingKinds.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-month`}>{t('plan.modelling.month')}</label>
-                <select
-                  id={`${base}-month`}
-                  value={row.month}
-                  onChange={(event) => change(row.key, { month: Number(event.target.value) })}
-                >
-                  {MONTHS.map((month) => (
-                    <option key={month} value={month}>
-                      {monthName(t, month)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={`${base}-kind`}
+                label={t('plan.modelling.kind')}
+                value={row.kind}
+                onChange={(event) => change(row.key, { kind: event.target.value as ModellingKind })}
+              >
+                {MODELLING_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`cycle.modellingKinds.${kind}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                id={`${base}-month`}
+                label={t('plan.modelling.month')}
+                value={row.month}
+                onChange={(event) => change(row.key, { month: Number(event.target.value) })}
+              >
+                {MONTHS.map((month) => (
+                  <option key={month} value={month}>
+                    {monthName(t, month)}
+                  </option>
+                ))}
+              </SelectField>
             </div>
             <Button variant="quiet" onClick={() => onChange(removeAt(rows, index))}>
               {t('plan.modelling.remove', { n })}

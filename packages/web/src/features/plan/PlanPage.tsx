@@ -7,6 +7,8 @@ import { useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
+import { FieldGroup } from '../../ui/FieldGroup.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
@@ -116,47 +118,41 @@ function PlanForm({
         defaultMonth={draft.fromMonth}
         onChange={(modelling) => update({ modelling })}
       />
-      <div className="field">
-        <label htmlFor="plan-stage">{t('plan.stage')}</label>
-        <select
-          id="plan-stage"
-          value={draft.targetStage}
-          onChange={(event) => update({ targetStage: event.target.value })}
-        >
-          <option value="">{t('plan.noStage')}</option>
-          {stageCodes(ladder).map((code) => (
-            <option key={code} value={code}>
-              {stageName(t, code, ladder)}
-            </option>
-          ))}
-          {draft.targetStage && !stageCodes(ladder).includes(draft.targetStage) ? (
-            <option value={draft.targetStage}>{draft.targetStage}</option>
-          ) : null}
-        </select>
-      </div>
-      <fieldset className="field-group">
-        <legend>{t('plan.period.legend')}</legend>
+      <SelectField
+        id="plan-stage"
+        label={t('plan.stage')}
+        value={draft.targetStage}
+        onChange={(event) => update({ targetStage: event.target.value })}
+      >
+        <option value="">{t('plan.noStage')}</option>
+        {stageCodes(ladder).map((code) => (
+          <option key={code} value={code}>
+            {stageName(t, code, ladder)}
+          </option>
+        ))}
+        {draft.targetStage && !stageCodes(ladder).includes(draft.targetStage) ? (
+          <option value={draft.targetStage}>{draft.targetStage}</option>
+        ) : null}
+      </SelectField>
+      <FieldGroup legend={t('plan.period.legend')}>
         <div className="field-pair">
           {(['fromMonth', 'toMonth'] as const).map((field) => (
-            <div className="field" key={field}>
-              <label htmlFor={`plan-${field}`}>
-                {field === 'fromMonth' ? t('plan.period.from') : t('plan.period.to')}
-              </label>
-              <select
-                id={`plan-${field}`}
-                value={draft[field]}
-                onChange={(event) => update({ [field]: Number(event.target.value) })}
-              >
-                {MONTHS.map((month) => (
-                  <option key={month} value={month}>
-                    {monthName(t, month)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              key={field}
+              id={`plan-${field}`}
+              label={field === 'fromMonth' ? t('plan.period.from') : t('plan.period.to')}
+              value={draft[field]}
+              onChange={(event) => update({ [field]: Number(event.target.value) })}
+            >
+              {MONTHS.map((month) => (
+                <option key={month} value={month}>
+                  {monthName(t, month)}
+                </option>
+              ))}
+            </SelectField>
           ))}
         </div>
-      </fieldset>
+      </FieldGroup>
       <CalendarEditor teacherId={teacher.teacherId} year={year} draft={draft} onChange={update} />
       <PlanCheckView
         teacherId={teacher.teacherId}
