@@ -97,7 +97,7 @@ export function CommitmentCard({
   return (
     <Card as="li" level={3} title={record.data.text}>
       <p>{details.filter(Boolean).join(' · ')}</p>
-      <p className="button-row">
+      <p className="badge-row">
         <Badge tone={STATUS_TONES[record.data.status]}>
           {t(`commitments.statuses.${record.data.status}`)}
         </Badge>

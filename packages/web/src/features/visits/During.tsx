@@ -122,7 +122,7 @@ export function DuringSection({
             const name = version.instrumentName;
             return (
               <Card key={version.instrumentId} as="li" level={3} title={name}>
-                <p className="button-row">
+                <p className="badge-row">
                   {response ? (
                     <>
                       <Badge tone={response.data.status === 'complete' ? 'success' : 'warning'}>

@@ -204,11 +204,11 @@ export default function VisitPage() {
         </div>
         <div>
           <dt>{t('visits.status')}</dt>
-          <dd>
+          <dd className="badge-row">
             <Badge tone={visitTone(visit.status)}>
               {t(`visits.statuses.${visit.status}`)}
               {visit.cancelReason ? ` (${t(`visits.reasons.${visit.cancelReason}`)})` : ''}
-            </Badge>{' '}
+            </Badge>
             <PendingBadge id={record.id} />
           </dd>
         </div>
