@@ -143,7 +143,7 @@ export function CalendarEditor({ teacherId, year, draft, onChange }: Props) {
           const missing = skip !== undefined && !skip.reason.trim();
           return (
             <Card key={month} as="li" level={3} title={title}>
-              <p>
+              <p className="badge-row">
                 <Badge tone={dates.length ? 'info' : 'neutral'} icon={false}>
                   {t('plan.calendar.visits', { count: dates.length })}
                 </Badge>
