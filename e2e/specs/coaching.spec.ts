@@ -127,7 +127,7 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
       .fill('Revisamos las notas: casi todos leyeron.');
     await coach.getByLabel('Alternativas de mejora').fill('Preguntas inferenciales al cierre.');
     await coach
-      .getByRole('group', { name: 'Nivel de reflexión alcanzado' })
+      .getByRole('radiogroup', { name: 'Nivel de reflexión alcanzado' })
       .getByRole('radio', { name: /Práctica/ })
       .check();
     await coach.getByRole('button', { name: 'Guardar diálogo' }).click();

@@ -29,6 +29,10 @@ describe('roles sin ámbito de sincronización', () => {
     await waitForH1(director, 'Más');
     await director.waitForLoadState('networkidle');
     expect(await director.locator('body').innerText()).not.toMatch(/sincroniz/i);
+    // Issue 12.15: nor by typing the sync page's address.
+    await director.goto('/sincronizacion');
+    await waitForH1(director, 'Página no encontrada');
+    expect(await director.locator('main').innerText()).not.toMatch(/sincroniz/i);
     expect(syncRequests).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ const LABELS: Record<string, string> = {
   intervention: 'intervención',
   active: 'activa',
   withoutCoach: 'sin acompañante',
+  total: 'total',
   teacher: 'docente',
   coach: 'acompañante',
   kind: 'tipo de acompañante',

@@ -17,3 +17,13 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 export function pageOf<T extends z.ZodTypeAny>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+
+/** A page that may also carry `total`: every row matching the filters within the asker's
+ *  reach (asked for with `total=true`; people see exact counts, not "50 o más"). */
+export function pageWithTotalOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().nonnegative().optional(),
+  });
+}

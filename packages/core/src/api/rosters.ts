@@ -13,7 +13,7 @@ import {
   SCHOOL_LEVELS,
   schoolRefSchema,
 } from './common.ts';
-import { pageOf, pageQuerySchema } from './pagination.ts';
+import { pageQuerySchema, pageWithTotalOf } from './pagination.ts';
 
 // Schools and teachers: list filters, list items and details.
 
@@ -26,6 +26,8 @@ export const schoolListQuerySchema = pageQuerySchema.extend({
   /** Schools with an enrollment in this intervention that is running (activa or permanece). */
   intervention: interventionCodeSchema.optional(),
   active: booleanQuery.optional(),
+  /** true: the answer also says how many schools match in all (one more count). */
+  total: booleanQuery.optional(),
 });
 export type SchoolListQuery = z.infer<typeof schoolListQuerySchema>;
 
@@ -44,7 +46,7 @@ export const schoolItemSchema = z.object({
   interventions: z.array(z.string()),
 });
 export type SchoolItem = z.infer<typeof schoolItemSchema>;
-export const schoolPageSchema = pageOf(schoolItemSchema);
+export const schoolPageSchema = pageWithTotalOf(schoolItemSchema);
 
 export const enrollmentSummarySchema = z.object({
   id: z.string(),
@@ -122,6 +124,8 @@ export const teacherListQuerySchema = pageQuerySchema.extend({
   intervention: interventionCodeSchema.optional(),
   /** true: no current caseload row; false: at least one. */
   withoutCoach: booleanQuery.optional(),
+  /** true: the answer also says how many teachers match in all (one more count). */
+  total: booleanQuery.optional(),
 });
 export type TeacherListQuery = z.infer<typeof teacherListQuerySchema>;
 
@@ -134,7 +138,7 @@ export const teacherItemSchema = z.object({
   coaches: z.array(personRefSchema),
 });
 export type TeacherItem = z.infer<typeof teacherItemSchema>;
-export const teacherPageSchema = pageOf(teacherItemSchema);
+export const teacherPageSchema = pageWithTotalOf(teacherItemSchema);
 
 export const teacherPostSchema = z.object({
   schoolYear: z.number().int(),

@@ -4,7 +4,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import RoleHome from '../features/home/RoleHome.tsx';
 import { OfflineGate } from '../offline/OfflineProvider.tsx';
 import { StartupScreen } from '../ui/Status.tsx';
-import { LoginRoute, RequireSession } from './guards.tsx';
+import { LoginRoute, RequireFieldWork, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
   ActivatePage,
@@ -97,7 +97,9 @@ export function App() {
                   <Route path="docentes/:id/diagnostico" element={<DiagnosisPage />} />
                   <Route path="docentes/:id/progreso" element={<ProgressPage />} />
                   <Route path="docentes/:id/modelado" element={<ModellingPage />} />
-                  <Route path="sincronizacion" element={<SyncPage />} />
+                  <Route element={<RequireFieldWork />}>
+                    <Route path="sincronizacion" element={<SyncPage />} />
+                  </Route>
                   <Route path="instrumentos/llenar" element={<FillPage />} />
                   <Route path="instrumentos/registros/:id" element={<RecordPage />} />
                 </Route>

@@ -1,11 +1,14 @@
+import type { Me } from '@acompana/core';
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { StartupScreen } from '../ui/Status.tsx';
-import { useSession } from './session/SessionContext.tsx';
+import { Loading, StartupScreen } from '../ui/Status.tsx';
+import { doesFieldWork } from './navigation.ts';
+import { useMe, useSession } from './session/SessionContext.tsx';
 
 // Route guards: signed-in screens need a session; the login page is only for signed-out people.
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 
 interface FromState {
   from?: unknown;
@@ -58,4 +61,19 @@ export function LoginRoute() {
       <LoginPage reason={state.reason} />
     </Suspense>
   );
+}
+
+/** Screens of people who record field work (the sync page): anyone else (a supervisor, who has
+ *  no sync scope, issue 12.2) opening them by URL gets "page not found", never the screen. */
+export function FieldWorkRoute({ me }: { me: Me }) {
+  if (doesFieldWork(me)) return <Outlet />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <NotFoundPage />
+    </Suspense>
+  );
+}
+
+export function RequireFieldWork() {
+  return <FieldWorkRoute me={useMe()} />;
 }

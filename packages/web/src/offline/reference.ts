@@ -14,6 +14,9 @@ export interface CaseloadTeacher {
   displayName: string;
   interventionCode: string;
   schools: { id: string; name: string }[];
+  /** Position in the server's answer, which lists the caseload by surname (the device's
+   *  store keeps rows by id, and a display name starts with the given names). */
+  order: number;
 }
 
 async function coachCaseload(me: Me): Promise<ReferenceItem[]> {
@@ -32,6 +35,7 @@ async function coachCaseload(me: Me): Promise<ReferenceItem[]> {
         displayName: row.teacher.displayName,
         interventionCode: row.intervention,
         schools: row.schools.map((school) => ({ id: school.id, name: school.name })),
+        order: items.length,
       };
       items.push({ kind: 'teacher', id: row.teacher.id, data: { ...data } });
     }

@@ -33,9 +33,11 @@ export interface ListItemProps {
   icon?: IconType;
   /** Where the row leads; without it the row is static (no chevron). */
   to?: string;
+  /** One control at the row's end (e.g. "Quitar"); only on a static row (a link holds none). */
+  action?: ReactNode;
 }
 
-export function ListItem({ title, secondary, meta, badge, icon, to }: ListItemProps) {
+export function ListItem({ title, secondary, meta, badge, icon, to, action }: ListItemProps) {
   const id = useId();
   const hasDetails = Boolean(secondary || meta || badge);
   const body = (
@@ -78,7 +80,10 @@ export function ListItem({ title, secondary, meta, badge, icon, to }: ListItemPr
           </span>
         </Link>
       ) : (
-        <div className="list-item">{body}</div>
+        <div className="list-item">
+          {body}
+          {action ? <span className="list-item__action">{action}</span> : null}
+        </div>
       )}
     </li>
   );

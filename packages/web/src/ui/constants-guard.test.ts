@@ -39,6 +39,31 @@ const COLOUR_FUNCTION = /\b(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\(/i;
 const HEX = /#[0-9a-f]{3,8}\b/i;
 const LENGTH = /(?<![\w.-])-?(?:\d+\.?\d*|\.\d+)(?:px|rem|em)\b/gi;
 
+const SIZE_ATTRIBUTES = new Set(['width', 'height']);
+const SIZE_PROPERTIES = new Set([
+  'width',
+  'height',
+  'size',
+  'gap',
+  'padding',
+  'margin',
+  'fontSize',
+  'lineHeight',
+  'top',
+  'left',
+  'right',
+  'bottom',
+]);
+const SIZE_NAME = /(?:height|width|gap|padding|margin|spacing|radius)$/i;
+
+/** A number literal (or numeric string) other than 0: a length in pixels where a size goes. */
+function isSizeNumber(node: ts.Node): boolean {
+  if (ts.isNumericLiteral(node)) return Number(node.text) !== 0;
+  if (ts.isStringLiteralLike(node))
+    return /^\d+(?:\.\d+)?$/.test(node.text) && Number(node.text) !== 0;
+  return false;
+}
+
 export interface Finding {
   file: string;
   line: number;
@@ -72,7 +97,9 @@ export function scanCss(file: string, css: string): Finding[] {
   return out;
 }
 
-export function scanCode(file: string, code: string): Finding[] {
+/** `sizes: false` for code that lays out paper (the PDF ficha: millimetres and points, which
+ *  the screen's tokens do not describe); colours are checked everywhere. */
+export function scanCode(file: string, code: string, { sizes = true } = {}): Finding[] {
   const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, kind);
   const out: Finding[] = [];
@@ -90,6 +117,31 @@ export function scanCode(file: string, code: string): Finding[] {
     }
     // Inline styles are a second place for lengths and colours (and the CSP blocks them).
     if (ts.isJsxAttribute(node) && node.name.getText(source) === 'style') {
+      report(node, node.getText(source));
+    }
+    // Sizes given as plain numbers are pixels too: an element's width/height attribute, a
+    // drawing option (`height: 260`, `size: 8`) or a constant named for a size (`GAP = 72`).
+    if (sizes && ts.isJsxAttribute(node) && SIZE_ATTRIBUTES.has(node.name.getText(source))) {
+      const value = node.initializer;
+      const literal =
+        value && ts.isJsxExpression(value) && value.expression ? value.expression : value;
+      if (literal && isSizeNumber(literal)) report(node, node.getText(source));
+    }
+    if (
+      sizes &&
+      ts.isPropertyAssignment(node) &&
+      SIZE_PROPERTIES.has(node.name.getText(source)) &&
+      isSizeNumber(node.initializer)
+    ) {
+      report(node, node.getText(source));
+    }
+    if (
+      sizes &&
+      ts.isVariableDeclaration(node) &&
+      SIZE_NAME.test(node.name.getText(source)) &&
+      node.initializer &&
+      isSizeNumber(node.initializer)
+    ) {
       report(node, node.getText(source));
     }
     ts.forEachChild(node, visit);
@@ -124,7 +176,9 @@ describe('no colour values or lengths outside ui/ (tokens only)', () => {
     const found = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
       const name = path.relative(SRC, file);
-      return file.endsWith('.css') ? scanCss(name, text) : scanCode(name, text);
+      return file.endsWith('.css')
+        ? scanCss(name, text)
+        : scanCode(name, text, { sizes: !name.includes('/pdf/') });
     });
     expect(found.map(({ file, line, text }) => `${file}:${line}: ${text}`)).toEqual([]);
   });
@@ -156,7 +210,10 @@ describe('constants guard self-check', () => {
       'const e = <div style={{ margin: 4 }} />;',
       "const ok = readToken('--color-chart-1');",
       "const fine = 'whitespace'; const n = 12;",
+      'const f = <svg width="36" height={12} viewBox="0 0 36 12" />;',
+      'const g = { height: 260, size: 8, width: 0, label: 2 };',
+      'const HEIGHT = 260; const gap = readLength("--space-2"); const PAGE_SIZE = 50;',
     ].join('\n');
-    expect(scanCode('x.tsx', code).map((f) => f.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(scanCode('x.tsx', code).map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 5, 8, 8, 9, 9, 10]);
   });
 });

@@ -51,6 +51,19 @@ describe.each(testTargets())('caseloads on $engine', (target) => {
     );
   });
 
+  it('lists a coach’s caseload by the teachers’ surnames (issue 12.15)', async () => {
+    const me = await idOf(h.db, DNI.coach);
+    const current = await rows('coach', `?coach=${me}`);
+    expect(current.length).toBeGreaterThan(2);
+    const teacherIds = current.map((r) => r.teacher?.id ?? '');
+    const bySurname = await sql<{ id: string }>`
+      SELECT p.id FROM person p WHERE p.id IN (${sql.join(teacherIds)})
+      ORDER BY lower(p.paternal_surname || ' ' || coalesce(p.maternal_surname, '') || ' ' || p.given_names), p.id`.execute(
+      h.db,
+    );
+    expect(teacherIds).toEqual(bySurname.rows.map((r) => r.id));
+  });
+
   it('shows the docente who coaches them, and nobody else’s coach', async () => {
     const me = await idOf(h.db, DNI.docente);
     const mine = await rows('docente', '?status=all');

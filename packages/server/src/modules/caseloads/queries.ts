@@ -23,11 +23,18 @@ import {
   sortNameSql,
 } from '../shared/sql.ts';
 
-// Caseloads: who coaches whom, with dates. Sorted by coach and start date. A formador sees the
+// Caseloads: who coaches whom, with dates. Sorted by coach, teacher and start date. A formador sees the
 // rows of the coaches they train without the teacher (nor the school), and cannot use
 // teacher, school or a search on teacher names to find out who is behind a masked row.
 
-const SORT = sql<string>`${sortNameSql('coach')} || ' ' || to_char(c.valid_from, 'YYYY-MM-DD')`;
+/** Coach (surnames first), then the teacher (surnames first), then the start date. Someone who
+ *  may get masked rows (a formador) sorts without the teacher, so the order of hidden rows
+ *  says nothing about who is behind them. */
+function sortOf(teacherOrdered: boolean) {
+  return teacherOrdered
+    ? sql<string>`${sortNameSql('coach')} || ' ' || ${sortNameSql('t')} || ' ' || to_char(c.valid_from, 'YYYY-MM-DD')`
+    : sql<string>`${sortNameSql('coach')} || ' ' || to_char(c.valid_from, 'YYYY-MM-DD')`;
+}
 
 export async function listCaseloads(
   db: Kysely<DB>,
@@ -37,6 +44,7 @@ export async function listCaseloads(
 ): Promise<Page<CaseloadItem>> {
   const reach = reachOf(actor, 'caseload', 'read');
   if (reach.length === 0) throw new AppError('FORBIDDEN');
+  const SORT = sortOf(!reach.some((r) => r.relation === 'trainee_masked'));
   const after = decodeCursor(query.cursor);
   const pattern = query.q ? likePattern(query.q) : null;
   let q = db

@@ -226,6 +226,30 @@ describe.each(testTargets())('teacher and school lists on $engine', (target) => 
     expect(await teacherIds('minedu', '?q=%25')).toEqual([]);
   });
 
+  it('says the exact total on request: every match within reach, whatever the page size', async () => {
+    for (const role of ['especialista', 'minedu'] as const) {
+      const teachers = await teacherIds(role);
+      const schools = await schoolIds(role);
+      const t = await h.client.getJson('/api/v1/teachers?limit=1&total=true', h.cookies[role]);
+      const s = await h.client.getJson('/api/v1/schools?limit=1&total=true', h.cookies[role]);
+      expect([t.status, s.status]).toEqual([200, 200]);
+      expect(t.body.total).toBe(teachers.length);
+      expect(s.body.total).toBe(schools.length);
+    }
+    // Filters count too; without total=true the answer stays as it was (no extra count).
+    const ugel = await h.db.selectFrom('ugel').select('id').executeTakeFirstOrThrow();
+    const filtered = await h.client.getJson(
+      `/api/v1/schools?limit=1&total=true&ugel=${ugel.id}`,
+      h.cookies.minedu,
+    );
+    expect(filtered.body.total).toBe((await schoolIds('minedu', `?ugel=${ugel.id}`)).length);
+    const plain = await h.client.getJson('/api/v1/schools?limit=1', h.cookies.minedu);
+    expect(plain.body).not.toHaveProperty('total');
+    const bad = await h.client.getJson('/api/v1/schools?total=si', h.cookies.minedu);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('Revisa el campo «total»: Debe ser «true» o «false».');
+  });
+
   it('rejects bad parameters with Spanish messages that name the field', async () => {
     const cases: [string, string][] = [
       [

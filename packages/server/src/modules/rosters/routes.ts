@@ -25,7 +25,7 @@ const teachersRoute = createRoute({
   path: '/teachers',
   summary: 'Docentes visibles para quien consulta (según la política de privacidad)',
   description:
-    'Filtros: ugel, school, network, intervention (IE en la intervención), withoutCoach. Búsqueda q por nombre o DNI; paginación con cursor.',
+    'Filtros: ugel, school, network, intervention (IE en la intervención), withoutCoach. Búsqueda q por nombre o DNI; paginación con cursor; total=true añade el número exacto de docentes que coinciden.',
   request: { query: teacherListQuerySchema },
   responses: {
     200: json('Página de docentes', teacherPageSchema),
@@ -49,7 +49,7 @@ const schoolsRoute = createRoute({
   path: '/schools',
   summary: 'Instituciones educativas dentro del ámbito de quien consulta',
   description:
-    'Filtros: ugel, network, level (NIV_MOD), characteristic, area, intervention, active. Búsqueda q por nombre o código modular; paginación con cursor.',
+    'Filtros: ugel, network, level (NIV_MOD), characteristic, area, intervention, active. Búsqueda q por nombre o código modular; paginación con cursor; total=true añade el número exacto de instituciones que coinciden.',
   request: { query: schoolListQuerySchema },
   responses: {
     200: json('Página de instituciones', schoolPageSchema),

@@ -15,7 +15,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { schoolReachSql } from '../../policy/reach-sql.ts';
-import { afterSql, type Page, pageCut, toNumber } from '../shared/sql.ts';
+import { afterSql, countRows, type Page, pageCut, toNumber } from '../shared/sql.ts';
 import { decodeCursor } from './cursor.ts';
 import { schoolCoaches, schoolPeople } from './school-people.ts';
 import { foldedSql, searchMatch } from './search.ts';
@@ -78,6 +78,8 @@ export async function listSchools(
   if (query.q) {
     q = q.where(searchMatch(query.q, [foldedSql('s.name')], [sql.ref('s.codigo_modular')]));
   }
+  // The same filters and reach as the page, before the cursor cuts it.
+  const total = query.total ? await countRows(q) : undefined;
   if (after) q = q.where(afterSql(SCHOOL_SORT, sql.ref('s.id'), after));
   const rows = await q
     .orderBy(SCHOOL_SORT)
@@ -113,7 +115,7 @@ export async function listSchools(
         ...new Set(running.filter((e) => e.school_id === s.id).map((e) => e.intervention_code)),
       ],
     }));
-  return { items, nextCursor };
+  return total === undefined ? { items, nextCursor } : { items, nextCursor, total };
 }
 
 export async function getSchool(

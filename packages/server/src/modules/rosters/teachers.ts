@@ -16,6 +16,7 @@ import { decideAnyPlace, decideCaseloadRow, loadTeacherFacts } from '../../polic
 import {
   activeSql,
   afterSql,
+  countRows,
   displayName,
   type Page,
   pageCut,
@@ -70,6 +71,8 @@ export async function listTeachers(
   if (query.q) {
     q = q.where(searchMatch(query.q, [personSearchSql('p')], [sql.ref('p.dni')]));
   }
+  // The same filters and reach as the page, before the cursor cuts it.
+  const total = query.total ? await countRows(q) : undefined;
   if (after) q = q.where(afterSql(TEACHER_SORT, teacherId, after));
   const rows = await q
     .orderBy(TEACHER_SORT)
@@ -78,7 +81,8 @@ export async function listTeachers(
     .execute();
   const { page, nextCursor } = pageCut(rows, query.limit);
   const ids = page.map((r) => r.id);
-  if (ids.length === 0) return { items: [], nextCursor: null };
+  if (ids.length === 0)
+    return { items: [], nextCursor: null, ...(total === undefined ? {} : { total }) };
 
   const [posts, facts] = await Promise.all([
     db
@@ -118,7 +122,7 @@ export async function listTeachers(
       .map((p) => ({ id: p.id, name: p.name, codigoModular: p.codigo_modular })),
     coaches: coaches.get(row.id) ?? [],
   }));
-  return { items, nextCursor };
+  return total === undefined ? { items, nextCursor } : { items, nextCursor, total };
 }
 
 export async function getTeacher(

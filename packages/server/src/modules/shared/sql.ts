@@ -1,4 +1,10 @@
-import { type Expression, type RawBuilder, type SqlBool, sql } from 'kysely';
+import {
+  type Expression,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import { LIMA_TODAY } from '../../db/time.ts';
 import { encodeCursor } from '../rosters/cursor.ts';
 
@@ -40,6 +46,8 @@ export function afterSql(
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** Every row matching the filters within reach, when the asker asked for it. */
+  total?: number;
 }
 
 /** Splits `limit + 1` fetched rows into the page and the cursor of the next one. */
@@ -57,4 +65,17 @@ export function pageCut<R extends { id: string; sort_key: string }>(
 /** Numeric columns arrive as strings (int8/numeric) on both engines. */
 export function toNumber(value: string | number | null): number | null {
   return value === null ? null : Number(value);
+}
+
+/** How many rows a list query matches: its filters and reach, without its columns or order. */
+export async function countRows<D, T extends keyof D, O>(
+  query: SelectQueryBuilder<D, T, O>,
+): Promise<number> {
+  const rows = await query
+    .clearSelect()
+    .clearOrderBy()
+    .select(sql<string | number>`count(*)`.as('n'))
+    .execute();
+  // count(*) is a bigint: a string on PostgreSQL, a number or string on PGlite.
+  return Number((rows[0] as { n?: string | number } | undefined)?.n ?? 0);
 }

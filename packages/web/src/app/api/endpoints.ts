@@ -36,6 +36,8 @@ function answer<K extends keyof Schemas>(name: K): () => Promise<Schemas[K]> {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** Every match within the person's reach, when the list was asked with `total: true`. */
+  total?: number;
 }
 
 /** Filters of a list, by their query-string name; empty values are left out. */

@@ -208,7 +208,6 @@ export const esPE = {
       figuresNote: 'Instituciones educativas y docentes de {{scope}} que puedes ver con tu rol.',
       schools: 'Instituciones educativas',
       teachers: 'Docentes',
-      atLeast: '{{n}} o más',
       seeSchools: 'Ver instituciones educativas',
       seeTeachers: 'Ver docentes',
       seeCoaches: 'Ver acompañantes',

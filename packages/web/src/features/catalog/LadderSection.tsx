@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { putStageLadder } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { roleName, stageName } from '../progress/reasons.ts';
 
@@ -45,8 +47,7 @@ function LadderCards({ ladder }: { ladder: StageLadder }) {
   return (
     <ol className="cards">
       {ladder.stages.map((stage, i) => (
-        <li key={stage.code} className="card">
-          <h3 className="card__title">{stageName(t, stage.code, ladder)}</h3>
+        <Card key={stage.code} as="li" level={3} title={stageName(t, stage.code, ladder)}>
           <dl className="card__facts">
             <div>
               <dt>{t('progress.catalogLadder.role')}</dt>
@@ -65,7 +66,7 @@ function LadderCards({ ladder }: { ladder: StageLadder }) {
               </dd>
             </div>
           </dl>
-        </li>
+        </Card>
       ))}
     </ol>
   );
@@ -129,17 +130,13 @@ function LadderEditor({
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="button-row">
-        <button type="submit" className="button" disabled={!ladder}>
+        <Button type="submit" disabled={!ladder}>
           {t('progress.catalogLadder.save')}
-        </button>
+        </Button>
         {intervention.customLadder ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void save(null)}
-          >
+          <Button variant="secondary" onClick={() => void save(null)}>
             {t('progress.catalogLadder.reset')}
-          </button>
+          </Button>
         ) : null}
       </div>
       <p role="status" className="form__status">

@@ -1,6 +1,8 @@
 import type { TargetRuleView } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../app/i18n/index.ts';
+import { Card } from '../../ui/Card.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
 // Targets of a year, read-only: one card per rule (phone first; no sideways scrolling).
@@ -17,15 +19,16 @@ export function RulesView({ rules }: { rules: TargetRuleView[] }) {
   const { t } = useTranslation();
   const label = useVocabulary();
   const grades = useGradesLabel();
-  if (rules.length === 0) return <p className="empty">{t('catalog.noRules')}</p>;
+  if (rules.length === 0) return <EmptyState title={t('catalog.noRules')} />;
   return (
     <ul className="cards">
       {rules.map((rule) => (
-        <li
-          className="card"
+        <Card
+          as="li"
+          level={3}
           key={`${rule.level}-${rule.gradeFrom}-${rule.gradeTo}-${rule.activityKind}`}
+          title={label('activityKinds', rule.activityKind)}
         >
-          <h3 className="card__title">{label('activityKinds', rule.activityKind)}</h3>
           <dl className="card__facts">
             <div>
               <dt>{t('catalog.level')}</dt>
@@ -45,7 +48,7 @@ export function RulesView({ rules }: { rules: TargetRuleView[] }) {
             </div>
           </dl>
           {rule.note ? <p className="card__note">{rule.note}</p> : null}
-        </li>
+        </Card>
       ))}
     </ul>
   );

@@ -10,6 +10,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { copyTargets, putTargets } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
 // Equipo MINEDU edits a year's targets: one fieldset per rule, saved as a whole (the server
@@ -111,24 +114,16 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     const fieldId = `${id}-${d.key}-${name}`;
     const error = fields[`rules.${index}.${name}`];
     return (
-      <div className="field">
-        <label htmlFor={fieldId}>{text}</label>
-        <input
-          id={fieldId}
-          type="number"
-          inputMode="numeric"
-          min={0}
-          value={d[name]}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${fieldId}-error` : undefined}
-          onChange={(event) => change(d.key, { [name]: event.target.value })}
-        />
-        {error ? (
-          <p id={`${fieldId}-error`} className="field__error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        id={fieldId}
+        label={text}
+        error={error}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        value={d[name]}
+        onChange={(event) => change(d.key, { [name]: event.target.value })}
+      />
     );
   };
 
@@ -136,22 +131,21 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     <form className="form" onSubmit={onSubmit} noValidate>
       {previousHasRules ? (
         <div className="copy-row">
-          <button
-            type="button"
-            className="button button--secondary"
+          <Button
+            variant="secondary"
             onClick={onCopy}
             disabled={busy}
+            loading={status.kind === 'busy' && status.what === 'copy'}
+            loadingLabel={t('catalog.copying')}
           >
-            {status.kind === 'busy' && status.what === 'copy'
-              ? t('catalog.copying')
-              : t('catalog.copy', { year: targets.year - 1 })}
-          </button>
+            {t('catalog.copy', { year: targets.year - 1 })}
+          </Button>
           <p className="field__hint">
             {t('catalog.copyNote', { year: targets.year, from: targets.year - 1 })}
           </p>
         </div>
       ) : null}
-      {drafts.length === 0 ? <p className="empty">{t('catalog.noRules')}</p> : null}
+      {drafts.length === 0 ? <EmptyState title={t('catalog.noRules')} /> : null}
       {drafts.map((d, index) => {
         const legend = t('catalog.rule', { n: index + 1 });
         const rowError = fields[`rules.${index}`];
@@ -160,36 +154,32 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
             <legend>{legend}</legend>
             {rowError ? <p className="field__error">{rowError}</p> : null}
             <div className="rule__grid">
-              <div className="field">
-                <label htmlFor={`${id}-${d.key}-activity`}>{t('catalog.activity')}</label>
-                <select
-                  id={`${id}-${d.key}-activity`}
-                  value={d.activityKind}
-                  onChange={(event) =>
-                    change(d.key, { activityKind: event.target.value as ActivityKind })
-                  }
-                >
-                  {ACTIVITY_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {label('activityKinds', kind)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-${d.key}-level`}>{t('catalog.level')}</label>
-                <select
-                  id={`${id}-${d.key}-level`}
-                  value={d.level}
-                  onChange={(event) => change(d.key, { level: event.target.value as TargetLevel })}
-                >
-                  {TARGET_LEVELS.map((level) => (
-                    <option key={level} value={level}>
-                      {label('targetLevels', level)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <SelectField
+                id={`${id}-${d.key}-activity`}
+                label={t('catalog.activity')}
+                value={d.activityKind}
+                onChange={(event) =>
+                  change(d.key, { activityKind: event.target.value as ActivityKind })
+                }
+              >
+                {ACTIVITY_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {label('activityKinds', kind)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                id={`${id}-${d.key}-level`}
+                label={t('catalog.level')}
+                value={d.level}
+                onChange={(event) => change(d.key, { level: event.target.value as TargetLevel })}
+              >
+                {TARGET_LEVELS.map((level) => (
+                  <option key={level} value={level}>
+                    {label('targetLevels', level)}
+                  </option>
+                ))}
+              </SelectField>
               {/* Inicial is organised by age (3, 4, 5 años), not by grade. */}
               {input(
                 d,
@@ -206,29 +196,25 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
               {input(d, index, 'perYear', t('catalog.perYear'))}
               {input(d, index, 'minPerMonth', t('catalog.minPerMonth'))}
             </div>
-            <div className="field">
-              <label htmlFor={`${id}-${d.key}-note`}>{t('catalog.note')}</label>
-              <input
-                id={`${id}-${d.key}-note`}
-                type="text"
-                maxLength={500}
-                value={d.note}
-                onChange={(event) => change(d.key, { note: event.target.value })}
-              />
-            </div>
-            <button
-              type="button"
-              className="button button--quiet"
+            <TextField
+              id={`${id}-${d.key}-note`}
+              label={t('catalog.note')}
+              type="text"
+              maxLength={500}
+              value={d.note}
+              onChange={(event) => change(d.key, { note: event.target.value })}
+            />
+            <Button
+              variant="quiet"
               onClick={() => setDrafts((current) => current.filter((x) => x.key !== d.key))}
             >
               {t('catalog.removeRule', { n: index + 1 })}
-            </button>
+            </Button>
           </fieldset>
         );
       })}
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        variant="secondary"
         onClick={() =>
           setDrafts((current) => [
             ...current,
@@ -245,7 +231,7 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
         }
       >
         {t('catalog.addRule')}
-      </button>
+      </Button>
       <div className="form__alert" role="alert">
         {status.kind === 'error' ? (
           <div className="notice notice--error">
@@ -261,11 +247,14 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
       <p className="form__status" role="status">
         {status.kind === 'done' ? status.message : null}
       </p>
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {status.kind === 'busy' && status.what === 'save'
-          ? t('catalog.saving')
-          : t('catalog.save', { year: targets.year })}
-      </button>
+      <Button
+        type="submit"
+        disabled={busy}
+        loading={status.kind === 'busy' && status.what === 'save'}
+        loadingLabel={t('catalog.saving')}
+      >
+        {t('catalog.save', { year: targets.year })}
+      </Button>
     </form>
   );
 }

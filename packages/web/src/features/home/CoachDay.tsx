@@ -5,6 +5,7 @@ import { formatDate } from '../../app/i18n/index.ts';
 import { useOutboxCounts, useRecords, useReference } from '../../offline/hooks.ts';
 import { useOfflineSlot } from '../../offline/OfflineProvider.tsx';
 import { useLocalDataState } from '../../offline/reference-hooks.ts';
+import { bySurname } from '../../offline/reference-order.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -49,7 +50,7 @@ function Day() {
     return <Skeleton lines={4} label={t('day.loading')} />;
   }
 
-  const caseload = reference.map((r) => ({
+  const caseload = bySurname(reference).map((r) => ({
     teacherId: r.id,
     displayName: String(r.data.displayName ?? ''),
   }));

@@ -6,34 +6,35 @@ import { formatNumber } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { IconSchool, IconUserCheck, IconUsers } from '../../ui/icons.ts';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Stat, StatGroup } from '../../ui/Stat.tsx';
-import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { ErrorNotice } from '../../ui/Status.tsx';
 import { type ApiData, useApiData } from '../../ui/useApiData.ts';
 import type { HomeProps } from './types.ts';
 import WarningsPanel from './WarningsPanel.tsx';
 
 // Especialista (UGEL/DRE) and MINEDU homes: how much of the territory they can see, with the
-// way into the lists. Counts come from the first page; a further page reads as "50 o más".
+// way into the lists. Each figure is the exact total the server counts within the person's
+// reach (one row asked for, `total=true`), never "50 o más".
 
-const LIMIT = 50;
+const COUNT_ONLY = { limit: 1, filters: { total: 'true' } };
 
-function figure(data: ApiData<Page<unknown>>, atLeast: (n: string) => string): ReactNode {
-  if (data.status === 'loading') return <Loading />;
+/** The exact count of a list answer asked with `total=true`. */
+export function overviewFigure(data: ApiData<Page<unknown>>): ReactNode {
+  if (data.status === 'loading') return <Skeleton lines={1} />;
   if (data.status === 'error') return <ErrorNotice error={data.error} onRetry={data.reload} />;
-  const n = formatNumber(data.data.items.length);
-  return data.data.nextCursor ? atLeast(n) : n;
+  return formatNumber(data.data.total ?? data.data.items.length);
 }
 
 export default function OverviewHome({ me, scopeName }: HomeProps) {
   const { t } = useTranslation();
   const canTeachers = can(me, 'teacher:read');
-  const schools = useApiData('overview-schools', (signal) => listSchools({ limit: LIMIT }, signal));
+  const schools = useApiData('overview-schools', (signal) => listSchools(COUNT_ONLY, signal));
   const teachers = useApiData('overview-teachers', (signal) =>
     canTeachers
-      ? listTeachers({ limit: LIMIT }, signal)
-      : Promise.resolve({ items: [], nextCursor: null }),
+      ? listTeachers(COUNT_ONLY, signal)
+      : Promise.resolve({ items: [], nextCursor: null, total: 0 }),
   );
-  const atLeast = (n: string) => t('home.overview.atLeast', { n });
 
   return (
     <>
@@ -41,9 +42,9 @@ export default function OverviewHome({ me, scopeName }: HomeProps) {
         <h2 id="cifras">{t('home.overview.figures')}</h2>
         <p>{t('home.overview.figuresNote', { scope: scopeName })}</p>
         <StatGroup>
-          <Stat label={t('home.overview.schools')} value={figure(schools, atLeast)} />
+          <Stat label={t('home.overview.schools')} value={overviewFigure(schools)} />
           {canTeachers ? (
-            <Stat label={t('home.overview.teachers')} value={figure(teachers, atLeast)} />
+            <Stat label={t('home.overview.teachers')} value={overviewFigure(teachers)} />
           ) : null}
         </StatGroup>
         <div className="button-row">

@@ -100,4 +100,18 @@ describe("the coach's day on the device", () => {
     const february = coachDay({ today: '2026-02-15', caseload, visits, commitments: [] });
     expect(february.belowMinimum).toEqual([]);
   });
+
+  it('keeps the caseload order, by surname, not by the given names a display name starts with', () => {
+    const bySurname = [
+      { teacherId: B, displayName: 'Zoila Quispe' },
+      { teacherId: A, displayName: 'Ana Ramos' },
+    ];
+    const june = coachDay({
+      today: '2026-06-15',
+      caseload: bySurname,
+      visits: [],
+      commitments: [],
+    });
+    expect(june.belowMinimum.map((t) => t.displayName)).toEqual(['Zoila Quispe', 'Ana Ramos']);
+  });
 });

@@ -24,6 +24,7 @@ export interface DayInput {
   today: string; // YYYY-MM-DD
   visits: Item<VisitRecord>[];
   commitments: Item<CommitmentRecord>[];
+  /** The coach's teachers, by surname (the order the lists show). */
   caseload: { teacherId: string; displayName: string }[];
 }
 
@@ -64,8 +65,8 @@ export function coachDay(input: DayInput): CoachDayModel {
   const belowMinimum = inPeriod
     ? input.caseload
         .map((t) => ({ ...t, done: done.get(t.teacherId) ?? 0, minimum: MINIMUM_PER_MONTH }))
+        // In the caseload's own order (by surname); a display name starts with given names.
         .filter((t) => t.done < t.minimum)
-        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'es'))
     : [];
 
   return {

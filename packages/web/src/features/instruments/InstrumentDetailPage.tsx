@@ -19,6 +19,7 @@ import { exportInstrument, getInstrument, getVersion, newDraft, transition } fro
 import { SaveError } from './DefinitionIssues.tsx';
 import { DiffView } from './DiffView.tsx';
 import { Preview } from './Preview.tsx';
+import { usePrioritizedNames } from './prioritized.ts';
 
 // One instrument: its versions (drafts for equipo MINEDU), the designer's actions, a preview
 // exactly as a coach fills it, and what changed between two versions.
@@ -135,6 +136,7 @@ export default function InstrumentDetailPage() {
   const interventionName = useInterventionName();
   const data = useApiData(`instrument-${id}`, (signal) => getInstrument(id, signal));
   const toast = useToast();
+  const names = usePrioritizedNames(data.status === 'ready' ? data.data : null);
   const [error, setError] = useState<unknown>(null);
 
   let body: ReactNode;
@@ -156,8 +158,8 @@ export default function InstrumentDetailPage() {
                 title={interventionName(u.interventionCode)}
                 secondary={t(`instruments.roles.${u.role}`)}
                 meta={
-                  u.prioritized.length > 0
-                    ? t('instruments.prioritized', { list: u.prioritized.join(', ') })
+                  u.prioritized.length > 0 && names
+                    ? t('instruments.prioritized', { list: names(u.prioritized).join(', ') })
                     : undefined
                 }
               />

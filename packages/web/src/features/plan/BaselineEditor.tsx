@@ -1,5 +1,8 @@
 import { LEARNING_LEVELS } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { FieldGroup } from '../../ui/FieldGroup.tsx';
 import {
   BASELINE_GRADES,
   type BaselineIssue,
@@ -38,17 +41,13 @@ export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   return (
-    <fieldset className="plan-group" aria-describedby="baseline-hint">
-      <legend>{t('plan.diagnosis.baseline')}</legend>
-      <p id="baseline-hint" className="field__hint">
-        {t('plan.diagnosis.baselineHint')}
-      </p>
+    <FieldGroup legend={t('plan.diagnosis.baseline')} hint={t('plan.diagnosis.baselineHint')}>
       <datalist id="baseline-areas">
         {AREA_KEYS.map((key) => (
           <option key={key} value={t(`plan.diagnosis.areas.${key}`)} />
         ))}
       </datalist>
-      {rows.length === 0 ? <p className="empty">{t('plan.emptyList')}</p> : null}
+      {rows.length === 0 ? <EmptyState title={t('plan.emptyList')} /> : null}
       {rows.map((row, index) => {
         const base = `baseline-${row.key}`;
         const n = index + 1;
@@ -109,7 +108,7 @@ export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
                 />
               </div>
             </div>
-            <fieldset className="plan-levels">
+            <fieldset className="field-group field-group--nested">
               <legend>{t('plan.diagnosis.levelsLegend')}</legend>
               <div className="rule__grid">
                 {LEARNING_LEVELS.map((level) => (
@@ -152,24 +151,19 @@ export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
                 </p>
               ))}
             </div>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => onChange(removeAt(rows, index))}
-            >
+            <Button variant="quiet" onClick={() => onChange(removeAt(rows, index))}>
               {t('plan.diagnosis.removeRow', { n })}
-            </button>
+            </Button>
           </fieldset>
         );
       })}
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        variant="secondary"
         disabled={rows.length >= 20}
         onClick={() => onChange([...rows, emptyBaselineRow()])}
       >
         {t('plan.diagnosis.addRow')}
-      </button>
-    </fieldset>
+      </Button>
+    </FieldGroup>
   );
 }

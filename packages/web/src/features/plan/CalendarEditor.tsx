@@ -2,7 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useRecords } from '../../offline/hooks.ts';
-import { monthName } from './model.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { FieldGroup } from '../../ui/FieldGroup.tsx';
+import { IconCalendar } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
+import { monthName, monthTitle } from './model.ts';
 import {
   addVisitDate,
   datesByMonth,
@@ -58,66 +67,66 @@ export function CalendarEditor({ teacherId, year, draft, onChange }: Props) {
   const remove = (date: string) =>
     onChange({ visitDates: draft.visitDates.filter((d) => d !== date) });
 
-  const dateList = (dates: string[]) =>
+  const dateList = (label: string, dates: string[]) =>
     dates.length === 0 ? (
-      <p className="empty">{t('plan.calendar.noVisits')}</p>
+      <EmptyState icon={IconCalendar} title={t('plan.calendar.noVisits')} />
     ) : (
-      <ul className="plan-dates">
+      <List label={label}>
         {dates.map((date) => (
-          <li key={date}>
-            <span>{formatDate(date)}</span>
-            <button
-              type="button"
-              className="button button--quiet"
-              aria-label={t('plan.calendar.removeDate', { date: formatDate(date) })}
-              onClick={() => remove(date)}
-            >
-              {t('plan.remove')}
-            </button>
-          </li>
+          <ListItem
+            key={date}
+            icon={IconCalendar}
+            title={formatDate(date)}
+            action={
+              <Button
+                variant="quiet"
+                aria-label={t('plan.calendar.removeDate', { date: formatDate(date) })}
+                onClick={() => remove(date)}
+              >
+                {t('plan.remove')}
+              </Button>
+            }
+          />
         ))}
-      </ul>
+      </List>
     );
 
   return (
-    <fieldset className="plan-group">
-      <legend>{t('plan.calendar.legend')}</legend>
-      <div className="field">
-        <label htmlFor="plan-new-date">{t('plan.calendar.newDate')}</label>
-        <div className="plan-add-date">
-          <input
-            id="plan-new-date"
-            type="date"
-            min={`${year}-01-01`}
-            max={`${year}-12-31`}
-            value={newDate}
-            aria-invalid={dateError ? true : undefined}
-            aria-describedby="plan-new-date-error"
-            onChange={(event) => setNewDate(event.target.value)}
-            onKeyDown={(event) => {
-              // Enter adds the date instead of submitting the whole plan.
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                add();
-              }
-            }}
-          />
-          <button type="button" className="button button--secondary" onClick={add}>
-            {t('plan.calendar.addDate')}
-          </button>
-        </div>
-        <p id="plan-new-date-error" className="field__error" role="alert">
+    <FieldGroup legend={t('plan.calendar.legend')}>
+      <div className="inline-row inline-row--grow">
+        <TextField
+          id="plan-new-date"
+          label={t('plan.calendar.newDate')}
+          type="date"
+          min={`${year}-01-01`}
+          max={`${year}-12-31`}
+          value={newDate}
+          error={dateError || undefined}
+          onChange={(event) => setNewDate(event.target.value)}
+          onKeyDown={(event) => {
+            // Enter adds the date instead of submitting the whole plan.
+            if (event.key === 'Enter') {
+              event.preventDefault();
+              add();
+            }
+          }}
+        />
+        <Button variant="secondary" onClick={add}>
+          {t('plan.calendar.addDate')}
+        </Button>
+      </div>
+      {dateError ? (
+        <p className="visually-hidden" role="alert">
           {dateError}
         </p>
-      </div>
+      ) : null}
       {scheduled.length > 0 ? (
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          variant="secondary"
           onClick={() => onChange({ visitDates: [...draft.visitDates, ...scheduled].sort() })}
         >
           {t('plan.calendar.addScheduled', { count: scheduled.length })}
-        </button>
+        </Button>
       ) : null}
       <p className="field__hint">{t('plan.calendar.skipHint')}</p>
       <datalist id="plan-skip-reasons">
@@ -125,68 +134,55 @@ export function CalendarEditor({ teacherId, year, draft, onChange }: Props) {
           <option key={key} value={t(`plan.reasons.${key}`)} />
         ))}
       </datalist>
-      <ul className="cards">
+      <ul className="cards" aria-label={t('plan.calendar.legend')}>
         {months.map(({ month, dates }) => {
           const name = monthName(t, month);
+          const title = monthTitle(t, month);
           const skip = draft.skipped.find((s) => s.month === month);
           const base = `plan-month-${month}`;
           const missing = skip !== undefined && !skip.reason.trim();
           return (
-            <li key={month} className="card">
-              <h3 className="card__title plan-month-title">
-                {name}
-                <span className="plan-month-count">
+            <Card key={month} as="li" level={3} title={title}>
+              <p className="badge-row">
+                <Badge tone={dates.length ? 'info' : 'neutral'} icon={false}>
                   {t('plan.calendar.visits', { count: dates.length })}
-                </span>
-              </h3>
-              {dateList(dates)}
-              <div className="choice__option">
-                <input
-                  id={`${base}-skip`}
-                  type="checkbox"
-                  checked={skip !== undefined}
+                </Badge>
+              </p>
+              {dateList(title, dates)}
+              <CheckboxGroup
+                legend={title}
+                legendHidden
+                options={[{ value: 'skip', label: t('plan.calendar.skip', { month: name }) }]}
+                value={skip ? ['skip'] : []}
+                onChange={(value) =>
+                  onChange({ skipped: setSkipped(draft.skipped, month, value.length > 0) })
+                }
+              />
+              {skip ? (
+                <TextField
+                  id={`${base}-reason`}
+                  label={t('plan.calendar.reason', { month: name })}
+                  list="plan-skip-reasons"
+                  maxLength={300}
+                  required
+                  value={skip.reason}
+                  error={missing ? t('plan.calendar.reasonMissing') : undefined}
                   onChange={(event) =>
-                    onChange({ skipped: setSkipped(draft.skipped, month, event.target.checked) })
+                    onChange({
+                      skipped: setSkipReason(draft.skipped, month, event.target.value),
+                    })
                   }
                 />
-                <label htmlFor={`${base}-skip`}>{t('plan.calendar.skip', { month: name })}</label>
-              </div>
-              {skip ? (
-                <div className="field">
-                  <label htmlFor={`${base}-reason`}>
-                    {t('plan.calendar.reason', { month: name })}
-                  </label>
-                  <input
-                    id={`${base}-reason`}
-                    list="plan-skip-reasons"
-                    maxLength={300}
-                    required
-                    value={skip.reason}
-                    aria-invalid={missing || undefined}
-                    aria-describedby={missing ? `${base}-reason-error` : undefined}
-                    onChange={(event) =>
-                      onChange({
-                        skipped: setSkipReason(draft.skipped, month, event.target.value),
-                      })
-                    }
-                  />
-                  {missing ? (
-                    <p id={`${base}-reason-error`} className="field__error">
-                      {t('plan.calendar.reasonMissing')}
-                    </p>
-                  ) : null}
-                </div>
               ) : null}
-            </li>
+            </Card>
           );
         })}
         {outside.length > 0 ? (
-          <li className="card card--warning">
-            <h3 className="card__title">{t('plan.calendar.outside')}</h3>
-            {dateList(outside)}
-          </li>
+          <Card as="li" level={3} tone="warning" title={t('plan.calendar.outside')}>
+            {dateList(t('plan.calendar.outside'), outside)}
+          </Card>
         ) : null}
       </ul>
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -1,12 +1,18 @@
 import { currentSchoolYear, type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
-import { Loading } from '../../ui/Status.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
+import { IconCalendar } from '../../ui/icons.ts';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
 import { BaselineEditor } from './BaselineEditor.tsx';
 import {
@@ -44,13 +50,12 @@ function DiagnosisForm({
   );
   const [createdId, setCreatedId] = useState<string | null>(null);
   const [attempted, setAttempted] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const toast = useToast();
   const [error, setError] = useState<unknown>(null);
   const issues = baselineIssues(draft.baseline);
   const recordId = record?.id ?? createdId;
 
   const update = (patch: Partial<DiagnosisDraft>) => {
-    setSaved(false);
     setDraft((current) => ({ ...current, ...patch }));
   };
 
@@ -64,7 +69,6 @@ function DiagnosisForm({
     event.preventDefault();
     setAttempted(true);
     setError(null);
-    setSaved(false);
     if (issues.length > 0) return;
     try {
       const result = await save(
@@ -73,46 +77,41 @@ function DiagnosisForm({
         diagnosisRecordOf(draft, { teacherId: teacher.teacherId, schoolYear: year }),
       );
       setCreatedId(result.id);
-      setSaved(true);
+      toast(t('plan.saved'));
     } catch (cause) {
       setError(cause);
     }
   };
 
   return (
-    <form className="form plan-form" onSubmit={onSubmit} noValidate>
-      {recordId ? null : <p className="empty">{t('plan.diagnosis.notCreated', { year })}</p>}
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {recordId ? null : <EmptyState title={t('plan.diagnosis.notCreated', { year })} />}
       <SchoolField
         id="diagnosis-school"
         schools={teacher.schools}
         value={draft.schoolId}
         onChange={(schoolId) => update({ schoolId })}
       />
-      <div className="field">
-        <label htmlFor="diagnosis-visit">{t('plan.diagnosis.visit')}</label>
-        <select
-          id="diagnosis-visit"
-          value={draft.visitId}
-          aria-describedby="diagnosis-visit-hint"
-          onChange={(event) => update({ visitId: event.target.value })}
-        >
-          <option value="">{t('plan.diagnosis.noVisit')}</option>
-          {diagnosticVisits.map((visit) => (
-            <option key={visit.id} value={visit.id}>
-              {t('plan.diagnosis.visitOption', {
-                date: formatDate(visit.data.plannedDate),
-                status: t(`visits.statuses.${visit.data.status}`),
-              })}
-            </option>
-          ))}
-          {missingVisit ? (
-            <option value={draft.visitId}>{t('plan.diagnosis.visitMissing')}</option>
-          ) : null}
-        </select>
-        <p id="diagnosis-visit-hint" className="field__hint">
-          {t('plan.diagnosis.visitHint')}
-        </p>
-      </div>
+      <SelectField
+        id="diagnosis-visit"
+        label={t('plan.diagnosis.visit')}
+        hint={t('plan.diagnosis.visitHint')}
+        value={draft.visitId}
+        onChange={(event) => update({ visitId: event.target.value })}
+      >
+        <option value="">{t('plan.diagnosis.noVisit')}</option>
+        {diagnosticVisits.map((visit) => (
+          <option key={visit.id} value={visit.id}>
+            {t('plan.diagnosis.visitOption', {
+              date: formatDate(visit.data.plannedDate),
+              status: t(`visits.statuses.${visit.data.status}`),
+            })}
+          </option>
+        ))}
+        {missingVisit ? (
+          <option value={draft.visitId}>{t('plan.diagnosis.visitMissing')}</option>
+        ) : null}
+      </SelectField>
       {DIAGNOSIS_LISTS.map((list) => (
         <LineListEditor
           key={list}
@@ -129,13 +128,8 @@ function DiagnosisForm({
         showAll={attempted}
       />
       <SaveError error={error} />
-      <p role="status" className="form__status">
-        {saved ? t('plan.saved') : ''}
-      </p>
       <div className="button-row">
-        <button type="submit" className="button">
-          {t('plan.diagnosis.save')}
-        </button>
+        <Button type="submit">{t('plan.diagnosis.save')}</Button>
         {recordId ? <PendingBadge id={recordId} /> : null}
       </div>
     </form>
@@ -144,14 +138,16 @@ function DiagnosisForm({
 
 function DiagnosisView({ record, year }: { record: DiagnosisLocal | null; year: number }) {
   const { t } = useTranslation();
-  if (!record) return <p className="empty">{t('plan.diagnosis.notCreatedTeacher', { year })}</p>;
+  if (!record) return <EmptyState title={t('plan.diagnosis.notCreatedTeacher', { year })} />;
   const diagnosis = record.data;
   return (
     <>
       <p className="lead">{t('plan.diagnosis.readOnly')}</p>
       {diagnosis.visitId ? (
         <p>
-          <Link to={`/visitas/${diagnosis.visitId}`}>{t('plan.diagnosis.visit')}</Link>
+          <ButtonLink to={`/visitas/${diagnosis.visitId}`} variant="secondary" icon={IconCalendar}>
+            {t('plan.diagnosis.visit')}
+          </ButtonLink>
         </p>
       ) : null}
       {DIAGNOSIS_LISTS.map((list) => (
@@ -165,17 +161,20 @@ function DiagnosisView({ record, year }: { record: DiagnosisLocal | null; year: 
       <section className="section" aria-labelledby="diagnosis-baseline">
         <h2 id="diagnosis-baseline">{t('plan.diagnosis.baseline')}</h2>
         {diagnosis.learningBaseline.length === 0 ? (
-          <p className="empty">{t('plan.emptyList')}</p>
+          <EmptyState title={t('plan.emptyList')} />
         ) : (
-          <ul className="cards">
+          <ul className="cards" aria-labelledby="diagnosis-baseline">
             {diagnosis.learningBaseline.map((row) => (
-              <li className="card" key={`${row.area}-${row.grade}`}>
-                <h3 className="card__title">
-                  {row.area} ·{' '}
-                  {row.grade === 0
+              <Card
+                as="li"
+                level={3}
+                key={`${row.area}-${row.grade}`}
+                title={`${row.area} · ${
+                  row.grade === 0
                     ? t('plan.diagnosis.gradeInicial')
-                    : t('plan.diagnosis.gradeN', { n: row.grade })}
-                </h3>
+                    : t('plan.diagnosis.gradeN', { n: row.grade })
+                }`}
+              >
                 <dl className="card__facts">
                   <div>
                     <dt>{t('plan.diagnosis.students')}</dt>
@@ -188,7 +187,7 @@ function DiagnosisView({ record, year }: { record: DiagnosisLocal | null; year: 
                     </div>
                   ))}
                 </dl>
-              </li>
+              </Card>
             ))}
           </ul>
         )}
@@ -204,7 +203,7 @@ export default function DiagnosisPage() {
   const access = useTeacherAccess(id);
   const record = useYearRecord('diagnosis', id, year);
 
-  if (access === undefined || record === undefined) return <Loading />;
+  if (access === undefined || record === undefined) return <Skeleton lines={6} />;
   if (access.kind === 'notInCaseload' || access.kind === 'noAccess') {
     return <AccessDenied access={access} title={t('plan.diagnosis.title')} teacherId={id} />;
   }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../../ui/Field.tsx';
 import type { RubricDesempeno } from './hooks.ts';
 import { MAX_FOCUS, parseFocusCodes, toggleFocus } from './plan-model.ts';
 
@@ -18,22 +19,17 @@ export function FocusPicker({ desempenos, focus, onChange }: Props) {
 
   if (desempenos.length === 0) {
     return (
-      <div className="field">
-        <label htmlFor="plan-focus-codes">{t('plan.focus.codes')}</label>
-        <input
-          id="plan-focus-codes"
-          value={text}
-          autoComplete="off"
-          aria-describedby="plan-focus-codes-hint"
-          onChange={(event) => {
-            setText(event.target.value);
-            onChange(parseFocusCodes(event.target.value));
-          }}
-        />
-        <p id="plan-focus-codes-hint" className="field__hint">
-          {t('plan.focus.codesHint')}
-        </p>
-      </div>
+      <TextField
+        id="plan-focus-codes"
+        label={t('plan.focus.codes')}
+        hint={t('plan.focus.codesHint')}
+        value={text}
+        autoComplete="off"
+        onChange={(event) => {
+          setText(event.target.value);
+          onChange(parseFocusCodes(event.target.value));
+        }}
+      />
     );
   }
 
@@ -45,7 +41,7 @@ export function FocusPicker({ desempenos, focus, onChange }: Props) {
   ];
   const full = focus.length >= MAX_FOCUS;
   return (
-    <fieldset className="plan-group" aria-describedby="plan-focus-hint plan-focus-count">
+    <fieldset className="field-group" aria-describedby="plan-focus-hint plan-focus-count">
       <legend>{t('plan.focus.legend')}</legend>
       <p id="plan-focus-hint" className="field__hint">
         {t('plan.focus.hint')}

@@ -1,5 +1,9 @@
 import { MODELLING_KINDS } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
+import { FieldGroup } from '../../ui/FieldGroup.tsx';
 import { MONTHS, monthName, removeAt } from './model.ts';
 import { type ModellingKind, type ModellingRow, modellingRow } from './plan-model.ts';
 
@@ -18,68 +22,53 @@ export function ModellingEditor({ rows, defaultMonth, onChange }: Props) {
     onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
 
   return (
-    <fieldset className="plan-group" aria-describedby="plan-modelling-hint">
-      <legend>{t('plan.modelling.legend')}</legend>
-      <p id="plan-modelling-hint" className="field__hint">
-        {t('plan.modelling.hint')}
-      </p>
-      {rows.length === 0 ? <p className="empty">{t('plan.emptyList')}</p> : null}
+    <FieldGroup legend={t('plan.modelling.legend')} hint={t('plan.modelling.hint')}>
+      {rows.length === 0 ? <EmptyState title={t('plan.emptyList')} /> : null}
       {rows.map((row, index) => {
         const n = index + 1;
         const base = `plan-modelling-${row.key}`;
         return (
           <fieldset key={row.key} className="rule">
             <legend>{t('plan.modelling.row', { n })}</legend>
-            <div className="plan-pair">
-              <div className="field">
-                <label htmlFor={`${base}-kind`}>{t('plan.modelling.kind')}</label>
-                <select
-                  id={`${base}-kind`}
-                  value={row.kind}
-                  onChange={(event) =>
-                    change(row.key, { kind: event.target.value as ModellingKind })
-                  }
-                >
-                  {MODELLING_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`cycle.modellingKinds.${kind}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-month`}>{t('plan.modelling.month')}</label>
-                <select
-                  id={`${base}-month`}
-                  value={row.month}
-                  onChange={(event) => change(row.key, { month: Number(event.target.value) })}
-                >
-                  {MONTHS.map((month) => (
-                    <option key={month} value={month}>
-                      {monthName(t, month)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+            <div className="field-pair">
+              <SelectField
+                id={`${base}-kind`}
+                label={t('plan.modelling.kind')}
+                value={row.kind}
+                onChange={(event) => change(row.key, { kind: event.target.value as ModellingKind })}
+              >
+                {MODELLING_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {t(`cycle.modellingKinds.${kind}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
+                id={`${base}-month`}
+                label={t('plan.modelling.month')}
+                value={row.month}
+                onChange={(event) => change(row.key, { month: Number(event.target.value) })}
+              >
+                {MONTHS.map((month) => (
+                  <option key={month} value={month}>
+                    {monthName(t, month)}
+                  </option>
+                ))}
+              </SelectField>
             </div>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => onChange(removeAt(rows, index))}
-            >
+            <Button variant="quiet" onClick={() => onChange(removeAt(rows, index))}>
               {t('plan.modelling.remove', { n })}
-            </button>
+            </Button>
           </fieldset>
         );
       })}
-      <button
-        type="button"
-        className="button button--secondary"
+      <Button
+        variant="secondary"
         disabled={rows.length >= 20}
         onClick={() => onChange([...rows, modellingRow('demonstration_lesson', defaultMonth)])}
       >
         {t('plan.modelling.add')}
-      </button>
-    </fieldset>
+      </Button>
+    </FieldGroup>
   );
 }

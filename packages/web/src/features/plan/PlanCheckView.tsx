@@ -1,10 +1,13 @@
 import { formatLimaDate } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
+import { Badge, type Tone } from '../../ui/Badge.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { usePlanTarget } from './hooks.ts';
-import { monthName, type Translate } from './model.ts';
+import { monthTitle, type Translate } from './model.ts';
 import {
   checkDraft,
   issueText,
+  type MonthState,
   monthRows,
   monthStateText,
   type PlanDraft,
@@ -34,6 +37,14 @@ function sourceText(t: Translate, source: TargetSource): string {
   }
 }
 
+const MONTH_TONES: Record<MonthState, Tone> = {
+  ok: 'success',
+  below: 'danger',
+  skipped: 'neutral',
+  skipped_no_reason: 'danger',
+  no_target: 'neutral',
+};
+
 interface Props {
   teacherId: string;
   interventionCode: string | null;
@@ -54,7 +65,7 @@ export function PlanCheckView({ teacherId, interventionCode, year, draft }: Prop
   const period = { fromMonth: draft.fromMonth, toMonth: draft.toMonth };
 
   return (
-    <section className="section plan-check" aria-labelledby="plan-check">
+    <section className="section" aria-labelledby="plan-check">
       <h2 id="plan-check">{t('plan.check.title')}</h2>
       <div
         className={`notice ${source.kind === 'server' ? 'notice--info' : 'notice--warning'}`}
@@ -76,7 +87,7 @@ export function PlanCheckView({ teacherId, interventionCode, year, draft }: Prop
         </p>
       </div>
       {check.issues.length > 0 ? (
-        <ul className="plan-issues">
+        <ul className="issues">
           {check.issues.map((issue) => {
             const text = issueText(t, issue, period);
             return <li key={text}>{text}</li>;
@@ -84,33 +95,29 @@ export function PlanCheckView({ teacherId, interventionCode, year, draft }: Prop
         </ul>
       ) : null}
       {rows.length > 0 ? (
-        // Focusable so keyboard users can scroll it when a long reason makes it wider.
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus.
-        <section className="plan-table-wrap" aria-labelledby="plan-check" tabIndex={0}>
-          <table className="plan-table">
-            <caption className="visually-hidden">{t('plan.check.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('plan.check.month')}</th>
-                <th scope="col">{t('plan.check.planned')}</th>
-                <th scope="col">{t('plan.check.minimum')}</th>
-                <th scope="col">{t('plan.check.state')}</th>
+        <TableScroll id="plan-check-table" caption={t('plan.check.title')} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t('plan.check.month')}</th>
+              <th scope="col">{t('plan.check.planned')}</th>
+              <th scope="col">{t('plan.check.minimum')}</th>
+              <th scope="col">{t('plan.check.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.month}>
+                <th scope="row">{monthTitle(t, row.month)}</th>
+                <td>{row.planned}</td>
+                <td>{row.state === 'skipped' || row.state === 'no_target' ? '—' : row.minimum}</td>
+                <td>
+                  {/* The state in words; the badge's colour only helps scanning. */}
+                  <Badge tone={MONTH_TONES[row.state]}>{monthStateText(t, row)}</Badge>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.month} className={`plan-table__row--${row.state}`}>
-                  <th scope="row">{monthName(t, row.month)}</th>
-                  <td>{row.planned}</td>
-                  <td>
-                    {row.state === 'skipped' || row.state === 'no_target' ? '—' : row.minimum}
-                  </td>
-                  <td>{monthStateText(t, row)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+            ))}
+          </tbody>
+        </TableScroll>
       ) : null}
     </section>
   );

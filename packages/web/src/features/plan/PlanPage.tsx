@@ -5,7 +5,12 @@ import { useParams } from 'react-router';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
-import { Loading } from '../../ui/Status.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField } from '../../ui/Field.tsx';
+import { FieldGroup } from '../../ui/FieldGroup.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
 import { stageName } from '../progress/reasons.ts';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
@@ -57,13 +62,12 @@ function PlanForm({
   );
   const [createdId, setCreatedId] = useState<string | null>(null);
   const [attempted, setAttempted] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const toast = useToast();
   const [error, setError] = useState<unknown>(null);
   const blockers = planBlockers(draft);
   const recordId = record?.id ?? createdId;
 
   const update = (patch: Partial<PlanDraft>) => {
-    setSaved(false);
     setDraft((current) => ({ ...current, ...patch }));
   };
 
@@ -71,7 +75,6 @@ function PlanForm({
     event.preventDefault();
     setAttempted(true);
     setError(null);
-    setSaved(false);
     if (blockers.length > 0) return;
     try {
       const result = await save(
@@ -84,15 +87,15 @@ function PlanForm({
         }),
       );
       setCreatedId(result.id);
-      setSaved(true);
+      toast(t('plan.saved'));
     } catch (cause) {
       setError(cause);
     }
   };
 
   return (
-    <form className="form plan-form" onSubmit={onSubmit} noValidate>
-      {recordId ? null : <p className="empty">{t('plan.notCreated', { year })}</p>}
+    <form className="form" onSubmit={onSubmit} noValidate>
+      {recordId ? null : <EmptyState title={t('plan.notCreated', { year })} />}
       <SchoolField
         id="plan-school"
         schools={teacher.schools}
@@ -115,47 +118,41 @@ function PlanForm({
         defaultMonth={draft.fromMonth}
         onChange={(modelling) => update({ modelling })}
       />
-      <div className="field">
-        <label htmlFor="plan-stage">{t('plan.stage')}</label>
-        <select
-          id="plan-stage"
-          value={draft.targetStage}
-          onChange={(event) => update({ targetStage: event.target.value })}
-        >
-          <option value="">{t('plan.noStage')}</option>
-          {stageCodes(ladder).map((code) => (
-            <option key={code} value={code}>
-              {stageName(t, code, ladder)}
-            </option>
-          ))}
-          {draft.targetStage && !stageCodes(ladder).includes(draft.targetStage) ? (
-            <option value={draft.targetStage}>{draft.targetStage}</option>
-          ) : null}
-        </select>
-      </div>
-      <fieldset className="plan-group">
-        <legend>{t('plan.period.legend')}</legend>
-        <div className="plan-pair">
+      <SelectField
+        id="plan-stage"
+        label={t('plan.stage')}
+        value={draft.targetStage}
+        onChange={(event) => update({ targetStage: event.target.value })}
+      >
+        <option value="">{t('plan.noStage')}</option>
+        {stageCodes(ladder).map((code) => (
+          <option key={code} value={code}>
+            {stageName(t, code, ladder)}
+          </option>
+        ))}
+        {draft.targetStage && !stageCodes(ladder).includes(draft.targetStage) ? (
+          <option value={draft.targetStage}>{draft.targetStage}</option>
+        ) : null}
+      </SelectField>
+      <FieldGroup legend={t('plan.period.legend')}>
+        <div className="field-pair">
           {(['fromMonth', 'toMonth'] as const).map((field) => (
-            <div className="field" key={field}>
-              <label htmlFor={`plan-${field}`}>
-                {field === 'fromMonth' ? t('plan.period.from') : t('plan.period.to')}
-              </label>
-              <select
-                id={`plan-${field}`}
-                value={draft[field]}
-                onChange={(event) => update({ [field]: Number(event.target.value) })}
-              >
-                {MONTHS.map((month) => (
-                  <option key={month} value={month}>
-                    {monthName(t, month)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              key={field}
+              id={`plan-${field}`}
+              label={field === 'fromMonth' ? t('plan.period.from') : t('plan.period.to')}
+              value={draft[field]}
+              onChange={(event) => update({ [field]: Number(event.target.value) })}
+            >
+              {MONTHS.map((month) => (
+                <option key={month} value={month}>
+                  {monthName(t, month)}
+                </option>
+              ))}
+            </SelectField>
           ))}
         </div>
-      </fieldset>
+      </FieldGroup>
       <CalendarEditor teacherId={teacher.teacherId} year={year} draft={draft} onChange={update} />
       <PlanCheckView
         teacherId={teacher.teacherId}
@@ -176,13 +173,8 @@ function PlanForm({
         ) : null}
       </div>
       <SaveError error={error} />
-      <p role="status" className="form__status">
-        {saved ? t('plan.saved') : ''}
-      </p>
       <div className="button-row">
-        <button type="submit" className="button">
-          {t('plan.save')}
-        </button>
+        <Button type="submit">{t('plan.save')}</Button>
         {recordId ? <PendingBadge id={recordId} /> : null}
       </div>
     </form>
@@ -198,7 +190,7 @@ export default function PlanPage() {
   const desempenos = useRubricDesempenos();
 
   if (access === undefined || record === undefined || desempenos === undefined) {
-    return <Loading />;
+    return <Skeleton lines={6} />;
   }
   if (access.kind === 'notInCaseload' || access.kind === 'noAccess') {
     return <AccessDenied access={access} title={t('plan.title')} teacherId={id} />;
@@ -222,7 +214,7 @@ export default function PlanPage() {
       ) : record ? (
         <PlanView plan={record.data} teacherId={id} year={year} desempenos={desempenos} />
       ) : (
-        <p className="empty">{t('plan.notCreatedTeacher', { year })}</p>
+        <EmptyState title={t('plan.notCreatedTeacher', { year })} />
       )}
     </PlanFrame>
   );

@@ -1,10 +1,14 @@
 import type { CoachingPlanRecord } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
+import { Card } from '../../ui/Card.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconCalendar } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
 import { stageName } from '../progress/reasons.ts';
 import type { RubricDesempeno } from './hooks.ts';
-import { monthName } from './model.ts';
+import { monthName, monthTitle } from './model.ts';
 import { PlanCheckView } from './PlanCheckView.tsx';
 import { LinesView } from './parts.tsx';
 import { datesByMonth, planDraftOf } from './plan-model.ts';
@@ -63,33 +67,31 @@ export function PlanView({ plan, teacherId, year, desempenos }: Props) {
       />
       <section className="section" aria-labelledby="plan-calendar">
         <h2 id="plan-calendar">{t('plan.calendar.legend')}</h2>
-        <ul className="cards">
+        <ul className="cards" aria-labelledby="plan-calendar">
           {months.map(({ month, dates }) => (
-            <li key={month} className="card">
-              <h3 className="card__title plan-month-title">{monthName(t, month)}</h3>
+            <Card key={month} as="li" level={3} title={monthTitle(t, month)}>
               {skipped.has(month) ? (
                 <p>{t('plan.calendar.notPlanned', { reason: skipped.get(month) ?? '' })}</p>
               ) : null}
               {dates.length ? (
-                <ul className="plain-list">
+                <List label={monthTitle(t, month)}>
                   {dates.map((date) => (
-                    <li key={date}>{formatDate(date)}</li>
+                    <ListItem key={date} icon={IconCalendar} title={formatDate(date)} />
                   ))}
-                </ul>
+                </List>
               ) : (
-                <p className="empty">{t('plan.calendar.noVisits')}</p>
+                <EmptyState title={t('plan.calendar.noVisits')} />
               )}
-            </li>
+            </Card>
           ))}
           {outside.length ? (
-            <li className="card">
-              <h3 className="card__title">{t('plan.calendar.outside')}</h3>
-              <ul className="plain-list">
+            <Card as="li" level={3} tone="warning" title={t('plan.calendar.outside')}>
+              <List label={t('plan.calendar.outside')}>
                 {outside.map((date) => (
-                  <li key={date}>{formatDate(date)}</li>
+                  <ListItem key={date} icon={IconCalendar} title={formatDate(date)} />
                 ))}
-              </ul>
-            </li>
+              </List>
+            </Card>
           ) : null}
         </ul>
       </section>

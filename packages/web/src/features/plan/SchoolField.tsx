@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../ui/Field.tsx';
 
 // The school the record belongs to: fixed when the teacher has one school in the caseload,
 // a choice when they teach in several.
@@ -30,16 +31,18 @@ export function SchoolField({ id, schools, value, onChange }: Props) {
     );
   }
   return (
-    <div className="field">
-      <label htmlFor={id}>{t('plan.school')}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('plan.chooseSchool')}</option>
-        {schools.map((school) => (
-          <option key={school.id} value={school.id}>
-            {school.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      label={t('plan.school')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <option value="">{t('plan.chooseSchool')}</option>
+      {schools.map((school) => (
+        <option key={school.id} value={school.id}>
+          {school.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

@@ -14,6 +14,12 @@ export function monthName(t: Translate, month: number): string {
   return t(`plan.months.${month}` as never);
 }
 
+/** The month as a title or a row header: "Marzo" (names are lower case in running text). */
+export function monthTitle(t: Translate, month: number): string {
+  const name = monthName(t, month);
+  return name.charAt(0).toLocaleUpperCase('es-PE') + name.slice(1);
+}
+
 /** The stages a plan may aim at: those of the intervention's ladder. */
 export function stageCodes(ladder: StageLadder): string[] {
   return ladder.stages.map((stage) => stage.code);

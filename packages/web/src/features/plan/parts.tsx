@@ -1,6 +1,11 @@
 import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Button, ButtonLink, buttonClass } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { FieldGroup } from '../../ui/FieldGroup.tsx';
+import { IconCalendar, IconClipboard } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { Access } from './model.ts';
 import { removeAt, setLine } from './model.ts';
@@ -39,20 +44,14 @@ export function LineListEditor({ id, legend, lines, onChange, hint, max = 20 }: 
   };
 
   return (
-    <fieldset className="plan-group" aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-      {lines.length === 0 ? <p className="empty">{t('plan.emptyList')}</p> : null}
-      <ol className="plan-lines">
+    <FieldGroup legend={legend} hint={hint}>
+      {lines.length === 0 ? <EmptyState title={t('plan.emptyList')} /> : null}
+      <ol className="line-list">
         {lines.map((line, index) => {
           const inputId = `${id}-${keys.current[index]}`;
           const n = index + 1;
           return (
-            <li key={inputId} className="plan-lines__item">
+            <li key={inputId} className="line-list__item">
               <label htmlFor={inputId} className="visually-hidden">
                 {t('plan.lineLabel', { list: legend, n })}
               </label>
@@ -69,14 +68,13 @@ export function LineListEditor({ id, legend, lines, onChange, hint, max = 20 }: 
                 }}
                 onChange={(event) => onChange(setLine(lines, index, event.target.value))}
               />
-              <button
-                type="button"
-                className="button button--secondary"
+              <Button
+                variant="quiet"
                 aria-label={t('plan.removeLine', { list: legend, n })}
                 onClick={() => remove(index)}
               >
                 {t('plan.remove')}
-              </button>
+              </Button>
             </li>
           );
         })}
@@ -84,13 +82,13 @@ export function LineListEditor({ id, legend, lines, onChange, hint, max = 20 }: 
       <button
         ref={addButton}
         type="button"
-        className="button button--secondary"
+        className={buttonClass({ variant: 'secondary' })}
         disabled={lines.length >= max}
         onClick={add}
       >
         {t('plan.add')}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }
 
@@ -101,13 +99,13 @@ export function LinesView({ id, title, lines }: { id: string; title: string; lin
     <section className="section" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {lines.length ? (
-        <ul className="plain-list">
+        <List labelledBy={id}>
           {lines.map((line) => (
-            <li key={line}>{line}</li>
+            <ListItem key={line} title={line} />
           ))}
-        </ul>
+        </List>
       ) : (
-        <p className="empty">{t('plan.emptyList')}</p>
+        <EmptyState title={t('plan.emptyList')} />
       )}
     </section>
   );
@@ -117,14 +115,22 @@ export function LinesView({ id, title, lines }: { id: string; title: string; lin
 export function TeacherLinks({ teacherId, to }: { teacherId: string; to: 'plan' | 'diagnosis' }) {
   const { t } = useTranslation();
   return (
-    <nav className="button-row plan-links" aria-label={t('plan.kicker')}>
-      <Link to={`/docentes/${teacherId}`} className="back-link">
+    <nav className="button-row" aria-label={t('plan.kicker')}>
+      <ButtonLink to={`/docentes/${teacherId}`} variant="quiet">
         {t('plan.backToTeacher')}
-      </Link>
+      </ButtonLink>
       {to === 'plan' ? (
-        <Link to={`/docentes/${teacherId}/plan`}>{t('plan.toPlan')}</Link>
+        <ButtonLink to={`/docentes/${teacherId}/plan`} variant="secondary" icon={IconCalendar}>
+          {t('plan.toPlan')}
+        </ButtonLink>
       ) : (
-        <Link to={`/docentes/${teacherId}/diagnostico`}>{t('plan.toDiagnosis')}</Link>
+        <ButtonLink
+          to={`/docentes/${teacherId}/diagnostico`}
+          variant="secondary"
+          icon={IconClipboard}
+        >
+          {t('plan.toDiagnosis')}
+        </ButtonLink>
       )}
     </nav>
   );
@@ -147,9 +153,7 @@ export function AccessDenied({
       <div className="notice notice--warning" role="alert">
         <p>{access.kind === 'notInCaseload' ? t('plan.notInCaseload') : t('plan.noAccess')}</p>
       </div>
-      <Link to={`/docentes/${teacherId}`} className="back-link">
-        {t('plan.backToTeacher')}
-      </Link>
+      <BackLink to={`/docentes/${teacherId}`}>{t('plan.backToTeacher')}</BackLink>
     </div>
   );
 }

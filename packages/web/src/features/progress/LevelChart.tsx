@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import { LOCALE } from '../../app/i18n/index.ts';
-import { CHART_SERIES_TOKENS, readToken } from '../../ui/tokens.ts';
+import { CHART_SERIES_TOKENS, readLength, readToken } from '../../ui/tokens.ts';
 import type { ChartModel } from './model.ts';
 
 // Levels per desempeño over time, drawn by uPlot. The library and its CSS are imported on
@@ -28,7 +28,16 @@ export const seriesStyle = (index: number) => ({
   dash: DASHES[index % DASHES.length] ?? [],
 });
 
-const HEIGHT = 260;
+/** Sizes of the drawing, in CSS pixels read from the tokens (docs/UI.md). */
+const size = {
+  height: () => readLength('--size-chart-height'),
+  minWidth: () => readLength('--size-chart-min-width'),
+  labelGap: () => readLength('--size-chart-label-gap'),
+  axis: () => readLength('--size-chart-axis'),
+  line: () => readLength('--size-chart-line'),
+  point: () => readLength('--size-chart-point'),
+  grid: () => readLength('--border-width'),
+};
 const shortDate = new Intl.DateTimeFormat(LOCALE, {
   day: 'numeric',
   month: 'short',
@@ -37,11 +46,12 @@ const shortDate = new Intl.DateTimeFormat(LOCALE, {
 const dateLabel = (date: string) => shortDate.format(new Date(`${date}T00:00:00Z`));
 
 function options(model: ChartModel, width: number, levelLabels: string[]): uPlot.Options {
-  // Label at most one date every ~72 px so phone widths stay readable.
-  const every = Math.max(1, Math.ceil(model.x.length / Math.max(1, Math.floor(width / 72))));
+  // Label at most one date every few rem so phone widths stay readable.
+  const gap = Math.max(1, size.labelGap());
+  const every = Math.max(1, Math.ceil(model.x.length / Math.max(1, Math.floor(width / gap))));
   return {
     width,
-    height: HEIGHT,
+    height: size.height(),
     legend: { show: false },
     cursor: { show: false },
     scales: {
@@ -57,8 +67,8 @@ function options(model: ChartModel, width: number, levelLabels: string[]): uPlot
       {
         splits: () => RUBRIC_LEVELS.map((l) => l.level),
         values: (_u, splits) => splits.map((v) => levelLabels[v - 1] ?? ''),
-        size: 112,
-        grid: { stroke: readToken('--color-chart-grid'), width: 1 },
+        size: size.axis(),
+        grid: { stroke: readToken('--color-chart-grid'), width: size.grid() },
       },
     ],
     series: [
@@ -67,9 +77,9 @@ function options(model: ChartModel, width: number, levelLabels: string[]): uPlot
         label: s.name,
         stroke: seriesStyle(i).color,
         dash: seriesStyle(i).dash,
-        width: 2,
+        width: size.line(),
         spanGaps: true,
-        points: { show: true, size: 8, fill: seriesStyle(i).color },
+        points: { show: true, size: size.point(), fill: seriesStyle(i).color },
       })),
     ],
   };
@@ -95,10 +105,12 @@ export function LevelChart({ model }: { model: ChartModel }) {
     Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')])
       .then(([{ default: UPlot }]) => {
         if (cancelled) return;
-        const width = () => Math.max(240, host.clientWidth);
+        const width = () => Math.max(size.minWidth(), host.clientWidth);
         const data = [model.x, ...model.series.map((s) => s.values)] as uPlot.AlignedData;
         plot = new UPlot(options(model, width(), levelLabels), data, host);
-        observer = new ResizeObserver(() => plot?.setSize({ width: width(), height: HEIGHT }));
+        observer = new ResizeObserver(() =>
+          plot?.setSize({ width: width(), height: size.height() }),
+        );
         observer.observe(host);
         setPhase('ready');
       })
@@ -113,23 +125,18 @@ export function LevelChart({ model }: { model: ChartModel }) {
   }, [model, levelLabels]);
 
   return (
-    <div className="progress-chart">
-      <div
-        ref={ref}
-        className="progress-chart__canvas"
-        role="img"
-        aria-label={t('progress.chart.label')}
-      />
+    <div className="chart">
+      <div ref={ref} className="chart__canvas" role="img" aria-label={t('progress.chart.label')} />
       {phase === 'loading' ? (
         <p className="status" role="status">
           {t('progress.chart.loading')}
         </p>
       ) : null}
       {phase === 'failed' ? <p className="notice">{t('progress.chart.failed')}</p> : null}
-      <ul className="progress-legend" aria-label={t('progress.chart.legend')}>
+      <ul className="chart-legend" aria-label={t('progress.chart.legend')}>
         {model.series.map((s, i) => (
           <li key={s.code}>
-            <svg width="36" height="12" aria-hidden="true" focusable="false">
+            <svg viewBox="0 0 36 12" aria-hidden="true" focusable="false">
               <line
                 x1="0"
                 y1="6"

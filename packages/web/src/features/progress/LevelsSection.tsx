@@ -2,6 +2,10 @@ import { RUBRIC_LEVELS } from '@acompana/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALE } from '../../app/i18n/index.ts';
+import { Button } from '../../ui/Button.tsx';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TableScroll } from '../../ui/TableScroll.tsx';
 import { LevelChart } from './LevelChart.tsx';
 import { chartModel, DEFAULT_SHOWN, defaultSelection, type LevelTable } from './model.ts';
 import { levelName, levelRoman } from './reasons.ts';
@@ -26,43 +30,27 @@ function Picker({
   onChange: (next: Set<string>) => void;
 }) {
   const { t } = useTranslation();
-  const toggle = (code: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(code);
-    else next.delete(code);
-    onChange(next);
-  };
   return (
-    <fieldset className="choice progress-pick">
-      <legend>{t('progress.pick.legend')}</legend>
+    <div className="form">
       <p className="field__hint">{t('progress.pick.hint')}</p>
-      {table.rows.map((row) => (
-        <label key={row.code} className="choice__option">
-          <input
-            type="checkbox"
-            checked={selected.has(row.code)}
-            onChange={(event) => toggle(row.code, event.target.checked)}
-          />
-          {row.name}
-        </label>
-      ))}
+      <CheckboxGroup
+        legend={t('progress.pick.legend')}
+        options={table.rows.map((row) => ({ value: row.code, label: row.name }))}
+        value={[...selected]}
+        onChange={(codes) => onChange(new Set(codes))}
+      />
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          variant="secondary"
           onClick={() => onChange(new Set(table.rows.map((row) => row.code)))}
         >
           {t('progress.pick.all')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => onChange(new Set())}
-        >
+        </Button>
+        <Button variant="secondary" onClick={() => onChange(new Set())}>
           {t('progress.pick.none')}
-        </button>
+        </Button>
       </div>
-    </fieldset>
+    </div>
   );
 }
 
@@ -71,50 +59,40 @@ function LevelsTable({ table }: { table: LevelTable }) {
   const levels = RUBRIC_LEVELS.map((l) => levelName(t, l.level)).join(', ');
   return (
     <>
-      <section
-        className="progress-table"
-        aria-labelledby="progress-table-caption"
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable table must be reachable by keyboard to scroll it.
-        tabIndex={0}
-      >
-        <table>
-          <caption id="progress-table-caption">
-            <span className="progress-table__caption">{t('progress.table.caption')}</span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('progress.table.desempeno')}</th>
-              {table.columns.map((column) => (
-                <th key={column.key} scope="col">
-                  {columnDate.format(new Date(`${column.date}T00:00:00Z`))}
-                </th>
+      <TableScroll id="progress-table-caption" caption={t('progress.table.caption')} centred>
+        <thead>
+          <tr>
+            <th scope="col">{t('progress.table.desempeno')}</th>
+            {table.columns.map((column) => (
+              <th key={column.key} scope="col">
+                {columnDate.format(new Date(`${column.date}T00:00:00Z`))}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((row) => (
+            <tr key={row.code}>
+              <th scope="row">{row.name}</th>
+              {row.cells.map((level, i) => (
+                <td key={table.columns[i]?.key ?? i}>
+                  {level === null ? (
+                    <>
+                      <span aria-hidden="true">–</span>
+                      <span className="visually-hidden">{t('progress.table.notObserved')}</span>
+                    </>
+                  ) : (
+                    <>
+                      <span aria-hidden="true">{levelRoman(level)}</span>
+                      <span className="visually-hidden">{levelName(t, level)}</span>
+                    </>
+                  )}
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.code}>
-                <th scope="row">{row.name}</th>
-                {row.cells.map((level, i) => (
-                  <td key={table.columns[i]?.key ?? i}>
-                    {level === null ? (
-                      <>
-                        <span aria-hidden="true">–</span>
-                        <span className="visually-hidden">{t('progress.table.notObserved')}</span>
-                      </>
-                    ) : (
-                      <>
-                        <span aria-hidden="true">{levelRoman(level)}</span>
-                        <span className="visually-hidden">{levelName(t, level)}</span>
-                      </>
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+          ))}
+        </tbody>
+      </TableScroll>
       <p className="field__hint">{t('progress.table.key', { levels })}</p>
     </>
   );
@@ -141,7 +119,7 @@ export function LevelsSection({
     <section className="section" aria-labelledby="progress-levels">
       <h2 id="progress-levels">{t('progress.levels.title')}</h2>
       {table.rows.length === 0 ? (
-        <p className="empty">{t('progress.levels.empty')}</p>
+        <EmptyState title={t('progress.levels.empty')} />
       ) : (
         <>
           <p>{t('progress.levels.count', { count: observations })}</p>
@@ -149,7 +127,7 @@ export function LevelsSection({
           {model.series.length ? (
             <LevelChart model={model} />
           ) : (
-            <p className="notice" role="status">
+            <p className="notice notice--info" role="status">
               {t('progress.chart.noneSelected')}
             </p>
           )}

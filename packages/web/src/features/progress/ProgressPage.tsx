@@ -1,12 +1,13 @@
 import { suggestStage, type VersionDetail } from '@acompana/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecords, useReference } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { LevelsSection } from './LevelsSection.tsx';
 import { useStageLadder } from './ladder.ts';
 import { decisionsNewestFirst, progressFrom } from './model.ts';
@@ -54,7 +55,7 @@ export default function ProgressPage() {
     [progress, ladder],
   );
 
-  if (!progress || !suggestion || !decisions || !teachers) return <Loading />;
+  if (!progress || !suggestion || !decisions || !teachers) return <Skeleton lines={6} />;
 
   const isSelf = id === me.person.id;
   const isCoach = !isSelf && me.roles.some((grant) => grant.role === 'acompanante');
@@ -69,10 +70,10 @@ export default function ProgressPage() {
   const observed = progress.history.filter((o) => Object.keys(o.levels).length > 0).length;
 
   return (
-    <div className="page progress">
-      <Link to={isSelf ? '/' : `/docentes/${id}`} className="back-link">
+    <div className="page">
+      <BackLink to={isSelf ? '/' : `/docentes/${id}`}>
         {isSelf ? t('progress.backHome') : t('progress.backToTeacher')}
-      </Link>
+      </BackLink>
       <PageHeading title={title} />
       <p>{t('progress.intro')}</p>
       <LevelsSection table={progress.table} observations={observed} />

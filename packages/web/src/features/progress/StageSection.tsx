@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TextareaField } from '../../ui/Field.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
 import { decisionProblem, formatDecidedAt } from './model.ts';
 import { reasonText, roleName, stageName } from './reasons.ts';
@@ -36,13 +41,12 @@ function DecisionForm({
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<'noteRequired' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  const toast = useToast();
   const overriding = suggested !== null && stage !== suggested;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    setSaved(false);
     const found = decisionProblem(stage, suggested, note);
     setProblem(found);
     if (found) {
@@ -60,7 +64,7 @@ function DecisionForm({
         decidedAt: new Date().toISOString(),
       });
       setNote('');
-      setSaved(true);
+      toast(t('progress.decide.saved'));
     } catch (cause) {
       setError(cause);
     }
@@ -69,7 +73,7 @@ function DecisionForm({
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="stage-decide">
       <h3 id="stage-decide">{t('progress.decide.title')}</h3>
-      <fieldset className="choice">
+      <fieldset className="field-group">
         <legend>{t('progress.decide.legend')}</legend>
         {ladder.stages.map((option) => (
           <label key={option.code} className="choice__option">
@@ -85,44 +89,33 @@ function DecisionForm({
             />
             {stageName(t, option.code, ladder)}
             {option.code === suggested ? (
-              <span className="badge">{t('progress.decide.suggestedMark')}</span>
+              <Badge tone="info" icon={false}>
+                {t('progress.decide.suggestedMark')}
+              </Badge>
             ) : null}
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="stage-note">{t('progress.decide.note')}</label>
-        <p id="stage-note-hint" className="field__hint">
-          {t('progress.decide.noteHint')}
-        </p>
-        <textarea
-          id="stage-note"
-          rows={3}
-          maxLength={2000}
-          value={note}
-          aria-describedby={problem ? 'stage-note-hint stage-note-error' : 'stage-note-hint'}
-          aria-invalid={problem ? true : undefined}
-          aria-required={overriding}
-          onChange={(event) => {
-            setNote(event.target.value);
-            if (event.target.value.trim()) setProblem(null);
-          }}
-        />
-        {problem ? (
-          <p id="stage-note-error" className="field__error" role="alert">
-            {t('progress.decide.noteRequired')}
-          </p>
-        ) : null}
-      </div>
+      <TextareaField
+        id="stage-note"
+        label={t('progress.decide.note')}
+        hint={t('progress.decide.noteHint')}
+        error={problem ? t('progress.decide.noteRequired') : undefined}
+        rows={3}
+        maxLength={2000}
+        value={note}
+        aria-required={overriding}
+        onChange={(event) => {
+          setNote(event.target.value);
+          if (event.target.value.trim()) setProblem(null);
+        }}
+      />
       <SaveError error={error} />
-      <p className="form__status" role="status">
-        {saved ? t('progress.decide.saved') : ''}
-      </p>
-      <button type="submit" className="button">
+      <Button type="submit">
         {overriding || suggested === null
           ? t('progress.decide.save')
           : t('progress.decide.confirm')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -132,21 +125,21 @@ function History({ decisions, ladder }: { decisions: Decision[]; ladder: StageLa
   return (
     <section className="section" aria-labelledby="stage-history">
       <h2 id="stage-history">{t('progress.history.title')}</h2>
-      {decisions.length === 0 ? <p className="empty">{t('progress.history.empty')}</p> : null}
-      <ol className="cards progress-history">
+      {decisions.length === 0 ? <EmptyState title={t('progress.history.empty')} /> : null}
+      <ol className="cards" aria-labelledby="stage-history">
         {decisions.map((record) => {
           const d = record.data;
           return (
             <li key={record.id} className="card">
               <p className="card__title">
                 {stageName(t, d.stage, ladder)}{' '}
-                <span className="badge badge--muted">
+                <Badge tone={d.suggested !== null && d.suggested !== d.stage ? 'info' : 'neutral'}>
                   {d.suggested === null
                     ? t('progress.history.noSuggestionMark')
                     : d.suggested === d.stage
                       ? t('progress.history.confirmed')
                       : t('progress.history.overridden')}
-                </span>{' '}
+                </Badge>{' '}
                 <PendingBadge id={record.id} />
               </p>
               <dl className="facts">

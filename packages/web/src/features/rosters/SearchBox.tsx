@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../ui/Button.tsx';
 
 // Search field for the lists: applies after a short pause in typing, or at once on Enter.
 
@@ -53,9 +54,7 @@ export function SearchBox({ value, hint, onSearch }: Props) {
             aria-describedby={`${id}-hint`}
             onChange={(event) => setText(event.target.value)}
           />
-          <button type="submit" className="button button--primary">
-            {t('rosters.searchSubmit')}
-          </button>
+          <Button type="submit">{t('rosters.searchSubmit')}</Button>
         </div>
       </form>
     </search>

@@ -2,6 +2,12 @@ import { formatLimaDate, type VisitRecord } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaveRecord } from '../../offline/hooks.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TextareaField } from '../../ui/Field.tsx';
+import { IconUserCheck } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { DesempenoChecks, useDesempenoName } from './Desempenos.tsx';
 import { SaveError } from './parts.tsx';
 
@@ -21,34 +27,28 @@ function Agreement({ id, visit }: { id: string; visit: VisitRecord }) {
   const [goals, setGoals] = useState(visit.goals.join('\n'));
   const [focus, setFocus] = useState<string[]>(visit.focus);
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
+  const toast = useToast();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    setMessage('');
     try {
       await save('visit', id, { goals: splitLines(goals), focus });
-      setMessage(t('cycle.agreementSaved'));
+      toast(t('cycle.agreementSaved'));
     } catch (cause) {
       setError(cause);
     }
   };
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor="before-goals">{t('visits.goals')}</label>
-        <textarea
-          id="before-goals"
-          rows={4}
-          value={goals}
-          aria-describedby="before-goals-hint"
-          onChange={(event) => setGoals(event.target.value)}
-        />
-        <p id="before-goals-hint" className="field__hint">
-          {t('visits.goalsHint')}
-        </p>
-      </div>
+      <TextareaField
+        id="before-goals"
+        label={t('visits.goals')}
+        hint={t('visits.goalsHint')}
+        rows={4}
+        value={goals}
+        onChange={(event) => setGoals(event.target.value)}
+      />
       <DesempenoChecks
         id="before-focus"
         legend={t('cycle.focus')}
@@ -56,12 +56,9 @@ function Agreement({ id, visit }: { id: string; visit: VisitRecord }) {
         onChange={setFocus}
       />
       <SaveError error={error} />
-      <button type="submit" className="button button--secondary">
+      <Button type="submit" variant="secondary">
         {t('cycle.saveAgreement')}
-      </button>
-      <p role="status" className="form__status">
-        {message}
-      </p>
+      </Button>
     </form>
   );
 }
@@ -91,13 +88,13 @@ export function BeforeSection({
       ) : (
         <>
           {visit.goals.length ? (
-            <ul className="plain-list">
+            <List label={t('visits.goals')}>
               {visit.goals.map((goal) => (
-                <li key={goal}>{goal}</li>
+                <ListItem key={goal} title={goal} />
               ))}
-            </ul>
+            </List>
           ) : (
-            <p className="empty">{t('cycle.noGoals')}</p>
+            <EmptyState title={t('cycle.noGoals')} />
           )}
           {visit.focus.length ? (
             <p>
@@ -115,9 +112,8 @@ export function BeforeSection({
           : t(isTeacher ? 'cycle.notConfirmedByMe' : 'cycle.notConfirmed')}
       </p>
       {isTeacher && !confirmed && visit.goals.length > 0 ? (
-        <button
-          type="button"
-          className="button"
+        <Button
+          icon={IconUserCheck}
           onClick={async () => {
             setError(null);
             try {
@@ -128,7 +124,7 @@ export function BeforeSection({
           }}
         >
           {t('cycle.confirm')}
-        </button>
+        </Button>
       ) : null}
       <SaveError error={error} />
     </section>

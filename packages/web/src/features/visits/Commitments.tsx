@@ -4,6 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import { Badge, type Tone } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField, TextareaField, TextField } from '../../ui/Field.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { DesempenoSelect, useDesempenoName } from './Desempenos.tsx';
 import { PendingBadge, SaveError } from './parts.tsx';
 
@@ -12,9 +19,17 @@ import { PendingBadge, SaveError } from './parts.tsx';
 
 type Status = (typeof COMMITMENT_STATUSES)[number];
 
+const STATUS_TONES: Record<Status, Tone> = {
+  pending: 'warning',
+  en_proceso: 'info',
+  cumplido: 'success',
+  no_cumplido: 'danger',
+};
+
 export function FollowUp({ record }: { record: LocalRecord<CommitmentRecord> }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
+  const toast = useToast();
   const [status, setStatus] = useState<Status>(record.data.status);
   const [note, setNote] = useState(record.data.followUpNote ?? '');
   const [error, setError] = useState<unknown>(null);
@@ -32,45 +47,71 @@ export function FollowUp({ record }: { record: LocalRecord<CommitmentRecord> }) 
         if (missingNote) return;
         try {
           await save('commitment', record.id, { status, followUpNote: note.trim() || null });
+          toast(t('commitments.updated'));
         } catch (cause) {
           setError(cause);
         }
       }}
     >
-      <div className="field">
-        <label htmlFor={`${base}-status`}>{t('commitments.status')}</label>
-        <select
-          id={`${base}-status`}
-          value={status}
-          onChange={(event) => setStatus(event.target.value as Status)}
-        >
-          {COMMITMENT_STATUSES.map((code) => (
-            <option key={code} value={code}>
-              {t(`commitments.statuses.${code}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${base}-note`}>{t('commitments.note')}</label>
-        <input id={`${base}-note`} value={note} onChange={(event) => setNote(event.target.value)} />
-      </div>
+      <SelectField
+        id={`${base}-status`}
+        label={t('commitments.status')}
+        value={status}
+        onChange={(event) => setStatus(event.target.value as Status)}
+      >
+        {COMMITMENT_STATUSES.map((code) => (
+          <option key={code} value={code}>
+            {t(`commitments.statuses.${code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={`${base}-note`}
+        label={t('commitments.note')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
       {problem ? (
         <p className="notice notice--error" role="alert">
           {t('cycle.noteRequired')}
         </p>
       ) : null}
       <SaveError error={error} />
-      <button type="submit" className="button button--secondary">
+      <Button type="submit" variant="secondary">
         {t('commitments.update')}
-      </button>
+      </Button>
     </form>
+  );
+}
+
+/** One commitment as a card: what (title), who and when (secondary line), its state as a badge,
+ *  then its follow-up form. */
+export function CommitmentCard({
+  record,
+  details,
+}: {
+  record: LocalRecord<CommitmentRecord>;
+  details: (string | null)[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card as="li" level={3} title={record.data.text}>
+      <p>{details.filter(Boolean).join(' · ')}</p>
+      <p className="badge-row">
+        <Badge tone={STATUS_TONES[record.data.status]}>
+          {t(`commitments.statuses.${record.data.status}`)}
+        </Badge>
+        <PendingBadge id={record.id} />
+      </p>
+      <FollowUp record={record} />
+    </Card>
   );
 }
 
 function AddCommitment({ visitId, teacherId }: { visitId: string; teacherId: string }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
+  const toast = useToast();
   const [text, setText] = useState('');
   const [owner, setOwner] = useState<'teacher' | 'coach'>('teacher');
   const [desempeno, setDesempeno] = useState('');
@@ -91,6 +132,7 @@ function AddCommitment({ visitId, teacherId }: { visitId: string; teacherId: str
         status: 'pending',
         followUpNote: null,
       });
+      toast(t('commitments.saved'));
       // The list shows the new commitment before the save resolves: clear only what was sent, so
       // a next commitment typed in the meantime is not wiped.
       const sent = { text, desempeno, dueDate };
@@ -105,45 +147,37 @@ function AddCommitment({ visitId, teacherId }: { visitId: string; teacherId: str
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="nuevo-compromiso">
       <h3 id="nuevo-compromiso">{t('commitments.add')}</h3>
-      <div className="field">
-        <label htmlFor="commitment-text">{t('commitments.text')}</label>
-        <textarea
-          id="commitment-text"
-          rows={3}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="commitment-owner">{t('commitments.owner')}</label>
-        <select
-          id="commitment-owner"
-          value={owner}
-          onChange={(event) => setOwner(event.target.value as 'teacher' | 'coach')}
-        >
-          <option value="teacher">{t('commitments.owners.teacher')}</option>
-          <option value="coach">{t('commitments.owners.coach')}</option>
-        </select>
-      </div>
+      <TextareaField
+        id="commitment-text"
+        label={t('commitments.text')}
+        rows={3}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <SelectField
+        id="commitment-owner"
+        label={t('commitments.owner')}
+        value={owner}
+        onChange={(event) => setOwner(event.target.value as 'teacher' | 'coach')}
+      >
+        <option value="teacher">{t('commitments.owners.teacher')}</option>
+        <option value="coach">{t('commitments.owners.coach')}</option>
+      </SelectField>
       <DesempenoSelect
         id="commitment-desempeno"
         label={t('commitments.desempeno')}
         value={desempeno}
         onChange={setDesempeno}
       />
-      <div className="field">
-        <label htmlFor="commitment-due">{t('commitments.dueDate')}</label>
-        <input
-          id="commitment-due"
-          type="date"
-          value={dueDate}
-          onChange={(event) => setDueDate(event.target.value)}
-        />
-      </div>
+      <TextField
+        id="commitment-due"
+        label={t('commitments.dueDate')}
+        type="date"
+        value={dueDate}
+        onChange={(event) => setDueDate(event.target.value)}
+      />
       <SaveError error={error} />
-      <button type="submit" className="button">
-        {t('commitments.add')}
-      </button>
+      <Button type="submit">{t('commitments.add')}</Button>
     </form>
   );
 }
@@ -163,22 +197,25 @@ export function CommitmentsSection({
   return (
     <section className="section" aria-labelledby="compromisos">
       <h2 id="compromisos">{t('commitments.title')}</h2>
-      {commitments?.length === 0 ? <p className="empty">{t('commitments.empty')}</p> : null}
-      <ul className="cards">
-        {(commitments ?? []).map((record) => (
-          <li key={record.id} className="card">
-            <p className="card__title">
-              {record.data.text} <PendingBadge id={record.id} />
-            </p>
-            <p>
-              {t(`commitments.owners.${record.data.owner}`)}
-              {record.data.desempeno ? ` · ${name(record.data.desempeno)}` : ''}
-              {record.data.dueDate ? ` · ${formatDate(record.data.dueDate)}` : ''}
-            </p>
-            <FollowUp record={record} />
-          </li>
-        ))}
-      </ul>
+      {commitments === undefined ? <Skeleton lines={2} /> : null}
+      {commitments?.length === 0 ? <EmptyState title={t('commitments.empty')} /> : null}
+      {commitments?.length ? (
+        <ul className="cards" aria-labelledby="compromisos">
+          {commitments.map((record) => (
+            <CommitmentCard
+              key={record.id}
+              record={record}
+              details={[
+                t(`commitments.owners.${record.data.owner}`),
+                record.data.desempeno ? name(record.data.desempeno) : null,
+                record.data.dueDate
+                  ? t('commitments.dueOn', { date: formatDate(record.data.dueDate) })
+                  : null,
+              ]}
+            />
+          ))}
+        </ul>
+      ) : null}
       {asCoach ? <AddCommitment visitId={visitId} teacherId={teacherId} /> : null}
     </section>
   );

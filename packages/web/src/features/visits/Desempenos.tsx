@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
 import { type RubricDesempeno, useRubricDesempenos } from '../instruments/useRubricDesempenos.ts';
 
 // Desempeños by name on the visit screens (focus, commitments, modelling), from the rubric on
@@ -47,41 +49,25 @@ export function DesempenoChecks({
   if (desempenos === undefined) return null;
   if (desempenos.length === 0) {
     return (
-      <div className="field">
-        <label htmlFor={`${id}-codes`}>{legend}</label>
-        <input
-          id={`${id}-codes`}
-          value={text}
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => {
-            setText(event.target.value);
-            onChange(parseCodes(event.target.value));
-          }}
-        />
-        <p id={`${id}-hint`} className="field__hint">
-          {t('cycle.codesHint')}
-        </p>
-      </div>
+      <TextField
+        id={`${id}-codes`}
+        label={legend}
+        hint={t('cycle.codesHint')}
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          onChange(parseCodes(event.target.value));
+        }}
+      />
     );
   }
   return (
-    <fieldset className="choice">
-      <legend>{legend}</legend>
-      {withSaved(desempenos, value).map((d) => (
-        <label key={d.code} className="choice__option">
-          <input
-            type="checkbox"
-            checked={value.includes(d.code)}
-            onChange={(event) =>
-              onChange(
-                event.target.checked ? [...value, d.code] : value.filter((code) => code !== d.code),
-              )
-            }
-          />
-          {d.name}
-        </label>
-      ))}
-    </fieldset>
+    <CheckboxGroup
+      legend={legend}
+      options={withSaved(desempenos, value).map((d) => ({ value: d.code, label: d.name }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }
 
@@ -100,28 +86,28 @@ export function DesempenoSelect({
   const desempenos = useRubricDesempenos() ?? [];
   if (desempenos.length === 0) {
     return (
-      <div className="field">
-        <label htmlFor={id}>{label}</label>
-        <input
-          id={id}
-          value={value}
-          maxLength={20}
-          onChange={(event) => onChange(event.target.value.trim().toLowerCase())}
-        />
-      </div>
+      <TextField
+        id={id}
+        label={label}
+        value={value}
+        maxLength={20}
+        onChange={(event) => onChange(event.target.value.trim().toLowerCase())}
+      />
     );
   }
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('cycle.noDesempeno')}</option>
-        {withSaved(desempenos, value ? [value] : []).map((d) => (
-          <option key={d.code} value={d.code}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <SelectField
+      id={id}
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
+      <option value="">{t('cycle.noDesempeno')}</option>
+      {withSaved(desempenos, value ? [value] : []).map((d) => (
+        <option key={d.code} value={d.code}>
+          {d.name}
+        </option>
+      ))}
+    </SelectField>
   );
 }

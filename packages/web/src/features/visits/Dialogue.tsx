@@ -7,6 +7,11 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaveRecord } from '../../offline/hooks.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { TextareaField } from '../../ui/Field.tsx';
+import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { SaveError } from './parts.tsx';
 
 // "Después": the reflective dialogue guided by its moments (apertura, reflexión on evidence,
@@ -28,15 +33,14 @@ function DialogueForm({ id, initial }: { id: string; initial: Dialogue }) {
   const save = useSaveRecord();
   const [dialogue, setDialogue] = useState<Dialogue>(initial);
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
+  const toast = useToast();
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    setMessage('');
     try {
       await save('visit', id, { dialogue });
-      setMessage(t('cycle.dialogueSaved'));
+      toast(t('cycle.dialogueSaved'));
     } catch (cause) {
       setError(cause);
     }
@@ -44,49 +48,35 @@ function DialogueForm({ id, initial }: { id: string; initial: Dialogue }) {
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
       {DIALOGUE_MOMENTS.map((moment) => (
-        <div className="field" key={moment}>
-          <label htmlFor={`dialogue-${moment}`}>{t(`ficha.moments.${moment}`)}</label>
-          <textarea
-            id={`dialogue-${moment}`}
-            rows={3}
-            value={dialogue[moment]}
-            aria-describedby={`dialogue-${moment}-hint`}
-            onChange={(event) => setDialogue((d) => ({ ...d, [moment]: event.target.value }))}
-          />
-          <p id={`dialogue-${moment}-hint`} className="field__hint">
-            {t(`cycle.momentHints.${moment}`)}
-          </p>
-        </div>
+        <TextareaField
+          key={moment}
+          id={`dialogue-${moment}`}
+          label={t(`ficha.moments.${moment}`)}
+          hint={t(`cycle.momentHints.${moment}`)}
+          rows={3}
+          value={dialogue[moment]}
+          onChange={(event) => setDialogue((d) => ({ ...d, [moment]: event.target.value }))}
+        />
       ))}
-      <fieldset className="choice">
-        <legend>{t('cycle.reflectionLevel')}</legend>
-        {REFLECTION_LEVELS.map((level) => (
-          <label key={level} className="choice__option">
-            <input
-              type="radio"
-              name="reflection-level"
-              value={level}
-              checked={dialogue.reflectionLevel === level}
-              onChange={() => setDialogue((d) => ({ ...d, reflectionLevel: level as Level }))}
-            />
-            {t(`cycle.reflectionLevels.${level}`)}
-          </label>
-        ))}
-      </fieldset>
+      <SegmentedControl<Level>
+        label={t('cycle.reflectionLevel')}
+        options={REFLECTION_LEVELS.map((level) => ({
+          value: level,
+          label: t(`cycle.reflectionLevelNames.${level}`),
+          description: t(`cycle.reflectionLevelHints.${level}`),
+        }))}
+        value={dialogue.reflectionLevel}
+        onChange={(level) => setDialogue((d) => ({ ...d, reflectionLevel: level }))}
+      />
       <SaveError error={error} />
-      <button type="submit" className="button">
-        {t('cycle.saveDialogue')}
-      </button>
-      <p role="status" className="form__status">
-        {message}
-      </p>
+      <Button type="submit">{t('cycle.saveDialogue')}</Button>
     </form>
   );
 }
 
 function DialogueView({ dialogue }: { dialogue: Dialogue | null }) {
   const { t } = useTranslation();
-  if (!dialogue) return <p className="empty">{t('cycle.noDialogue')}</p>;
+  if (!dialogue) return <EmptyState title={t('cycle.noDialogue')} />;
   return (
     <dl className="facts">
       {DIALOGUE_MOMENTS.filter((moment) => dialogue[moment].trim()).map((moment) => (

@@ -10,9 +10,14 @@ import {
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconClock } from '../../ui/icons.ts';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { cachedVersions, latestPublished } from '../instruments/local.ts';
 import { timeOf } from '../instruments/renderer/format.ts';
 import { PendingBadge, SaveError } from './parts.tsx';
@@ -91,9 +96,9 @@ export function DuringSection({
       {visit.startedAt ? (
         <p>{t('cycle.startedAt', { time: timeOf(visit.startedAt) })}</p>
       ) : editable && visit.status === 'planned' ? (
-        <button
-          type="button"
-          className="button button--secondary"
+        <Button
+          variant="secondary"
+          icon={IconClock}
           onClick={async () => {
             setError(null);
             try {
@@ -104,53 +109,55 @@ export function DuringSection({
           }}
         >
           {t('cycle.start')}
-        </button>
+        </Button>
       ) : null}
       <SaveError error={error} />
+      {versions === undefined ? <Skeleton lines={2} /> : null}
       {versions && versions.current.length === 0 ? (
-        <p className="empty">{t('cycle.noInstruments')}</p>
+        <EmptyState title={t('cycle.noInstruments')} />
       ) : null}
-      <ul className="cards">
-        {rows.map(({ version, response }) => {
-          const name = version.instrumentName;
-          return (
-            <li key={version.instrumentId} className="card">
-              <h3 className="card__title">{name}</h3>
-              <p>
+      {rows.length ? (
+        <ul className="cards" aria-labelledby="durante">
+          {rows.map(({ version, response }) => {
+            const name = version.instrumentName;
+            return (
+              <Card key={version.instrumentId} as="li" level={3} title={name}>
+                <p className="badge-row">
+                  {response ? (
+                    <>
+                      <Badge tone={response.data.status === 'complete' ? 'success' : 'warning'}>
+                        {t(`cycle.responseStatus.${response.data.status}`)}
+                      </Badge>
+                      <span>
+                        <Progress version={version} answers={response.data.answers} />
+                      </span>
+                      <PendingBadge id={response.id} />
+                    </>
+                  ) : (
+                    <Badge tone="neutral">{t('cycle.notFilled')}</Badge>
+                  )}
+                </p>
                 {response ? (
-                  <>
-                    {t(`cycle.responseStatus.${response.data.status}`)}
-                    {' · '}
-                    <Progress version={version} answers={response.data.answers} />{' '}
-                    <PendingBadge id={response.id} />
-                  </>
-                ) : (
-                  t('cycle.notFilled')
-                )}
-              </p>
-              {response ? (
-                <Link
-                  className="button button--secondary"
-                  to={
-                    editable
-                      ? `/instrumentos/llenar?registro=${response.id}`
-                      : `/instrumentos/registros/${response.id}`
-                  }
-                >
-                  {editable ? t('cycle.continue', { name }) : t('cycle.see', { name })}
-                </Link>
-              ) : editable ? (
-                <Link
-                  className="button"
-                  to={`/instrumentos/llenar?visita=${id}&version=${version.id}`}
-                >
-                  {t('cycle.fill', { name })}
-                </Link>
-              ) : null}
-            </li>
-          );
-        })}
-      </ul>
+                  <ButtonLink
+                    variant="secondary"
+                    to={
+                      editable
+                        ? `/instrumentos/llenar?registro=${response.id}`
+                        : `/instrumentos/registros/${response.id}`
+                    }
+                  >
+                    {editable ? t('cycle.continue', { name }) : t('cycle.see', { name })}
+                  </ButtonLink>
+                ) : editable ? (
+                  <ButtonLink to={`/instrumentos/llenar?visita=${id}&version=${version.id}`}>
+                    {t('cycle.fill', { name })}
+                  </ButtonLink>
+                ) : null}
+              </Card>
+            );
+          })}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useRecords } from '../../offline/hooks.ts';
-import { FollowUp } from './Commitments.tsx';
-import { PendingBadge } from './parts.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { CommitmentCard } from './Commitments.tsx';
 
 // A visit opens with the follow-up of the commitments still open from earlier visits
 // (cumplido / en proceso / no cumplido, with a note). Both coach and teacher may update them.
@@ -50,23 +51,25 @@ export function FollowUpsSection({
     <section className="section" aria-labelledby="seguimiento">
       <h2 id="seguimiento">{t('cycle.followUps')}</h2>
       <p className="field__hint">{t('cycle.followUpsHint')}</p>
-      {commitments && open.length === 0 ? <p className="empty">{t('cycle.noFollowUps')}</p> : null}
-      <ul className="cards">
-        {open.map((record) => (
-          <li key={record.id} className="card">
-            <p className="card__title">
-              {record.data.text} <PendingBadge id={record.id} />
-            </p>
-            <p>
-              {t('cycle.agreedOn', { date: formatDate(record.agreedOn) })}
-              {' · '}
-              {t(`commitments.owners.${record.data.owner}`)}
-              {record.data.dueDate ? ` · ${formatDate(record.data.dueDate)}` : ''}
-            </p>
-            <FollowUp record={record} />
-          </li>
-        ))}
-      </ul>
+      {commitments === undefined ? <Skeleton lines={2} /> : null}
+      {commitments && open.length === 0 ? <EmptyState title={t('cycle.noFollowUps')} /> : null}
+      {open.length ? (
+        <ul className="cards" aria-labelledby="seguimiento">
+          {open.map((record) => (
+            <CommitmentCard
+              key={record.id}
+              record={record}
+              details={[
+                t('cycle.agreedOn', { date: formatDate(record.agreedOn) }),
+                t(`commitments.owners.${record.data.owner}`),
+                record.data.dueDate
+                  ? t('commitments.dueOn', { date: formatDate(record.data.dueDate) })
+                  : null,
+              ]}
+            />
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

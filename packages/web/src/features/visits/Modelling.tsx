@@ -3,6 +3,13 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField, TextareaField, TextField } from '../../ui/Field.tsx';
+import { IconNotebook } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { DesempenoSelect, useDesempenoName } from './Desempenos.tsx';
 import { PendingBadge, SaveError } from './parts.tsx';
 
@@ -25,6 +32,7 @@ function AddModelling({
 }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
+  const toast = useToast();
   const base = useId();
   const [kind, setKind] = useState<Kind>('demonstration_lesson');
   const [date, setDate] = useState(() => limaToday());
@@ -46,6 +54,7 @@ function AddModelling({
         desempeno: desempeno || null,
         notes: notes.trim(),
       });
+      toast(t('cycle.modellingSaved'));
       // Clear only what was sent (the list may show it before the save resolves).
       const sent = { desempeno, notes };
       setDesempeno((current) => (current === sent.desempeno ? '' : current));
@@ -57,45 +66,39 @@ function AddModelling({
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-labelledby={`${base}-title`}>
       <h3 id={`${base}-title`}>{t('cycle.addModelling')}</h3>
-      <div className="field">
-        <label htmlFor={`${base}-kind`}>{t('cycle.modellingKind')}</label>
-        <select
-          id={`${base}-kind`}
-          value={kind}
-          onChange={(event) => setKind(event.target.value as Kind)}
+      <SelectField
+        id={`${base}-kind`}
+        label={t('cycle.modellingKind')}
+        value={kind}
+        onChange={(event) => setKind(event.target.value as Kind)}
+      >
+        {MODELLING_KINDS.map((code) => (
+          <option key={code} value={code}>
+            {t(`cycle.modellingKinds.${code}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        id={`${base}-date`}
+        label={t('cycle.modellingDate')}
+        type="date"
+        value={date}
+        onChange={(event) => setDate(event.target.value)}
+      />
+      {visitId === null && visitOptions.length > 0 ? (
+        <SelectField
+          id={`${base}-visit`}
+          label={t('cycle.linkedVisit')}
+          value={linked}
+          onChange={(event) => setLinked(event.target.value)}
         >
-          {MODELLING_KINDS.map((code) => (
-            <option key={code} value={code}>
-              {t(`cycle.modellingKinds.${code}`)}
+          <option value="">{t('cycle.noVisit')}</option>
+          {visitOptions.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
             </option>
           ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${base}-date`}>{t('cycle.modellingDate')}</label>
-        <input
-          id={`${base}-date`}
-          type="date"
-          value={date}
-          onChange={(event) => setDate(event.target.value)}
-        />
-      </div>
-      {visitId === null && visitOptions.length > 0 ? (
-        <div className="field">
-          <label htmlFor={`${base}-visit`}>{t('cycle.linkedVisit')}</label>
-          <select
-            id={`${base}-visit`}
-            value={linked}
-            onChange={(event) => setLinked(event.target.value)}
-          >
-            <option value="">{t('cycle.noVisit')}</option>
-            {visitOptions.map((option) => (
-              <option key={option.id} value={option.id}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        </SelectField>
       ) : null}
       <DesempenoSelect
         id={`${base}-desempeno`}
@@ -103,19 +106,17 @@ function AddModelling({
         value={desempeno}
         onChange={setDesempeno}
       />
-      <div className="field">
-        <label htmlFor={`${base}-notes`}>{t('cycle.modellingNotes')}</label>
-        <textarea
-          id={`${base}-notes`}
-          rows={3}
-          value={notes}
-          onChange={(event) => setNotes(event.target.value)}
-        />
-      </div>
+      <TextareaField
+        id={`${base}-notes`}
+        label={t('cycle.modellingNotes')}
+        rows={3}
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+      />
       <SaveError error={error} />
-      <button type="submit" className="button button--secondary">
+      <Button type="submit" variant="secondary">
         {t('cycle.addModelling')}
-      </button>
+      </Button>
     </form>
   );
 }
@@ -144,21 +145,25 @@ export function ModellingSection({
     <section className="section" aria-labelledby={`modelado-${visitId ?? teacherId}`}>
       <h2 id={`modelado-${visitId ?? teacherId}`}>{t('cycle.modelling')}</h2>
       <p className="field__hint">{t('cycle.modellingHint')}</p>
-      {all && items.length === 0 ? <p className="empty">{t('cycle.noModelling')}</p> : null}
-      <ul className="cards">
-        {items.map((record) => (
-          <li key={record.id} className="card">
-            <p className="card__title">
-              {t(`cycle.modellingKinds.${record.data.kind}`)} <PendingBadge id={record.id} />
-            </p>
-            <p>
-              {formatDate(record.data.date)}
-              {record.data.desempeno ? ` · ${name(record.data.desempeno)}` : ''}
-            </p>
-            {record.data.notes ? <p>{record.data.notes}</p> : null}
-          </li>
-        ))}
-      </ul>
+      {all === undefined ? <Skeleton lines={2} /> : null}
+      {all && items.length === 0 ? <EmptyState title={t('cycle.noModelling')} /> : null}
+      {items.length ? (
+        <List labelledBy={`modelado-${visitId ?? teacherId}`}>
+          {items.map((record) => (
+            <ListItem
+              key={record.id}
+              icon={IconNotebook}
+              title={t(`cycle.modellingKinds.${record.data.kind}`)}
+              secondary={
+                [name(record.data.desempeno), record.data.notes].filter(Boolean).join(' · ') ||
+                undefined
+              }
+              meta={formatDate(record.data.date)}
+              badge={<PendingBadge id={record.id} />}
+            />
+          ))}
+        </List>
+      ) : null}
       {asCoach && schoolId ? (
         <AddModelling
           teacherId={teacherId}

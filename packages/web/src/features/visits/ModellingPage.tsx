@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useReference } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Loading } from '../../ui/Status.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ModellingSection } from './Modelling.tsx';
 
 // A teacher's modelling activities, linked to a visit or on their own (co-planning at the
@@ -15,7 +16,7 @@ export default function ModellingPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const reference = useReference('teacher');
-  if (reference === undefined) return <Loading />;
+  if (reference === undefined) return <Skeleton lines={4} />;
   const entry = reference.find((item) => item.id === id)?.data as
     | Partial<CaseloadTeacher>
     | undefined;
@@ -24,9 +25,7 @@ export default function ModellingPage() {
   const name = entry?.displayName ?? (isTeacher ? me.person.displayName : '');
   return (
     <div className="page">
-      <Link to="/visitas" className="back-link">
-        {t('visits.back')}
-      </Link>
+      <BackLink to="/visitas">{t('visits.back')}</BackLink>
       <PageHeading title={t('cycle.modellingTitle', { name })} />
       <ModellingSection
         teacherId={id}

@@ -4,8 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useReference, useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { bySurname } from '../../offline/reference-order.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField, TextareaField, TextField } from '../../ui/Field.tsx';
+import { IconUsers } from '../../ui/icons.ts';
 import { PageHeading } from '../../ui/PageHeading.tsx';
-import { Loading } from '../../ui/Status.tsx';
+import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { SaveError } from './parts.tsx';
 
 // "Programar visita": a teacher of the coach's caseload, the date, the kind and the goals
@@ -22,9 +30,11 @@ export default function NewVisitPage() {
   const [kind, setKind] = useState<'regular' | 'diagnostic'>('regular');
   const [goals, setGoals] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const toast = useToast();
 
-  if (caseload === undefined) return <Loading />;
-  const teachers = caseload.map((item) => item.data as unknown as CaseloadTeacher);
+  if (caseload === undefined) return <Skeleton lines={5} />;
+  const teachers = bySurname(caseload).map((item) => item.data as unknown as CaseloadTeacher);
   const teacher = teachers.find((item) => item.teacherId === teacherId);
   const schools = teacher?.schools ?? [];
   const school = schools.length === 1 ? schools[0]?.id : schoolId;
@@ -32,6 +42,7 @@ export default function NewVisitPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    setSaving(true);
     try {
       const visit = await save('visit', null, {
         teacherId,
@@ -51,88 +62,81 @@ export default function NewVisitPage() {
         focus: [],
         teacherConfirmedAt: null,
       });
+      toast(t('visits.scheduled'));
       navigate(`/visitas/${visit.id}`);
     } catch (cause) {
       setError(cause);
+    } finally {
+      setSaving(false);
     }
   };
 
   return (
     <div className="page">
+      <BackLink to="/visitas">{t('visits.back')}</BackLink>
       <PageHeading title={t('visits.schedule')} />
-      {teachers.length === 0 ? <p className="empty">{t('visits.noCaseload')}</p> : null}
+      {teachers.length === 0 ? (
+        <EmptyState icon={IconUsers} title={t('visits.noCaseload')} />
+      ) : null}
       <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="visit-teacher">{t('visits.teacher')}</label>
-          <select
-            id="visit-teacher"
-            value={teacherId}
-            onChange={(event) => setTeacherId(event.target.value)}
-            required
+        <SelectField
+          id="visit-teacher"
+          label={t('visits.teacher')}
+          value={teacherId}
+          onChange={(event) => setTeacherId(event.target.value)}
+          required
+        >
+          <option value="">{t('visits.chooseTeacher')}</option>
+          {teachers.map((item) => (
+            <option key={item.teacherId} value={item.teacherId}>
+              {item.displayName}
+            </option>
+          ))}
+        </SelectField>
+        {schools.length > 1 ? (
+          <SelectField
+            id="visit-school"
+            label={t('visits.school')}
+            value={schoolId}
+            onChange={(event) => setSchoolId(event.target.value)}
           >
-            <option value="">{t('visits.chooseTeacher')}</option>
-            {teachers.map((item) => (
-              <option key={item.teacherId} value={item.teacherId}>
-                {item.displayName}
+            <option value="" />
+            {schools.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name}
               </option>
             ))}
-          </select>
-        </div>
-        {schools.length > 1 ? (
-          <div className="field">
-            <label htmlFor="visit-school">{t('visits.school')}</label>
-            <select
-              id="visit-school"
-              value={schoolId}
-              onChange={(event) => setSchoolId(event.target.value)}
-            >
-              <option value="" />
-              {schools.map((item) => (
-                <option key={item.id} value={item.id}>
-                  {item.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          </SelectField>
         ) : null}
-        <div className="field">
-          <label htmlFor="visit-date">{t('visits.date')}</label>
-          <input
-            id="visit-date"
-            type="date"
-            value={date}
-            onChange={(event) => setDate(event.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="visit-kind">{t('visits.kind')}</label>
-          <select
-            id="visit-kind"
-            value={kind}
-            onChange={(event) => setKind(event.target.value as 'regular' | 'diagnostic')}
-          >
-            <option value="regular">{t('visits.kinds.regular')}</option>
-            <option value="diagnostic">{t('visits.kinds.diagnostic')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="visit-goals">{t('visits.goals')}</label>
-          <textarea
-            id="visit-goals"
-            rows={4}
-            value={goals}
-            aria-describedby="visit-goals-hint"
-            onChange={(event) => setGoals(event.target.value)}
-          />
-          <p id="visit-goals-hint" className="field__hint">
-            {t('visits.goalsHint')}
-          </p>
-        </div>
+        <TextField
+          id="visit-date"
+          label={t('visits.date')}
+          type="date"
+          value={date}
+          onChange={(event) => setDate(event.target.value)}
+          required
+        />
+        <SegmentedControl<'regular' | 'diagnostic'>
+          label={t('visits.kind')}
+          options={[
+            { value: 'regular', label: t('visits.kinds.regular') },
+            { value: 'diagnostic', label: t('visits.kinds.diagnostic') },
+          ]}
+          value={kind}
+          onChange={setKind}
+        />
+        <TextareaField
+          id="visit-goals"
+          label={t('visits.goals')}
+          hint={t('visits.goalsHint')}
+          rows={4}
+          value={goals}
+          onChange={(event) => setGoals(event.target.value)}
+        />
         <SaveError error={error} />
-        <button type="submit" className="button">
+        <Button type="submit" block loading={saving} loadingLabel={t('visits.saving')}>
           {t('visits.save')}
-        </button>
+        </Button>
       </form>
     </div>
   );

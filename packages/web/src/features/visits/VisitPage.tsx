@@ -1,10 +1,12 @@
 import { CANCEL_REASONS, doneDateProblem, limaToday, type VisitRecord } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecord, useSaveRecord } from '../../offline/hooks.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Badge } from '../../ui/Badge.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
@@ -12,6 +14,7 @@ import { IconCalendar, IconChart, IconClipboard, IconNotebook } from '../../ui/i
 import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { BeforeSection } from './Before.tsx';
 import { CommitmentsSection } from './Commitments.tsx';
 import { DialogueSection } from './Dialogue.tsx';
@@ -19,7 +22,7 @@ import { DuringSection } from './During.tsx';
 import { FichaButton } from './FichaButton.tsx';
 import { FollowUpsSection } from './FollowUps.tsx';
 import { ModellingSection } from './Modelling.tsx';
-import { PendingBadge, SaveError, useTeacherNames } from './parts.tsx';
+import { PendingBadge, SaveError, useTeacherNames, visitTone } from './parts.tsx';
 import { CoachReflection, ReflectionSection } from './Reflection.tsx';
 
 // One visit on a phone, in the order it is lived: the follow-up of earlier commitments, the
@@ -32,6 +35,7 @@ type CancelReason = (typeof CANCEL_REASONS)[number];
 function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
+  const toast = useToast();
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState<CancelReason>('teacher_absent');
   const [note, setNote] = useState('');
@@ -44,6 +48,7 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
     try {
       await save('visit', id, changes);
       setCancelling(false);
+      toast(t('visits.statusSaved'));
     } catch (cause) {
       setError(cause);
     }
@@ -57,7 +62,7 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
     <section className="section" aria-labelledby="estado-visita">
       <h2 id="estado-visita">{t('visits.status')}</h2>
       {early ? (
-        <p className="notice" id="visita-fecha-futura">
+        <p className="notice notice--warning" id="visita-fecha-futura">
           {t(early === 'future' ? 'visits.doneTomorrow' : 'visits.doneTooEarly', {
             date: formatDate(visit.plannedDate),
           })}
@@ -186,9 +191,7 @@ export default function VisitPage() {
   const asCoach = isCoach && !isTeacher;
   return (
     <div className="page">
-      <Link to="/visitas" className="back-link">
-        {t('visits.back')}
-      </Link>
+      <BackLink to="/visitas">{t('visits.back')}</BackLink>
       <PageHeading title={t('visits.dated', { date: formatDate(visit.plannedDate) })} />
       <dl className="facts">
         <div>
@@ -201,14 +204,18 @@ export default function VisitPage() {
         </div>
         <div>
           <dt>{t('visits.status')}</dt>
-          <dd>
-            {t(`visits.statuses.${visit.status}`)}
-            {visit.cancelReason ? ` (${t(`visits.reasons.${visit.cancelReason}`)})` : ''}{' '}
+          <dd className="badge-row">
+            <Badge tone={visitTone(visit.status)}>
+              {t(`visits.statuses.${visit.status}`)}
+              {visit.cancelReason ? ` (${t(`visits.reasons.${visit.cancelReason}`)})` : ''}
+            </Badge>
             <PendingBadge id={record.id} />
           </dd>
         </div>
       </dl>
-      {visit.status === 'cancelled' ? <p className="notice">{t('cycle.cancelledCounts')}</p> : null}
+      {visit.status === 'cancelled' ? (
+        <p className="notice notice--info">{t('cycle.cancelledCounts')}</p>
+      ) : null}
       <TeacherLinks teacherId={visit.teacherId} />
       {visit.status !== 'cancelled' ? (
         <FollowUpsSection teacherId={visit.teacherId} visitDate={visit.plannedDate} />

@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
+import { CheckboxGroup } from './CheckboxGroup.tsx';
+
+// The group is named by its legend; each checkbox by its own label; ticking adds, unticking
+// removes, keeping the others.
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+describe('CheckboxGroup', () => {
+  it('names the group and its options and reports the new selection', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    const changes: string[][] = [];
+    await act(async () =>
+      root.render(
+        <CheckboxGroup
+          legend="Desempeños en foco"
+          options={[
+            { value: 'a', label: 'Involucra' },
+            { value: 'b', label: 'Razonamiento' },
+          ]}
+          value={['a']}
+          onChange={(next) => changes.push(next)}
+        />,
+      ),
+    );
+    const fieldset = host.querySelector('fieldset');
+    expect(fieldset?.querySelector('legend')?.textContent).toBe('Desempeños en foco');
+    const boxes = [...host.querySelectorAll('input[type="checkbox"]')] as HTMLInputElement[];
+    expect(boxes.map((box) => box.closest('label')?.textContent)).toEqual([
+      'Involucra',
+      'Razonamiento',
+    ]);
+    expect(boxes.map((box) => box.checked)).toEqual([true, false]);
+    await act(async () => boxes[1]?.click());
+    await act(async () => boxes[0]?.click());
+    expect(changes).toEqual([['a', 'b'], []]);
+    await act(async () => root.unmount());
+  });
+});
