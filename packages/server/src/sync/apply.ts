@@ -23,15 +23,12 @@ import { KINDS, normalizeDateTimes } from './registry.ts';
 import {
   type AuditEntry,
   deleteRecords,
-  insertRevisions,
-  insertTombstones,
   keyOf,
   loadRecords,
   lockEntities,
-  recordResults,
   type Tombstone,
   type Tx,
-  writeRecords,
+  writeBatch,
 } from './store.ts';
 
 // Applies a list of new (never seen) mutations inside the caller's transaction: validate
@@ -330,14 +327,15 @@ export async function applyMutations(
     );
     await reanchorRecords(tx, moves);
   }
-  await writeRecords(tx, toWrite);
-  await deleteRecords(tx, deletes);
-  await insertTombstones(tx, newTombstones);
-  await insertRevisions(tx, revisions);
-  await recordResults(
-    tx,
+  await writeBatch(tx, {
+    records: toWrite,
+    tombstones: newTombstones,
+    revisions,
     results,
-    audit && { ...audit, detail: { ...audit.detail, ...tally(results) } },
-  );
+    audit: audit && { ...audit, detail: { ...audit.detail, ...tally(results) } },
+  });
+  // Apart (rare): a second statement writing a kind's table would share its change_log
+  // trigger's transition table with the upsert.
+  await deleteRecords(tx, deletes);
   return results;
 }
