@@ -24,7 +24,6 @@ import {
   type AuditEntry,
   deleteRecords,
   keyOf,
-  loadRecords,
   lockEntities,
   type Tombstone,
   type Tx,
@@ -260,13 +259,11 @@ export async function applyMutations(
     ids.set(kind, [...(ids.get(kind) ?? []), m.entityId]);
   }
   const entityIds = [...new Set(mutations.map((m) => m.entityId))];
-  const records = await loadRecords(tx, ids);
 
   const teacherIds = new Set<string>();
   const visitIds = new Set<string>();
   const schoolIds = new Set<string>();
   const versionIds = new Set<string>();
-  for (const r of records.values()) teacherIds.add(String(r.data.teacherId));
   for (const m of mutations) {
     const p = m.payload ?? {};
     if (typeof p.teacherId === 'string') teacherIds.add(p.teacherId);
@@ -281,7 +278,7 @@ export async function applyMutations(
     [...list].filter((v) =>
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
     );
-  const facts = await loadFacts(tx, {
+  const { facts, records } = await loadFacts(tx, {
     teacherIds: uuidish(teacherIds),
     visitIds: uuidish(visitIds),
     schoolIds: uuidish(schoolIds),
@@ -289,6 +286,7 @@ export async function applyMutations(
     writtenVisitIds: [
       ...new Set(mutations.filter((m) => m.kind === 'visit').map((m) => m.entityId)),
     ],
+    records: ids,
   });
   const definitions = await loadDefinitions(tx, uuidish(versionIds));
 

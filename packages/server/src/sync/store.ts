@@ -49,22 +49,29 @@ export function recordFromRow(kind: EntityKind, row: Row): StoredRecord {
   };
 }
 
+/** The current rows of the given records as `(kind, row)`, for a statement to read. */
+export function recordsSql(ids: Map<EntityKind, string[]>): RawBuilder<unknown> {
+  const parts = [...ids].filter(([, list]) => list.length > 0);
+  if (parts.length === 0) return sql`SELECT NULL::text AS kind, NULL::jsonb AS row WHERE false`;
+  const selects = parts.map(
+    ([kind, list]) =>
+      sql`SELECT ${kind}::text AS kind, to_jsonb(t) AS row FROM ${sql.table(KINDS[kind].table)} t WHERE t.id = ANY(${list}::uuid[])`,
+  );
+  return sql.join(selects, sql` UNION ALL `);
+}
+
 /** Current rows of the given records, as `kind:id` → record. */
 export async function loadRecords(
   tx: Tx,
   ids: Map<EntityKind, string[]>,
 ): Promise<Map<string, StoredRecord>> {
+  const { rows } = await sql<{ kind: EntityKind; row: Row }>`${recordsSql(ids)}`.execute(tx);
+  return recordsOf(rows);
+}
+
+/** `(kind, row)` pairs as `kind:id` → record. */
+export function recordsOf(rows: { kind: EntityKind; row: Row }[]): Map<string, StoredRecord> {
   const out = new Map<string, StoredRecord>();
-  const parts = [...ids].filter(([, list]) => list.length > 0);
-  if (parts.length === 0) return out;
-  const selects = parts.map(
-    ([kind, list]) =>
-      sql`SELECT ${kind}::text AS kind, to_jsonb(t) AS row FROM ${sql.table(KINDS[kind].table)} t WHERE t.id = ANY(${list}::uuid[])`,
-  );
-  const { rows } = await sql<{
-    kind: EntityKind;
-    row: Row;
-  }>`${sql.join(selects, sql` UNION ALL `)}`.execute(tx);
   for (const r of rows) out.set(keyOf(r.kind, String(r.row.id)), recordFromRow(r.kind, r.row));
   return out;
 }
