@@ -1,13 +1,15 @@
 import type { Actor, Me, Role, RoleGrant, RoleView, ScopeLevel } from '@acompana/core';
 import { abilitiesOf } from '@acompana/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { LIMA_TODAY } from '../db/time.ts';
 
 // Who is asking: the person and their role assignments valid today, with readable scope names.
 
-export async function loadRoleViews(db: Kysely<DB>, personId: string): Promise<RoleView[]> {
-  const rows = await db
+/** The role assignments valid today of `personId` (a value or a column reference), with
+ *  readable scope names, ordered by role. */
+export function roleRowsQuery(db: Kysely<DB>, personId: string | RawBuilder<string>) {
+  return db
     .selectFrom('role_assignment as ra')
     .leftJoin('region', (j) =>
       j.onRef('region.id', '=', 'ra.scope_id').on('ra.scope_level', '=', 'region'),
@@ -34,14 +36,29 @@ export async function loadRoleViews(db: Kysely<DB>, personId: string): Promise<R
     .where('ra.person_id', '=', personId)
     .where('ra.valid_from', '<=', LIMA_TODAY)
     .where((eb) => eb.or([eb('ra.valid_to', 'is', null), eb('ra.valid_to', '>=', LIMA_TODAY)]))
-    .orderBy('ra.role')
-    .execute();
+    .orderBy('ra.role');
+}
+
+export interface RoleRow {
+  role: string;
+  scope_level: string;
+  scope_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  scope_name: string;
+}
+
+export function roleViewsOf(rows: RoleRow[]): RoleView[] {
   return rows.map((r) => ({
     role: r.role as Role,
     scope: { level: r.scope_level as ScopeLevel, id: r.scope_id, name: r.scope_name },
     validFrom: r.valid_from,
     validTo: r.valid_to,
   }));
+}
+
+export async function loadRoleViews(db: Kysely<DB>, personId: string): Promise<RoleView[]> {
+  return roleViewsOf((await roleRowsQuery(db, personId).execute()) as RoleRow[]);
 }
 
 export function actorFrom(personId: string, roles: RoleView[]): Actor {

@@ -2,7 +2,7 @@ import { AppError } from '@acompana/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Deps } from '../http/env.ts';
 import { auditRefusal } from '../modules/audit/events.ts';
-import { actorFrom, loadRoleViews } from './actor.ts';
+import { actorFrom } from './actor.ts';
 import { clearSessionCookie, readSessionCookie } from './middleware.ts';
 import { resolveSession } from './sessions.ts';
 
@@ -32,7 +32,7 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
       clearSessionCookie(c, deps);
       throw new AppError(session.state === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');
     }
-    const roles = await loadRoleViews(deps.db, session.personId);
+    const roles = session.roles;
     const actor = actorFrom(session.personId, roles);
     c.set('auth', {
       personId: session.personId,

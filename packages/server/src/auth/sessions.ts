@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { RoleView } from '@acompana/core';
+import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import { type RoleRow, roleRowsQuery, roleViewsOf } from './actor.ts';
 
 // Server-side sessions. The cookie holds a random token; the database holds only its SHA-256,
 // so a leaked database cannot be replayed as cookies. Idle and absolute expiry both apply.
@@ -55,41 +57,70 @@ function effectiveExpiry(config: Config, lastSeen: Date, absolute: Date): Date {
 }
 
 export type SessionLookup =
-  | { state: 'valid'; personId: string; tokenHash: string; expiresAt: Date }
+  | {
+      state: 'valid';
+      personId: string;
+      tokenHash: string;
+      expiresAt: Date;
+      /** The person's role assignments valid today. */
+      roles: RoleView[];
+    }
   | { state: 'expired' }
   | { state: 'missing' };
 
+/**
+ * The session of a cookie's token and its person's roles, in ONE statement (every request
+ * pays for it, docs/SYNC.md "Benchmark"): the row is read, refreshed when `last_seen_at` is
+ * older than `touchEveryMs`, or deleted when it has expired, and the roles valid today come
+ * along. Times are the server's clock, as when the session was created.
+ */
 export async function resolveSession(
   db: Kysely<DB>,
   config: Config,
   token: string,
 ): Promise<SessionLookup> {
   const tokenHash = hashToken(token);
-  const row = await db
-    .selectFrom('session')
-    .select(['person_id', 'last_seen_at', 'expires_at'])
-    .where('token_hash', '=', tokenHash)
-    .executeTakeFirst();
-  if (!row) return { state: 'missing' };
   const now = new Date();
-  if (effectiveExpiry(config, row.last_seen_at, row.expires_at) <= now) {
-    await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+  const idleCutoff = new Date(now.getTime() - config.sessionIdleMinutes * 60_000);
+  const touchCutoff = new Date(now.getTime() - touchEveryMs(config));
+  const roles = roleRowsQuery(db, sql.ref<string>('s.person_id'));
+  const { rows } = await sql<{
+    person_id: string;
+    last_seen_at: Date;
+    expires_at: Date;
+    touched: boolean;
+    roles: RoleRow[];
+  }>`WITH s AS (
+      SELECT person_id, last_seen_at, expires_at FROM session WHERE token_hash = ${tokenHash}
+    ),
+    gone AS (
+      DELETE FROM session
+       WHERE token_hash = ${tokenHash} AND (last_seen_at <= ${idleCutoff} OR expires_at <= ${now})
+      RETURNING 1
+    ),
+    touched AS (
+      UPDATE session SET last_seen_at = ${now}
+       WHERE token_hash = ${tokenHash} AND last_seen_at <= ${touchCutoff}
+         AND last_seen_at > ${idleCutoff} AND expires_at > ${now}
+      RETURNING 1
+    )
+    SELECT s.person_id, s.last_seen_at, s.expires_at,
+           EXISTS (SELECT 1 FROM touched) AS touched,
+           (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.role), '[]'::jsonb) FROM (${roles}) r) AS roles
+      FROM s`.execute(db);
+  const row = rows[0];
+  if (!row) return { state: 'missing' };
+  const lastSeen = row.touched ? now : new Date(row.last_seen_at);
+  const expiresAt = new Date(row.expires_at);
+  if (effectiveExpiry(config, new Date(row.last_seen_at), expiresAt) <= now) {
     return { state: 'expired' };
-  }
-  let lastSeen = row.last_seen_at;
-  if (now.getTime() - lastSeen.getTime() >= touchEveryMs(config)) {
-    await db
-      .updateTable('session')
-      .set({ last_seen_at: now })
-      .where('token_hash', '=', tokenHash)
-      .execute();
-    lastSeen = now;
   }
   return {
     state: 'valid',
     personId: row.person_id,
     tokenHash,
-    expiresAt: effectiveExpiry(config, lastSeen, row.expires_at),
+    expiresAt: effectiveExpiry(config, lastSeen, expiresAt),
+    roles: roleViewsOf(row.roles),
   };
 }
 

@@ -1,8 +1,9 @@
 import { type EntityKind, VISIT_LINKED_KINDS } from '@acompana/core';
 import { sql } from 'kysely';
 import { LIMA_TODAY } from '../db/time.ts';
+import type { StoredRecord } from './merge.ts';
 import { KINDS } from './registry.ts';
-import { keyOf, type Tombstone, type Tx } from './store.ts';
+import { keyOf, recordsOf, recordsSql, type Tombstone, type Tx } from './store.ts';
 
 // The facts a push batch needs besides the records themselves (authorization, references,
 // anchoring), read in ONE round trip (the sync budget, docs/SYNC.md), and the rare write that
@@ -55,6 +56,8 @@ export interface FactIds {
   entityIds: string[];
   /** Visits the batch writes (their linked records are loaded). */
   writtenVisitIds: string[];
+  /** The batch's records by kind: their current rows come along, and their teachers' facts. */
+  records: Map<EntityKind, string[]>;
 }
 
 /** Stored records of the kinds that may name a visit, by visit, as one UNION ALL. */
@@ -67,10 +70,17 @@ function linkedSql(visitIds: string[]) {
   return sql.join(parts, sql` UNION ALL `);
 }
 
-/** Everything a batch reads besides the records themselves, in one round trip. */
-export async function loadFacts(tx: Tx, ids: FactIds): Promise<Facts> {
+/** The batch's current records and everything else it reads, in one round trip. */
+export async function loadFacts(
+  tx: Tx,
+  ids: FactIds,
+): Promise<{ facts: Facts; records: Map<string, StoredRecord> }> {
   const { teacherIds, visitIds, schoolIds, entityIds, writtenVisitIds } = ids;
+  // The teachers of the stored records count too (a delete names no teacher).
+  const teachers = sql`(SELECT unnest(${teacherIds}::uuid[])
+      UNION SELECT (r.row->>'teacher_id')::uuid FROM recs r)`;
   const { rows } = await sql<{
+    records: { kind: EntityKind; row: Record<string, unknown> }[];
     coaches: [string, string][];
     visits: [string, string, string, string, number, string][];
     posts: [string, string, string, string, number][];
@@ -78,16 +88,18 @@ export async function loadFacts(tx: Tx, ids: FactIds): Promise<Facts> {
     interventions: string[];
     tombstones: [EntityKind, string, string | null, string, string, string, number][];
     linked: [EntityKind, string, string, string, string, number][];
-  }>`SELECT
+  }>`WITH recs AS (${recordsSql(ids.records)})
+    SELECT
+      (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', r.kind, 'row', r.row)), '[]') FROM recs r) AS records,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(c.teacher_id, c.coach_id)), '[]')
          FROM caseload c
-        WHERE c.teacher_id = ANY(${teacherIds}::uuid[])
+        WHERE c.teacher_id IN ${teachers}
           AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})) AS coaches,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(v.id, v.school_id, v.region_id, v.ugel_id, v.school_year, v.teacher_id)), '[]')
          FROM visit v WHERE v.id = ANY(${visitIds}::uuid[])) AS visits,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(tp.person_id, tp.school_id, tp.region_id, tp.ugel_id, tp.school_year)
                 ORDER BY tp.person_id, tp.school_year DESC, tp.school_id), '[]')
-         FROM teacher_post tp WHERE tp.person_id = ANY(${teacherIds}::uuid[])) AS posts,
+         FROM teacher_post tp WHERE tp.person_id IN ${teachers}) AS posts,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(s.id, s.region_id, s.ugel_id)), '[]')
          FROM school s WHERE s.id = ANY(${schoolIds}::uuid[])) AS schools,
       (SELECT coalesce(jsonb_agg(i.code), '[]') FROM intervention i) AS interventions,
@@ -141,7 +153,7 @@ export async function loadFacts(tx: Tx, ids: FactIds): Promise<Facts> {
   for (const [id, regionId, ugelId] of r?.schools ?? []) {
     facts.schools.set(id, { schoolId: id, regionId, ugelId });
   }
-  return facts;
+  return { facts, records: recordsOf(r?.records ?? []) };
 }
 
 /** Moves records that name a visit to where the visit now sits (one statement per kind). */

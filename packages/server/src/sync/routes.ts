@@ -19,6 +19,7 @@ import { gunzipBody } from '../http/decompress.ts';
 import type { Deps } from '../http/env.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
 import { rejected } from './apply.ts';
+import { ownWritesOf } from './echo.ts';
 import { pull } from './pull.ts';
 import { pushBatch } from './push.ts';
 import { listRevisions, resolveRevision } from './revisions.ts';
@@ -122,11 +123,13 @@ export function syncRoutes(deps: Deps) {
     // One round trip: a seeded device sends its cursor and gets what it has not seen yet (a
     // first seed, with no cursor, stays a paged pull).
     if (!body.cursor) return c.json({ results: all }, 200);
-    const page = await pull(deps.db, c.get('auth').actor, {
-      cursor: body.cursor,
-      scope: body.scope,
-      limit: FOLDED_PULL_LIMIT,
-    });
+    // The device's own writes, as it sent them, do not come back (echo.ts).
+    const page = await pull(
+      deps.db,
+      c.get('auth').actor,
+      { cursor: body.cursor, scope: body.scope, limit: FOLDED_PULL_LIMIT },
+      ownWritesOf(body.mutations as Mutation[], all),
+    );
     return c.json({ results: all, pull: page }, 200);
   });
   app.openapi(pullRoute, async (c) =>

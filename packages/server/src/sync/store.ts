@@ -1,5 +1,5 @@
 import type { EntityKind, MutationResult } from '@acompana/core';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import {
   decodeClock,
@@ -49,22 +49,29 @@ export function recordFromRow(kind: EntityKind, row: Row): StoredRecord {
   };
 }
 
+/** The current rows of the given records as `(kind, row)`, for a statement to read. */
+export function recordsSql(ids: Map<EntityKind, string[]>): RawBuilder<unknown> {
+  const parts = [...ids].filter(([, list]) => list.length > 0);
+  if (parts.length === 0) return sql`SELECT NULL::text AS kind, NULL::jsonb AS row WHERE false`;
+  const selects = parts.map(
+    ([kind, list]) =>
+      sql`SELECT ${kind}::text AS kind, to_jsonb(t) AS row FROM ${sql.table(KINDS[kind].table)} t WHERE t.id = ANY(${list}::uuid[])`,
+  );
+  return sql.join(selects, sql` UNION ALL `);
+}
+
 /** Current rows of the given records, as `kind:id` → record. */
 export async function loadRecords(
   tx: Tx,
   ids: Map<EntityKind, string[]>,
 ): Promise<Map<string, StoredRecord>> {
+  const { rows } = await sql<{ kind: EntityKind; row: Row }>`${recordsSql(ids)}`.execute(tx);
+  return recordsOf(rows);
+}
+
+/** `(kind, row)` pairs as `kind:id` → record. */
+export function recordsOf(rows: { kind: EntityKind; row: Row }[]): Map<string, StoredRecord> {
   const out = new Map<string, StoredRecord>();
-  const parts = [...ids].filter(([, list]) => list.length > 0);
-  if (parts.length === 0) return out;
-  const selects = parts.map(
-    ([kind, list]) =>
-      sql`SELECT ${kind}::text AS kind, to_jsonb(t) AS row FROM ${sql.table(KINDS[kind].table)} t WHERE t.id = ANY(${list}::uuid[])`,
-  );
-  const { rows } = await sql<{
-    kind: EntityKind;
-    row: Row;
-  }>`${sql.join(selects, sql` UNION ALL `)}`.execute(tx);
   for (const r of rows) out.set(keyOf(r.kind, String(r.row.id)), recordFromRow(r.kind, r.row));
   return out;
 }
@@ -102,25 +109,23 @@ function rowOf(record: StoredRecord): Row {
   return row;
 }
 
-/** Inserts new records and updates changed ones, one statement per kind. */
-export async function writeRecords(tx: Tx, records: StoredRecord[]): Promise<void> {
+/** Inserts new records and updates changed ones: one statement per kind. */
+function upsertsSql(records: StoredRecord[]): RawBuilder<unknown>[] {
   const byKind = new Map<EntityKind, StoredRecord[]>();
   for (const r of records) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
-  for (const [kind, list] of byKind) {
+  return [...byKind].map(([kind, list]) => {
     const table = KINDS[kind].table;
     const columns = columnsOf(KINDS[kind]);
     const select = columns.map((c) =>
       c === 'created_at' || c === 'updated_at' ? 'now()' : `r.${c}`,
     );
     const updatable = columns.filter((c) => !['id', 'created_at', 'created_by'].includes(c));
-    await sql`INSERT INTO ${sql.table(table)} (${sql.raw(columns.join(', '))})
+    return sql`INSERT INTO ${sql.table(table)} (${sql.raw(columns.join(', '))})
       SELECT ${sql.raw(select.join(', '))}
         FROM jsonb_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(list.map(rowOf))}::jsonb) r
       ON CONFLICT (id) DO UPDATE SET (${sql.raw(updatable.join(', '))}) =
-        ROW(${sql.raw(updatable.map((c) => (c === 'updated_at' ? 'now()' : `EXCLUDED.${c}`)).join(', '))})`.execute(
-      tx,
-    );
-  }
+        ROW(${sql.raw(updatable.map((c) => (c === 'updated_at' ? 'now()' : `EXCLUDED.${c}`)).join(', '))})`;
+  });
 }
 
 export async function deleteRecords(
@@ -136,8 +141,8 @@ export async function deleteRecords(
   }
 }
 
-export async function insertTombstones(tx: Tx, list: Tombstone[]): Promise<void> {
-  if (list.length === 0) return;
+function tombstonesSql(list: Tombstone[]): RawBuilder<unknown>[] {
+  if (list.length === 0) return [];
   const rows = list.map((t) => ({
     kind: t.kind,
     entity_id: t.entityId,
@@ -147,15 +152,17 @@ export async function insertTombstones(tx: Tx, list: Tombstone[]): Promise<void>
     device_id: t.deviceId,
     seq: t.seq,
   }));
-  await sql`INSERT INTO sync_tombstone (kind, entity_id, teacher_id, deleted_by, mutation_id, device_id, seq)
+  return [
+    sql`INSERT INTO sync_tombstone (kind, entity_id, teacher_id, deleted_by, mutation_id, device_id, seq)
     SELECT x.kind, x.entity_id, x.teacher_id, x.deleted_by, x.mutation_id, x.device_id, x.seq
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS x(kind text, entity_id uuid, teacher_id uuid, deleted_by uuid, mutation_id uuid, device_id uuid, seq bigint)
-    ON CONFLICT DO NOTHING`.execute(tx);
+    ON CONFLICT DO NOTHING`,
+  ];
 }
 
-export async function insertRevisions(tx: Tx, list: Revision[]): Promise<void> {
-  if (list.length === 0) return;
+function revisionsSql(list: Revision[]): RawBuilder<unknown>[] {
+  if (list.length === 0) return [];
   const rows = list.map((r) => ({
     kind: r.kind,
     entity_id: r.entityId,
@@ -170,7 +177,8 @@ export async function insertRevisions(tx: Tx, list: Revision[]): Promise<void> {
     written_mutation_id: r.writtenMutationId,
     flagged_for: r.flaggedFor,
   }));
-  await sql`INSERT INTO record_revision (kind, entity_id, teacher_id, field, overwritten_value,
+  return [
+    sql`INSERT INTO record_revision (kind, entity_id, teacher_id, field, overwritten_value,
       overwritten_by_person, overwritten_mutation_id, overwritten_version, new_value, written_by,
       written_mutation_id, flagged_for)
     SELECT x.kind, x.entity_id, x.teacher_id, x.field, x.overwritten_value, x.overwritten_by_person,
@@ -179,13 +187,61 @@ export async function insertRevisions(tx: Tx, list: Revision[]): Promise<void> {
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(kind text, entity_id uuid,
         teacher_id uuid, field text, overwritten_value jsonb, overwritten_by_person uuid,
         overwritten_mutation_id uuid, overwritten_version integer, new_value jsonb,
-        written_by uuid, written_mutation_id uuid, flagged_for uuid)`.execute(tx);
+        written_by uuid, written_mutation_id uuid, flagged_for uuid)`,
+  ];
 }
 
 export interface AuditEntry {
   actorId: string;
   deviceId: string | null;
   detail: Record<string, unknown>;
+}
+
+/** Each mutation's first result in mutation_log and, with `audit`, the batch's audit event. */
+function resultsSql(results: MutationResult[], audit?: AuditEntry): RawBuilder<unknown>[] {
+  const rows = results.map((r) => ({ mutation_id: r.mutationId, result: r }));
+  const out: RawBuilder<unknown>[] = [];
+  if (rows.length > 0) {
+    out.push(sql`UPDATE mutation_log ml SET result = x.result
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(mutation_id uuid, result jsonb)
+     WHERE ml.mutation_id = x.mutation_id`);
+  }
+  if (audit) {
+    out.push(sql`INSERT INTO audit_event (actor_id, action, resource_kind, resource_id, detail)
+    VALUES (${audit.actorId}, 'sync.push', 'field_record', ${audit.deviceId}, ${JSON.stringify(audit.detail)}::jsonb)`);
+  }
+  return out;
+}
+
+/** Runs writing statements as ONE statement (data-modifying CTEs), so a batch pays one round
+ *  trip for all its writes. None of them touches a row another one writes. */
+async function runTogether(tx: Tx, parts: RawBuilder<unknown>[]): Promise<void> {
+  if (parts.length === 0) return;
+  if (parts.length === 1) {
+    await (parts[0] as RawBuilder<unknown>).execute(tx);
+    return;
+  }
+  const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part})`);
+  await sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`.execute(tx);
+}
+
+export interface BatchWrites {
+  records: StoredRecord[];
+  tombstones: Tombstone[];
+  revisions: Revision[];
+  results: MutationResult[];
+  audit?: AuditEntry | undefined;
+}
+
+/** Everything a batch writes besides deletions, in one round trip: the records (one INSERT
+ *  per kind), tombstones, revisions, results and the audit event. */
+export async function writeBatch(tx: Tx, w: BatchWrites): Promise<void> {
+  await runTogether(tx, [
+    ...upsertsSql(w.records),
+    ...tombstonesSql(w.tombstones),
+    ...revisionsSql(w.revisions),
+    ...resultsSql(w.results, w.audit),
+  ]);
 }
 
 /** Stores each mutation's first result and, with `audit`, the batch's audit event, in one
@@ -195,17 +251,5 @@ export async function recordResults(
   results: MutationResult[],
   audit?: AuditEntry,
 ): Promise<void> {
-  const rows = results.map((r) => ({ mutation_id: r.mutationId, result: r }));
-  const update = sql`UPDATE mutation_log ml SET result = x.result
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(mutation_id uuid, result jsonb)
-     WHERE ml.mutation_id = x.mutation_id`;
-  if (!audit) {
-    if (rows.length > 0) await update.execute(tx);
-    return;
-  }
-  await sql`WITH results AS (${update})
-    INSERT INTO audit_event (actor_id, action, resource_kind, resource_id, detail)
-    VALUES (${audit.actorId}, 'sync.push', 'field_record', ${audit.deviceId}, ${JSON.stringify(audit.detail)}::jsonb)`.execute(
-    tx,
-  );
+  await runTogether(tx, resultsSql(results, audit));
 }

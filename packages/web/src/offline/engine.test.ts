@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type LocalDb, META, openLocalDb } from './db.ts';
 import { backoffDelay, SyncEngine, type Timers } from './engine.ts';
 import { FakeSyncServer } from './fake-server.ts';
-import { outboxCounts, saveRecord } from './store.ts';
+import { discardRejected, outboxCounts, saveRecord } from './store.ts';
 
 // The engine against the protocol's test double: ordering, batching, retries, 401, rejected
 // entries, duplicates, pull paging, re-seed and the protection of records with local work.
@@ -286,5 +286,31 @@ describe('one round trip', () => {
     expect(outcome).toMatchObject({ ok: true, pull: { pages: 2, changes: 151 } });
     expect(server.pulls).toHaveLength(2);
     expect(await db.records.where('kind').equals('commitment').count()).toBe(151);
+  });
+
+  it('keeps a record it created when an edit made during the push is refused and discarded', async () => {
+    const sync = engine();
+    await sync.sync(); // seeded: later pushes carry the cursor, their own writes not echoed
+    const [id = ''] = await write(1);
+    const push = server.push.bind(server);
+    let edited = false;
+    server.push = async (request) => {
+      const answer = await push(request);
+      if (!edited) {
+        edited = true; // the person edits the record while its create is in flight
+        await saveRecord(db, 'commitment', id, { status: 'cumplido' });
+      }
+      return answer;
+    };
+    server.reject = (m) => (m.payload?.status === 'cumplido' ? 'No se puede.' : null);
+    await sync.sync();
+    const [refused] = await db.outbox.toArray();
+    expect(refused).toMatchObject({ entityId: id, status: 'rejected' });
+    await discardRejected(db, refused?.seq as number);
+    expect(await db.records.get(['commitment', id])).toMatchObject({
+      version: 1,
+      data: { text: 'c0', status: 'pending' },
+      server: null,
+    });
   });
 });

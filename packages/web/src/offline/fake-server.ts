@@ -74,10 +74,18 @@ export class FakeSyncServer implements SyncTransport {
       return result;
     });
     if (fault === 'dropResponse') throw new TransportError('network', 0, 'NETWORK');
-    // One round trip: a push with a cursor answers the first page of what the device missed.
+    // One round trip: a push with a cursor answers the first page of what the device missed,
+    // without the device's own writes held exactly as it sent them (as the real server).
     if (!request.cursor) return { results };
+    const echoes = new Set<string>();
+    request.mutations.forEach((m, i) => {
+      const row = this.rows.get(m.entityId);
+      const same = JSON.stringify(row?.data ?? null) === JSON.stringify(m.payload ?? null);
+      if (results[i]?.status !== 'rejected' && row?.version === results[i]?.version && same)
+        echoes.add(m.entityId);
+    });
     const query = { cursor: request.cursor, scope: request.scope, limit: FOLDED_PULL_LIMIT };
-    return { results, pull: this.page(query) };
+    return { results, pull: this.page(query, echoes) };
   }
 
   private apply(m: Mutation): MutationResult {
@@ -99,7 +107,7 @@ export class FakeSyncServer implements SyncTransport {
     return this.page(query);
   }
 
-  private page(query: PullQuery): PullResponse {
+  private page(query: PullQuery, echoes = new Set<string>()): PullResponse {
     const reseed = query.scope !== undefined && query.scope !== this.scope;
     const after = reseed ? 0 : Number(query.cursor || 0);
     const limit = query.limit ?? 500;
@@ -107,13 +115,15 @@ export class FakeSyncServer implements SyncTransport {
       .filter((r) => r.seq > after && this.visible(r) && (!reseed || r.data !== null))
       .sort((a, b) => a.seq - b.seq);
     const page = newer.slice(0, limit);
-    const changes: Change[] = page.map((r) => ({
-      kind: r.kind as Change['kind'],
-      id: r.id,
-      op: r.data ? 'upsert' : 'delete',
-      version: r.version,
-      data: r.data,
-    }));
+    const changes: Change[] = page
+      .filter((r) => !echoes.has(r.id))
+      .map((r) => ({
+        kind: r.kind as Change['kind'],
+        id: r.id,
+        op: r.data ? 'upsert' : 'delete',
+        version: r.version,
+        data: r.data,
+      }));
     const last = page.at(-1)?.seq ?? after;
     return { changes, cursor: String(last), more: newer.length > limit, reseed, scope: this.scope };
   }

@@ -65,11 +65,18 @@ async function settle(db: LocalDb, batch: OutboxEntry[], results: MutationResult
       if (!record) continue;
       const version = Math.max(record.version, result.version ?? 0);
       const stillHeld = await db.outbox.where('entityId').equals(entry.entityId).count();
-      // Once nothing is held for the record, the device's state is the server's.
+      // Once nothing is held for the record, the device's state is the server's. While more
+      // is held, the confirmed write is the server state the rest departs from: the folded
+      // pull leaves out a write the server holds exactly as sent, and brings any other state
+      // (applied after this).
+      const confirmedState =
+        entry.op === 'upsert' && entry.payload && result.version !== null
+          ? { version: result.version, data: entry.payload }
+          : record.server;
       await db.records.put({
         ...record,
         version,
-        server: stillHeld ? record.server : null,
+        server: stillHeld ? confirmedState : null,
       });
     }
   });
