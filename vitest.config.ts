@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { preactAliases, usesReact } from './packages/web/preact-alias.ts';
 
 // The unit and integration tests of core, server and web, in five projects:
 // - `unit`: core and web, each test file in a fresh process.
@@ -17,9 +18,29 @@ const SLOW_TESTS = 'packages/*/src/**/*.slow.test.{ts,tsx}';
 const NOT_HERE = [TZ_TESTS, SLOW_TESTS, '**/node_modules/**'];
 const DATABASES = 'packages/server/src/test/global-setup.ts';
 
+// The web app's React imports resolve to Preact in its tests as in its build
+// (packages/web/preact-alias.ts), so the tests run on the engine people get. Libraries that
+// import React (React Router, react-i18next, lucide-react) are run through Vite, from their ES
+// module builds (the `module` condition: their CommonJS builds would `require` React itself).
+// Only for the projects with web tests; the server never imports React.
+// Both Vite environments: `client` runs the happy-dom files, `ssr` the others.
+const withModule = ['module', 'node', 'development|production'];
+const web = {
+  resolve: { alias: preactAliases, conditions: withModule },
+  ssr: { resolve: { conditions: withModule } },
+};
+const webDeps = { server: { deps: { inline: usesReact } } };
+
 const timeZone = (name: string, tz: string) => ({
   extends: true as const,
-  test: { name, include: [TZ_TESTS], env: { TZ: tz }, provide: { timeZone: tz } },
+  ...web,
+  test: {
+    name,
+    include: [TZ_TESTS],
+    env: { TZ: tz },
+    provide: { timeZone: tz },
+    ...webDeps,
+  },
 });
 
 export default defineConfig({
@@ -33,10 +54,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        ...web,
         test: {
           name: 'unit',
           include: ['packages/{core,web}/src/**/*.test.{ts,tsx}'],
           exclude: NOT_HERE,
+          ...webDeps,
         },
       },
       {

@@ -170,7 +170,11 @@ describe('trabajo de campo sin conexión', () => {
       throw new Error(`La visita no se abrió sin conexión; ${await describePage(page)}\n${error}`);
     }
     expect(new URL(page.url()).pathname).toBe(visitPath);
-    await page.getByText(goal).waitFor();
+    // The coach sees the goals in their editable field: a textarea's value, not text in the page
+    // (React DOM also copied it into the element's text; Preact sets only the value).
+    await expect
+      .poll(() => page.getByLabel('Propósitos de la visita').inputValue(), { timeout: 15_000 })
+      .toBe(`${goal}\nEscribir su nombre`);
     await page.getByText('Leer un cuento cada día').waitFor();
     await page.getByText('Preguntar por lo que entendieron').waitFor();
     expect(await page.getByText('sin enviar', { exact: true }).count()).toBeGreaterThanOrEqual(3);

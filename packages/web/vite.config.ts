@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
+import { preactAliases } from './preact-alias.ts';
 
 // The API server (packages/server) listens on :3000 and serves dist/ in production; during
 // development and preview we proxy /api to it so cookies and CSRF checks behave as same-origin.
@@ -61,10 +61,16 @@ const jspdfUnused = fileURLToPath(
   new URL('src/features/visits/pdf/jspdf-unused.ts', import.meta.url),
 );
 
+// JSX compiles with tsconfig's `react-jsx` (Vite's own transform); the React imports it emits
+// resolve to Preact (preact-alias.ts). No React Fast Refresh: in development an edit to a
+// component reloads the page.
 export default defineConfig({
-  plugins: [react(), pwa, compressed],
+  plugins: [pwa, compressed],
   resolve: {
-    alias: { html2canvas: jspdfUnused, dompurify: jspdfUnused, canvg: jspdfUnused },
+    alias: [
+      ...preactAliases,
+      { find: /^(html2canvas|dompurify|canvg)$/, replacement: jspdfUnused },
+    ],
   },
   server: { proxy: api },
   preview: { proxy: api },
@@ -78,7 +84,7 @@ export default defineConfig({
           groups: [
             {
               name: 'framework',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](preact|react-router|i18next|react-i18next)[\\/]/,
             },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
           ],

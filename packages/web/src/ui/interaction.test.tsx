@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { act, type ReactElement, useState } from 'react';
+import { act } from 'preact/test-utils';
+import { type ReactElement, useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import '../app/i18n/index.ts';
@@ -11,8 +12,6 @@ import { ToastProvider, useToast } from './Toast.tsx';
 
 // Behaviour in a DOM: keyboard of the radio group and the tabs, the native dialog opening and
 // closing, the toast's live region.
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let root: Root | null = null;
 let host: HTMLElement | null = null;
@@ -180,7 +179,9 @@ describe('Toast', () => {
     expect(region?.textContent).toBe('');
     act(() => el.querySelector('button')?.click());
     expect(region?.textContent).toBe('Reflexión guardada');
-    act(() => vi.advanceTimersByTime(6000));
+    act(() => {
+      vi.advanceTimersByTime(6000);
+    });
     expect(region?.textContent).toBe('');
   });
 });

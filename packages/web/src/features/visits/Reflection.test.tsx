@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { ReflectionRecord } from '@acompana/core';
-import { act } from 'react';
+import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../app/i18n/index.ts';
@@ -8,8 +8,6 @@ import type { LocalRecord } from '../../offline/db.ts';
 import { ReflectionReadOnly } from './Reflection.tsx';
 
 // Issue 12.5: the coach reads the teacher's reflection on the visit page, read-only.
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let root: Root | null = null;
 let host: HTMLElement | null = null;
