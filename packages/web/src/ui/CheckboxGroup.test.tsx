@@ -1,13 +1,11 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
+import { act } from 'preact/test-utils';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { CheckboxGroup } from './CheckboxGroup.tsx';
 
 // The group is named by its legend; each checkbox by its own label; ticking adds, unticking
 // removes, keeping the others.
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 describe('CheckboxGroup', () => {
   it('names the group and its options and reports the new selection', async () => {

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import { activate } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import { useSession } from '../../app/session/SessionContext.tsx';
@@ -22,6 +22,7 @@ const isField = (path: unknown): path is Field => FIELDS.includes(path as Field)
 export default function ActivatePage() {
   const { t } = useTranslation();
   const { state, signIn } = useSession();
+  const navigate = useNavigate();
   const id = useId();
   const refs = {
     dni: useRef<HTMLInputElement>(null),
@@ -66,6 +67,8 @@ export default function ActivatePage() {
         return;
       }
       signIn(await activate(parsed.data));
+      // Straight to the home: the <Navigate> below only serves a visitor already signed in.
+      navigate('/', { replace: true });
     } catch (error) {
       const messages: FieldMessages = {};
       for (const [path, message] of Object.entries(fieldErrors(error))) {

@@ -7,7 +7,8 @@ import {
   RUBRIC_2018,
   type RubricAnswers,
 } from '@acompana/core';
-import { act, useState } from 'react';
+import { act } from 'preact/test-utils';
+import { useState } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadTexts } from '../../../app/i18n/index.ts';
@@ -16,8 +17,6 @@ import { InstrumentForm } from './InstrumentForm.tsx';
 // The renderer on the kit: rubric levels are one-tap segments (radio group "Nivel") whose
 // chosen level's descriptor shows under them; checklist items are radio groups named by the
 // item; a saved record shows its answers read-only.
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let root: Root | null = null;
 let host: HTMLElement | null = null;
