@@ -1,4 +1,11 @@
-import { AppError, isValidDni, ROLES, type Role, type ScopeLevel } from '@acompana/core';
+import {
+  AppError,
+  formatLimaDate,
+  isValidDni,
+  ROLES,
+  type Role,
+  type ScopeLevel,
+} from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { LIMA_TODAY } from '../db/time.ts';
@@ -85,18 +92,10 @@ async function scopeId(db: Kysely<DB>, role: Role, opts: CreateOptions): Promise
   return rows[0].id;
 }
 
-const expiryText = (iso: string) =>
-  new Date(iso).toLocaleDateString('es-PE', {
-    timeZone: 'America/Lima',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  });
-
 function codeLines(name: string, dni: string, code: string, expiresAt: string): string[] {
   return [
     `Código de activación de ${name} (DNI ${dni}): ${code}`,
-    `Vence el ${expiryText(expiresAt)}. Se muestra solo esta vez: entrégalo a la persona; con él y su DNI elige su contraseña en «Activar cuenta».`,
+    `Vence el ${formatLimaDate(expiresAt)}. Se muestra solo esta vez: entrégalo a la persona; con él y su DNI elige su contraseña en «Activar cuenta».`,
   ];
 }
 

@@ -43,10 +43,27 @@ describe('OpenAPI of the roster modules', () => {
     const params = (path: string) =>
       doc.paths[path].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(params('/teachers')).toEqual(
-      ['cursor', 'intervention', 'limit', 'network', 'q', 'school', 'ugel', 'withoutCoach'].sort(),
+      [
+        'cursor',
+        'intervention',
+        'limit',
+        'network',
+        'q',
+        'school',
+        'total',
+        'ugel',
+        'withoutCoach',
+      ].sort(),
     );
     expect(params('/schools')).toEqual(
-      expect.arrayContaining(['area', 'characteristic', 'level', 'active', 'intervention']),
+      expect.arrayContaining([
+        'area',
+        'characteristic',
+        'level',
+        'active',
+        'intervention',
+        'total',
+      ]),
     );
   });
 });
