@@ -160,6 +160,13 @@ export async function checkScreens(role: DemoAccount['role'], width: number): Pr
     const scroll = await page.evaluate<number>('document.documentElement.scrollWidth');
     if (scroll > width) problems.push(`${where}: ${scroll} px wide`);
     if (!(await mainNav(page).isVisible())) problems.push(`${where}: no main navigation`);
+    // The bottom navigation's labels never run into each other (five share a phone's width).
+    const overlaps = await page.evaluate<string[]>(`(() => {
+      const labels = [...document.querySelectorAll('.bottom-nav__link > span')]
+        .map((s) => s.getBoundingClientRect()).filter((r) => r.width > 0);
+      return labels.slice(1).flatMap((r, i) => (labels[i].right > r.left + 0.5 ? ['label ' + (i + 1)] : []));
+    })()`);
+    if (overlaps.length) problems.push(`${where}: bottom navigation overlaps at ${overlaps}`);
   }
   expect(problems).toEqual([]);
 }
