@@ -195,8 +195,13 @@ describe('el ciclo de acompañamiento en el teléfono', () => {
     );
     await docente.getByText(goal).waitFor();
     await docente.getByText('Revisamos las notas: casi todos leyeron.').waitFor();
-    await docente.getByRole('button', { name: 'Confirmo los propósitos acordados' }).click();
-    await docente.getByText(/^Confirmaste los propósitos el /).waitFor();
+    // The whole visit is on screen (its last section too) before the first tap, so nothing
+    // still arriving moves the button under the finger.
+    await docente.getByLabel('Reflexión sobre la visita').waitFor();
+    await step(docente, 'la docente confirma los propósitos', async () => {
+      await docente.getByRole('button', { name: 'Confirmo los propósitos acordados' }).click();
+      await docente.getByText(/^Confirmaste los propósitos el /).waitFor();
+    });
     await docente
       .getByLabel('Reflexión sobre la visita')
       .fill('Me ayudó ver que las preguntas de cierre fueron literales.');
