@@ -169,7 +169,7 @@ describe('acompana import (command line)', () => {
     }
   });
 
-  // The exit code 1 and the error line of a failed command, as a process: db/lock.test.ts.
+  // The exit code 1 and the error line of a failed command, as a process: db/lock.slow.test.ts.
   it('exits with 2 for invalid rows, as a shell sees it', async () => {
     const env = { ACOMPANA_DATA_DIR: dataDir, DATABASE_URL: '' };
     const file = await write('malo-proceso.csv', [
