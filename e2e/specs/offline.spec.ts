@@ -177,7 +177,10 @@ describe('trabajo de campo sin conexión', () => {
       .toBe(`${goal}\nEscribir su nombre`);
     await page.getByText('Leer un cuento cada día').waitFor();
     await page.getByText('Preguntar por lo que entendieron').waitFor();
-    expect(await page.getByText('sin enviar', { exact: true }).count()).toBeGreaterThanOrEqual(3);
+    // The badges come from the outbox, read after the records themselves: wait for all three.
+    await expect
+      .poll(() => page.getByText('sin enviar', { exact: true }).count(), { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(3);
     await page.getByText(/Sin conexión/).waitFor();
     // Coalescing (issue 13.1): four saves of three records wait as one entry per record.
     const outbox = (await readStore<StoredOutboxEntry>(page, personId, 'outbox')).filter(
@@ -189,7 +192,9 @@ describe('trabajo de campo sin conexión', () => {
     // Back online: sync and check the server.
     await context.setOffline(false);
     await step(page, 'sincronizar', () => syncFromChip(page));
-    expect(await page.getByText('sin enviar', { exact: true }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByText('sin enviar', { exact: true }).count(), { timeout: 15_000 })
+      .toBe(0);
 
     const changes = await pullAll(page);
     const visit = changes.find((c) => c.kind === 'visit' && c.id === visitId);
