@@ -6,7 +6,8 @@ import type {
   RubricAnswers,
   RubricDefinition,
 } from '@acompana/core';
-import { type ReactNode, useDeferredValue } from 'react';
+import type { ReactNode } from 'react';
+import { useAfterPaint } from '../../../ui/useAfterPaint.ts';
 import { ChecklistForm } from './ChecklistForm.tsx';
 import { NotebookForm } from './NotebookForm.tsx';
 import { RubricForm } from './RubricForm.tsx';
@@ -33,9 +34,9 @@ export function InstrumentForm({
   readOnly = false,
   rubric = null,
 }: InstrumentFormProps) {
-  // The summary follows the answers in a deferred, interruptible render: a tap or keystroke
-  // commits only its own desempeño or item first.
-  const summaryAnswers = useDeferredValue(answers);
+  // The summary follows the answers after the next paint: a tap or keystroke paints only its
+  // own desempeño or item first.
+  const summaryAnswers = useAfterPaint(answers);
   let form: ReactNode;
   if (definition.type === 'rubric')
     form = (

@@ -5,7 +5,7 @@ import {
   type RubricDefinition,
   type RubricLevel,
 } from '@acompana/core';
-import { memo, startTransition, useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../../ui/Card.tsx';
 import { Disclosure } from '../../../ui/Disclosure.tsx';
@@ -135,8 +135,9 @@ const LevelChoice = memo(function LevelChoice({
   );
 });
 
-/** The evidence box owns what is typed (one small render per keystroke); the answers follow in
- *  a transition, which never delays the keystroke's paint. */
+/** The evidence box owns what is typed (one small render per keystroke). The answers follow in
+ *  the same event (Preact has no transitions): the memoized cards skip it, and the summary
+ *  follows after the paint (useAfterPaint). */
 const Evidence = memo(function Evidence({
   code,
   initial,
@@ -160,7 +161,7 @@ const Evidence = memo(function Evidence({
       onChange={(event) => {
         const value = event.target.value;
         setEvidence(value);
-        startTransition(() => onScore(code, { evidence: value }));
+        onScore(code, { evidence: value });
       }}
     />
   );
