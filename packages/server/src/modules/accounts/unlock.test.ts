@@ -5,8 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.ts';
-import { migrate } from '../../db/migrate.ts';
-import { testTargets } from '../../test/databases.ts';
+import { migratedDataDir, testTargets } from '../../test/databases.ts';
 import { ORIGIN } from '../../test/http.ts';
 import { DNI, idOf, rosterHarness } from '../shared/testing.ts';
 
@@ -93,8 +92,8 @@ describe('acompana users unlock', () => {
   it('unlocks by DNI on the server, audited as the operator', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'acompana-unlock-'));
     try {
+      await migratedDataDir(dataDir);
       const database = await openDatabase({ databaseUrl: null, dataDir });
-      await migrate(database);
       await database.db
         .insertInto('person')
         .values({ dni: DNI.coach, given_names: 'Miguel', paternal_surname: 'Rodríguez' })
