@@ -32,9 +32,25 @@ async function freshPostgres(adminUrl: string, template: string | null): Promise
   return withDrop(database, adminUrl, name);
 }
 
+/**
+ * A tarball for PGlite's `loadDataDir`, which reads it whole with `arrayBuffer()`. Node 20's
+ * Blob copies a 40 MB blob in and out in small chunks (≈ 0.7 s of CPU per database opened);
+ * this one hands PGlite a fresh copy of the bytes at once.
+ */
+class Tarball extends Blob {
+  readonly #tar: Uint8Array;
+  constructor(tar: Uint8Array) {
+    super([]);
+    this.#tar = tar;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this.#tar.slice().buffer);
+  }
+}
+
 /** One of the PGlite templates of this run, to load with `loadDataDir`. */
 export async function pgliteTemplate(name: 'empty' | 'migrated' | 'seeded'): Promise<Blob> {
-  return new Blob([await fs.readFile(inject('pgliteTemplates')[name])]);
+  return new Tarball(await fs.readFile(inject('pgliteTemplates')[name]));
 }
 
 /**
