@@ -10,11 +10,11 @@ import {
   usersList,
   usersReactivate,
   usersReset,
+  usersUnlock,
 } from './cli/users.ts';
 import { loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
-import { personIdByDni, unlockAccount } from './modules/accounts/unlock.ts';
 import { type ImportCommandOptions, importCommand } from './modules/imports/command.ts';
 import { hasDemoData, seedDemo } from './seed/demo.ts';
 import { startServer } from './server.ts';
@@ -140,21 +140,10 @@ spanishHelp(users.command('unlock'))
   )
   .argument('<dni>', 'DNI de la persona (8 dígitos)')
   .action(async (dni: string) => {
-    if (!/^\d{8}$/.test(dni)) {
-      throw new AppError('VALIDATION_FAILED', 'El DNI debe tener exactamente 8 dígitos.');
-    }
+    // No migration here (unlike withDatabase): an unlock never changes the schema.
     const database = await openDatabase(loadConfig());
     try {
-      const { wasLocked } = await unlockAccount(
-        database.db,
-        null,
-        await personIdByDni(database.db, dni),
-      );
-      console.log(
-        wasLocked
-          ? `Cuenta con DNI ${dni} desbloqueada.`
-          : `La cuenta con DNI ${dni} no estaba bloqueada; se borraron sus intentos fallidos.`,
-      );
+      for (const line of await usersUnlock(database.db, dni)) console.log(line);
     } finally {
       await database.close();
     }

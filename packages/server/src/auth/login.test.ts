@@ -1,15 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import { type TestTarget, testTargets } from '../test/databases.ts';
 import { TestClient, type TestResponse, testConfig } from '../test/http.ts';
 import { lockedError } from './login-guard.ts';
+import { hashPassword } from './passwords.ts';
 
 // Guessing protection of POST /auth/login (issue 11, items 6–8): concurrent guesses, the
 // client address behind a proxy, and the lock as a denial of service (device cookie,
-// progressive locks). Each test gets its own database, so counters never leak between tests.
+// progressive locks). One database per engine; each test logs in as two people of its own
+// (fresh DNIs), so counters, locks and device tokens never leak between tests. In-process
+// requests carry no client address, and the proxy tests each use addresses of their own.
 
-const DNI = '20000001';
-const OTHER = '30000001';
 const LOGIN = '/api/v1/auth/login';
 
 interface Attempt {
@@ -30,23 +33,49 @@ async function read(res: TestResponse): Promise<Attempt> {
 /** The Cookie header a browser sends to the login with this Set-Cookie. */
 const cookieOf = (setCookie: string | null) => (setCookie ?? '').split(';')[0] ?? '';
 
+/** A person with an active account, password "acompana", and a DNI no other test uses. */
+async function newAccount(db: Kysely<DB>, dni: string): Promise<void> {
+  const person = await db
+    .insertInto('person')
+    .values({ dni, given_names: 'Prueba', paternal_surname: `Login${dni}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('user_account')
+    .values({ person_id: person.id, password_hash: await hashPassword('acompana') })
+    .execute();
+}
+
 describe.each(testTargets())('login protection on $engine', (target: TestTarget) => {
-  let database: Database | undefined;
-  const open = async (overrides = {}) => {
+  let database: Database;
+  let serial = 0;
+  // The two people of the current test (set in beforeEach).
+  let DNI = '';
+  let OTHER = '';
+  beforeAll(async () => {
     database = await target.open();
-    return { db: database.db, client: new TestClient(database, testConfig(overrides)) };
-  };
-  afterEach(async () => {
-    await database?.close();
-    database = undefined;
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(async () => {
+    serial += 1;
+    DNI = `8800${String(serial).padStart(2, '0')}01`;
+    OTHER = `8800${String(serial).padStart(2, '0')}02`;
+    await newAccount(database.db, DNI);
+    await newAccount(database.db, OTHER);
+  });
+  const open = async (overrides = {}) => ({
+    db: database.db,
+    client: new TestClient(database, testConfig(overrides)),
   });
 
   const attempt = async (
     client: TestClient,
     password: string,
     headers: Record<string, string> = {},
-    dni = DNI,
-  ) => read(await client.post(LOGIN, { dni, password }, headers));
+    dni?: string,
+  ) => read(await client.post(LOGIN, { dni: dni ?? DNI, password }, headers));
 
   it('checks at most five guesses when 24 wrong and 1 right password arrive at once', async () => {
     const { db, client } = await open();

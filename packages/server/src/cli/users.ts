@@ -18,9 +18,9 @@ import {
 } from '../modules/accounts/admin.ts';
 import { prepareCode, storeCode } from '../modules/accounts/codes.ts';
 import { loadTarget } from '../modules/accounts/target.ts';
-import { personIdByDni } from '../modules/accounts/unlock.ts';
+import { personIdByDni, unlockAccount } from '../modules/accounts/unlock.ts';
 
-// `acompana users create|reset|deactivate|reactivate|list`: the operator on the server, who
+// `acompana users create|reset|deactivate|reactivate|list|unlock`: the operator on the server, who
 // may do anything (actor null, audited as "cli"). From an empty database this is how the first
 // equipo MINEDU account is made; everything else is done in the web app. Each function returns
 // the lines to print; the plain activation code appears only there.
@@ -175,6 +175,16 @@ export async function usersReset(db: Kysely<DB>, dniArg: string): Promise<string
   return [
     `Cuenta restablecida: la contraseña anterior ya no sirve y se cerraron ${change.sessionsEnded} sesiones.`,
     ...codeLines(name, dni, issued.code, issued.expiresAt),
+  ];
+}
+
+export async function usersUnlock(db: Kysely<DB>, dniArg: string): Promise<string[]> {
+  const dni = checkDni(dniArg);
+  const { wasLocked } = await unlockAccount(db, null, await personIdByDni(db, dni));
+  return [
+    wasLocked
+      ? `Cuenta con DNI ${dni} desbloqueada.`
+      : `La cuenta con DNI ${dni} no estaba bloqueada; se borraron sus intentos fallidos.`,
   ];
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgliteTemplate } from '../test/databases.ts';
 import { type Database, openPgliteInMemory } from './database.ts';
 import { Turns, withRequestTicket } from './turns.ts';
 
@@ -55,7 +56,7 @@ describe('Turns', () => {
 describe('PGlite dialect under concurrent requests', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await openPgliteInMemory();
+    database = await openPgliteInMemory(await pgliteTemplate('empty'));
     await sql`CREATE TABLE hit (at serial, request int, step int)`.execute(database.db);
   });
   afterAll(async () => {

@@ -7,13 +7,18 @@ import { migrate } from '../db/migrate.ts';
 import { seedDemo } from '../seed/demo.ts';
 import { adminQuery, databaseUrl } from './postgres.ts';
 
-// Builds the migrated + seeded template databases once per test run: a PGlite tarball and,
-// when TEST_DATABASE_URL is set, a PostgreSQL template database. Each test file then gets
-// its own copy, so tests never share state and initdb runs only once.
+// Builds the template databases once per test run, so that no test file pays for PGlite's
+// initdb (seconds of WebAssembly each time) or for running every migration:
+// - three PGlite tarballs (`dumpDataDir`) taken from one database as it grows: `empty`
+//   (initdb only, for the migration tests), `migrated` (every migration, no data: on-disk
+//   data dirs of the command-line tests) and `seeded` (migrated + the demo data);
+// - when TEST_DATABASE_URL is set, a migrated + seeded PostgreSQL template database
+//   (CREATE DATABASE … TEMPLATE; PostgreSQL's own empty database needs no template).
+// Each test file then gets its own copy, so tests never share state.
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    pgliteTemplate: string;
+    pgliteTemplates: { empty: string; migrated: string; seeded: string };
     pgTemplate: string | null;
   }
 }
@@ -21,14 +26,23 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'acompana-test-'));
   const pglite = await openPgliteInMemory();
-  await migrate(pglite);
-  await seedDemo(pglite.db);
-  const dump = await pglite.dump?.();
-  await pglite.close();
-  if (!dump) throw new Error('PGlite dump unavailable');
-  const templateFile = path.join(dir, 'template.tar');
-  await fs.writeFile(templateFile, Buffer.from(await dump.arrayBuffer()));
-  project.provide('pgliteTemplate', templateFile);
+  const save = async (name: string) => {
+    const dump = await pglite.dump?.();
+    if (!dump) throw new Error('PGlite dump unavailable');
+    const file = path.join(dir, `${name}.tar`);
+    await fs.writeFile(file, Buffer.from(await dump.arrayBuffer()));
+    return file;
+  };
+  try {
+    const empty = await save('empty');
+    await migrate(pglite);
+    const migrated = await save('migrated');
+    await seedDemo(pglite.db);
+    const seeded = await save('seeded');
+    project.provide('pgliteTemplates', { empty, migrated, seeded });
+  } finally {
+    await pglite.close();
+  }
 
   const adminUrl = process.env.TEST_DATABASE_URL;
   let pgTemplate: string | null = null;

@@ -1,11 +1,6 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/database.ts';
-import { migrate } from '../../db/migrate.ts';
+import { errorLine } from '../../cli/errors.ts';
+import { usersUnlock } from '../../cli/users.ts';
 import { testTargets } from '../../test/databases.ts';
 import { ORIGIN } from '../../test/http.ts';
 import { DNI, idOf, rosterHarness } from '../shared/testing.ts';
@@ -87,67 +82,45 @@ describe.each(testTargets())('account unlock on $engine', (target) => {
       .execute();
     expect(audited).toHaveLength(1); // only the especialista's unlock of the first test
   });
-});
 
-describe('acompana users unlock', () => {
-  it('unlocks by DNI on the server, audited as the operator', async () => {
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'acompana-unlock-'));
-    try {
-      const database = await openDatabase({ databaseUrl: null, dataDir });
-      await migrate(database);
-      await database.db
-        .insertInto('person')
-        .values({ dni: DNI.coach, given_names: 'Miguel', paternal_surname: 'Rodríguez' })
-        .execute();
-      await database.db
-        .insertInto('login_lock')
-        .values({
-          dni: DNI.coach,
-          source: 'unknown',
-          failures: 5,
-          pending: 0,
-          window_started_at: new Date(),
-          locked_until: new Date(Date.now() + 900_000),
-          lock_level: 1,
-        })
-        .execute();
-      await database.close();
+  // `acompana users unlock <dni>`: what the command's action runs, with the line the CLI
+  // prints for an error (cli/errors.ts); the exit code of a failed command, as a process, is
+  // config.test.ts's and db/lock.slow.test.ts's.
+  it('unlocks by DNI from the command line, audited as the operator', async () => {
+    const coachId = await idOf(h.db, DNI.coach);
+    // The coach's login above already left a row for unknown devices: lock it.
+    const lock = {
+      failures: 5,
+      pending: 0,
+      window_started_at: new Date(),
+      locked_until: new Date(Date.now() + 900_000),
+      lock_level: 1,
+    };
+    await h.db
+      .insertInto('login_lock')
+      .values({ dni: DNI.coach, source: 'unknown', ...lock })
+      .onConflict((oc) => oc.columns(['dni', 'source']).doUpdateSet(lock))
+      .execute();
+    expect(await usersUnlock(h.db, DNI.coach)).toEqual([
+      `Cuenta con DNI ${DNI.coach} desbloqueada.`,
+    ]);
+    const unknown = await usersUnlock(h.db, '99999999').catch((e: unknown) => errorLine(e));
+    expect(unknown).toBe('error [NOT_FOUND]: No hay ninguna persona con DNI 99999999.');
+    const badDni = await usersUnlock(h.db, '123').catch((e: unknown) => errorLine(e));
+    expect(badDni).toBe('error [VALIDATION_FAILED]: El DNI debe tener exactamente 8 dígitos.');
 
-      const bin = fileURLToPath(new URL('../../../bin/acompana.mjs', import.meta.url));
-      const run = (args: string[]) =>
-        new Promise<{ code: number | null; out: string }>((resolve) => {
-          const child = spawn(process.execPath, [bin, ...args], {
-            env: { ...process.env, ACOMPANA_DATA_DIR: dataDir, DATABASE_URL: '' },
-          });
-          let out = '';
-          child.stdout.on('data', (d) => {
-            out += d;
-          });
-          child.stderr.on('data', (d) => {
-            out += d;
-          });
-          child.on('close', (code) => resolve({ code, out }));
-        });
-      expect(await run(['users', 'unlock', DNI.coach])).toEqual({
-        code: 0,
-        out: `Cuenta con DNI ${DNI.coach} desbloqueada.\n`,
-      });
-      const unknown = await run(['users', 'unlock', '99999999']);
-      expect(unknown.code).toBe(1);
-      expect(unknown.out).toContain('error [NOT_FOUND]: No hay ninguna persona con DNI 99999999.');
-
-      const check = await openDatabase({ databaseUrl: null, dataDir });
-      const locks = await check.db.selectFrom('login_lock').selectAll().execute();
-      const audit = await check.db
-        .selectFrom('audit_event')
-        .select(['actor_id', 'detail'])
-        .where('action', '=', 'account.unlock')
-        .execute();
-      await check.close();
-      expect(locks).toEqual([]);
-      expect(audit[0]).toEqual({ actor_id: null, detail: { wasLocked: true, via: 'cli' } });
-    } finally {
-      await fs.rm(dataDir, { recursive: true, force: true });
-    }
-  }, 240_000); // an on-disk PGlite and two CLI runs: slow on a busy machine
+    const locks = await h.db
+      .selectFrom('login_lock')
+      .selectAll()
+      .where('dni', '=', DNI.coach)
+      .execute();
+    const audit = await h.db
+      .selectFrom('audit_event')
+      .select(['actor_id', 'detail'])
+      .where('action', '=', 'account.unlock')
+      .where('resource_id', '=', coachId)
+      .execute();
+    expect(locks).toEqual([]);
+    expect(audit).toEqual([{ actor_id: null, detail: { wasLocked: true, via: 'cli' } }]);
+  });
 });

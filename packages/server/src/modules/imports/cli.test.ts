@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorLine } from '../../cli/errors.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/database.ts';
-import { migrate } from '../../db/migrate.ts';
+import { migratedDataDir } from '../../test/databases.ts';
 import { importCommand } from './command.ts';
 
 // `acompana import …` as a person runs it, on a PGlite data dir: its Spanish report and its
@@ -77,9 +77,7 @@ describe('acompana import (command line)', () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'acompana-cli-import-'));
     dataDir = path.join(dir, 'data');
     // A migrated data dir, as after `acompana start`, so each test times only its commands.
-    const database = await openDatabase({ databaseUrl: null, dataDir });
-    await migrate(database);
-    await database.close();
+    await migratedDataDir(dataDir);
   });
   afterAll(async () => {
     await fs.rm(dir, { recursive: true, force: true });
