@@ -22,6 +22,8 @@ import {
   MyAccountPage,
   NewVisitPage,
   NotFoundPage,
+  PeoplePage,
+  PersonPage,
   PlanPage,
   ProgressPage,
   RecordPage,
@@ -81,6 +83,8 @@ export function App() {
                 <Route path="instituciones/:id" element={<SchoolDetailPage />} />
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
+                <Route path="personas" element={<PeoplePage />} />
+                <Route path="personas/:id" element={<PersonPage />} />
                 <Route path="mas" element={<MorePage />} />
                 <Route path="mi-cuenta" element={<MyAccountPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />

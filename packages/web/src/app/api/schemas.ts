@@ -2,6 +2,7 @@
 // demand, with zod, by the first answer or submit that needs one, so the login page's code does
 // not carry them (docs/BUDGETS.md). The server validates every input on its own.
 export {
+  accountChangeSchema,
   activationRequestSchema,
   caseloadPageSchema,
   coachDetailSchema,
@@ -9,10 +10,13 @@ export {
   enrollmentPageSchema,
   interventionListSchema,
   interventionSchema,
+  issuedCodeSchema,
   loginRequestSchema,
   meSchema,
   networkPageSchema,
   passwordChangeSchema,
+  personDetailSchema,
+  personPageSchema,
   schoolDetailSchema,
   schoolPageSchema,
   sessionListSchema,

@@ -6,6 +6,7 @@ import { ERROR_CODES, ROLES } from '@acompana/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { accountTexts } from './es-PE.accounts.ts';
+import { peopleTexts } from './es-PE.people.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
@@ -52,6 +53,7 @@ const catalog = {
   ...progressTexts,
   ...privacyTexts,
   ...accountTexts,
+  ...peopleTexts,
 };
 const keys = catalogKeys(catalog);
 

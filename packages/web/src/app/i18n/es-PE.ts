@@ -2,6 +2,7 @@ import type { ErrorCode } from '@acompana/core';
 import type { accountTexts } from './es-PE.accounts.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
+import type { peopleTexts } from './es-PE.people.ts';
 import type { planTexts } from './es-PE.plan.ts';
 import type { privacyTexts } from './es-PE.privacy.ts';
 import type { progressTexts } from './es-PE.progress.ts';
@@ -335,4 +336,5 @@ export type Catalog = typeof esPE &
   typeof planTexts &
   typeof progressTexts &
   typeof privacyTexts &
-  typeof accountTexts;
+  typeof accountTexts &
+  typeof peopleTexts;

@@ -1,0 +1,87 @@
+// Texts of «Personas» and a person's page (features/people, issue 14), loaded with them.
+
+export const peopleTexts = {
+  people: {
+    title: 'Personas',
+    searchHint: 'Busca por nombre o DNI',
+    shown_one: '{{n}} persona',
+    shown_many: '{{n}} personas',
+    shown_other: '{{n}} personas',
+    empty: 'No hay personas con estos filtros.',
+    emptySearch: 'Nadie coincide con «{{q}}».',
+    filters: { role: 'Rol', status: 'Cuenta' },
+    noRole: 'Sin rol vigente',
+    status: {
+      none: 'Sin cuenta',
+      pending: 'Pendiente de activación',
+      active: 'Activa',
+      deactivated: 'Desactivada',
+    },
+  },
+  person: {
+    data: 'Datos',
+    dni: 'DNI',
+    account: 'Cuenta',
+    schools: 'Institución educativa',
+    codeUntil: 'Hay un código de activación vigente hasta el {{date}}.',
+    roles: 'Roles',
+    rolesEmpty: 'Sin roles registrados.',
+    national: 'Nacional',
+    since: 'Desde el {{from}}',
+    between: 'Del {{from}} al {{to}}',
+    current: 'Vigente',
+    ended: 'Terminado',
+    actions: 'Acciones sobre la cuenta',
+    noActions: 'No tienes acciones sobre esta cuenta.',
+    issueCode: 'Emitir código de activación',
+    issueAgain: 'Emitir un código nuevo',
+    reset: 'Restablecer cuenta',
+    deactivate: 'Desactivar cuenta',
+    reactivate: 'Reactivar cuenta',
+    unlock: 'Desbloquear inicio de sesión',
+    working: 'Un momento…',
+    cancel: 'Cancelar',
+    confirm: {
+      issueAgainTitle: '¿Emitir un código nuevo?',
+      issueAgain:
+        'Esta persona ya tiene un código vigente. Si emites uno nuevo, el anterior deja de servir (también el de una hoja ya impresa).',
+      resetTitle: '¿Restablecer la cuenta?',
+      reset:
+        'Su contraseña dejará de servir, se cerrarán sus sesiones abiertas y recibirá un código de activación nuevo para elegir otra contraseña.',
+      deactivateTitle: '¿Desactivar la cuenta?',
+      deactivate:
+        'Nadie podrá entrar con esta cuenta ni activarla hasta que se reactive. Se conservan su historial y sus registros.',
+    },
+    code: {
+      title: 'Código de activación',
+      once: 'Anótalo o entrégalo ahora: no se volverá a mostrar.',
+      until: 'Vale hasta el {{date}}, para un solo uso.',
+      replaced: 'El código anterior de esta persona dejó de servir.',
+    },
+    done: {
+      reactivate: 'Cuenta reactivada.',
+      deactivate: 'Cuenta desactivada.',
+      unlock: 'Inicio de sesión desbloqueado.',
+    },
+    history: 'Historial de cambios',
+    historyEmpty: 'Todavía no hay cambios registrados.',
+    historyBy: '{{who}} · {{when}}',
+    operator: 'Operador del servidor',
+    change: '{{before}} → {{after}}',
+    // Keyed by the audit action (`account.reset` → audit.account.reset).
+    audit: {
+      account: {
+        create: 'Cuenta creada',
+        code_issued: 'Código de activación emitido',
+        reset: 'Cuenta restablecida',
+        deactivate: 'Cuenta desactivada',
+        reactivate: 'Cuenta reactivada',
+        activate: 'Cuenta activada',
+        password_changed: 'Contraseña cambiada',
+        unlock: 'Inicio de sesión desbloqueado',
+      },
+      role: { assign: 'Rol asignado', end: 'Rol terminado' },
+      person: { create: 'Persona registrada' },
+    },
+  },
+};

@@ -1,0 +1,44 @@
+import type { AccountChange, IssuedCode, PersonDetail, PersonItem } from '@acompana/core';
+import { apiRequest } from '../../app/api/client.ts';
+import { type ListQuery, listQueryString, type Page } from '../../app/api/endpoints.ts';
+
+// The endpoints of «Personas» (docs/API.md): the directory, a person's page and the account
+// actions it offers (the existing /people/{id}/account/* and /accounts/{id}/unlock routes).
+
+const schemas = () => import('../../app/api/schemas.ts');
+const id = (value: string) => encodeURIComponent(value);
+
+export function listPeople(query: ListQuery, signal?: AbortSignal): Promise<Page<PersonItem>> {
+  return apiRequest(`/api/v1/people${listQueryString(query)}`, {
+    signal,
+    schema: async () => (await schemas()).personPageSchema,
+  });
+}
+
+export function getPerson(personId: string, signal?: AbortSignal): Promise<PersonDetail> {
+  return apiRequest(`/api/v1/people/${id(personId)}`, {
+    signal,
+    schema: async () => (await schemas()).personDetailSchema,
+  });
+}
+
+export function issueCode(personId: string): Promise<IssuedCode> {
+  return apiRequest(`/api/v1/people/${id(personId)}/account/code`, {
+    method: 'POST',
+    schema: async () => (await schemas()).issuedCodeSchema,
+  });
+}
+
+export function changeAccount(
+  personId: string,
+  action: 'reset' | 'deactivate' | 'reactivate',
+): Promise<AccountChange> {
+  return apiRequest(`/api/v1/people/${id(personId)}/account/${action}`, {
+    method: 'POST',
+    schema: async () => (await schemas()).accountChangeSchema,
+  });
+}
+
+export function unlockAccount(personId: string): Promise<unknown> {
+  return apiRequest(`/api/v1/accounts/${id(personId)}/unlock`, { method: 'POST' });
+}
