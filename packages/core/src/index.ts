@@ -9,6 +9,7 @@ export * from './api/common.ts';
 export * from './api/labels.ts';
 export * from './api/pagination.ts';
 export * from './api/people.ts';
+export * from './api/people-roles.ts';
 export * from './api/rosters.ts';
 export * from './api/territory.ts';
 export * from './api/warnings.ts';

@@ -3,13 +3,16 @@ import {
   personListQuerySchema,
   personPageSchema,
   personParamsSchema,
+  roleEndSchema,
+  roleParamsSchema,
 } from '@acompana/core';
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
 import { getPerson } from './detail.ts';
 import { listPeople } from './list.ts';
+import { endRole } from './roles.ts';
 
 const listRoute = createRoute({
   method: 'get',
@@ -45,6 +48,29 @@ const detailRoute = createRoute({
   },
 });
 
+const endRoleRoute = createRoute({
+  method: 'post',
+  path: '/people/{id}/roles/{assignmentId}/end',
+  summary: 'Termina un rol en una fecha (la asignación y su historia se conservan)',
+  description:
+    'validTo (AAAA-MM-DD) no puede ser anterior al inicio del rol (ROLE_DATES_INVALID); un rol ya terminado no se cambia (ROLE_ALREADY_ENDED). Especialista para los roles de su UGEL que administra; equipo MINEDU para especialistas, formadores y equipo MINEDU. Queda en la auditoría (role.end).',
+  request: {
+    params: roleParamsSchema,
+    body: { content: { 'application/json': { schema: roleEndSchema } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Rol terminado',
+      content: {
+        'application/json': {
+          schema: z.object({ assignmentId: z.string(), validTo: z.string() }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
 export function peopleRoutes(deps: Deps) {
   const app = moduleRouter();
   app.openapi(listRoute, async (c) =>
@@ -53,5 +79,14 @@ export function peopleRoutes(deps: Deps) {
   app.openapi(detailRoute, async (c) =>
     c.json(await getPerson(deps.db, c.get('auth').actor, c.req.valid('param').id), 200),
   );
+  app.openapi(endRoleRoute, async (c) => {
+    const { id, assignmentId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const actor = c.get('auth').actor;
+    return c.json(
+      await deps.db.transaction().execute((tx) => endRole(tx, actor, id, assignmentId, body)),
+      200,
+    );
+  });
   return app;
 }
