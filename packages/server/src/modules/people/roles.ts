@@ -46,7 +46,11 @@ function authorizeRole(
   if (ownerId === actor.personId) {
     throw new AppError('FORBIDDEN', 'No puedes darte ni quitarte un rol a ti mismo.');
   }
-  if (!reach.some((r) => scopeContains(r.grant.scope, place))) throw new AppError('OUTSIDE_SCOPE');
+  if (!reach.some((r) => scopeContains(r.grant.scope, place))) {
+    throw new AppError('OUTSIDE_SCOPE', undefined, {
+      fields: [{ path: 'ugelId', message: 'Esta UGEL no está en tu ámbito.' }],
+    });
+  }
   throw new AppError(
     'FORBIDDEN',
     'No puedes cambiar los roles de esta persona: le corresponde a quien supervisa su rol (equipo MINEDU para especialistas y formadores).',
