@@ -11,6 +11,7 @@ export * from './api/pagination.ts';
 export * from './api/people.ts';
 export * from './api/people-roles.ts';
 export * from './api/rosters.ts';
+export * from './api/sheets.ts';
 export * from './api/territory.ts';
 export * from './api/warnings.ts';
 export * from './coaching/index.ts';

@@ -27,6 +27,7 @@ import {
   PlanPage,
   ProgressPage,
   RecordPage,
+  RegisterCoachPage,
   SchoolDetailPage,
   SchoolsPage,
   SyncPage,
@@ -84,6 +85,7 @@ export function App() {
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
                 <Route path="personas" element={<PeoplePage />} />
+                <Route path="personas/registrar-acompanante" element={<RegisterCoachPage />} />
                 <Route path="personas/:id" element={<PersonPage />} />
                 <Route path="mas" element={<MorePage />} />
                 <Route path="mi-cuenta" element={<MyAccountPage />} />

@@ -75,6 +75,10 @@ export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPa
 export const WhoReadPage = screen(['privacy'], () => import('../features/privacy/WhoReadPage.tsx'));
 export const PeoplePage = screen(['people'], () => import('../features/people/PeoplePage.tsx'));
 export const PersonPage = screen(['people'], () => import('../features/people/PersonPage.tsx'));
+export const RegisterCoachPage = screen(
+  ['people'],
+  () => import('../features/people/RegisterCoachPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

@@ -1,4 +1,7 @@
 import {
+  activationSheetPreviewSchema,
+  activationSheetRequestSchema,
+  activationSheetSchema,
   personDetailSchema,
   personListQuerySchema,
   personPageSchema,
@@ -13,6 +16,7 @@ import { moduleRouter } from '../shared/router.ts';
 import { getPerson } from './detail.ts';
 import { listPeople } from './list.ts';
 import { endRole } from './roles.ts';
+import { previewSheet, printSheet } from './sheets.ts';
 
 const listRoute = createRoute({
   method: 'get',
@@ -71,6 +75,43 @@ const endRoleRoute = createRoute({
   },
 });
 
+const sheetBody = {
+  content: { 'application/json': { schema: activationSheetRequestSchema } },
+  required: true,
+};
+
+const sheetPreviewRoute = createRoute({
+  method: 'post',
+  path: '/activation-sheets/preview',
+  summary:
+    'Antes de imprimir una hoja de activación: cuántas personas recibirán código y cuántos códigos vigentes se anularán',
+  request: { body: sheetBody },
+  responses: {
+    200: {
+      description: 'Vista previa',
+      content: { 'application/json': { schema: activationSheetPreviewSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const sheetRoute = createRoute({
+  method: 'post',
+  path: '/activation-sheets',
+  summary:
+    'Emite los códigos de activación de una IE (schoolId) o de un acompañante y su grupo (coachId) para imprimirlos',
+  description:
+    'Solo para quienes aún no activaron su cuenta y a quienes quien imprime puede emitir códigos. Los códigos aparecen solo en esta respuesta; imprimir de nuevo emite otros y anula los anteriores. Director: su IE; especialista: IIEE y acompañantes de su UGEL.',
+  request: { body: sheetBody },
+  responses: {
+    201: {
+      description: 'Hoja con los códigos',
+      content: { 'application/json': { schema: activationSheetSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
 export function peopleRoutes(deps: Deps) {
   const app = moduleRouter();
   app.openapi(listRoute, async (c) =>
@@ -79,6 +120,14 @@ export function peopleRoutes(deps: Deps) {
   app.openapi(detailRoute, async (c) =>
     c.json(await getPerson(deps.db, c.get('auth').actor, c.req.valid('param').id), 200),
   );
+  app.openapi(sheetPreviewRoute, async (c) =>
+    c.json(await previewSheet(deps.db, c.get('auth').actor, c.req.valid('json')), 200),
+  );
+  app.openapi(sheetRoute, async (c) => {
+    // The address printed on the sheet: the configured public origin, else the one asked.
+    const appUrl = `${deps.config.publicOrigin ?? new URL(c.req.url).origin}/activar`;
+    return c.json(await printSheet(deps.db, c.get('auth').actor, c.req.valid('json'), appUrl), 201);
+  });
   app.openapi(endRoleRoute, async (c) => {
     const { id, assignmentId } = c.req.valid('param');
     const body = c.req.valid('json');

@@ -7,6 +7,8 @@ export {
   caseloadPageSchema,
   coachDetailSchema,
   coachPageSchema,
+  coachRegisteredSchema,
+  coachRegistrationSchema,
   enrollmentPageSchema,
   interventionListSchema,
   interventionSchema,

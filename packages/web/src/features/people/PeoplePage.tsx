@@ -1,6 +1,9 @@
 import { ACCOUNT_STATUSES, type PersonItem, ROLES } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../app/roles.ts';
+import { useMe } from '../../app/session/SessionContext.tsx';
 import { Badge } from '../../ui/Badge.tsx';
+import { ButtonLink } from '../../ui/Button.tsx';
 import { IconIdCard } from '../../ui/icons.ts';
 import { ListItem } from '../../ui/ListItem.tsx';
 import type { FilterDef } from '../rosters/FilterPanel.tsx';
@@ -32,6 +35,7 @@ const renderItem = (person: PersonItem) => <PersonRow person={person} />;
 
 export default function PeoplePage() {
   const { t } = useTranslation();
+  const me = useMe();
   const filters: FilterDef[] = [
     {
       name: 'role',
@@ -59,6 +63,13 @@ export default function PeoplePage() {
       empty={(q) => (q ? t('people.emptySearch', { q }) : t('people.empty'))}
       filters={filters}
       linkFilters={['school']}
+      action={
+        can(me, 'role_assignment:create') ? (
+          <ButtonLink to="/personas/registrar-acompanante" variant="secondary">
+            {t('registerCoach.open')}
+          </ButtonLink>
+        ) : undefined
+      }
     />
   );
 }

@@ -11,6 +11,7 @@ import { List, ListItem } from '../../ui/ListItem.tsx';
 import { getPerson } from './api.ts';
 import { STATUS_TONE } from './labels.ts';
 import { NO_OUTCOME, type Outcome, PersonActions } from './PersonActions.tsx';
+import { PersonRoles } from './PersonRoles.tsx';
 
 // A person's page (issue 14): who they are, their account, their roles with dates (ended ones
 // kept), the account actions the server allows the asker, and the audited history of changes
@@ -92,36 +93,7 @@ function PersonBody({ person, reload, outcome, onOutcome }: BodyProps) {
           </p>
         ) : null}
       </section>
-      <section className="section" aria-labelledby="roles">
-        <h2 id="roles">{t('person.roles')}</h2>
-        {person.assignments.length === 0 ? (
-          <EmptyState title={t('person.rolesEmpty')} />
-        ) : (
-          <List labelledBy="roles">
-            {person.assignments.map((a) => (
-              <ListItem
-                key={a.id}
-                icon={IconIdCard}
-                title={t(`roles.${a.role}`)}
-                secondary={a.scopeName ?? t('person.national')}
-                meta={
-                  a.validTo
-                    ? t('person.between', {
-                        from: formatDate(a.validFrom),
-                        to: formatDate(a.validTo),
-                      })
-                    : t('person.since', { from: formatDate(a.validFrom) })
-                }
-                badge={
-                  <Badge tone={a.current ? 'success' : 'neutral'}>
-                    {a.current ? t('person.current') : t('person.ended')}
-                  </Badge>
-                }
-              />
-            ))}
-          </List>
-        )}
-      </section>
+      <PersonRoles person={person} onChanged={reload} />
       <PersonActions person={person} outcome={outcome} onOutcome={onOutcome} onChanged={reload} />
       {person.history ? (
         <section className="section" aria-labelledby="historial">

@@ -1,4 +1,11 @@
-import type { AccountChange, IssuedCode, PersonDetail, PersonItem } from '@acompana/core';
+import type {
+  AccountChange,
+  CoachRegistered,
+  CoachRegistration,
+  IssuedCode,
+  PersonDetail,
+  PersonItem,
+} from '@acompana/core';
 import { apiRequest } from '../../app/api/client.ts';
 import { type ListQuery, listQueryString, type Page } from '../../app/api/endpoints.ts';
 
@@ -41,4 +48,19 @@ export function changeAccount(
 
 export function unlockAccount(personId: string): Promise<unknown> {
   return apiRequest(`/api/v1/accounts/${id(personId)}/unlock`, { method: 'POST' });
+}
+
+export function registerCoach(body: CoachRegistration): Promise<CoachRegistered> {
+  return apiRequest('/api/v1/coaches', {
+    method: 'POST',
+    body,
+    schema: async () => (await schemas()).coachRegisteredSchema,
+  });
+}
+
+export function endRole(personId: string, assignmentId: string, validTo: string): Promise<unknown> {
+  return apiRequest(`/api/v1/people/${id(personId)}/roles/${id(assignmentId)}/end`, {
+    method: 'POST',
+    body: { validTo },
+  });
 }
