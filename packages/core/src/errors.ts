@@ -275,6 +275,14 @@ const FIELD_LABELS: Record<string, string> = {
   cursor: 'cursor',
   limit: 'límite',
   q: 'búsqueda',
+  givenNames: 'nombres',
+  paternalSurname: 'apellido paterno',
+  maternalSurname: 'apellido materno',
+  interventionCode: 'intervención',
+  ugelId: 'UGEL',
+  kind: 'tipo de acompañante',
+  validFrom: 'fecha de inicio',
+  validTo: 'fecha de fin',
 };
 
 export function fieldLabel(path: string): string {

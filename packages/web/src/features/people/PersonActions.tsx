@@ -78,7 +78,7 @@ export function PersonActions({ person, outcome, onOutcome, onChanged }: Props) 
         <Card title={t('person.code.title')} level={3} tone="warning">
           <dl className="facts" aria-live="polite">
             <div>
-              <dt>{t('person.code.title')}</dt>
+              <dt>{t('person.code.label', { name: person.displayName })}</dt>
               <dd>
                 <strong>{code.code}</strong>
               </dd>

@@ -73,6 +73,12 @@ function PersonBody({ person, reload, outcome, onOutcome }: BodyProps) {
               <Badge tone={STATUS_TONE[person.status]}>{t(`people.status.${person.status}`)}</Badge>
             </dd>
           </div>
+          <div>
+            <dt>{t('person.currentRoles')}</dt>
+            <dd>
+              {person.roles.map((role) => t(`roles.${role}`)).join(', ') || t('people.noRole')}
+            </dd>
+          </div>
           {person.schools.length > 0 ? (
             <div>
               <dt>{t('person.schools')}</dt>

@@ -69,9 +69,15 @@ export default function RegisterCoachPage() {
     const data = new FormData(event.currentTarget);
     const text = (name: Field) => String(data.get(name) ?? '').trim();
     const optional = (name: Field) => text(name) || undefined;
-    setBusy(true);
     setAlert(null);
-    setErrors({});
+    // An empty list choice reads better said here than as the server's format rule.
+    const unchosen: Partial<Record<Field, string>> = {};
+    if (!text('interventionCode'))
+      unchosen.interventionCode = t('registerCoach.chooseIntervention');
+    if (!text('ugelId')) unchosen.ugelId = t('registerCoach.chooseUgel');
+    setErrors(unchosen);
+    if (Object.keys(unchosen).length > 0) return;
+    setBusy(true);
     try {
       const done = await registerCoach({
         dni: text('dni'),
