@@ -79,6 +79,10 @@ export const RegisterCoachPage = screen(
   ['people'],
   () => import('../features/people/RegisterCoachPage.tsx'),
 );
+export const ActivationSheetPage = screen(
+  ['people'],
+  () => import('../features/people/ActivationSheetPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

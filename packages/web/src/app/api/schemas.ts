@@ -4,6 +4,8 @@
 export {
   accountChangeSchema,
   activationRequestSchema,
+  activationSheetPreviewSchema,
+  activationSheetSchema,
   caseloadPageSchema,
   coachDetailSchema,
   coachPageSchema,

@@ -39,6 +39,41 @@ export const peopleTexts = {
     validToHint: 'Déjala en blanco si no tiene fecha de término.',
     submit: 'Registrar acompañante',
   },
+  sheet: {
+    title: 'Hoja de códigos de activación',
+    open: 'Imprimir hoja de activación',
+    openCaseload: 'Hoja de activación de su grupo',
+    back: 'Volver',
+    intro:
+      'Emite un código para cada persona de {{group}} que aún no activó su cuenta, para entregarlo en papel. Los códigos aparecen solo en esta hoja.',
+    people_one: '{{count}} persona recibirá un código nuevo.',
+    people_many: '{{count}} personas recibirán un código nuevo.',
+    people_other: '{{count}} personas recibirán un código nuevo.',
+    nobody:
+      'Nadie de este grupo necesita un código: todas las cuentas están activas o desactivadas.',
+    replaces_one:
+      '{{count}} persona ya tenía un código vigente: dejará de servir, también si está en una hoja impresa antes.',
+    replaces_many:
+      '{{count}} personas ya tenían un código vigente: dejarán de servir, también los de una hoja impresa antes.',
+    replaces_other:
+      '{{count}} personas ya tenían un código vigente: dejarán de servir, también los de una hoja impresa antes.',
+    skipped: 'Sin código (cuenta activa o desactivada): {{names}}',
+    print: 'Emitir códigos e imprimir',
+    printing: 'Emitiendo códigos…',
+    ready_one:
+      'Hoja lista con {{count}} código. Guárdala o imprímela ahora: si la vuelves a pedir, se emitirá un código nuevo.',
+    ready_many:
+      'Hoja lista con {{count}} códigos. Guárdala o imprímela ahora: si la vuelves a pedir, se emitirán códigos nuevos.',
+    ready_other:
+      'Hoja lista con {{count}} códigos. Guárdala o imprímela ahora: si la vuelves a pedir, se emitirán códigos nuevos.',
+    downloadAgain: 'Descargar de nuevo esta hoja',
+    pdfTitle: 'Códigos de activación · {{group}}',
+    pdfHowTo:
+      'Entra a {{url}} (o escanea el código QR), elige «Activar cuenta», escribe tu DNI y tu código, y elige tu contraseña. Cada código sirve una sola vez, hasta la fecha indicada.',
+    pdfDni: 'DNI {{dni}}',
+    pdfCodeLabel: 'Código:',
+    pdfUntil: 'Válido hasta el {{date}}',
+  },
   person: {
     data: 'Datos',
     dni: 'DNI',

@@ -1,5 +1,6 @@
 import { ACCOUNT_STATUSES, type PersonItem, ROLES } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Badge } from '../../ui/Badge.tsx';
@@ -36,6 +37,12 @@ const renderItem = (person: PersonItem) => <PersonRow person={person} />;
 export default function PeoplePage() {
   const { t } = useTranslation();
   const me = useMe();
+  const [params] = useSearchParams();
+  // A director's sheet is their school's, without having to filter by it first.
+  const school =
+    params.get('school') ??
+    me.roles.find((r) => r.role === 'director' && r.scope.level === 'school')?.scope.id ??
+    null;
   const filters: FilterDef[] = [
     {
       name: 'role',
@@ -64,11 +71,18 @@ export default function PeoplePage() {
       filters={filters}
       linkFilters={['school']}
       action={
-        can(me, 'role_assignment:create') ? (
-          <ButtonLink to="/personas/registrar-acompanante" variant="secondary">
-            {t('registerCoach.open')}
-          </ButtonLink>
-        ) : undefined
+        <>
+          {can(me, 'role_assignment:create') ? (
+            <ButtonLink to="/personas/registrar-acompanante" variant="secondary">
+              {t('registerCoach.open')}
+            </ButtonLink>
+          ) : null}
+          {school && can(me, 'activation_sheet:create') ? (
+            <ButtonLink to={`/personas/hoja-activacion?school=${school}`} variant="secondary">
+              {t('sheet.open')}
+            </ButtonLink>
+          ) : null}
+        </>
       }
     />
   );

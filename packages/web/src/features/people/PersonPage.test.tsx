@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { abilitiesOf } from '@acompana/core';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +12,16 @@ import PersonPage from './PersonPage.tsx';
 // the person. fetch answers like the server.
 
 const ID = '0b6c1d1e-7a3f-4c55-9d7e-1a2b3c4d5e6f';
+const GRANTS = [{ role: 'especialista' as const, scope: { level: 'ugel' as const, id: 'u1' } }];
+
+// The signed-in especialista (the session itself is tested elsewhere).
+vi.mock('../../app/session/SessionContext.tsx', () => ({
+  useMe: () => ({
+    person: { id: 'p1', dni: '50000001', displayName: 'Esp' },
+    grants: GRANTS,
+    abilities: abilitiesOf({ personId: 'p1', grants: GRANTS }),
+  }),
+}));
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 

@@ -2,8 +2,10 @@ import { formatLimaDate, formatLimaDateTime, type PersonDetail } from '@acompana
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatDate } from '../../app/i18n/index.ts';
+import { can } from '../../app/roles.ts';
+import { useMe } from '../../app/session/SessionContext.tsx';
 import { Badge } from '../../ui/Badge.tsx';
+import { ButtonLink } from '../../ui/Button.tsx';
 import { DetailPage } from '../../ui/DetailPage.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconClock, IconIdCard } from '../../ui/icons.ts';
@@ -58,6 +60,7 @@ interface BodyProps {
 
 function PersonBody({ person, reload, outcome, onOutcome }: BodyProps) {
   const { t } = useTranslation();
+  const me = useMe();
   return (
     <>
       <section className="section" aria-labelledby="datos">
@@ -100,6 +103,13 @@ function PersonBody({ person, reload, outcome, onOutcome }: BodyProps) {
         ) : null}
       </section>
       <PersonRoles person={person} onChanged={reload} />
+      {person.roles.includes('acompanante') && can(me, 'activation_sheet:create') ? (
+        <p>
+          <ButtonLink to={`/personas/hoja-activacion?coach=${person.id}`} variant="secondary">
+            {t('sheet.openCaseload')}
+          </ButtonLink>
+        </p>
+      ) : null}
       <PersonActions person={person} outcome={outcome} onOutcome={onOutcome} onChanged={reload} />
       {person.history ? (
         <section className="section" aria-labelledby="historial">

@@ -1,5 +1,8 @@
 import type {
   AccountChange,
+  ActivationSheet,
+  ActivationSheetPreview,
+  ActivationSheetRequest,
   CoachRegistered,
   CoachRegistration,
   IssuedCode,
@@ -62,5 +65,25 @@ export function endRole(personId: string, assignmentId: string, validTo: string)
   return apiRequest(`/api/v1/people/${id(personId)}/roles/${id(assignmentId)}/end`, {
     method: 'POST',
     body: { validTo },
+  });
+}
+
+export function previewSheet(
+  body: ActivationSheetRequest,
+  signal?: AbortSignal,
+): Promise<ActivationSheetPreview> {
+  return apiRequest('/api/v1/activation-sheets/preview', {
+    method: 'POST',
+    body,
+    signal,
+    schema: async () => (await schemas()).activationSheetPreviewSchema,
+  });
+}
+
+export function printSheet(body: ActivationSheetRequest): Promise<ActivationSheet> {
+  return apiRequest('/api/v1/activation-sheets', {
+    method: 'POST',
+    body,
+    schema: async () => (await schemas()).activationSheetSchema,
   });
 }
