@@ -111,7 +111,11 @@ async function members(db: Kysely<DB>, actor: Actor, group: Group, year: number)
     const f = facts.get(row.id);
     const base = { kind: 'activation_code' as const, ownerId: row.id, targetRoles: f?.roles ?? [] };
     if (!f || !decideAnyPlace(actor, 'create', base, f.places).allow) continue;
-    const member = { id: row.id, displayName: displayName(row), status: row.status ?? 'none' };
+    const member: Member = {
+      id: row.id,
+      displayName: displayName(row),
+      status: row.status ?? 'none',
+    };
     if (member.status === 'none' || member.status === 'pending') eligible.push(member);
     else skipped.push(member);
   }
