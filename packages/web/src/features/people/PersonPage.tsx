@@ -8,7 +8,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { DetailPage } from '../../ui/DetailPage.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { IconClock, IconIdCard } from '../../ui/icons.ts';
+import { IconClock } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
 import { getPerson } from './api.ts';
 import { STATUS_TONE } from './labels.ts';
