@@ -103,5 +103,7 @@ describe('personas y hojas de activación', () => {
     await waitForPath(phone, '/');
     await waitForH1(phone, 'Mi día');
     await phone.context().close();
-  });
+    // Many steps, each an argon2 hash or a page load: more than the default minute on a busy
+    // 2-core machine (140 s measured at load average 24).
+  }, 300_000);
 });
