@@ -10,7 +10,7 @@ import ActivationSheetPage from './ActivationSheetPage.tsx';
 // sheet can be downloaded again without issuing new codes.
 
 const downloads: unknown[] = [];
-vi.mock('./sheet-pdf.ts', () => ({
+vi.mock('./pdf/sheet.ts', () => ({
   downloadSheet: async (sheet: unknown) => {
     downloads.push(sheet);
   },

@@ -10,7 +10,7 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { previewSheet, printSheet } from './api.ts';
-import { downloadSheet } from './sheet-pdf.ts';
+import { downloadSheet } from './pdf/sheet.ts';
 
 // «Hoja de códigos de activación» (issue 14) for a school (?school=) or a coach and their
 // caseload (?coach=). Before anything is issued it says who gets a code and how many live

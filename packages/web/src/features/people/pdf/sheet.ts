@@ -1,6 +1,6 @@
 import { type ActivationSheet, formatLimaDate } from '@acompana/core';
 import type { jsPDF } from 'jspdf';
-import { i18n } from '../../app/i18n/index.ts';
+import { i18n } from '../../../app/i18n/index.ts';
 
 // The activation sheet as a PDF (issue 14), made on the device with jsPDF like the ficha de
 // visita: a heading with how to activate, then one card per person to cut out — name, DNI,

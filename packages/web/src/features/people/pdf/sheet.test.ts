@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTexts } from '../../app/i18n/index.ts';
-import { buildSheetPdf, sheetFileName } from './sheet-pdf.ts';
+import { loadTexts } from '../../../app/i18n/index.ts';
+import { buildSheetPdf, sheetFileName } from './sheet.ts';
 
 // The activation sheet PDF: every person's name, DNI, code and expiry, the app's address and a
 // QR code of it, laid out in cards; a new page when they do not fit. (That a printed code
