@@ -130,6 +130,24 @@ export const ERROR_CODES = {
     status: 409,
     message: 'Ya existe una persona con ese DNI.',
   },
+  OUTSIDE_SCOPE: {
+    status: 403,
+    message:
+      'Eso está fuera de tu ámbito: solo puedes registrar y cambiar roles en tu UGEL (el equipo MINEDU, en todo el país).',
+  },
+  ROLE_DATES_INVALID: {
+    status: 422,
+    message: 'La fecha de fin no puede ser anterior a la fecha de inicio.',
+  },
+  ROLE_OVERLAP: {
+    status: 409,
+    message:
+      'Esta persona ya tiene ese rol en esas fechas. Termina primero el rol vigente o elige otras fechas.',
+  },
+  ROLE_ALREADY_ENDED: {
+    status: 409,
+    message: 'Ese rol ya terminó; su historia se conserva tal como está.',
+  },
   BACKUP_UNREADABLE: {
     status: 400,
     message: 'El archivo no es una copia de seguridad de Acompaña (PGlite o pg_dump -Fc).',
@@ -257,6 +275,14 @@ const FIELD_LABELS: Record<string, string> = {
   cursor: 'cursor',
   limit: 'límite',
   q: 'búsqueda',
+  givenNames: 'nombres',
+  paternalSurname: 'apellido paterno',
+  maternalSurname: 'apellido materno',
+  interventionCode: 'intervención',
+  ugelId: 'UGEL',
+  kind: 'tipo de acompañante',
+  validFrom: 'fecha de inicio',
+  validTo: 'fecha de fin',
 };
 
 export function fieldLabel(path: string): string {

@@ -20,6 +20,7 @@ import { coachRoutes } from './modules/coaches/routes.ts';
 import { coachingRoutes } from './modules/coaching/routes.ts';
 import { IMPORT_UPLOAD_PATHS, importRoutes } from './modules/imports/routes.ts';
 import { instrumentRoutes } from './modules/instruments/routes.ts';
+import { peopleRoutes } from './modules/people/routes.ts';
 import { rosterRoutes } from './modules/rosters/routes.ts';
 import { territoryRoutes } from './modules/territory/routes.ts';
 import { SYNC_PUSH_PATH, syncRoutes } from './sync/routes.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', syncRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', accountRoutes(deps));
+  api.route('/', peopleRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },

@@ -116,6 +116,8 @@ const IMPORT_HELP: Record<ImportKind, string> = {
     'importa instituciones educativas del padrón de ESCALE (COD_MOD, ANEXO, CEN_EDU, NIV_MOD, CODGEO, CODOOII, …)',
   teachers:
     'importa docentes y sus plazas (DNI, NOMBRES, APELLIDO_PATERNO, COD_MOD, ANEXO, AÑO, …)',
+  coaches:
+    'registra acompañantes con su rol fechado (DNI, NOMBRES, APELLIDO_PATERNO, CODOOII, INTERVENCION, FECHA_INICIO, FECHA_FIN, …)',
 };
 
 for (const kind of IMPORT_KINDS) {

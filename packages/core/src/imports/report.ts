@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // The result of an import, shared by the API (OpenAPI), the CLI and the web screen.
 
-export const IMPORT_KINDS = ['schools', 'teachers'] as const;
+export const IMPORT_KINDS = ['schools', 'teachers', 'coaches'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** At most this many problems are listed; the totals always count all of them. */
@@ -100,6 +100,7 @@ export class IssueCollector {
 const KIND_NAMES: Record<ImportKind, string> = {
   schools: 'instituciones educativas',
   teachers: 'docentes',
+  coaches: 'acompañantes',
 };
 
 export function importKindName(kind: ImportKind): string {

@@ -145,7 +145,7 @@ const ubigeoField = field((v) => {
   return code;
 });
 
-const ugelCodeField = field((v) => {
+export const ugelCodeField = field((v) => {
   if (v === '') return new Problem('falta el código de la UGEL (CODOOII).');
   if (/^\d{5,6}$/.test(v)) return v.padStart(6, '0');
   return new Problem(`el código de la UGEL debe tener 6 dígitos (se leyó ${shown(v)}).`);

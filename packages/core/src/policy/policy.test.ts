@@ -30,6 +30,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: 'AAAA', far: '----' },
     coaching_record: { close: 'A---', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    person: { close: '----', far: '----' },
+    role_assignment: { close: '----', far: '----' },
+    activation_sheet: { close: '----', far: '----' },
   },
   acompanante: {
     school: { close: 'A---', far: '----' },
@@ -51,6 +54,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: 'AAAA', far: '----' },
     coaching_record: { close: 'A---', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    person: { close: '----', far: '----' },
+    role_assignment: { close: '----', far: '----' },
+    activation_sheet: { close: '----', far: '----' },
   },
   formador: {
     school: { close: 'A---', far: '----' },
@@ -72,6 +78,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: '----', far: '----' },
+    person: { close: '----', far: '----' },
+    role_assignment: { close: '----', far: '----' },
+    activation_sheet: { close: '----', far: '----' },
   },
   director: {
     school: { close: 'A---', far: '----' },
@@ -93,6 +102,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    person: { close: 'A---', far: '----' },
+    role_assignment: { close: '----', far: '----' },
+    activation_sheet: { close: '-A--', far: '----' },
   },
   especialista: {
     school: { close: 'AAA-', far: '----' },
@@ -114,6 +126,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    person: { close: 'A---', far: '----' },
+    role_assignment: { close: '----', far: '----' },
+    activation_sheet: { close: '-A--', far: '----' },
   },
   minedu: {
     school: { close: 'AAAA', far: 'AAAA' },
@@ -135,6 +150,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: 'A---', far: 'A---' },
+    person: { close: 'A---', far: 'A---' },
+    role_assignment: { close: '----', far: '----' },
+    activation_sheet: { close: '----', far: '----' },
   },
 };
 

@@ -58,6 +58,17 @@ export const RESOURCE_KINDS = [
   /** That a given teacher's visit took place: its date and status, nothing else. Supervisors
    *  see it in their scope; the formador never (it is looked up by teacher). */
   'visit_status',
+  /** The people directory (issue 14): who someone is, their current roles, schools and
+   *  account status (never formative data). Place: where the person works (role scopes,
+   *  posts this year); a person with neither is reachable only nationally. */
+  'person',
+  /** Someone else's dated role (issue 14): give one (create, e.g. register a coach) or end it
+   *  (update; ending keeps the history). ownerId the person, targetRoles their current roles
+   *  plus the role given, place where the role is held. Through `manages`. */
+  'role_assignment',
+  /** A printed sheet of activation codes for a school or a coach's caseload (create). Each
+   *  person on it is still decided with `activation_code` create. */
+  'activation_sheet',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -188,6 +199,9 @@ export const RULES: Rules = {
     field_record: R('self', 'self', 'self', 'self'),
     coaching_record: R('self'),
     visit_status: R('self'),
+    person: R('never'),
+    role_assignment: R('never'),
+    activation_sheet: R('never'),
   },
   acompanante: {
     school: R('scope'),
@@ -209,6 +223,9 @@ export const RULES: Rules = {
     field_record: R('caseload', 'caseload', 'caseload', 'caseload'),
     coaching_record: R('caseload'),
     visit_status: R('caseload'),
+    person: R('never'),
+    role_assignment: R('never'),
+    activation_sheet: R('never'),
   },
   formador: {
     school: R('scope'),
@@ -230,6 +247,9 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('never'),
+    person: R('never'),
+    role_assignment: R('never'),
+    activation_sheet: R('never'),
   },
   director: {
     school: R('scope'),
@@ -251,6 +271,10 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    // Their school's people (to hand out codes); sheets for their school only.
+    person: R('scope'),
+    role_assignment: R('never'),
+    activation_sheet: R('never', 'scope', 'never'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -273,6 +297,9 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    person: R('scope'),
+    role_assignment: R('never', 'manages', 'manages'),
+    activation_sheet: R('never', 'scope', 'never'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -294,6 +321,9 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    person: R('scope'),
+    role_assignment: R('never', 'manages', 'manages'),
+    activation_sheet: R('never'),
   },
 };
 

@@ -125,6 +125,8 @@ export interface CoachProfileTable {
   kind: string;
   specialty: string | null;
   max_caseload: number | null;
+  /** Migration 0017: the intervention the coach was registered for. */
+  intervention_code: Generated<string | null>;
 }
 
 export interface InterventionTable {

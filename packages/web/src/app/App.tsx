@@ -8,6 +8,7 @@ import { LoginRoute, RequireFieldWork, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
   ActivatePage,
+  ActivationSheetPage,
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
@@ -22,9 +23,12 @@ import {
   MyAccountPage,
   NewVisitPage,
   NotFoundPage,
+  PeoplePage,
+  PersonPage,
   PlanPage,
   ProgressPage,
   RecordPage,
+  RegisterCoachPage,
   SchoolDetailPage,
   SchoolsPage,
   SyncPage,
@@ -81,6 +85,10 @@ export function App() {
                 <Route path="instituciones/:id" element={<SchoolDetailPage />} />
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
+                <Route path="personas" element={<PeoplePage />} />
+                <Route path="personas/registrar-acompanante" element={<RegisterCoachPage />} />
+                <Route path="personas/hoja-activacion" element={<ActivationSheetPage />} />
+                <Route path="personas/:id" element={<PersonPage />} />
                 <Route path="mas" element={<MorePage />} />
                 <Route path="mi-cuenta" element={<MyAccountPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />

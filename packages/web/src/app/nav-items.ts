@@ -6,6 +6,7 @@ import {
   IconChart,
   IconClipboard,
   IconHome,
+  IconIdCard,
   IconLayers,
   IconMore,
   IconNotebook,
@@ -34,6 +35,7 @@ const ICONS: Record<Destination, IconType> = {
   instruments: IconBook,
   imports: IconUpload,
   sync: IconRefresh,
+  people: IconIdCard,
   more: IconMore,
 };
 
@@ -74,4 +76,5 @@ const DESCRIBED = {
   teachers: true,
   myPlan: true,
   modelling: true,
+  people: true,
 } as const;

@@ -56,8 +56,20 @@ describe('navigation per role', () => {
       'coaches',
       'more',
     ]);
-    expect(keys(navigationFor(meOf('minedu')).more)).toEqual(['coaches', 'instruments', 'imports']);
+    expect(keys(navigationFor(meOf('minedu')).more)).toEqual([
+      'people',
+      'coaches',
+      'instruments',
+      'imports',
+    ]);
     expect(keys(navigationFor(meOf('especialista')).more)).toContain('imports');
+    // «Personas» for the supervisors who read people (the policy's person:read), not others.
+    for (const role of ['director', 'especialista', 'minedu'] as const) {
+      expect(keys(navigationFor(meOf(role)).more), role).toContain('people');
+    }
+    for (const role of ['docente', 'acompanante', 'formador'] as const) {
+      expect(keys(navigationFor(meOf(role)).more), role).not.toContain('people');
+    }
     expect(keys(navigationFor(meOf('director')).primary)).toEqual([
       'home',
       'teachers',

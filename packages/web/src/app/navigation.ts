@@ -19,6 +19,7 @@ export type Destination =
   | 'instruments'
   | 'imports'
   | 'sync'
+  | 'people'
   | 'more';
 
 export interface NavEntry {
@@ -39,10 +40,10 @@ const PRIMARY: Record<Role, Destination[]> = {
 const MORE: Record<Role, Destination[]> = {
   acompanante: ['schools', 'instruments', 'sync'],
   docente: ['myPlan', 'modelling', 'instruments', 'sync'],
-  director: ['coaches', 'instruments', 'catalog'],
+  director: ['people', 'coaches', 'instruments', 'catalog'],
   formador: ['schools', 'instruments', 'catalog'],
-  especialista: ['imports', 'instruments', 'catalog'],
-  minedu: ['coaches', 'instruments', 'imports'],
+  especialista: ['people', 'imports', 'instruments', 'catalog'],
+  minedu: ['people', 'coaches', 'instruments', 'imports'],
 };
 
 /** The ability a destination needs (absent: the role lists decide alone). */
@@ -53,6 +54,7 @@ const NEEDS: Partial<Record<Destination, string>> = {
   catalog: 'catalog:read',
   instruments: 'instrument:read',
   imports: 'school:create',
+  people: 'person:read',
 };
 
 function pathOf(key: Destination, me: Me): string {
@@ -70,6 +72,7 @@ function pathOf(key: Destination, me: Me): string {
     instruments: '/instrumentos',
     imports: '/importar',
     sync: '/sincronizacion',
+    people: '/personas',
     more: '/mas',
   };
   return paths[key];

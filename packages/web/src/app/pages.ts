@@ -73,6 +73,16 @@ export const ModellingPage = screen(
 );
 export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPage.tsx'));
 export const WhoReadPage = screen(['privacy'], () => import('../features/privacy/WhoReadPage.tsx'));
+export const PeoplePage = screen(['people'], () => import('../features/people/PeoplePage.tsx'));
+export const PersonPage = screen(['people'], () => import('../features/people/PersonPage.tsx'));
+export const RegisterCoachPage = screen(
+  ['people'],
+  () => import('../features/people/RegisterCoachPage.tsx'),
+);
+export const ActivationSheetPage = screen(
+  ['people'],
+  () => import('../features/people/ActivationSheetPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

@@ -13,7 +13,8 @@ interface Props<T> {
   load: (id: string, signal: AbortSignal) => Promise<T>;
   listPath: string;
   titleOf: (record: T) => string;
-  render: (record: T) => ReactNode;
+  /** `reload` fetches the record again (after an action on the page changed it). */
+  render: (record: T, reload: () => void) => ReactNode;
 }
 
 export function DetailPage<T>({ id, load, listPath, titleOf, render }: Props<T>) {
@@ -45,7 +46,7 @@ export function DetailPage<T>({ id, load, listPath, titleOf, render }: Props<T>)
     <div className="page">
       {back}
       <PageHeading title={titleOf(data.data)} />
-      {render(data.data)}
+      {render(data.data, data.reload)}
     </div>
   );
 }

@@ -20,6 +20,7 @@ export { default as IconMore } from 'lucide-react/icons/ellipsis';
 export { default as IconEye } from 'lucide-react/icons/eye';
 export { default as IconFilter } from 'lucide-react/icons/funnel';
 export { default as IconHome } from 'lucide-react/icons/house';
+export { default as IconIdCard } from 'lucide-react/icons/id-card';
 export { default as IconInbox } from 'lucide-react/icons/inbox';
 export { default as IconInfo } from 'lucide-react/icons/info';
 export { default as IconLayers } from 'lucide-react/icons/layers';

@@ -32,6 +32,8 @@ const uploadSchema = z.object({
 const KIND_TEXT: Record<ImportKind, string> = {
   schools: 'Importa instituciones educativas desde el padrón de ESCALE (CSV o XLSX)',
   teachers: 'Importa docentes y sus plazas por año escolar (CSV o XLSX)',
+  coaches:
+    'Registra acompañantes con su rol fechado en una UGEL: de las listas por DNI o nuevos (CSV o XLSX)',
 };
 
 function importRoute(kind: ImportKind) {

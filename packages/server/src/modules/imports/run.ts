@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  COACH_COLUMNS,
   type ColumnSpec,
   type ImportKind,
   type ImportReport,
@@ -14,6 +15,7 @@ import {
 } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { CoachImporter } from './coaches.ts';
 import { SchoolImporter } from './schools.ts';
 import type { ImportSource } from './source.ts';
 import { openTable } from './table.ts';
@@ -43,7 +45,7 @@ export const CLI_OPERATOR: Actor = {
   grants: [{ role: 'minedu', scope: { level: 'national', id: null } }],
 };
 
-const RESOURCE = { schools: 'school', teachers: 'teacher' } as const;
+const RESOURCE = { schools: 'school', teachers: 'teacher', coaches: 'role_assignment' } as const;
 
 /** Thrown inside the transaction to undo it; never leaves this module. */
 class Rollback extends Error {}
@@ -59,14 +61,17 @@ export async function runImport(
   if (reachOf(actor, resource, 'create').length + reachOf(actor, resource, 'update').length === 0) {
     throw new AppError('FORBIDDEN', `Tu rol no permite importar ${importKindName(kind)}.`);
   }
-  const columns: readonly ColumnSpec[] = kind === 'schools' ? SCHOOL_COLUMNS : TEACHER_COLUMNS;
+  const columns: readonly ColumnSpec[] =
+    kind === 'schools' ? SCHOOL_COLUMNS : kind === 'teachers' ? TEACHER_COLUMNS : COACH_COLUMNS;
   const table = await openTable(source, (cells) => mapColumns(columns, cells).missing.length === 0);
   try {
     const cells = table.header.cells;
     const plan =
       kind === 'schools'
         ? { kind, map: mapColumns(SCHOOL_COLUMNS, cells) }
-        : { kind, map: mapColumns(TEACHER_COLUMNS, cells) };
+        : kind === 'teachers'
+          ? { kind, map: mapColumns(TEACHER_COLUMNS, cells) }
+          : { kind, map: mapColumns(COACH_COLUMNS, cells) };
     const map = plan.map;
     if (map.missing.length > 0) {
       throw new AppError(
@@ -88,7 +93,16 @@ export async function runImport(
                 tally,
                 await Territory.load(trx, actor, tally),
               )
-            : new TeacherImporter(trx, actor, plan.map, tally);
+            : plan.kind === 'teachers'
+              ? new TeacherImporter(trx, actor, plan.map, tally)
+              : // The operator registers anyone (no policy, docs/ADMIN.md); a person through
+                // the API is decided row by row like «Registrar acompañante».
+                new CoachImporter(
+                  trx,
+                  options.auditActorId === null ? null : actor,
+                  plan.map,
+                  tally,
+                );
         for await (const row of table.rows) await importer.add(row);
         await importer.finish();
         // A header and no data is a mistake (the wrong sheet, an empty template): say so

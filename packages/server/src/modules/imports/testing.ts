@@ -34,7 +34,7 @@ export interface Harness {
   client: TestClient;
   cookies: Record<string, string>;
   upload(
-    kind: 'schools' | 'teachers',
+    kind: 'schools' | 'teachers' | 'coaches',
     bytes: Uint8Array,
     role?: string,
     query?: string,

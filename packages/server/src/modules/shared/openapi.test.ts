@@ -28,7 +28,7 @@ describe('OpenAPI of the roster modules', () => {
       '/schools/{id}': ['get'],
       '/teachers': ['get'],
       '/teachers/{id}': ['get'],
-      '/coaches': ['get'],
+      '/coaches': ['get', 'post'],
       '/coaches/{id}': ['get'],
       '/caseloads': ['get'],
       '/rosters/warnings': ['get'],
@@ -36,6 +36,9 @@ describe('OpenAPI of the roster modules', () => {
       '/interventions/{code}/targets': ['get', 'put'],
       '/interventions/{code}/targets/copy': ['post'],
       '/enrollments': ['get'],
+      '/people': ['get'],
+      '/people/{id}': ['get'],
+      '/people/{id}/roles/{assignmentId}/end': ['post'],
     };
     for (const [path, methods] of Object.entries(expected)) {
       expect(Object.keys(doc.paths[path] ?? {}).sort(), path).toEqual([...methods].sort());
@@ -54,6 +57,9 @@ describe('OpenAPI of the roster modules', () => {
         'ugel',
         'withoutCoach',
       ].sort(),
+    );
+    expect(params('/people')).toEqual(
+      ['cursor', 'limit', 'q', 'role', 'school', 'status', 'total'].sort(),
     );
     expect(params('/schools')).toEqual(
       expect.arrayContaining([

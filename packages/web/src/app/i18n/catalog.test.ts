@@ -7,6 +7,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { accountTexts } from './es-PE.accounts.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
+import { peopleTexts } from './es-PE.people.ts';
 import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
 import { progressTexts } from './es-PE.progress.ts';
@@ -52,6 +53,7 @@ const catalog = {
   ...progressTexts,
   ...privacyTexts,
   ...accountTexts,
+  ...peopleTexts,
 };
 const keys = catalogKeys(catalog);
 

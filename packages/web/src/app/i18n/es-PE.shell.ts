@@ -24,6 +24,7 @@ export const shellTexts = {
     instruments: 'Instrumentos',
     imports: 'Importar',
     sync: 'Sincronización',
+    people: 'Personas',
     more: 'Más',
   },
   more: {
@@ -46,6 +47,7 @@ export const shellTexts = {
       teachers: 'Docentes de tu ámbito',
       myPlan: 'Tu plan de acompañamiento',
       modelling: 'Sesiones de modelado',
+      people: 'Cuentas, roles y códigos de activación',
     },
   },
   syncChip: {

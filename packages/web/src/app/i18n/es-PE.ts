@@ -2,6 +2,7 @@ import type { ErrorCode } from '@acompana/core';
 import type { accountTexts } from './es-PE.accounts.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
+import type { peopleTexts } from './es-PE.people.ts';
 import type { planTexts } from './es-PE.plan.ts';
 import type { privacyTexts } from './es-PE.privacy.ts';
 import type { progressTexts } from './es-PE.progress.ts';
@@ -92,6 +93,11 @@ const errors = {
   PASSWORD_WRONG: 'La contraseña actual no es correcta.',
   ACCOUNT_STATUS_CONFLICT: 'La cuenta no está en un estado que permita esta acción.',
   DNI_TAKEN: 'Ya existe una persona con ese DNI.',
+  OUTSIDE_SCOPE: 'Eso está fuera de tu ámbito: solo puedes registrar y cambiar roles en tu UGEL.',
+  ROLE_DATES_INVALID: 'La fecha de fin no puede ser anterior a la fecha de inicio.',
+  ROLE_OVERLAP:
+    'Esta persona ya tiene ese rol en esas fechas. Termina primero el rol vigente o elige otras fechas.',
+  ROLE_ALREADY_ENDED: 'Ese rol ya terminó; su historia se conserva tal como está.',
   BACKUP_UNREADABLE: 'El archivo no es una copia de seguridad de Acompaña.',
   BACKUP_WRONG_ENGINE:
     'La copia de seguridad es de otro tipo de base de datos que la de este servidor.',
@@ -335,4 +341,5 @@ export type Catalog = typeof esPE &
   typeof planTexts &
   typeof progressTexts &
   typeof privacyTexts &
-  typeof accountTexts;
+  typeof accountTexts &
+  typeof peopleTexts;

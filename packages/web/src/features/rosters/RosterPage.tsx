@@ -40,6 +40,8 @@ interface Props<T> {
   filters?: FilterDef[];
   /** Further URL parameters passed to the API as filters (set by links from other pages). */
   linkFilters?: string[];
+  /** An action under the heading (e.g. «Registrar acompañante»). */
+  action?: ReactNode;
 }
 
 const FORBIDDEN = new ApiError(403, 'FORBIDDEN', '');
@@ -146,6 +148,7 @@ function RosterList<T>(props: Props<T>) {
   return (
     <div className="page">
       <PageHeading title={title} />
+      {props.action ? <div className="button-row">{props.action}</div> : null}
       <SearchBox value={q} hint={searchHint} onSearch={onSearch} />
       {defs.length > 0 || linkFilters.some((name) => values[name]) ? (
         <FilterPanel

@@ -1,0 +1,151 @@
+// Texts of «Personas» and a person's page (features/people, issue 14), loaded with them.
+
+export const peopleTexts = {
+  people: {
+    title: 'Personas',
+    searchHint: 'Busca por nombre o DNI',
+    shown_one: '{{n}} persona',
+    shown_many: '{{n}} personas',
+    shown_other: '{{n}} personas',
+    empty: 'No hay personas con estos filtros.',
+    emptySearch: 'Nadie coincide con «{{q}}».',
+    filters: { role: 'Rol', status: 'Cuenta' },
+    noRole: 'Sin rol vigente',
+    status: {
+      none: 'Sin cuenta',
+      pending: 'Pendiente de activación',
+      active: 'Activa',
+      deactivated: 'Desactivada',
+    },
+  },
+  registerCoach: {
+    title: 'Registrar acompañante',
+    open: 'Registrar acompañante',
+    back: 'Volver a Personas',
+    intro:
+      'Si la persona ya está en las listas (por ejemplo, como docente), basta su DNI: conserva sus datos y suma el rol. Si es nueva, escribe también sus nombres y apellidos.',
+    givenNames: 'Nombres',
+    namesHint: 'Solo para una persona nueva.',
+    paternalSurname: 'Apellido paterno',
+    maternalSurname: 'Apellido materno (opcional)',
+    intervention: 'Intervención',
+    ugel: 'UGEL',
+    kind: 'Tipo de acompañante',
+    choose: 'Elige una opción',
+    chooseIntervention: 'Elige la intervención en la que acompañará.',
+    chooseUgel: 'Elige la UGEL.',
+    validFrom: 'Fecha de inicio',
+    validTo: 'Fecha de fin (opcional)',
+    validToHint: 'Déjala en blanco si no tiene fecha de término.',
+    submit: 'Registrar acompañante',
+  },
+  sheet: {
+    title: 'Hoja de códigos de activación',
+    open: 'Imprimir hoja de activación',
+    openCaseload: 'Hoja de activación de su grupo',
+    back: 'Volver',
+    intro:
+      'Emite un código para cada persona de {{group}} que aún no activó su cuenta, para entregarlo en papel. Los códigos aparecen solo en esta hoja.',
+    people_one: '{{count}} persona recibirá un código nuevo.',
+    people_many: '{{count}} personas recibirán un código nuevo.',
+    people_other: '{{count}} personas recibirán un código nuevo.',
+    nobody:
+      'Nadie de este grupo necesita un código: todas las cuentas están activas o desactivadas.',
+    replaces_one:
+      '{{count}} persona ya tenía un código vigente: dejará de servir, también si está en una hoja impresa antes.',
+    replaces_many:
+      '{{count}} personas ya tenían un código vigente: dejarán de servir, también los de una hoja impresa antes.',
+    replaces_other:
+      '{{count}} personas ya tenían un código vigente: dejarán de servir, también los de una hoja impresa antes.',
+    skipped: 'Sin código (cuenta activa o desactivada): {{names}}',
+    print: 'Emitir códigos e imprimir',
+    printing: 'Emitiendo códigos…',
+    ready_one:
+      'Hoja lista con {{count}} código. Guárdala o imprímela ahora: si la vuelves a pedir, se emitirá un código nuevo.',
+    ready_many:
+      'Hoja lista con {{count}} códigos. Guárdala o imprímela ahora: si la vuelves a pedir, se emitirán códigos nuevos.',
+    ready_other:
+      'Hoja lista con {{count}} códigos. Guárdala o imprímela ahora: si la vuelves a pedir, se emitirán códigos nuevos.',
+    downloadAgain: 'Descargar de nuevo esta hoja',
+    pdfTitle: 'Códigos de activación · {{group}}',
+    pdfHowTo:
+      'Entra a {{url}} (o escanea el código QR), elige «Activar cuenta», escribe tu DNI y tu código, y elige tu contraseña. Cada código sirve una sola vez, hasta la fecha indicada.',
+    pdfDni: 'DNI {{dni}}',
+    pdfCodeLabel: 'Código:',
+    pdfUntil: 'Válido hasta el {{date}}',
+  },
+  person: {
+    data: 'Datos',
+    dni: 'DNI',
+    account: 'Cuenta',
+    currentRoles: 'Roles vigentes',
+    schools: 'Institución educativa',
+    codeUntil: 'Hay un código de activación vigente hasta el {{date}}.',
+    roles: 'Roles',
+    rolesEmpty: 'Sin roles registrados.',
+    national: 'Nacional',
+    since: 'Desde el {{from}}',
+    between: 'Del {{from}} al {{to}}',
+    current: 'Vigente',
+    ended: 'Terminado',
+    endRole: 'Terminar rol',
+    endRoleTitle: 'Terminar el rol de {{role}}',
+    endRoleIntro:
+      'El rol deja de valer desde el día siguiente a la fecha de fin. Se conserva en el historial.',
+    endDate: 'Fecha de fin',
+    roleEnded: 'Rol terminado.',
+    actions: 'Acciones sobre la cuenta',
+    noActions: 'No tienes acciones sobre esta cuenta.',
+    issueCode: 'Emitir código de activación',
+    issueAgain: 'Emitir un código nuevo',
+    reset: 'Restablecer cuenta',
+    deactivate: 'Desactivar cuenta',
+    reactivate: 'Reactivar cuenta',
+    unlock: 'Desbloquear inicio de sesión',
+    working: 'Un momento…',
+    cancel: 'Cancelar',
+    confirm: {
+      issueAgainTitle: '¿Emitir un código nuevo?',
+      issueAgain:
+        'Esta persona ya tiene un código vigente. Si emites uno nuevo, el anterior deja de servir (también el de una hoja ya impresa).',
+      resetTitle: '¿Restablecer la cuenta?',
+      reset:
+        'Su contraseña dejará de servir, se cerrarán sus sesiones abiertas y recibirá un código de activación nuevo para elegir otra contraseña.',
+      deactivateTitle: '¿Desactivar la cuenta?',
+      deactivate:
+        'Nadie podrá entrar con esta cuenta ni activarla hasta que se reactive. Se conservan su historial y sus registros.',
+    },
+    code: {
+      title: 'Código de activación',
+      label: 'Para {{name}}',
+      once: 'Anótalo o entrégalo ahora: no se volverá a mostrar.',
+      until: 'Vale hasta el {{date}}, para un solo uso.',
+      replaced: 'El código anterior de esta persona dejó de servir.',
+    },
+    done: {
+      reactivate: 'Cuenta reactivada.',
+      deactivate: 'Cuenta desactivada.',
+      unlock: 'Inicio de sesión desbloqueado.',
+    },
+    history: 'Historial de cambios',
+    historyEmpty: 'Todavía no hay cambios registrados.',
+    historyBy: '{{who}} · {{when}}',
+    operator: 'Operador del servidor',
+    change: '{{before}} → {{after}}',
+    // Keyed by the audit action (`account.reset` → audit.account.reset).
+    audit: {
+      account: {
+        create: 'Cuenta creada',
+        code_issued: 'Código de activación emitido',
+        reset: 'Cuenta restablecida',
+        deactivate: 'Cuenta desactivada',
+        reactivate: 'Cuenta reactivada',
+        activate: 'Cuenta activada',
+        password_changed: 'Contraseña cambiada',
+        unlock: 'Inicio de sesión desbloqueado',
+      },
+      role: { assign: 'Rol asignado', end: 'Rol terminado' },
+      person: { create: 'Persona registrada' },
+    },
+  },
+};
