@@ -1,6 +1,11 @@
 import {
+  caseloadAssignSchema,
+  caseloadEndSchema,
   caseloadListQuerySchema,
+  caseloadMoveSchema,
   caseloadPageSchema,
+  caseloadParamsSchema,
+  caseloadWriteResultSchema,
   warningsQuerySchema,
   warningsSchema,
 } from '@acompana/core';
@@ -10,6 +15,7 @@ import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
 import { listCaseloads } from './queries.ts';
 import { rosterWarnings } from './warnings.ts';
+import { assignCaseload, endCaseload, moveCaseload } from './writes.ts';
 
 const caseloadsRoute = createRoute({
   method: 'get',
@@ -41,6 +47,52 @@ const warningsRoute = createRoute({
   },
 });
 
+const written = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: caseloadWriteResultSchema } },
+});
+
+const assignRoute = createRoute({
+  method: 'post',
+  path: '/caseloads',
+  summary: 'Asigna docentes a un acompañante (uno, una selección o los de una institución)',
+  description:
+    'Especialista de UGEL (en su UGEL) y equipo MINEDU. Todo o nada: si un docente no se puede asignar, no se guarda ninguno. Si el docente tuvo otro acompañante en la intervención este año o el anterior, es un cambio de acompañante y exige motivo (CASELOAD_REASON_REQUIRED).',
+  request: {
+    body: { content: { 'application/json': { schema: caseloadAssignSchema } }, required: true },
+  },
+  responses: { 201: written('Asignaciones creadas'), ...errorResponses(400, 401, 403, 409, 422) },
+});
+
+const endRoute = createRoute({
+  method: 'post',
+  path: '/caseloads/{caseloadId}/end',
+  summary: 'Termina una asignación (queda en el historial con su fecha de fin)',
+  request: {
+    params: caseloadParamsSchema,
+    body: { content: { 'application/json': { schema: caseloadEndSchema } }, required: true },
+  },
+  responses: {
+    200: written('Asignación terminada'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
+const moveRoute = createRoute({
+  method: 'post',
+  path: '/caseloads/{caseloadId}/move',
+  summary:
+    'Cambia al docente de acompañante, con motivo (la asignación anterior termina el día antes)',
+  request: {
+    params: caseloadParamsSchema,
+    body: { content: { 'application/json': { schema: caseloadMoveSchema } }, required: true },
+  },
+  responses: {
+    200: written('Docente cambiado de acompañante'),
+    ...errorResponses(400, 401, 403, 404, 409, 422),
+  },
+});
+
 export function caseloadRoutes(deps: Deps) {
   const app = moduleRouter();
   app.openapi(caseloadsRoute, async (c) =>
@@ -49,5 +101,22 @@ export function caseloadRoutes(deps: Deps) {
   app.openapi(warningsRoute, async (c) =>
     c.json(await rosterWarnings(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
   );
+  app.openapi(assignRoute, async (c) =>
+    c.json(await assignCaseload(deps.db, c.get('auth').actor, c.req.valid('json')), 201),
+  );
+  app.openapi(endRoute, async (c) => {
+    const { caseloadId } = c.req.valid('param');
+    return c.json(
+      await endCaseload(deps.db, c.get('auth').actor, caseloadId, c.req.valid('json')),
+      200,
+    );
+  });
+  app.openapi(moveRoute, async (c) => {
+    const { caseloadId } = c.req.valid('param');
+    return c.json(
+      await moveCaseload(deps.db, c.get('auth').actor, caseloadId, c.req.valid('json')),
+      200,
+    );
+  });
   return app;
 }

@@ -99,6 +99,24 @@ const errors = {
     'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
+  CASELOAD_OVERLAP:
+    'El docente ya tiene acompañante en esa intervención en esas fechas. Para cambiarlo, usa «Cambiar de acompañante» e indica el motivo.',
+  CASELOAD_REASON_REQUIRED:
+    'Un cambio de acompañante necesita un motivo: la continuidad es la regla y los acompañantes no se rotan.',
+  CASELOAD_END_BEFORE_START:
+    'La fecha de fin no puede ser anterior a la fecha de inicio de la asignación.',
+  CASELOAD_OUT_OF_SCOPE: 'El docente o el acompañante no pertenece a tu ámbito (tu UGEL).',
+  CASELOAD_UNKNOWN_INTERVENTION: 'Esa intervención no existe en el catálogo.',
+  CASELOAD_NOT_A_COACH: 'La persona elegida no está registrada como acompañante.',
+  CASELOAD_NOT_A_TEACHER: 'La persona no tiene una plaza docente en ese año escolar.',
+  CASELOAD_NO_TEACHERS:
+    'No hay docentes para asignar: elige al menos uno, o una institución con docentes ese año escolar.',
+  CASELOAD_ALREADY_ENDED: 'Esta asignación ya terminó; su historial se conserva tal cual.',
+  CASELOAD_SAME_COACH: 'El docente ya está con ese acompañante; elige otro acompañante.',
+  YEAR_NOT_NEXT: 'Solo se puede abrir el año escolar siguiente al actual.',
+  PROPOSAL_DECIDED: 'Esta propuesta ya fue confirmada o descartada.',
+  SYNC_YEAR_CLOSED:
+    'Ese año escolar ya está cerrado: sus registros de campo solo se pueden consultar. El cambio queda en tu dispositivo; avisa a tu especialista de UGEL.',
 } satisfies Record<ErrorCode, string>;
 
 export const esPE = {
