@@ -203,7 +203,7 @@ export const ERROR_CODES = {
   SYNC_FORBIDDEN: {
     status: 403,
     message:
-      'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual.',
+      'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual (pudo pasar a otro acompañante). El cambio queda guardado en este dispositivo; avisa a tu especialista de UGEL.',
   },
   SYNC_NOT_CREATOR: {
     status: 403,

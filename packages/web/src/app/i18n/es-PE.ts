@@ -55,7 +55,7 @@ const errors = {
   INSTRUMENT_VERSION_NOT_PUBLISHED: 'Solo se pueden llenar versiones publicadas del instrumento.',
   INSTRUMENT_RESPONSE_INVALID: 'Las respuestas no corresponden a la versión del instrumento.',
   SYNC_FORBIDDEN:
-    'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual.',
+    'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual (pudo pasar a otro acompañante). El cambio queda guardado en este dispositivo; avisa a tu especialista de UGEL.',
   SYNC_NOT_CREATOR: 'Tu rol no puede crear ni eliminar este tipo de registro.',
   SYNC_FIELD_NOT_OWNED: 'Intentaste cambiar un dato que le corresponde a otra persona.',
   SYNC_FIELD_IMMUTABLE: 'El docente de un registro no se puede cambiar; crea un registro nuevo.',
