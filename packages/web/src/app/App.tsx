@@ -8,6 +8,7 @@ import { LoginRoute, RequireFieldWork, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
   ActivatePage,
+  CaseloadBoardPage,
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
@@ -83,6 +84,7 @@ export function App() {
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
                 <Route path="mas" element={<MorePage />} />
                 <Route path="mi-cuenta" element={<MyAccountPage />} />
+                <Route path="asignaciones" element={<CaseloadBoardPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

@@ -56,8 +56,17 @@ describe('navigation per role', () => {
       'coaches',
       'more',
     ]);
-    expect(keys(navigationFor(meOf('minedu')).more)).toEqual(['coaches', 'instruments', 'imports']);
+    expect(keys(navigationFor(meOf('minedu')).more)).toEqual([
+      'coaches',
+      'caseloads',
+      'instruments',
+      'imports',
+    ]);
     expect(keys(navigationFor(meOf('especialista')).more)).toContain('imports');
+    // The caseload board: for those who may assign (especialista, MINEDU), nobody else.
+    expect(keys(navigationFor(meOf('especialista')).more)).toContain('caseloads');
+    for (const role of ['acompanante', 'docente', 'director', 'formador'] as const)
+      expect(keys(navigationFor(meOf(role)).more), role).not.toContain('caseloads');
     expect(keys(navigationFor(meOf('director')).primary)).toEqual([
       'home',
       'teachers',

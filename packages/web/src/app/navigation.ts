@@ -15,6 +15,7 @@ export type Destination =
   | 'modelling'
   | 'schools'
   | 'coaches'
+  | 'caseloads'
   | 'catalog'
   | 'instruments'
   | 'imports'
@@ -41,8 +42,8 @@ const MORE: Record<Role, Destination[]> = {
   docente: ['myPlan', 'modelling', 'instruments', 'sync'],
   director: ['coaches', 'instruments', 'catalog'],
   formador: ['schools', 'instruments', 'catalog'],
-  especialista: ['imports', 'instruments', 'catalog'],
-  minedu: ['coaches', 'instruments', 'imports'],
+  especialista: ['caseloads', 'imports', 'instruments', 'catalog'],
+  minedu: ['coaches', 'caseloads', 'instruments', 'imports'],
 };
 
 /** The ability a destination needs (absent: the role lists decide alone). */
@@ -50,6 +51,7 @@ const NEEDS: Partial<Record<Destination, string>> = {
   teachers: 'teacher:read',
   schools: 'school:read',
   coaches: 'coach:read',
+  caseloads: 'caseload:create',
   catalog: 'catalog:read',
   instruments: 'instrument:read',
   imports: 'school:create',
@@ -66,6 +68,7 @@ function pathOf(key: Destination, me: Me): string {
     modelling: `${self}/modelado`,
     schools: '/instituciones',
     coaches: '/acompanantes',
+    caseloads: '/asignaciones',
     catalog: '/catalogo',
     instruments: '/instrumentos',
     imports: '/importar',

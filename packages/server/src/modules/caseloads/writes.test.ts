@@ -174,7 +174,7 @@ describe.each(testTargets())('caseload writes on $engine', (target) => {
     );
     expect(
       warnings.body.coachChanges.items.find((c: { teacher: { id: string } }) => c.teacher.id === a),
-    ).toMatchObject({ from: { id: coach.id }, to: { id: other.id }, date: today });
+    ).toMatchObject({ from: { id: coach.id }, to: { id: other.id }, date: today, reason });
   });
 
   it('treats a new coach after an ended row as a change of coach (reason required)', async () => {

@@ -4,6 +4,7 @@
 export {
   activationRequestSchema,
   caseloadPageSchema,
+  caseloadWriteResultSchema,
   coachDetailSchema,
   coachPageSchema,
   enrollmentPageSchema,

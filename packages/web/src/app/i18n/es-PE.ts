@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@acompana/core';
 import type { accountTexts } from './es-PE.accounts.ts';
+import type { caseloadTexts } from './es-PE.caseloads.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
 import type { planTexts } from './es-PE.plan.ts';
@@ -353,4 +354,5 @@ export type Catalog = typeof esPE &
   typeof planTexts &
   typeof progressTexts &
   typeof privacyTexts &
-  typeof accountTexts;
+  typeof accountTexts &
+  typeof caseloadTexts;
