@@ -230,6 +230,7 @@ export const esPE = {
       seeSchools: 'Ver instituciones educativas',
       seeTeachers: 'Ver docentes',
       seeCoaches: 'Ver acompañantes',
+      seeCaseloads: 'Asignaciones',
     },
     warnings: {
       title: 'Avisos',

@@ -8,6 +8,7 @@ import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { SelectField, TextareaField, TextField } from '../../ui/Field.tsx';
 import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
 import { Sheet } from '../../ui/Sheet.tsx';
+import { useInterventionOptions } from '../rosters/options.ts';
 import { assignCaseload } from './api.ts';
 
 // «Asignar docentes»: a coach, an intervention, and the teachers — a selection among those
@@ -28,10 +29,11 @@ export function AssignSheet({ open, onClose, onDone, coaches, warnings }: Props)
   const { t } = useTranslation();
   const formId = useId();
   const uncoached = warnings.withoutCoach.items;
-  const interventions = [...new Set(uncoached.flatMap((i) => i.interventions))].sort();
+  const interventions = useInterventionOptions();
+  const common = uncoached.flatMap((i) => i.interventions)[0] ?? '';
   const schools = new Map(uncoached.flatMap((i) => i.schools.map((s) => [s.id, s.name])));
   const [coachId, setCoachId] = useState('');
-  const [intervention, setIntervention] = useState(interventions[0] ?? '');
+  const [intervention, setIntervention] = useState(common);
   const [how, setHow] = useState<How>('selection');
   const [teacherIds, setTeacherIds] = useState<string[]>([]);
   const [schoolId, setSchoolId] = useState('');
@@ -101,19 +103,20 @@ export function AssignSheet({ open, onClose, onDone, coaches, warnings }: Props)
             </option>
           ))}
         </SelectField>
-        <TextField
+        <SelectField
           label={t('caseloads.assignSheet.intervention')}
           value={intervention}
-          onChange={(e) => setIntervention(e.target.value.toUpperCase())}
-          list={`${formId}-interventions`}
+          onChange={(e) => setIntervention(e.target.value)}
           error={fields.intervention}
           required
-        />
-        <datalist id={`${formId}-interventions`}>
-          {interventions.map((code) => (
-            <option key={code} value={code} />
+        >
+          <option value="">{t('caseloads.assignSheet.choose')}</option>
+          {interventions.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
           ))}
-        </datalist>
+        </SelectField>
         <SegmentedControl<How>
           label={t('caseloads.assignSheet.how')}
           value={how}

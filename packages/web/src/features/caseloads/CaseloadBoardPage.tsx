@@ -16,6 +16,7 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { useInterventionName } from '../rosters/options.ts';
 import { AssignSheet } from './AssignSheet.tsx';
 import { type BoardData, loadBoard } from './api.ts';
 import { ChangeSheet } from './ChangeSheet.tsx';
@@ -75,6 +76,7 @@ function Group({
 }) {
   const { t } = useTranslation();
   const mine = rows.filter((r) => r.coach.id === coach.id && r.current && r.teacher);
+  const interventionName = useInterventionName();
   return (
     <Card
       title={t('caseloads.group.title', { name: coach.displayName })}
@@ -93,7 +95,10 @@ function Group({
               key={row.id}
               icon={IconUser}
               title={row.teacher?.displayName}
-              secondary={[row.intervention, ...row.schools.map((s) => s.name)].join(' · ')}
+              secondary={[
+                interventionName(row.intervention),
+                ...row.schools.map((s) => s.name),
+              ].join(' · ')}
               meta={t('caseloads.group.since', { date: formatDate(row.validFrom) })}
               action={
                 <Button

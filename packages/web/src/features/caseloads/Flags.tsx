@@ -7,6 +7,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { IconUser, IconUserCheck } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { useInterventionName } from '../rosters/options.ts';
 import { twoCoachesIn } from './flags.ts';
 
 // The board's flags: what needs the especialista's attention, each with its count in words.
@@ -44,6 +45,7 @@ export function Flags({ warnings, rows }: { warnings: Warnings; rows: CaseloadIt
   const { t } = useTranslation();
   const { withoutCoach, aboveRange, coachChanges } = warnings;
   const two = twoCoachesIn(rows);
+  const interventionName = useInterventionName();
   const any = withoutCoach.count + aboveRange.count + two.length + coachChanges.count > 0;
   return (
     <Card title={t('caseloads.flags.title')} tone={any ? 'warning' : 'default'}>
@@ -59,7 +61,7 @@ export function Flags({ warnings, rows }: { warnings: Warnings; rows: CaseloadIt
             icon={IconUser}
             title={item.teacher.displayName}
             secondary={item.schools.map((s) => s.name).join(', ') || undefined}
-            meta={item.interventions.join(', ') || undefined}
+            meta={item.interventions.map(interventionName).join(', ') || undefined}
           />
         ))}
       </Block>
@@ -71,7 +73,7 @@ export function Flags({ warnings, rows }: { warnings: Warnings; rows: CaseloadIt
             icon={IconUser}
             title={item.teacherName}
             secondary={t('caseloads.flags.twoCoachesLine', {
-              intervention: item.intervention,
+              intervention: interventionName(item.intervention),
               coaches: item.coaches.join(', '),
             })}
           />
@@ -110,14 +112,15 @@ export function Flags({ warnings, rows }: { warnings: Warnings; rows: CaseloadIt
             to={`/docentes/${item.teacher.id}`}
             icon={IconUser}
             title={item.teacher.displayName}
-            secondary={`${t('caseloads.flags.changeLine', {
-              from: item.from.displayName,
-              to: item.to.displayName,
-            })} · ${
-              item.reason
-                ? t('caseloads.flags.reasonLine', { reason: item.reason })
-                : t('caseloads.flags.noReason')
-            }`}
+            secondary={[
+              t('caseloads.flags.changeLine', {
+                from: item.from.displayName,
+                to: item.to.displayName,
+              }),
+              item.reason ? t('caseloads.flags.reasonLine', { reason: item.reason }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
             meta={formatDate(item.date)}
             badge={
               item.reason ? undefined : (

@@ -2,7 +2,13 @@ import type { CaseloadItem } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
 import { loadTone, twoCoachesIn } from './flags.ts';
 
-const row = (teacher: string, coach: string, intervention = 'MULTIGRADO', current = true) =>
+const row = (
+  teacher: string,
+  coach: string,
+  intervention = 'MULTIGRADO',
+  current = true,
+  specialty: string | null = null,
+) =>
   ({
     id: `${teacher}-${coach}-${intervention}`,
     coach: { id: coach, displayName: `Acompañante ${coach}` },
@@ -10,7 +16,7 @@ const row = (teacher: string, coach: string, intervention = 'MULTIGRADO', curren
     schools: [],
     masked: false,
     intervention,
-    specialty: null,
+    specialty,
     validFrom: '2026-03-01',
     validTo: null,
     current,
@@ -25,6 +31,9 @@ describe('board flags', () => {
       row('a', '2', 'SPI'),
       row('c', '1'),
       row('c', '3', 'MULTIGRADO', false),
+      // SPI: one ASPI per specialty is the design, not a flag.
+      row('d', '4', 'SPI', true, 'matematica'),
+      row('d', '5', 'SPI', true, 'comunicacion'),
     ]);
     expect(flagged).toEqual([
       {

@@ -1,7 +1,8 @@
 import type { CaseloadItem } from '@acompana/core';
 
 // Flags the board computes from the current rows it holds (the others come from the server's
-// roster warnings): a teacher with two coaches at once in one intervention.
+// roster warnings): a teacher with two coaches at once in one intervention. SPI teachers have
+// one ASPI per specialty by design: the specialty is part of the line.
 
 export interface TwoCoaches {
   teacherId: string;
@@ -14,7 +15,7 @@ export function twoCoachesIn(rows: readonly CaseloadItem[]): TwoCoaches[] {
   const lines = new Map<string, TwoCoaches>();
   for (const row of rows) {
     if (!row.current || !row.teacher) continue;
-    const key = `${row.teacher.id}|${row.intervention}`;
+    const key = `${row.teacher.id}|${row.intervention}|${row.specialty ?? ''}`;
     const line = lines.get(key) ?? {
       teacherId: row.teacher.id,
       teacherName: row.teacher.displayName,
