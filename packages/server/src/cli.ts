@@ -1,6 +1,7 @@
 import { AppError, IMPORT_KINDS, type ImportKind, isAppError, ROLES } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { backup, restore } from './cli/backup.ts';
+import { caseloadsExport, caseloadsImport } from './cli/caseloads.ts';
 import { errorLine } from './cli/errors.ts';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
 import {
@@ -208,6 +209,33 @@ spanishHelp(users.command('list'))
   .option('--role <rol>', `solo este rol: ${ROLES.join(', ')}`)
   .option('--status <estado>', 'solo este estado: pending, active, deactivated')
   .action((opts: { role?: string; status?: string }) => withDatabase((db) => usersList(db, opts)));
+
+const caseloads = withHelpCommand(spanishHelp(program.command('caseloads')))
+  .description('exporta o importa las asignaciones (quién acompaña a quién) en CSV')
+  .usage('<acción> [opciones]');
+
+spanishHelp(caseloads.command('export'))
+  .description('escribe las asignaciones en un CSV (UTF-8), todas o las de un año escolar')
+  .argument('<archivo>', 'archivo CSV de destino')
+  .option(
+    '--year <año>',
+    'solo las asignaciones vigentes en algún momento de ese año escolar',
+    (v) => {
+      if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('debe ser un año de 4 cifras.');
+      return v;
+    },
+  )
+  .action((file: string, opts: { year?: string }) => caseloadsExport(file, opts));
+
+spanishHelp(caseloads.command('import'))
+  .description(
+    'importa asignaciones desde un CSV o XLSX (todo o nada; un cambio de acompañante necesita motivo)',
+  )
+  .argument('<archivo>', 'CSV (UTF-8, Latin-1 o IBM850; coma o punto y coma) o XLSX')
+  .option('--dry-run', 'valida y cuenta lo que cambiaría, sin guardar nada')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    process.exitCode = await caseloadsImport(file, opts);
+  });
 
 spanishHelp(program.command('backup'))
   .description(

@@ -24,7 +24,7 @@ import { decideAnyPlace, loadCoachFacts, loadTeacherFacts } from '../../policy/r
 
 type Tx = Transaction<DB>;
 
-const COLUMNS = [
+export const COLUMNS = [
   'id',
   'coach_id',
   'teacher_id',
@@ -37,7 +37,7 @@ const COLUMNS = [
   'reason',
 ] as const;
 
-interface StoredRow {
+export interface StoredRow {
   id: string;
   coach_id: string;
   teacher_id: string;
@@ -73,7 +73,7 @@ function outOfScope(who: 'teacher' | 'coach', id: string): AppError {
   );
 }
 
-async function recordChange(
+export async function recordChange(
   tx: Tx,
   actor: Actor | null,
   action: string,
@@ -142,13 +142,13 @@ async function placeTeachers(
 }
 
 /** Serializes writes about the same teachers (the overlap check reads, then inserts). */
-async function lockTeachers(tx: Tx, teacherIds: string[]): Promise<void> {
+export async function lockTeachers(tx: Tx, teacherIds: string[]): Promise<void> {
   await sql`SELECT id FROM person WHERE id = ANY(${teacherIds}::uuid[]) ORDER BY id FOR UPDATE`.execute(
     tx,
   );
 }
 
-interface Slot {
+export interface Slot {
   teacherId: string;
   intervention: string;
   specialty: string | null;
@@ -166,7 +166,7 @@ function sameLine(tx: Tx, s: Slot) {
     .where(sql<boolean>`specialty IS NOT DISTINCT FROM ${s.specialty}`);
 }
 
-async function checkOverlap(tx: Tx, s: Slot, except: string | null): Promise<void> {
+export async function checkOverlap(tx: Tx, s: Slot, except: string | null): Promise<void> {
   let q = sameLine(tx, s)
     .where('valid_from', '<=', s.to ?? FAR_FUTURE)
     .where(sql<boolean>`coalesce(valid_to, ${FAR_FUTURE}::date) >= ${s.from}::date`);
@@ -183,7 +183,7 @@ async function checkOverlap(tx: Tx, s: Slot, except: string | null): Promise<voi
 
 /** The row with another coach just before `s` in this school year or the previous one:
  *  taking over from it is a change of coach. */
-async function previousCoachRow(tx: Tx, s: Slot, coachId: string) {
+export async function previousCoachRow(tx: Tx, s: Slot, coachId: string) {
   return sameLine(tx, s)
     .where('coach_id', '<>', coachId)
     .where('valid_from', '<', s.from)
@@ -192,7 +192,7 @@ async function previousCoachRow(tx: Tx, s: Slot, coachId: string) {
     .executeTakeFirst();
 }
 
-function requireReason(reason: string | undefined, teacherId?: string): string {
+export function requireReason(reason: string | undefined, teacherId?: string): string {
   if (reason && reason.trim().length >= 3) return reason.trim();
   throw new AppError('CASELOAD_REASON_REQUIRED', undefined, teacherId ? { teacherId } : null);
 }
