@@ -70,3 +70,48 @@ export const caseloadWriteResultSchema = z.object({
   ended: z.array(caseloadRowSchema),
 });
 export type CaseloadWriteResult = z.infer<typeof caseloadWriteResultSchema>;
+
+// Opening the next school year and deciding its proposed caseloads.
+
+export const yearParamsSchema = z.object({ year: schoolYearSchema });
+
+export const yearOpeningSchema = z.object({
+  schoolYear: z.number().int(),
+  /** Interventions whose targets were copied (those that had none for the new year). */
+  targetsCopied: z.array(z.string()),
+  /** New proposals (opening again proposes only what is missing). */
+  proposed: z.number().int(),
+});
+export type YearOpeningResult = z.infer<typeof yearOpeningSchema>;
+
+export const proposalQuerySchema = z.object({ year: schoolYearSchema.optional() });
+
+export const proposalListSchema = z.object({
+  schoolYear: z.number().int(),
+  opened: z.boolean(),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      teacher: z.object({ id: z.string(), displayName: z.string() }),
+      coach: z.object({ id: z.string(), displayName: z.string() }),
+      intervention: z.string(),
+      specialty: z.string().nullable(),
+    }),
+  ),
+});
+export type ProposalList = z.infer<typeof proposalListSchema>;
+
+export const proposalDecisionSchema = z.object({
+  ids: z
+    .array(idSchema)
+    .min(1, { error: 'Elige al menos una propuesta.' })
+    .max(1000, { error: 'Hasta 1000 propuestas a la vez.' }),
+  decision: z.enum(['confirm', 'discard'], { error: 'Usa «confirm» o «discard».' }),
+});
+
+export const proposalDecisionResultSchema = z.object({
+  confirmed: z.number().int(),
+  discarded: z.number().int(),
+  created: z.number().int(),
+  ended: z.number().int(),
+});

@@ -58,6 +58,9 @@ export const RESOURCE_KINDS = [
   /** That a given teacher's visit took place: its date and status, nothing else. Supervisors
    *  see it in their scope; the formador never (it is looked up by teacher). */
   'visit_status',
+  /** Opening the next school year (issue 14): copy the targets still missing and propose next
+   *  year's caseloads; confirming or discarding the proposals of one's scope (update). */
+  'school_year',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -188,6 +191,7 @@ export const RULES: Rules = {
     field_record: R('self', 'self', 'self', 'self'),
     coaching_record: R('self'),
     visit_status: R('self'),
+    school_year: R('never'),
   },
   acompanante: {
     school: R('scope'),
@@ -209,6 +213,7 @@ export const RULES: Rules = {
     field_record: R('caseload', 'caseload', 'caseload', 'caseload'),
     coaching_record: R('caseload'),
     visit_status: R('caseload'),
+    school_year: R('never'),
   },
   formador: {
     school: R('scope'),
@@ -230,6 +235,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('never'),
+    school_year: R('never'),
   },
   director: {
     school: R('scope'),
@@ -251,6 +257,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    school_year: R('never'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -273,6 +280,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    school_year: R('never', 'scope', 'scope'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -294,6 +302,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    school_year: R('never', 'any', 'scope'),
   },
 };
 

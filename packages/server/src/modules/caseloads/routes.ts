@@ -6,8 +6,15 @@ import {
   caseloadPageSchema,
   caseloadParamsSchema,
   caseloadWriteResultSchema,
+  currentSchoolYear,
+  proposalDecisionResultSchema,
+  proposalDecisionSchema,
+  proposalListSchema,
+  proposalQuerySchema,
   warningsQuerySchema,
   warningsSchema,
+  yearOpeningSchema,
+  yearParamsSchema,
 } from '@acompana/core';
 import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../../http/env.ts';
@@ -16,6 +23,7 @@ import { moduleRouter } from '../shared/router.ts';
 import { listCaseloads } from './queries.ts';
 import { rosterWarnings } from './warnings.ts';
 import { assignCaseload, endCaseload, moveCaseload } from './writes.ts';
+import { decideProposals, listProposals, openYear } from './year.ts';
 
 const caseloadsRoute = createRoute({
   method: 'get',
@@ -93,6 +101,52 @@ const moveRoute = createRoute({
   },
 });
 
+const openYearRoute = createRoute({
+  method: 'post',
+  path: '/school-years/{year}/open',
+  summary: 'Abre el año escolar siguiente: copia las metas que falten y propone las asignaciones',
+  description:
+    'Equipo MINEDU y especialista de UGEL (las propuestas de su UGEL). Solo el año siguiente al actual (YEAR_NOT_NEXT). Se puede repetir: solo propone lo que falta.',
+  request: { params: yearParamsSchema },
+  responses: {
+    200: {
+      description: 'Año abierto',
+      content: { 'application/json': { schema: yearOpeningSchema } },
+    },
+    ...errorResponses(400, 401, 403, 422),
+  },
+});
+
+const proposalsRoute = createRoute({
+  method: 'get',
+  path: '/caseloads/proposals',
+  summary: 'Asignaciones propuestas para el año siguiente, por confirmar',
+  request: { query: proposalQuerySchema },
+  responses: {
+    200: {
+      description: 'Propuestas pendientes',
+      content: { 'application/json': { schema: proposalListSchema } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+const decideRoute = createRoute({
+  method: 'post',
+  path: '/caseloads/proposals/decide',
+  summary: 'Confirma o descarta asignaciones propuestas (todo o nada)',
+  request: {
+    body: { content: { 'application/json': { schema: proposalDecisionSchema } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Propuestas decididas',
+      content: { 'application/json': { schema: proposalDecisionResultSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export function caseloadRoutes(deps: Deps) {
   const app = moduleRouter();
   app.openapi(caseloadsRoute, async (c) =>
@@ -117,6 +171,23 @@ export function caseloadRoutes(deps: Deps) {
       await moveCaseload(deps.db, c.get('auth').actor, caseloadId, c.req.valid('json')),
       200,
     );
+  });
+  app.openapi(openYearRoute, async (c) =>
+    c.json(await openYear(deps.db, c.get('auth').actor, c.req.valid('param').year), 200),
+  );
+  app.openapi(proposalsRoute, async (c) =>
+    c.json(
+      await listProposals(
+        deps.db,
+        c.get('auth').actor,
+        c.req.valid('query').year ?? currentSchoolYear() + 1,
+      ),
+      200,
+    ),
+  );
+  app.openapi(decideRoute, async (c) => {
+    const { ids, decision } = c.req.valid('json');
+    return c.json(await decideProposals(deps.db, c.get('auth').actor, ids, decision), 200);
   });
   return app;
 }
