@@ -1,7 +1,7 @@
 import { AppError, IMPORT_KINDS, type ImportKind, isAppError, ROLES } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { backup, restore } from './cli/backup.ts';
-import { caseloadsExport, caseloadsImport } from './cli/caseloads.ts';
+import { caseloadsExport, caseloadsImport, yearOpen } from './cli/caseloads.ts';
 import { errorLine } from './cli/errors.ts';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
 import {
@@ -235,6 +235,20 @@ spanishHelp(caseloads.command('import'))
   .option('--dry-run', 'valida y cuenta lo que cambiaría, sin guardar nada')
   .action(async (file: string, opts: { dryRun?: boolean }) => {
     process.exitCode = await caseloadsImport(file, opts);
+  });
+
+const year = withHelpCommand(spanishHelp(program.command('year')))
+  .description('ciclo del año escolar')
+  .usage('<acción> [opciones]');
+
+spanishHelp(year.command('open'))
+  .description(
+    'abre el año escolar siguiente: copia las metas que falten y propone las asignaciones (mismo acompañante) para confirmarlas',
+  )
+  .argument('<año>', 'el año escolar siguiente al actual, p. ej. 2027')
+  .action((value: string) => {
+    if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('debe ser un año de 4 cifras.');
+    return yearOpen(value);
   });
 
 spanishHelp(program.command('backup'))
