@@ -14,6 +14,8 @@ export {
   meSchema,
   networkPageSchema,
   passwordChangeSchema,
+  proposalDecisionResultSchema,
+  proposalListSchema,
   schoolDetailSchema,
   schoolPageSchema,
   sessionListSchema,
@@ -24,4 +26,5 @@ export {
   teacherVisitsSchema,
   ugelPageSchema,
   warningsSchema,
+  yearOpeningSchema,
 } from '@acompana/core';

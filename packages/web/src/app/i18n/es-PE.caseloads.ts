@@ -61,6 +61,23 @@ export const caseloadTexts = {
       done_one: 'Se asignó {{count}} docente.',
       done_other: 'Se asignaron {{count}} docentes.',
     },
+    year: {
+      title: 'Año escolar {{year}}',
+      notOpened:
+        'Al abrir el año se copian las metas que falten y se proponen las asignaciones: el mismo acompañante para cada docente que sigue con plaza. Nada del año que cierra se pierde; sus registros de campo se pueden completar durante el periodo de gracia.',
+      open: 'Abrir el año escolar {{year}}',
+      opened_one: 'Año {{year}} abierto: {{count}} asignación propuesta.',
+      opened_other: 'Año {{year}} abierto: {{count}} asignaciones propuestas.',
+      none: 'No hay asignaciones propuestas por decidir.',
+      proposals: 'Asignaciones propuestas ({{n}})',
+      proposalLine: '{{teacher}} · con {{coach}} · {{intervention}}',
+      confirm: 'Confirmar las elegidas',
+      discard: 'Descartar las elegidas',
+      discardHint:
+        'Descartar termina la asignación el 31 de diciembre; confirmar la mantiene (continuidad).',
+      decided_one: '{{count}} propuesta decidida.',
+      decided_other: '{{count}} propuestas decididas.',
+    },
     changeSheet: {
       title: 'Asignación de {{name}}',
       what: 'Qué quieres hacer',

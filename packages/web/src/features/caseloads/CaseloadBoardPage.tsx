@@ -22,6 +22,7 @@ import { type BoardData, loadBoard } from './api.ts';
 import { ChangeSheet } from './ChangeSheet.tsx';
 import { Flags } from './Flags.tsx';
 import { loadTone } from './flags.ts';
+import { YearCard } from './YearCard.tsx';
 
 // «Asignaciones» (issue 14): the especialista's caseload board. Each coach's load against the
 // range, the flags (teachers without coach, two coaches in one intervention, coaches above the
@@ -158,6 +159,7 @@ function Board({ data, reload }: { data: BoardData; reload: () => void }) {
           </List>
         )}
       </Card>
+      <YearCard key={data.proposals.items.length} proposals={data.proposals} onChange={reload} />
       {shownCoach ? (
         <Group
           coach={shownCoach}

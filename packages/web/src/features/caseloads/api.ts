@@ -3,7 +3,9 @@ import type {
   CaseloadItem,
   CaseloadWriteResult,
   CoachItem,
+  ProposalList,
   Warnings,
+  YearOpeningResult,
 } from '@acompana/core';
 import { apiRequest } from '../../app/api/client.ts';
 import { listCaseloads, listCoaches } from '../../app/api/endpoints.ts';
@@ -64,6 +66,7 @@ async function whole<T>(
 }
 
 export interface BoardData {
+  proposals: ProposalList;
   warnings: Warnings;
   coaches: CoachItem[];
   rows: CaseloadItem[];
@@ -71,10 +74,30 @@ export interface BoardData {
 
 export async function loadBoard(signal?: AbortSignal): Promise<BoardData> {
   const warningsSchema = async () => (await import('../../app/api/schemas.ts')).warningsSchema;
-  const [warnings, coaches, rows] = await Promise.all([
+  const proposalSchema = async () => (await import('../../app/api/schemas.ts')).proposalListSchema;
+  const [proposals, warnings, coaches, rows] = await Promise.all([
+    apiRequest('/api/v1/caseloads/proposals', { signal, schema: proposalSchema }),
     apiRequest('/api/v1/rosters/warnings?limit=50', { signal, schema: warningsSchema }),
     whole((q, s) => listCoaches(q, s), signal),
     whole((q, s) => listCaseloads(q, s), signal),
   ]);
-  return { warnings, coaches, rows };
+  return { proposals, warnings, coaches, rows };
+}
+
+export function openSchoolYear(year: number): Promise<YearOpeningResult> {
+  return apiRequest(`/api/v1/school-years/${year}/open`, {
+    method: 'POST',
+    schema: async () => (await import('../../app/api/schemas.ts')).yearOpeningSchema,
+  });
+}
+
+export function decideProposals(
+  ids: string[],
+  decision: 'confirm' | 'discard',
+): Promise<{ confirmed: number; discarded: number; created: number; ended: number }> {
+  return apiRequest('/api/v1/caseloads/proposals/decide', {
+    method: 'POST',
+    body: { ids, decision },
+    schema: async () => (await import('../../app/api/schemas.ts')).proposalDecisionResultSchema,
+  });
 }
