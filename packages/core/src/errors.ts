@@ -162,10 +162,66 @@ export const ERROR_CODES = {
     message:
       'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   },
+  CASELOAD_OVERLAP: {
+    status: 409,
+    message:
+      'El docente ya tiene acompañante en esa intervención en esas fechas. Para cambiarlo, usa «Cambiar de acompañante» e indica el motivo.',
+  },
+  CASELOAD_REASON_REQUIRED: {
+    status: 422,
+    message:
+      'Un cambio de acompañante necesita un motivo registrado: la continuidad es la regla y los acompañantes no se rotan.',
+  },
+  CASELOAD_END_BEFORE_START: {
+    status: 422,
+    message: 'La fecha de fin no puede ser anterior a la fecha de inicio de la asignación.',
+  },
+  CASELOAD_OUT_OF_SCOPE: {
+    status: 403,
+    message: 'El docente o el acompañante no pertenece a tu ámbito (tu UGEL).',
+  },
+  CASELOAD_UNKNOWN_INTERVENTION: {
+    status: 422,
+    message: 'Esa intervención no existe en el catálogo.',
+  },
+  CASELOAD_NOT_A_COACH: {
+    status: 422,
+    message: 'La persona elegida no está registrada como acompañante.',
+  },
+  CASELOAD_NOT_A_TEACHER: {
+    status: 422,
+    message: 'La persona no tiene una plaza docente en ese año escolar.',
+  },
+  CASELOAD_NO_TEACHERS: {
+    status: 422,
+    message:
+      'No hay docentes para asignar: elige al menos uno, o una institución con docentes ese año escolar.',
+  },
+  CASELOAD_ALREADY_ENDED: {
+    status: 409,
+    message: 'Esta asignación ya terminó; su historial se conserva tal cual.',
+  },
+  CASELOAD_SAME_COACH: {
+    status: 422,
+    message: 'El docente ya está con ese acompañante; elige otro acompañante.',
+  },
+  YEAR_NOT_NEXT: {
+    status: 422,
+    message: 'Solo se puede abrir el año escolar siguiente al actual.',
+  },
+  PROPOSAL_DECIDED: {
+    status: 409,
+    message: 'Esta propuesta ya fue confirmada o descartada.',
+  },
+  SYNC_YEAR_CLOSED: {
+    status: 409,
+    message:
+      'Ese año escolar ya está cerrado: sus registros de campo solo se pueden consultar. El cambio queda en tu dispositivo; avisa a tu especialista de UGEL.',
+  },
   SYNC_FORBIDDEN: {
     status: 403,
     message:
-      'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual.',
+      'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual (pudo pasar a otro acompañante). El cambio queda guardado en este dispositivo; avisa a tu especialista de UGEL.',
   },
   SYNC_NOT_CREATOR: {
     status: 403,

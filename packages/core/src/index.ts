@@ -3,6 +3,7 @@ import './zod-locale.ts';
 export * from './api/accounts.ts';
 export * from './api/audit.ts';
 export * from './api/auth.ts';
+export * from './api/caseload-admin.ts';
 export * from './api/catalog.ts';
 export * from './api/coaches.ts';
 export * from './api/common.ts';

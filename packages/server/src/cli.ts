@@ -1,6 +1,7 @@
 import { AppError, IMPORT_KINDS, type ImportKind, isAppError, ROLES } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { backup, restore } from './cli/backup.ts';
+import { caseloadsExport, caseloadsImport, yearOpen } from './cli/caseloads.ts';
 import { errorLine } from './cli/errors.ts';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
 import {
@@ -199,6 +200,47 @@ spanishHelp(users.command('list'))
   .option('--role <rol>', `solo este rol: ${ROLES.join(', ')}`)
   .option('--status <estado>', 'solo este estado: pending, active, deactivated')
   .action((opts: { role?: string; status?: string }) => withDatabase((db) => usersList(db, opts)));
+
+const caseloads = withHelpCommand(spanishHelp(program.command('caseloads')))
+  .description('exporta o importa las asignaciones (quién acompaña a quién) en CSV')
+  .usage('<acción> [opciones]');
+
+spanishHelp(caseloads.command('export'))
+  .description('escribe las asignaciones en un CSV (UTF-8), todas o las de un año escolar')
+  .argument('<archivo>', 'archivo CSV de destino')
+  .option(
+    '--year <año>',
+    'solo las asignaciones vigentes en algún momento de ese año escolar',
+    (v) => {
+      if (!/^\d{4}$/.test(v)) throw new InvalidArgumentError('debe ser un año de 4 cifras.');
+      return v;
+    },
+  )
+  .action((file: string, opts: { year?: string }) => caseloadsExport(file, opts));
+
+spanishHelp(caseloads.command('import'))
+  .description(
+    'importa asignaciones desde un CSV o XLSX (todo o nada; un cambio de acompañante necesita motivo)',
+  )
+  .argument('<archivo>', 'CSV (UTF-8, Latin-1 o IBM850; coma o punto y coma) o XLSX')
+  .option('--dry-run', 'valida y cuenta lo que cambiaría, sin guardar nada')
+  .action(async (file: string, opts: { dryRun?: boolean }) => {
+    process.exitCode = await caseloadsImport(file, opts);
+  });
+
+const year = withHelpCommand(spanishHelp(program.command('year')))
+  .description('ciclo del año escolar')
+  .usage('<acción> [opciones]');
+
+spanishHelp(year.command('open'))
+  .description(
+    'abre el año escolar siguiente: copia las metas que falten y propone las asignaciones (mismo acompañante) para confirmarlas',
+  )
+  .argument('<año>', 'el año escolar siguiente al actual, p. ej. 2027')
+  .action((value: string) => {
+    if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('debe ser un año de 4 cifras.');
+    return yearOpen(value);
+  });
 
 spanishHelp(program.command('backup'))
   .description(

@@ -30,6 +30,14 @@ const LABELS: Record<string, string> = {
   toYear: 'año de destino',
   since: 'desde',
   rules: 'metas',
+  coachId: 'acompañante',
+  teacherIds: 'docentes',
+  schoolId: 'institución educativa',
+  schoolYear: 'año escolar',
+  validFrom: 'fecha de inicio',
+  validTo: 'fecha de fin',
+  date: 'fecha',
+  reason: 'motivo',
 };
 
 /** Fields of one target rule (`rules.<n>.<field>` in the body of PUT …/targets). */

@@ -52,6 +52,8 @@ export const warningsSchema = z.object({
       date: z.string(),
       from: personRefSchema,
       to: personRefSchema,
+      /** Why the coach changed, as recorded (null for changes from before migration 0016). */
+      reason: z.string().nullable(),
     }),
   ),
 });

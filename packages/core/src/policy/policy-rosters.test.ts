@@ -227,3 +227,24 @@ describe('privacy policy of the trust hardening (issue 11)', () => {
     }
   });
 });
+
+describe('caseload administration (issue 14)', () => {
+  const row = (place: Place): Resource => ({ kind: 'caseload', place, teacherId: 'teacher-1' });
+
+  it('lets the especialista assign, end and move in their UGEL only, MINEDU everywhere', () => {
+    for (const action of ['create', 'update'] as const) {
+      expect(decide(actorOf('especialista'), action, row(HOME)).allow, action).toBe(true);
+      expect(decide(actorOf('especialista'), action, row(AWAY)).allow, action).toBe(false);
+      expect(decide(actorOf('minedu'), action, row(AWAY)).allow, action).toBe(true);
+      for (const role of ['docente', 'acompanante', 'formador', 'director'] as const) {
+        expect(decide(actorOf(role), action, row(HOME)).allow, `${role} ${action}`).toBe(false);
+      }
+    }
+  });
+
+  it('lets nobody delete a caseload row: ending keeps the history', () => {
+    for (const role of ROLES) {
+      expect(decide(actorOf(role), 'delete', row(HOME)).allow, role).toBe(false);
+    }
+  });
+});

@@ -33,6 +33,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     person: { close: '----', far: '----' },
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
+    school_year: { close: '----', far: '----' },
   },
   acompanante: {
     school: { close: 'A---', far: '----' },
@@ -57,6 +58,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     person: { close: '----', far: '----' },
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
+    school_year: { close: '----', far: '----' },
   },
   formador: {
     school: { close: 'A---', far: '----' },
@@ -81,6 +83,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     person: { close: '----', far: '----' },
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
+    school_year: { close: '----', far: '----' },
   },
   director: {
     school: { close: 'A---', far: '----' },
@@ -105,6 +108,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     person: { close: 'A---', far: '----' },
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '-A--', far: '----' },
+    school_year: { close: '----', far: '----' },
   },
   especialista: {
     school: { close: 'AAA-', far: '----' },
@@ -129,6 +133,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     person: { close: 'A---', far: '----' },
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '-A--', far: '----' },
+    school_year: { close: '-AA-', far: '----' },
   },
   minedu: {
     school: { close: 'AAAA', far: 'AAAA' },
@@ -153,6 +158,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     person: { close: 'A---', far: 'A---' },
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
+    school_year: { close: '-AA-', far: '-AA-' },
   },
 };
 

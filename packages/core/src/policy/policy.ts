@@ -69,6 +69,9 @@ export const RESOURCE_KINDS = [
   /** A printed sheet of activation codes for a school or a coach's caseload (create). Each
    *  person on it is still decided with `activation_code` create. */
   'activation_sheet',
+  /** Opening the next school year (issue 14): copy the targets still missing and propose next
+   *  year's caseloads; confirming or discarding the proposals of one's scope (update). */
+  'school_year',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -202,6 +205,7 @@ export const RULES: Rules = {
     person: R('never'),
     role_assignment: R('never'),
     activation_sheet: R('never'),
+    school_year: R('never'),
   },
   acompanante: {
     school: R('scope'),
@@ -226,6 +230,7 @@ export const RULES: Rules = {
     person: R('never'),
     role_assignment: R('never'),
     activation_sheet: R('never'),
+    school_year: R('never'),
   },
   formador: {
     school: R('scope'),
@@ -250,6 +255,7 @@ export const RULES: Rules = {
     person: R('never'),
     role_assignment: R('never'),
     activation_sheet: R('never'),
+    school_year: R('never'),
   },
   director: {
     school: R('scope'),
@@ -275,6 +281,7 @@ export const RULES: Rules = {
     person: R('scope'),
     role_assignment: R('never'),
     activation_sheet: R('never', 'scope', 'never'),
+    school_year: R('never'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -300,6 +307,7 @@ export const RULES: Rules = {
     person: R('scope'),
     role_assignment: R('never', 'manages', 'manages'),
     activation_sheet: R('never', 'scope', 'never'),
+    school_year: R('never', 'scope', 'scope'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -324,6 +332,7 @@ export const RULES: Rules = {
     person: R('scope'),
     role_assignment: R('never', 'manages', 'manages'),
     activation_sheet: R('never'),
+    school_year: R('never', 'any', 'scope'),
   },
 };
 

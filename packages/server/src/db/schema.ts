@@ -191,6 +191,31 @@ export interface CaseloadTable {
   valid_to: string | null;
   specialty: string | null;
   created_at: Generated<Date>;
+  reason: string | null;
+  end_reason: string | null;
+  created_by: string | null;
+  ended_by: string | null;
+}
+
+export interface SchoolYearOpeningTable {
+  school_year: number;
+  opened_at: Generated<Date>;
+  opened_by: string | null;
+}
+
+export interface CaseloadProposalTable {
+  id: Generated<string>;
+  school_year: number;
+  source_id: string;
+  coach_id: string;
+  teacher_id: string;
+  intervention_code: string;
+  specialty: string | null;
+  region_id: string;
+  ugel_id: string;
+  status: Generated<'proposed' | 'confirmed' | 'discarded'>;
+  decided_by: string | null;
+  decided_at: Date | null;
 }
 
 export interface CoachTrainingTable {
@@ -263,6 +288,8 @@ export interface DB {
   role_assignment: RoleAssignmentTable;
   teacher_post: TeacherPostTable;
   caseload: CaseloadTable;
+  caseload_proposal: CaseloadProposalTable;
+  school_year_opening: SchoolYearOpeningTable;
   coach_profile: CoachProfileTable;
   intervention: InterventionTable;
   target_rule: TargetRuleTable;

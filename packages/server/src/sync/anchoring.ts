@@ -27,6 +27,8 @@ export interface Batch {
   tombstones: Map<string, Tombstone>;
   facts: Facts;
   definitions: Map<string, InstrumentDefinition>;
+  /** Records anchored in an older school year are read-only (closed-year.ts). */
+  oldestWritableYear: number;
 }
 
 const visitAnchored = (kind: EntityKind) => !SCHOOL_KINDS.includes(kind);

@@ -16,6 +16,7 @@ import {
   visitDoneRefusal,
 } from '@acompana/core';
 import { anchoringProblem, anchorsOf, type Batch, followVisits, refMissing } from './anchoring.ts';
+import { graceDaysOf, oldestWritableYear, yearClosed } from './closed-year.ts';
 import { loadFacts, reanchorRecords } from './facts.ts';
 import { checkAnswers, loadDefinitions, versionNotFillable } from './instruments.ts';
 import { mergeUpsert, type Revision, type StoredRecord } from './merge.ts';
@@ -192,6 +193,11 @@ function applyUpsert(
   }
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
+  // A closed school year is read-only, whether the record sits there or would move out of it.
+  const closed =
+    yearClosed(anchors.schoolYear, batch.oldestWritableYear) ??
+    (current?.anchors ? yearClosed(current.anchors.schoolYear, batch.oldestWritableYear) : null);
+  if (closed) return rejected(m, closed);
   const misplaced = anchoringProblem(batch, merged.record, !current);
   if (misplaced) return rejected(m, misplaced);
   merged.record.anchors = anchors;
@@ -233,6 +239,10 @@ function applyDelete(
       [],
     );
     if (!decision.allow) return rejected(m, denied(decision));
+    const closed = current.anchors
+      ? yearClosed(current.anchors.schoolYear, batch.oldestWritableYear)
+      : null;
+    if (closed) return rejected(m, closed);
     tomb.teacherId = teacherId;
     if (current.stored) deletes.push({ kind, id: m.entityId });
   }
@@ -295,6 +305,7 @@ export async function applyMutations(
     tombstones: facts.tombstones,
     facts,
     definitions,
+    oldestWritableYear: oldestWritableYear(graceDaysOf(facts.graceDays)),
   };
   const revisions: Revision[] = [];
   const deletes: { kind: EntityKind; id: string }[] = [];

@@ -40,6 +40,8 @@ export interface Facts {
   posts: Map<string, PostRow[]>;
   schools: Map<string, PlaceRow>;
   interventions: Set<string>;
+  /** app_setting 'closed_year_grace_days' (null: not set; closed-year.ts applies its default). */
+  graceDays: unknown;
   /** Deleted records among the batch's ids and the visits it names, as `kind:id`. */
   tombstones: Map<string, Tombstone>;
   /** Stored records naming a visit the batch writes. */
@@ -86,6 +88,7 @@ export async function loadFacts(
     posts: [string, string, string, string, number][];
     schools: [string, string, string][];
     interventions: string[];
+    grace: unknown;
     tombstones: [EntityKind, string, string | null, string, string, string, number][];
     linked: [EntityKind, string, string, string, string, number][];
   }>`WITH recs AS (${recordsSql(ids.records)})
@@ -103,6 +106,7 @@ export async function loadFacts(
       (SELECT coalesce(jsonb_agg(jsonb_build_array(s.id, s.region_id, s.ugel_id)), '[]')
          FROM school s WHERE s.id = ANY(${schoolIds}::uuid[])) AS schools,
       (SELECT coalesce(jsonb_agg(i.code), '[]') FROM intervention i) AS interventions,
+      (SELECT s.value FROM app_setting s WHERE s.key = 'closed_year_grace_days') AS grace,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(t.kind, t.entity_id, t.teacher_id, t.deleted_by, t.mutation_id, t.device_id, t.seq)), '[]')
          FROM sync_tombstone t
         WHERE t.entity_id = ANY(${[...entityIds, ...visitIds]}::uuid[])) AS tombstones,
@@ -115,6 +119,7 @@ export async function loadFacts(
     posts: new Map(),
     schools: new Map(),
     interventions: new Set(r?.interventions ?? []),
+    graceDays: r?.grace ?? null,
     tombstones: new Map(),
     linked: (r?.linked ?? []).map(([kind, id, visitId, teacherId, schoolId, schoolYear]) => ({
       kind,

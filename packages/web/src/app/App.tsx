@@ -9,6 +9,7 @@ import { i18n } from './i18n/index.ts';
 import {
   ActivatePage,
   ActivationSheetPage,
+  CaseloadBoardPage,
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
@@ -91,6 +92,7 @@ export function App() {
                 <Route path="personas/:id" element={<PersonPage />} />
                 <Route path="mas" element={<MorePage />} />
                 <Route path="mi-cuenta" element={<MyAccountPage />} />
+                <Route path="asignaciones" element={<CaseloadBoardPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

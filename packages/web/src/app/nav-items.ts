@@ -31,6 +31,7 @@ const ICONS: Record<Destination, IconType> = {
   modelling: IconNotebook,
   schools: IconSchool,
   coaches: IconUserCheck,
+  caseloads: IconUsers,
   catalog: IconLayers,
   instruments: IconBook,
   imports: IconUpload,
@@ -69,6 +70,7 @@ export function useNavItems(me: Me): { primary: LabelledItem[]; more: LabelledIt
 const DESCRIBED = {
   schools: true,
   coaches: true,
+  caseloads: true,
   catalog: true,
   instruments: true,
   imports: true,

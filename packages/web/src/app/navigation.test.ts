@@ -59,6 +59,7 @@ describe('navigation per role', () => {
     expect(keys(navigationFor(meOf('minedu')).more)).toEqual([
       'people',
       'coaches',
+      'caseloads',
       'instruments',
       'imports',
     ]);
@@ -70,6 +71,10 @@ describe('navigation per role', () => {
     for (const role of ['docente', 'acompanante', 'formador'] as const) {
       expect(keys(navigationFor(meOf(role)).more), role).not.toContain('people');
     }
+    // The caseload board: for those who may assign (especialista, MINEDU), nobody else.
+    expect(keys(navigationFor(meOf('especialista')).more)).toContain('caseloads');
+    for (const role of ['acompanante', 'docente', 'director', 'formador'] as const)
+      expect(keys(navigationFor(meOf(role)).more), role).not.toContain('caseloads');
     expect(keys(navigationFor(meOf('director')).primary)).toEqual([
       'home',
       'teachers',

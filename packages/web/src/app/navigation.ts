@@ -15,6 +15,7 @@ export type Destination =
   | 'modelling'
   | 'schools'
   | 'coaches'
+  | 'caseloads'
   | 'catalog'
   | 'instruments'
   | 'imports'
@@ -42,8 +43,8 @@ const MORE: Record<Role, Destination[]> = {
   docente: ['myPlan', 'modelling', 'instruments', 'sync'],
   director: ['people', 'coaches', 'instruments', 'catalog'],
   formador: ['schools', 'instruments', 'catalog'],
-  especialista: ['people', 'imports', 'instruments', 'catalog'],
-  minedu: ['people', 'coaches', 'instruments', 'imports'],
+  especialista: ['people', 'caseloads', 'imports', 'instruments', 'catalog'],
+  minedu: ['people', 'coaches', 'caseloads', 'instruments', 'imports'],
 };
 
 /** The ability a destination needs (absent: the role lists decide alone). */
@@ -51,6 +52,7 @@ const NEEDS: Partial<Record<Destination, string>> = {
   teachers: 'teacher:read',
   schools: 'school:read',
   coaches: 'coach:read',
+  caseloads: 'caseload:create',
   catalog: 'catalog:read',
   instruments: 'instrument:read',
   imports: 'school:create',
@@ -68,6 +70,7 @@ function pathOf(key: Destination, me: Me): string {
     modelling: `${self}/modelado`,
     schools: '/instituciones',
     coaches: '/acompanantes',
+    caseloads: '/asignaciones',
     catalog: '/catalogo',
     instruments: '/instrumentos',
     imports: '/importar',

@@ -91,6 +91,10 @@ export const ActivatePage = screen(
   ['accounts'],
   () => import('../features/accounts/ActivatePage.tsx'),
 );
+export const CaseloadBoardPage = screen(
+  ['caseloads'],
+  () => import('../features/caseloads/CaseloadBoardPage.tsx'),
+);
 export const MyAccountPage = screen(
   ['accounts'],
   () => import('../features/accounts/MyAccountPage.tsx'),

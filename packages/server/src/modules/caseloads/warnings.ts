@@ -225,6 +225,7 @@ async function recentCoachChanges(
         'n.valid_from',
         'n.ugel_id',
         'n.region_id',
+        'n.reason',
         't.given_names',
         't.paternal_surname',
         't.maternal_surname',
@@ -266,6 +267,7 @@ async function recentCoachChanges(
       date: r.valid_from,
       from: { id: r.from_id, displayName: r.from_name },
       to: { id: r.to_id, displayName: r.to_name },
+      reason: r.reason,
     }));
   return { count: Number(total?.n ?? 0), items };
 }

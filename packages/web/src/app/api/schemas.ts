@@ -7,6 +7,7 @@ export {
   activationSheetPreviewSchema,
   activationSheetSchema,
   caseloadPageSchema,
+  caseloadWriteResultSchema,
   coachDetailSchema,
   coachPageSchema,
   coachRegisteredSchema,
@@ -21,6 +22,8 @@ export {
   passwordChangeSchema,
   personDetailSchema,
   personPageSchema,
+  proposalDecisionResultSchema,
+  proposalListSchema,
   schoolDetailSchema,
   schoolPageSchema,
   sessionListSchema,
@@ -31,4 +34,5 @@ export {
   teacherVisitsSchema,
   ugelPageSchema,
   warningsSchema,
+  yearOpeningSchema,
 } from '@acompana/core';

@@ -6,6 +6,7 @@ import { ERROR_CODES, ROLES } from '@acompana/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { accountTexts } from './es-PE.accounts.ts';
+import { caseloadTexts } from './es-PE.caseloads.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { peopleTexts } from './es-PE.people.ts';
 import { planTexts } from './es-PE.plan.ts';
@@ -54,6 +55,7 @@ const catalog = {
   ...privacyTexts,
   ...accountTexts,
   ...peopleTexts,
+  ...caseloadTexts,
 };
 const keys = catalogKeys(catalog);
 
@@ -73,6 +75,7 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   plan: ['features/plan/'],
   progress: ['features/progress/', 'features/catalog/LadderSection.tsx'],
   whoRead: ['features/privacy/'],
+  caseloads: ['features/caseloads/'],
 };
 
 function hasKey(key: string): boolean {

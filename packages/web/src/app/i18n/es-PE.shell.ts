@@ -20,6 +20,7 @@ export const shellTexts = {
     modelling: 'Modelado',
     schools: 'Instituciones',
     coaches: 'Acompañantes',
+    caseloads: 'Asignaciones',
     catalog: 'Catálogo',
     instruments: 'Instrumentos',
     imports: 'Importar',
@@ -40,6 +41,7 @@ export const shellTexts = {
     descriptions: {
       schools: 'Instituciones educativas de tu ámbito',
       coaches: 'Acompañantes y sus grupos',
+      caseloads: 'Quién acompaña a quién: asignar, cambiar con motivo, terminar',
       catalog: 'Intervenciones y metas por año',
       instruments: 'Rúbricas, listas de cotejo y cuadernos de campo',
       imports: 'Padrón de instituciones y listas de docentes',

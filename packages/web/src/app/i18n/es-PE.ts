@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@acompana/core';
 import type { accountTexts } from './es-PE.accounts.ts';
+import type { caseloadTexts } from './es-PE.caseloads.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
 import type { peopleTexts } from './es-PE.people.ts';
@@ -56,7 +57,7 @@ const errors = {
   INSTRUMENT_VERSION_NOT_PUBLISHED: 'Solo se pueden llenar versiones publicadas del instrumento.',
   INSTRUMENT_RESPONSE_INVALID: 'Las respuestas no corresponden a la versión del instrumento.',
   SYNC_FORBIDDEN:
-    'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual.',
+    'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual (pudo pasar a otro acompañante). El cambio queda guardado en este dispositivo; avisa a tu especialista de UGEL.',
   SYNC_NOT_CREATOR: 'Tu rol no puede crear ni eliminar este tipo de registro.',
   SYNC_FIELD_NOT_OWNED: 'Intentaste cambiar un dato que le corresponde a otra persona.',
   SYNC_FIELD_IMMUTABLE: 'El docente de un registro no se puede cambiar; crea un registro nuevo.',
@@ -105,6 +106,24 @@ const errors = {
     'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
+  CASELOAD_OVERLAP:
+    'El docente ya tiene acompañante en esa intervención en esas fechas. Para cambiarlo, usa «Cambiar de acompañante» e indica el motivo.',
+  CASELOAD_REASON_REQUIRED:
+    'Un cambio de acompañante necesita un motivo: la continuidad es la regla y los acompañantes no se rotan.',
+  CASELOAD_END_BEFORE_START:
+    'La fecha de fin no puede ser anterior a la fecha de inicio de la asignación.',
+  CASELOAD_OUT_OF_SCOPE: 'El docente o el acompañante no pertenece a tu ámbito (tu UGEL).',
+  CASELOAD_UNKNOWN_INTERVENTION: 'Esa intervención no existe en el catálogo.',
+  CASELOAD_NOT_A_COACH: 'La persona elegida no está registrada como acompañante.',
+  CASELOAD_NOT_A_TEACHER: 'La persona no tiene una plaza docente en ese año escolar.',
+  CASELOAD_NO_TEACHERS:
+    'No hay docentes para asignar: elige al menos uno, o una institución con docentes ese año escolar.',
+  CASELOAD_ALREADY_ENDED: 'Esta asignación ya terminó; su historial se conserva tal cual.',
+  CASELOAD_SAME_COACH: 'El docente ya está con ese acompañante; elige otro acompañante.',
+  YEAR_NOT_NEXT: 'Solo se puede abrir el año escolar siguiente al actual.',
+  PROPOSAL_DECIDED: 'Esta propuesta ya fue confirmada o descartada.',
+  SYNC_YEAR_CLOSED:
+    'Ese año escolar ya está cerrado: sus registros de campo solo se pueden consultar. El cambio queda en tu dispositivo; avisa a tu especialista de UGEL.',
 } satisfies Record<ErrorCode, string>;
 
 export const esPE = {
@@ -217,6 +236,7 @@ export const esPE = {
       seeSchools: 'Ver instituciones educativas',
       seeTeachers: 'Ver docentes',
       seeCoaches: 'Ver acompañantes',
+      seeCaseloads: 'Asignaciones',
     },
     warnings: {
       title: 'Avisos',
@@ -342,4 +362,5 @@ export type Catalog = typeof esPE &
   typeof progressTexts &
   typeof privacyTexts &
   typeof accountTexts &
-  typeof peopleTexts;
+  typeof peopleTexts &
+  typeof caseloadTexts;

@@ -36,6 +36,7 @@ const TEXTS = {
   privacy: () => import('./es-PE.privacy.ts').then((m) => m.privacyTexts),
   accounts: () => import('./es-PE.accounts.ts').then((m) => m.accountTexts),
   people: () => import('./es-PE.people.ts').then((m) => m.peopleTexts),
+  caseloads: () => import('./es-PE.caseloads.ts').then((m) => m.caseloadTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
 

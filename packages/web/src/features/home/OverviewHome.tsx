@@ -61,6 +61,11 @@ export default function OverviewHome({ me, scopeName }: HomeProps) {
               {t('home.overview.seeCoaches')}
             </ButtonLink>
           ) : null}
+          {can(me, 'caseload:create') ? (
+            <ButtonLink to="/asignaciones" variant="secondary" icon={IconUsers}>
+              {t('home.overview.seeCaseloads')}
+            </ButtonLink>
+          ) : null}
         </div>
       </section>
       {can(me, 'roster_warning:read') ? <WarningsPanel scopeName={scopeName} /> : null}
