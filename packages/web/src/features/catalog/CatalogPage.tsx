@@ -76,21 +76,20 @@ function TargetsSection({
 
   return (
     <section className="section" aria-labelledby={`${id}-metas`}>
-      <div className="field field--inline">
-        <label htmlFor={`${id}-year`}>{t('catalog.year')}</label>
-        <select
-          id={`${id}-year`}
-          value={shownYear ?? ''}
-          onChange={(event) => onYear(Number(event.target.value))}
-        >
-          {shownYear === null ? <option value="" /> : null}
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {targets && y === targets.currentYear ? t('catalog.yearCurrent', { year: y }) : y}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        narrow
+        id={`${id}-year`}
+        label={t('catalog.year')}
+        value={shownYear ?? ''}
+        onChange={(event) => onYear(Number(event.target.value))}
+      >
+        {shownYear === null ? <option value="" /> : null}
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {targets && y === targets.currentYear ? t('catalog.yearCurrent', { year: y }) : y}
+          </option>
+        ))}
+      </SelectField>
       <h2 id={`${id}-metas`}>{t('catalog.targets', { year: shownYear ?? '' })}</h2>
       {body}
     </section>

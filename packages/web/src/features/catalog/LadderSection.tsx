@@ -7,6 +7,7 @@ import { formatNumber } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { TextareaField } from '../../ui/Field.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { roleName, stageName } from '../progress/reasons.ts';
 
@@ -72,7 +73,7 @@ function LadderCards({ ladder }: { ladder: StageLadder }) {
   );
 }
 
-function LadderEditor({
+export function LadderEditor({
   intervention,
   onSaved,
 }: {
@@ -106,23 +107,20 @@ function LadderEditor({
         if (ladder) void save(ladder);
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-json`}>{t('progress.catalogLadder.editLabel')}</label>
-        <textarea
-          id={`${id}-json`}
-          rows={14}
-          spellCheck={false}
-          value={text}
-          aria-describedby={`${id}-hint`}
-          aria-invalid={problems.length > 0}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <p id={`${id}-hint`} className="field__hint">
-          {t('progress.catalogLadder.editHint')}
-        </p>
-      </div>
+      <TextareaField
+        id={`${id}-json`}
+        className="input--code"
+        label={t('progress.catalogLadder.editLabel')}
+        hint={t('progress.catalogLadder.editHint')}
+        rows={14}
+        spellCheck={false}
+        value={text}
+        invalid={problems.length > 0}
+        describedBy={problems.length > 0 ? `${id}-problems` : undefined}
+        onChange={(event) => setText(event.target.value)}
+      />
       {problems.length > 0 ? (
-        <ul className="notice notice--error" role="alert">
+        <ul id={`${id}-problems`} className="notice notice--error" role="alert">
           {problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}

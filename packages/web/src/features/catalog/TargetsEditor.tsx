@@ -12,7 +12,8 @@ import { copyTargets, putTargets } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { NumberField, SelectField, TextField } from '../../ui/Field.tsx';
+import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
 // Equipo MINEDU edits a year's targets: one fieldset per rule, saved as a whole (the server
@@ -114,12 +115,10 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     const fieldId = `${id}-${d.key}-${name}`;
     const error = fields[`rules.${index}.${name}`];
     return (
-      <TextField
+      <NumberField
         id={fieldId}
         label={text}
         error={error}
-        type="number"
-        inputMode="numeric"
         min={0}
         value={d[name]}
         onChange={(event) => change(d.key, { [name]: event.target.value })}
@@ -150,10 +149,9 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
         const legend = t('catalog.rule', { n: index + 1 });
         const rowError = fields[`rules.${index}`];
         return (
-          <fieldset className="rule" key={d.key}>
-            <legend>{legend}</legend>
+          <FieldGroup variant="row" key={d.key} legend={legend}>
             {rowError ? <p className="field__error">{rowError}</p> : null}
-            <div className="rule__grid">
+            <FieldGrid>
               <SelectField
                 id={`${id}-${d.key}-activity`}
                 label={t('catalog.activity')}
@@ -195,7 +193,7 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
               )}
               {input(d, index, 'perYear', t('catalog.perYear'))}
               {input(d, index, 'minPerMonth', t('catalog.minPerMonth'))}
-            </div>
+            </FieldGrid>
             <TextField
               id={`${id}-${d.key}-note`}
               label={t('catalog.note')}
@@ -210,7 +208,7 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
             >
               {t('catalog.removeRule', { n: index + 1 })}
             </Button>
-          </fieldset>
+          </FieldGroup>
         );
       })}
       <Button

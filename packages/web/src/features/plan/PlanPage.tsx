@@ -8,7 +8,7 @@ import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
-import { FieldGroup } from '../../ui/FieldGroup.tsx';
+import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
@@ -135,7 +135,7 @@ function PlanForm({
         ) : null}
       </SelectField>
       <FieldGroup legend={t('plan.period.legend')}>
-        <div className="field-pair">
+        <FieldGrid pair>
           {(['fromMonth', 'toMonth'] as const).map((field) => (
             <SelectField
               key={field}
@@ -151,7 +151,7 @@ function PlanForm({
               ))}
             </SelectField>
           ))}
-        </div>
+        </FieldGrid>
       </FieldGroup>
       <CalendarEditor teacherId={teacher.teacherId} year={year} draft={draft} onChange={update} />
       <PlanCheckView

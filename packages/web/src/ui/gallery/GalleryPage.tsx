@@ -30,6 +30,7 @@ import { Loading } from '../Status.tsx';
 import { Switch } from '../Switch.tsx';
 import { Tabs } from '../Tabs.tsx';
 import { ToastProvider, useToast } from '../Toast.tsx';
+import { FieldGroups } from './FieldGroups.tsx';
 import { SAMPLES as S } from './samples.ts';
 
 // Every component of the kit in every state, for reviewers and the E2E suite (axe and
@@ -330,6 +331,10 @@ export default function GalleryPage() {
             <TextareaField label={S.fields.notes} error={S.fields.notesError} />
             <TextField label={S.fields.disabled} defaultValue={S.fields.disabledValue} disabled />
           </form>
+        </Section>
+
+        <Section id="g-groups" title={S.sections.groups}>
+          <FieldGroups />
         </Section>
 
         <Section id="g-choices" title={S.sections.choices}>
