@@ -63,3 +63,25 @@ export function CheckboxGroup<T extends string>({
     </fieldset>
   );
 }
+
+/** One yes/no choice (skip the invalid rows of an import): a checkbox inside its label. */
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="choice__option">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}

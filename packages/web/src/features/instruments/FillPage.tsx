@@ -7,10 +7,11 @@ import {
 } from '@acompana/core';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -143,9 +144,7 @@ function Filler({
   return (
     <>
       {session.visitId ? (
-        <Link to={`/visitas/${session.visitId}`} className="back-link">
-          {t('cycle.backToVisit')}
-        </Link>
+        <BackLink to={`/visitas/${session.visitId}`}>{t('cycle.backToVisit')}</BackLink>
       ) : null}
       <Card as="div">
         <p>

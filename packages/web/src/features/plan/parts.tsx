@@ -1,7 +1,7 @@
 import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackLink } from '../../ui/BackLink.tsx';
-import { Button, ButtonLink, buttonClass } from '../../ui/Button.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FieldGroup } from '../../ui/FieldGroup.tsx';
 import { IconCalendar, IconClipboard } from '../../ui/icons.ts';
@@ -79,15 +79,14 @@ export function LineListEditor({ id, legend, lines, onChange, hint, max = 20 }: 
           );
         })}
       </ol>
-      <button
-        ref={addButton}
-        type="button"
-        className={buttonClass({ variant: 'secondary' })}
+      <Button
+        buttonRef={addButton}
+        variant="secondary"
         disabled={lines.length >= max}
         onClick={add}
       >
         {t('plan.add')}
-      </button>
+      </Button>
     </FieldGroup>
   );
 }
