@@ -2,8 +2,9 @@
 import { DEFAULT_STAGE_LADDER, type Intervention } from '@acompana/core';
 import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { ToastProvider } from '../../ui/Toast.tsx';
 import { LadderEditor } from './LadderSection.tsx';
 
 // Equipo MINEDU edits the stage ladder as JSON in the kit's textarea field: labelled, with
@@ -17,6 +18,7 @@ beforeAll(() => loadTexts('progress'));
 afterEach(() => {
   act(() => root?.unmount());
   host.remove();
+  vi.unstubAllGlobals();
 });
 
 const INTERVENTION: Intervention = {
@@ -58,5 +60,40 @@ describe('LadderEditor', () => {
     expect(problems?.getAttribute('role')).toBe('alert');
     expect(problems?.textContent).toContain('no es JSON válido');
     expect(save()?.disabled).toBe(true);
+  });
+
+  it('a saved ladder is confirmed with a toast and handed to the section', async () => {
+    const sent: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (url !== '/api/v1/interventions/AP-EIB/stage-ladder')
+          throw new Error(`unexpected ${url}`);
+        sent.push(JSON.parse(String(init?.body)));
+        return new Response(JSON.stringify({ ...INTERVENTION, customLadder: true }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+    const saved: Intervention[] = [];
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() =>
+      root?.render(
+        <ToastProvider>
+          <LadderEditor intervention={INTERVENTION} onSaved={(i) => saved.push(i)} />
+        </ToastProvider>,
+      ),
+    );
+    const form = host.querySelector('form') as HTMLFormElement;
+    await act(async () => {
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
+    expect(sent).toEqual([{ ladder: DEFAULT_STAGE_LADDER }]);
+    const status = [...host.querySelectorAll('[role="status"]')].map((el) => el.textContent);
+    expect(status).toContain('Escalera guardada.');
   });
 });

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextareaField } from '../../ui/Field.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { roleName, stageName } from '../progress/reasons.ts';
 
 // The progress-stage ladder of an intervention: what each stage asks of the recent rubric
@@ -84,16 +85,15 @@ export function LadderEditor({
   const id = useId();
   const [text, setText] = useState(() => JSON.stringify(intervention.stageLadder, null, 2));
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
+  const toast = useToast();
   const { ladder, problems } = ladderProblems(text, t);
 
   const save = async (value: StageLadder | null) => {
     setError(null);
-    setMessage('');
     try {
       const saved = await putStageLadder(intervention.code, value);
       setText(JSON.stringify(saved.stageLadder, null, 2));
-      setMessage(t('progress.catalogLadder.saved'));
+      toast(t('progress.catalogLadder.saved'));
       onSaved(saved);
     } catch (cause) {
       setError(cause);
@@ -137,9 +137,6 @@ export function LadderEditor({
           </Button>
         ) : null}
       </div>
-      <p role="status" className="form__status">
-        {message}
-      </p>
     </form>
   );
 }
@@ -148,8 +145,7 @@ export function LadderSection({ intervention: initial }: { intervention: Interve
   const { t } = useTranslation();
   const me = useMe();
   const id = useId();
-  // The saved ladder replaces the shown one in place: reloading the whole catalogue would
-  // remount the editor and lose its confirmation.
+  // The saved ladder replaces the shown one in place (no reload of the whole catalogue).
   const [intervention, setIntervention] = useState(initial);
   const editable = me.roles.some((grant) => grant.role === 'minedu');
   const ladder = intervention.stageLadder;

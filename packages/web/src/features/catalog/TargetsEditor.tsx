@@ -14,6 +14,7 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { NumberField, SelectField, TextField } from '../../ui/Field.tsx';
 import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
 // Equipo MINEDU edits a year's targets: one fieldset per rule, saved as a whole (the server
@@ -59,7 +60,6 @@ function ruleOf(d: Draft): TargetRule {
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; what: 'save' | 'copy' }
-  | { kind: 'done'; message: string }
   | { kind: 'error'; message: string; fields: Record<string, string> };
 
 interface Props {
@@ -74,6 +74,8 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
   const id = useId();
   const [drafts, setDrafts] = useState<Draft[]>(() => targets.rules.map(draftOf));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // Confirmations are toasts; refusals stay beside the form as its alert.
+  const toast = useToast();
   const fields = status.kind === 'error' ? status.fields : {};
   const busy = status.kind === 'busy';
 
@@ -86,7 +88,8 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     try {
       const saved = await putTargets(targets.intervention.code, targets.year, drafts.map(ruleOf));
       setDrafts(saved.rules.map(draftOf));
-      setStatus({ kind: 'done', message: t('catalog.saved', { year: targets.year }) });
+      setStatus({ kind: 'idle' });
+      toast(t('catalog.saved', { year: targets.year }));
     } catch (error) {
       setStatus({ kind: 'error', message: errorMessage(t, error), fields: fieldErrors(error) });
     }
@@ -97,10 +100,8 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     try {
       const copied = await copyTargets(targets.intervention.code, targets.year - 1, targets.year);
       setDrafts(copied.rules.map(draftOf));
-      setStatus({
-        kind: 'done',
-        message: t('catalog.copied', { from: targets.year - 1, year: targets.year }),
-      });
+      setStatus({ kind: 'idle' });
+      toast(t('catalog.copied', { from: targets.year - 1, year: targets.year }));
     } catch (error) {
       setStatus({ kind: 'error', message: errorMessage(t, error), fields: fieldErrors(error) });
     }
@@ -242,9 +243,6 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
           </div>
         ) : null}
       </div>
-      <p className="form__status" role="status">
-        {status.kind === 'done' ? status.message : null}
-      </p>
       <Button
         type="submit"
         disabled={busy}

@@ -1,16 +1,20 @@
 import { useState } from 'react';
-import { CheckboxGroup } from '../CheckboxGroup.tsx';
+import { Checkbox, CheckboxGroup } from '../CheckboxGroup.tsx';
 import { NumberField, TextField } from '../Field.tsx';
 import { FieldGrid, FieldGroup } from '../FieldGroup.tsx';
+import { RadioGroup } from '../RadioGroup.tsx';
 import { SAMPLES as S } from './samples.ts';
 
 // Groups of fields in the gallery: a repeated row (a baseline area) whose counts share one
-// alert, its nested group, and a checkbox group at its limit (the others disabled).
+// alert, its nested group, a checkbox group at its limit (the others disabled), a radio group
+// and a single checkbox.
 
 export function FieldGroups() {
   const f = S.fields;
   const [focus, setFocus] = useState(['d1', 'd2']);
   const full = focus.length >= 2;
+  const [kind, setKind] = useState('schools');
+  const [skip, setSkip] = useState(false);
   return (
     <div className="form">
       <FieldGroup legend={f.baseline} hint={f.baselineHint}>
@@ -56,6 +60,14 @@ export function FieldGroups() {
       <p id="gallery-focus-count" className="field__hint" aria-live="polite">
         {full ? f.focusCount : ''}
       </p>
+      <RadioGroup
+        legend={f.importKind}
+        name="gallery-kind"
+        options={f.importKinds}
+        value={kind}
+        onChange={setKind}
+      />
+      <Checkbox label={f.skipInvalid} checked={skip} onChange={setSkip} />
     </div>
   );
 }

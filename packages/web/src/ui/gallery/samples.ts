@@ -92,6 +92,12 @@ export const SAMPLES = {
       { value: 'd3', label: 'Evalúa el progreso de los aprendizajes' },
     ],
     focusCount: 'Ya elegiste 2: quita uno para elegir otro.',
+    importKind: 'Qué vas a importar',
+    importKinds: [
+      { value: 'schools', label: 'Instituciones educativas' },
+      { value: 'teachers', label: 'Docentes' },
+    ],
+    skipInvalid: 'Importar las filas válidas aunque otras tengan errores',
   },
   rubric: 'Nivel del desempeño 1',
   rubricLevels: [
