@@ -14,7 +14,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 
 const FIELDS = ['dni', 'code', 'password'] as const;
 // A refused password belongs under its field; everything else is the form's alert.
-const PASSWORD = {
+const PASSWORD_REFUSALS = {
   PASSWORD_TOO_SHORT: 'password',
   PASSWORD_TOO_COMMON: 'password',
   PASSWORD_PERSONAL: 'password',
@@ -24,7 +24,7 @@ export default function ActivatePage() {
   const { t } = useTranslation();
   const { state, signIn } = useSession();
   const id = useId();
-  const form = useFormSubmit({ fields: FIELDS, codeFields: PASSWORD });
+  const form = useFormSubmit({ fields: FIELDS, codeFields: PASSWORD_REFUSALS });
 
   const onSubmit = form.onSubmit(async (element) => {
     const { activationRequestSchema } = await import('../../app/api/schemas.ts');
