@@ -10,14 +10,14 @@ import { describe, expect, it } from 'vitest';
 // component may write a bare <button> (Button, IconButton), use a kit component's class names
 // by hand (a `.field`, a `.card`, a `.button--secondary`…), or make a bare <ul>/<ol> of links
 // or buttons its list (List + ListItem; actions are Buttons in a row). A list of links inside
-// a <nav> is navigation and stays a list.
+// a <nav> is navigation and stays a list. Messages are Notices, not a hand-written `.notice`.
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const UI = path.join(SRC, 'ui');
 
 /** Class names that belong to a kit component (the component writes them, features don't). */
 const KIT_CLASS =
-  /^(?:button(?:--.*)?|icon-button|field|field--inline|field-group(?:--.*)?|field-pair|rule|rule__grid|choice|choice__option|card|card--warning|badge(?:--.*)?|empty|empty-state.*|back-link|list|list-item.*|skeleton.*|sheet.*|tabs.*|segmented.*|switch.*|chip.*|spinner)$/;
+  /^(?:button(?:--.*)?|icon-button|field|field--inline|field-group(?:--.*)?|field-pair|rule|rule__grid|choice|choice__option|card|card--warning|badge(?:--.*)?|empty|empty-state.*|back-link|list|list-item.*|skeleton.*|sheet.*|tabs.*|segmented.*|switch.*|chip.*|spinner|notice(?:--.*|__.*)?)$/;
 
 /** What a list item must not be by itself: a link or a button (a list of actions/links). */
 const LINK_OR_BUTTON = new Set(['a', 'Link', 'NavLink', 'button', 'Button', 'ButtonLink']);
@@ -161,8 +161,9 @@ describe('markup guard self-check', () => {
       '  </ul>',
       ');',
       'const f = <ol><li><Button onClick={a}>A</Button></li><li><Button>B</Button></li></ol>;',
+      'const g = <p className="notice notice--error" role="alert">No se pudo</p>;',
     ].join('\n');
-    expect(scanMarkup('x.tsx', code).map((f) => f.line)).toEqual([1, 2, 3, 4, 4, 6, 14]);
+    expect(scanMarkup('x.tsx', code).map((f) => f.line)).toEqual([1, 2, 3, 4, 4, 6, 14, 15, 15]);
   });
 
   it('leaves alone kit components, lists with content, navigation and other classes', () => {

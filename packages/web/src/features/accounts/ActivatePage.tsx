@@ -6,6 +6,7 @@ import { useFormSubmit } from '../../app/api/useFormSubmit.ts';
 import { useSession } from '../../app/session/SessionContext.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 
 // «Activar cuenta» (issue 14): DNI + the one-time code from the activation sheet + the
@@ -92,7 +93,11 @@ export default function ActivatePage() {
             onChange={() => form.clear('password')}
           />
           <div className="form__alert" role="alert">
-            {form.alert ? <p className="notice notice--error">{form.alert}</p> : null}
+            {form.alert ? (
+              <Notice tone="error" live={false}>
+                {form.alert}
+              </Notice>
+            ) : null}
           </div>
           <Button type="submit" block loading={form.busy} loadingLabel={t('activate.submitting')}>
             {t('activate.submit')}

@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -86,9 +87,19 @@ function PasswordForm() {
           required
         />
         <div className="form__alert" role="alert">
-          {form.alert ? <p className="notice notice--error">{form.alert}</p> : null}
+          {form.alert ? (
+            <Notice tone="error" live={false}>
+              {form.alert}
+            </Notice>
+          ) : null}
         </div>
-        <div role="status">{done ? <p className="notice notice--info">{done}</p> : null}</div>
+        <div role="status">
+          {done ? (
+            <Notice tone="success" live={false}>
+              {done}
+            </Notice>
+          ) : null}
+        </div>
         <Button type="submit" block loading={form.busy} loadingLabel={t('myAccount.changing')}>
           {t('myAccount.change')}
         </Button>

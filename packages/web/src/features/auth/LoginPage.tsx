@@ -6,6 +6,7 @@ import type { SignedOutReason } from '../../app/session/SessionContext.tsx';
 import { useSession } from '../../app/session/SessionContext.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 
 // DNI + password. Validated in the browser with the same zod schema as the server, so the
@@ -31,11 +32,7 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
       <div className="login__panel">
         <PageHeading title={t('app.name')} documentTitle={t('auth.title')} />
         <p className="login__tagline">{t('app.tagline')}</p>
-        {notice ? (
-          <p className="notice notice--info" role="status">
-            {t(`errors.${notice}`)}
-          </p>
-        ) : null}
+        {notice ? <Notice>{t(`errors.${notice}`)}</Notice> : null}
         <form
           className="form"
           aria-label={t('auth.formLabel')}
@@ -71,7 +68,11 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
             onChange={() => form.clear('password')}
           />
           <div className="form__alert" role="alert">
-            {form.alert ? <p className="notice notice--error">{form.alert}</p> : null}
+            {form.alert ? (
+              <Notice tone="error" live={false}>
+                {form.alert}
+              </Notice>
+            ) : null}
           </div>
           <Button type="submit" block loading={form.busy} loadingLabel={t('auth.submitting')}>
             {t('auth.submit')}

@@ -7,6 +7,7 @@ import { useFromDevice } from '../../offline/from-device.ts';
 import { deviceInterventions, deviceTargets } from '../../offline/reference-screens.ts';
 import { Card } from '../../ui/Card.tsx';
 import { SelectField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -67,7 +68,7 @@ function TargetsSection({
     body = (
       <>
         {data.data.year < data.data.currentYear ? (
-          <p className="notice notice--info">{t('catalog.past')}</p>
+          <Notice live={false}>{t('catalog.past')}</Notice>
         ) : null}
         <RulesView rules={data.data.rules} />
       </>

@@ -8,6 +8,7 @@ import { useMe } from '../../app/session/SessionContext.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextareaField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { roleName, stageName } from '../progress/reasons.ts';
@@ -120,11 +121,13 @@ export function LadderEditor({
         onChange={(event) => setText(event.target.value)}
       />
       {problems.length > 0 ? (
-        <ul id={`${id}-problems`} className="notice notice--error" role="alert">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+        <Notice tone="error" id={`${id}-problems`}>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Notice>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="button-row">

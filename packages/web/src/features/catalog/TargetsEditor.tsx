@@ -14,6 +14,7 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { NumberField, SelectField, TextField } from '../../ui/Field.tsx';
 import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
@@ -233,14 +234,14 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
       </Button>
       <div className="form__alert" role="alert">
         {status.kind === 'error' ? (
-          <div className="notice notice--error">
+          <Notice tone="error">
             <p>{status.message}</p>
             {Object.entries(status.fields)
               .filter(([path]) => !path.startsWith('rules.'))
               .map(([path, message]) => (
                 <p key={path}>{message}</p>
               ))}
-          </div>
+          </Notice>
         ) : null}
       </div>
       <Button

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Checkbox } from '../../ui/CheckboxGroup.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { IconUpload } from '../../ui/icons.ts';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { Stat, StatGroup } from '../../ui/Stat.tsx';
@@ -41,13 +42,13 @@ function ImportReport({ report }: { report: ImportReportView }) {
       <h2 id="resultado-importacion">
         {report.dryRun ? t('imports.reportDryRun') : t('imports.reportApplied')}
       </h2>
-      <p className="notice notice--info">
+      <Notice tone={report.dryRun || report.applied ? 'info' : 'warning'} live={false}>
         {report.dryRun
           ? t('imports.dryRunNote')
           : report.applied
             ? t('imports.appliedNote')
             : t('imports.notAppliedNote')}
-      </p>
+      </Notice>
       <StatGroup compact>
         {figures.map(([label, value]) => (
           <Stat key={label} label={label} value={formatNumber(value)} />
@@ -176,9 +177,9 @@ export default function ImportPage() {
         <div className="form__alert" role="alert">
           {failure && !fileError ? <ErrorNotice error={failure} /> : null}
           {stage.kind === 'report' && stage.error ? (
-            <div className="notice notice--error">
+            <Notice tone="error">
               <p>{stage.error}</p>
-            </div>
+            </Notice>
           ) : null}
         </div>
         <div className="button-row">

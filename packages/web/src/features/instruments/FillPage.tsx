@@ -16,6 +16,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -166,14 +167,14 @@ function Filler({
         rubric={data.rubric}
       />
       {issues.length > 0 ? (
-        <div className="notice notice--error" role="alert">
+        <Notice tone="error">
           <p>{t('instruments.fillPage.incomplete')}</p>
           <ul className="issues">
             {issues.map((i) => (
               <li key={i.path}>{i.message}</li>
             ))}
           </ul>
-        </div>
+        </Notice>
       ) : null}
       <div className="button-row">
         <Button variant="secondary" onClick={() => void saver.saveNow('draft', answers)}>
@@ -185,9 +186,7 @@ function Filler({
         {message}
       </p>
       <div role="alert" className="form__alert">
-        {failed ? (
-          <p className="notice notice--error">{t('instruments.fillPage.saveFailed')}</p>
-        ) : null}
+        {failed ? <Notice tone="error">{t('instruments.fillPage.saveFailed')}</Notice> : null}
       </div>
     </>
   );
@@ -330,11 +329,11 @@ export default function FillPage() {
     <>
       <PageHeading title={t('instruments.fillPage.title')} />
       {state.status === 'ready' ? (
-        <p className="notice notice--info">
+        <Notice live={false}>
           {state.data.offline
             ? t('instruments.fillPage.offlineOnly')
             : t('instruments.fillPage.offlineReady')}
-        </p>
+        </Notice>
       ) : null}
       {body}
       {session ? (

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
 import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
@@ -162,14 +163,14 @@ function PlanForm({
       />
       <div role="alert" className="form__alert">
         {attempted && blockers.length > 0 ? (
-          <div className="notice notice--error">
+          <Notice tone="error">
             <p>{t('plan.cantSave')}</p>
             <ul>
               {blockers.map((blocker) => (
                 <li key={blocker.code}>{blockerText(t, blocker)}</li>
               ))}
             </ul>
-          </div>
+          </Notice>
         ) : null}
       </div>
       <SaveError error={error} />

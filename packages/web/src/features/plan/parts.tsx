@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FieldGroup } from '../../ui/FieldGroup.tsx';
 import { IconCalendar, IconClipboard } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { Access } from './model.ts';
 import { removeAt, setLine } from './model.ts';
@@ -149,9 +150,9 @@ export function AccessDenied({
   return (
     <div className="page">
       <PageHeading title={title} />
-      <div className="notice notice--warning" role="alert">
+      <Notice tone="warning" live="alert">
         <p>{access.kind === 'notInCaseload' ? t('plan.notInCaseload') : t('plan.noAccess')}</p>
-      </div>
+      </Notice>
       <BackLink to={`/docentes/${teacherId}`}>{t('plan.backToTeacher')}</BackLink>
     </div>
   );

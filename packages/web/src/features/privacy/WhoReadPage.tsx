@@ -6,6 +6,7 @@ import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
@@ -60,12 +61,15 @@ function Failure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
   if (!isOffline(error)) return <ErrorNotice error={error} onRetry={onRetry} />;
   return (
-    <div className="notice notice--info" role="status">
+    <Notice
+      action={
+        <Button variant="secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </Button>
+      }
+    >
       <p>{t('whoRead.offline')}</p>
-      <Button variant="secondary" onClick={onRetry}>
-        {t('app.retry')}
-      </Button>
-    </div>
+    </Notice>
   );
 }
 

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { TextareaField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
@@ -254,11 +255,7 @@ export function StageSection({
             ladder={ladder}
           />
         ) : null}
-        {canDecide && !caseload ? (
-          <p className="notice" role="status">
-            {t('progress.decide.noCaseload')}
-          </p>
-        ) : null}
+        {canDecide && !caseload ? <Notice>{t('progress.decide.noCaseload')}</Notice> : null}
       </section>
       <History decisions={decisions} ladder={ladder} />
     </>

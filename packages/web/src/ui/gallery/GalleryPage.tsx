@@ -21,6 +21,7 @@ import {
   IconWarning,
 } from '../icons.ts';
 import { CappedList, List, ListItem } from '../ListItem.tsx';
+import { Notice } from '../Notice.tsx';
 import { SegmentedControl } from '../SegmentedControl.tsx';
 import { Sheet } from '../Sheet.tsx';
 import { BottomNav, Chip, TopBar } from '../Shell.tsx';
@@ -309,9 +310,21 @@ export default function GalleryPage() {
           </EmptyState>
           <Skeleton lines={3} />
           <Loading />
-          <p className="notice notice--info">{S.notices.info}</p>
-          <p className="notice notice--warning">{S.notices.warning}</p>
-          <p className="notice notice--error">{S.notices.error}</p>
+          {/* The gallery is static: its notices are not announced (live={false}). */}
+          <Notice live={false}>{S.notices.info}</Notice>
+          <Notice tone="success" live={false}>
+            {S.notices.success}
+          </Notice>
+          <Notice tone="warning" live={false} title={S.notices.warningTitle}>
+            {S.notices.warning}
+          </Notice>
+          <Notice
+            tone="error"
+            live={false}
+            action={<Button variant="secondary">{S.notices.retry}</Button>}
+          >
+            {S.notices.error}
+          </Notice>
         </Section>
 
         <Section id="g-fields" title={S.sections.fields}>

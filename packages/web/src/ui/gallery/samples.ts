@@ -61,8 +61,11 @@ export const SAMPLES = {
   emptyAction: 'Programar visita',
   notices: {
     info: 'Tus cambios están guardados en este dispositivo.',
+    success: 'Contraseña cambiada. Ya puedes usarla en tus otros dispositivos.',
+    warningTitle: 'Sin conexión',
     warning: 'No se pudo sincronizar. Se volverá a intentar automáticamente.',
     error: 'El DNI o la contraseña no son correctos.',
+    retry: 'Reintentar',
   },
   fields: {
     dni: 'DNI',
