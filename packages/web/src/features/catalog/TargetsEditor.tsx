@@ -234,7 +234,7 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
       </Button>
       <div className="form__alert" role="alert">
         {status.kind === 'error' ? (
-          <Notice tone="error">
+          <Notice tone="error" live={false}>
             <p>{status.message}</p>
             {Object.entries(status.fields)
               .filter(([path]) => !path.startsWith('rules.'))

@@ -177,7 +177,7 @@ export default function ImportPage() {
         <div className="form__alert" role="alert">
           {failure && !fileError ? <ErrorNotice error={failure} /> : null}
           {stage.kind === 'report' && stage.error ? (
-            <Notice tone="error">
+            <Notice tone="error" live={false}>
               <p>{stage.error}</p>
             </Notice>
           ) : null}

@@ -186,7 +186,11 @@ function Filler({
         {message}
       </p>
       <div role="alert" className="form__alert">
-        {failed ? <Notice tone="error">{t('instruments.fillPage.saveFailed')}</Notice> : null}
+        {failed ? (
+          <Notice tone="error" live={false}>
+            {t('instruments.fillPage.saveFailed')}
+          </Notice>
+        ) : null}
       </div>
     </>
   );

@@ -71,7 +71,9 @@ function ImportForm() {
       </form>
       <div role="alert" className="form__alert">
         {unreadable ? (
-          <Notice tone="error">{t('instruments.designer.importUnreadable')}</Notice>
+          <Notice tone="error" live={false}>
+            {t('instruments.designer.importUnreadable')}
+          </Notice>
         ) : null}
       </div>
       {error ? <SaveError error={error} /> : null}

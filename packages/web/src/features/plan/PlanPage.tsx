@@ -163,7 +163,7 @@ function PlanForm({
       />
       <div role="alert" className="form__alert">
         {attempted && blockers.length > 0 ? (
-          <Notice tone="error">
+          <Notice tone="error" live={false}>
             <p>{t('plan.cantSave')}</p>
             <ul>
               {blockers.map((blocker) => (
