@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 // component may write a bare <button> (Button, IconButton), use a kit component's class names
 // by hand (a `.field`, a `.card`, a `.button--secondary`…), or make a bare <ul>/<ol> of links
 // or buttons its list (List + ListItem; actions are Buttons in a row). A list of links inside
-// a <nav> is navigation and stays a list. Messages are Notices, not a hand-written `.notice`.
+// a <nav> is navigation and stays a list. Messages are Notices, not a hand-written `.notice`,
+// and a Notice inside a live region already there is not live itself (live={false}).
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const UI = path.join(SRC, 'ui');
@@ -83,6 +84,34 @@ function classNames(attribute: ts.JsxAttribute): string[] {
   return out.filter(Boolean);
 }
 
+/** An element written with role="alert" or role="status" (a live region already there). */
+function isLiveRegion(node: ts.JsxElement): boolean {
+  return node.openingElement.attributes.properties.some(
+    (a) =>
+      ts.isJsxAttribute(a) &&
+      a.name.getText() === 'role' &&
+      a.initializer !== undefined &&
+      ts.isStringLiteral(a.initializer) &&
+      ['alert', 'status'].includes(a.initializer.text),
+  );
+}
+
+/** The <Notice> elements inside `region` that would be live regions of their own. */
+function liveNotices(region: ts.JsxElement): ts.Node[] {
+  const found: ts.Node[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) {
+      const quiet = node.attributes.properties.some(
+        (a) => ts.isJsxAttribute(a) && a.name.getText() === 'live',
+      );
+      if (node.tagName.getText() === 'Notice' && !quiet) found.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const child of region.children) visit(child);
+  return found;
+}
+
 export function scanMarkup(file: string, code: string): Finding[] {
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const out: Finding[] = [];
@@ -98,6 +127,11 @@ export function scanMarkup(file: string, code: string): Finding[] {
         for (const name of classNames(attribute)) {
           if (KIT_CLASS.test(name)) report(attribute, `class "${name}": use the kit's component`);
         }
+      }
+    }
+    if (ts.isJsxElement(node) && isLiveRegion(node)) {
+      for (const inner of liveNotices(node)) {
+        report(inner, 'Notice inside a live region: give it live={false} (one announcement)');
       }
     }
     if (ts.isJsxElement(node) && ['ul', 'ol'].includes(tagName(node))) {
@@ -162,8 +196,11 @@ describe('markup guard self-check', () => {
       ');',
       'const f = <ol><li><Button onClick={a}>A</Button></li><li><Button>B</Button></li></ol>;',
       'const g = <p className="notice notice--error" role="alert">No se pudo</p>;',
+      'const h = <div role="alert">{e ? <Notice tone="error">{e}</Notice> : null}</div>;',
     ].join('\n');
-    expect(scanMarkup('x.tsx', code).map((f) => f.line)).toEqual([1, 2, 3, 4, 4, 6, 14, 15, 15]);
+    expect(scanMarkup('x.tsx', code).map((f) => f.line)).toEqual([
+      1, 2, 3, 4, 4, 6, 14, 15, 15, 16,
+    ]);
   });
 
   it('leaves alone kit components, lists with content, navigation and other classes', () => {
@@ -175,6 +212,7 @@ describe('markup guard self-check', () => {
       'const e = <nav aria-label="Roles"><ul><li><Link to="/">Docente</Link></li></ul></nav>;',
       'const f = <p className="field__hint lead card__facts">x</p>;',
       'const g = <ul><li><p>Uno</p><Link to="/a">Ver</Link></li></ul>;',
+      'const h = <div role="alert">{e ? <Notice tone="error" live={false}>{e}</Notice> : null}</div>;',
     ].join('\n');
     expect(scanMarkup('x.tsx', code)).toEqual([]);
   });
