@@ -43,11 +43,12 @@ describe('galería de componentes', () => {
         'Listas',
         'Vacío, cargando y avisos',
         'Campos',
+        'Grupos de campos',
         'Segmentos, pestañas e interruptor',
         'Hoja y aviso breve',
         'Barra superior y navegación',
       ]) {
-        await page.getByRole('heading', { level: 2, name: section }).waitFor();
+        await page.getByRole('heading', { level: 2, name: section, exact: true }).waitFor();
       }
       expect(await page.getByRole('radiogroup').count()).toBe(3);
       expect(await page.getByRole('tab').count()).toBe(3);
@@ -64,6 +65,19 @@ describe('galería de componentes', () => {
       expect(
         await page.evaluate<number>('document.documentElement.scrollWidth'),
       ).toBeLessThanOrEqual(width);
+      // Every control is a thumb-sized target (≥ 48 × 48 px): a checkbox or radio through the
+      // label that wraps it.
+      const small = await page.evaluate<string[]>(`[...document.querySelectorAll(
+          'main button, main a[href], main input, main select, main textarea, main summary, main [role=tab]'
+        )]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) => (el.matches('input[type=checkbox], input[type=radio]') ? el.closest('label') : el))
+        .filter((el) => {
+          const box = el.getBoundingClientRect();
+          return box.height < 47.5 || box.width < 47.5;
+        })
+        .map((el) => el.outerHTML.slice(0, 120))`);
+      expect(small).toEqual([]);
       await noViolations(page, `la galería a ${width} px`);
       await page.screenshot({ path: path.join(out, `galeria-${width}.png`), fullPage: true });
 
@@ -77,6 +91,14 @@ describe('galería de componentes', () => {
       expect(await levels.getByRole('radio', { checked: true }).getAttribute('aria-label')).toBe(
         'III: Logrado',
       );
+
+      // Moving on with the keyboard, the focused control shows the focus ring (3 px).
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate<string[]>(`(() => {
+        const style = getComputedStyle(document.activeElement);
+        return [style.outlineStyle, style.outlineWidth];
+      })()`);
+      expect(ring).toEqual(['solid', '3px']);
 
       // The sheet takes the full width of the phone, and passes axe while open.
       await page.getByRole('button', { name: 'Abrir hoja' }).click();

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import { Icon } from './Icon.tsx';
 import type { IconType } from './icons.ts';
@@ -27,6 +27,8 @@ export interface ButtonProps extends Look, ButtonHTMLAttributes<HTMLButtonElemen
   /** Shows a spinner and, when given, `loadingLabel` instead of the label ("Guardando…"). */
   loading?: boolean;
   loadingLabel?: string;
+  /** The element, to give it the focus back (after removing the row above it). */
+  buttonRef?: Ref<HTMLButtonElement>;
 }
 
 export function Button({
@@ -38,12 +40,14 @@ export function Button({
   disabled,
   className,
   type = 'button',
+  buttonRef,
   children,
   ...rest
 }: ButtonProps) {
   return (
     <button
       {...rest}
+      ref={buttonRef}
       type={type}
       className={buttonClass({ variant, block }, className)}
       disabled={disabled || loading}

@@ -39,4 +39,37 @@ describe('CheckboxGroup', () => {
     expect(changes).toEqual([['a', 'b'], []]);
     await act(async () => root.unmount());
   });
+
+  it('describes the group by its hint and extra ids, and disables single options', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () =>
+      root.render(
+        <>
+          <CheckboxGroup
+            legend="Desempeños en foco"
+            hint="Hasta seis"
+            describedBy="count"
+            options={[
+              { value: 'a', label: 'Involucra' },
+              { value: 'b', label: 'Razonamiento', disabled: true },
+            ]}
+            value={['a']}
+            onChange={() => {}}
+          />
+          <p id="count">1 elegido</p>
+        </>,
+      ),
+    );
+    const fieldset = host.querySelector('fieldset') as HTMLFieldSetElement;
+    const ids = (fieldset.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(ids.map((id) => host.querySelector(`[id="${id}"]`)?.textContent)).toEqual([
+      'Hasta seis',
+      '1 elegido',
+    ]);
+    const boxes = [...host.querySelectorAll('input[type="checkbox"]')] as HTMLInputElement[];
+    expect(boxes.map((box) => box.disabled)).toEqual([false, true]);
+    await act(async () => root.unmount());
+  });
 });

@@ -11,7 +11,9 @@ import { IconAlert } from './icons.ts';
 
 // Field wrappers: a visible label tied to the control, an optional hint and an error, both
 // wired through aria-describedby; an error also sets aria-invalid. Field takes a render
-// function for any control; TextField, SelectField and TextareaField are the common cases.
+// function for any control; TextField, NumberField, SelectField and TextareaField are the
+// common cases. A field whose message is shown elsewhere (one alert for a row of fields) takes
+// `invalid` and that message's id in `describedBy` instead of its own `error`.
 
 /** What a control inside a Field must spread onto itself. */
 export interface ControlProps {
@@ -27,17 +29,32 @@ export interface FieldProps {
   error?: ReactNode;
   /** Fixes the control's id (otherwise generated). */
   id?: string;
+  /** Ids of other elements that describe the control (a shared alert of its row). */
+  describedBy?: string;
+  /** Marks the control invalid when its message is shown elsewhere (see describedBy). */
+  invalid?: boolean;
+  /** A short field on its own line (a year picker above a section). */
+  narrow?: boolean;
   children: (control: ControlProps) => ReactNode;
 }
 
-export function Field({ label, hint, error, id, children }: FieldProps) {
+export function Field({
+  label,
+  hint,
+  error,
+  id,
+  describedBy: extra,
+  invalid,
+  narrow,
+  children,
+}: FieldProps) {
   const generated = useId();
   const controlId = id ?? generated;
   const hintId = hint ? `${controlId}-hint` : undefined;
   const errorId = error ? `${controlId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const describedBy = [hintId, errorId, extra].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className={narrow ? 'field field--inline' : 'field'}>
       <label htmlFor={controlId}>{label}</label>
       {hint ? (
         <p id={hintId} className="field__hint">
@@ -47,7 +64,7 @@ export function Field({ label, hint, error, id, children }: FieldProps) {
       {children({
         id: controlId,
         'aria-describedby': describedBy,
-        'aria-invalid': error ? true : undefined,
+        'aria-invalid': error || invalid ? true : undefined,
       })}
       {error ? (
         <p id={errorId} className="field__error">
@@ -67,14 +84,24 @@ export function TextField({
   hint,
   error,
   id,
+  describedBy,
+  invalid,
+  narrow,
   inputRef,
   ...input
 }: Wrapped<InputHTMLAttributes<HTMLInputElement>>) {
   return (
-    <Field label={label} hint={hint} error={error} id={id}>
+    <Field {...{ label, hint, error, id, describedBy, invalid, narrow }}>
       {(control) => <input ref={inputRef} {...input} {...control} />}
     </Field>
   );
+}
+
+/** A whole number typed on a phone's numeric keypad (students, counts, grades). */
+export function NumberField(
+  props: Omit<Wrapped<InputHTMLAttributes<HTMLInputElement>>, 'type' | 'inputMode'>,
+) {
+  return <TextField {...props} type="number" inputMode="numeric" />;
 }
 
 export function SelectField({
@@ -82,11 +109,14 @@ export function SelectField({
   hint,
   error,
   id,
+  describedBy,
+  invalid,
+  narrow,
   children,
   ...select
 }: Omit<Wrapped<SelectHTMLAttributes<HTMLSelectElement>>, 'inputRef'> & { children: ReactNode }) {
   return (
-    <Field label={label} hint={hint} error={error} id={id}>
+    <Field {...{ label, hint, error, id, describedBy, invalid, narrow }}>
       {(control) => (
         <select {...select} {...control}>
           {children}
@@ -101,10 +131,13 @@ export function TextareaField({
   hint,
   error,
   id,
+  describedBy,
+  invalid,
+  narrow,
   ...textarea
 }: Omit<Wrapped<TextareaHTMLAttributes<HTMLTextAreaElement>>, 'inputRef'>) {
   return (
-    <Field label={label} hint={hint} error={error} id={id}>
+    <Field {...{ label, hint, error, id, describedBy, invalid, narrow }}>
       {(control) => <textarea {...textarea} {...control} />}
     </Field>
   );

@@ -33,7 +33,8 @@ export interface ListItemProps {
   icon?: IconType;
   /** Where the row leads; without it the row is static (no chevron). */
   to?: string;
-  /** One control at the row's end (e.g. "Quitar"); only on a static row (a link holds none). */
+  /** A control at the row's end ("Quitar"), or a `button-row` of a record's actions; only on a
+   *  static row (a link holds none). Under the text when the row is too narrow for both. */
   action?: ReactNode;
 }
 

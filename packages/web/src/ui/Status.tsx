@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { errorMessage, isRetryable } from '../app/api/errorMessage.ts';
+import { Button } from './Button.tsx';
+import { Notice } from './Notice.tsx';
 
 // Small shared states: loading, failure with a retry, and the full-page variants used while
 // the session starts.
@@ -23,14 +25,18 @@ interface ErrorNoticeProps {
 export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
   const { t } = useTranslation();
   return (
-    <div className="notice notice--error" role="alert">
+    <Notice
+      tone="error"
+      action={
+        onRetry && isRetryable(error) ? (
+          <Button variant="secondary" onClick={onRetry}>
+            {t('app.retry')}
+          </Button>
+        ) : null
+      }
+    >
       <p>{errorMessage(t, error)}</p>
-      {onRetry && isRetryable(error) ? (
-        <button type="button" className="button button--secondary" onClick={onRetry}>
-          {t('app.retry')}
-        </button>
-      ) : null}
-    </div>
+    </Notice>
   );
 }
 

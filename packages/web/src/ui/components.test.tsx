@@ -8,7 +8,8 @@ import { Badge } from './Badge.tsx';
 import { Button, ButtonLink } from './Button.tsx';
 import { Card } from './Card.tsx';
 import { EmptyState } from './EmptyState.tsx';
-import { Field, SelectField, TextareaField, TextField } from './Field.tsx';
+import { Field, NumberField, SelectField, TextareaField, TextField } from './Field.tsx';
+import { FieldGrid, FieldGroup } from './FieldGroup.tsx';
 import { IconButton } from './IconButton.tsx';
 import { IconUsers } from './icons.ts';
 import { CappedList, List, ListItem } from './ListItem.tsx';
@@ -230,6 +231,60 @@ describe('Field wrappers', () => {
     }
     expect(doc.querySelector('select')?.getAttribute('aria-describedby')).toMatch(/-hint$/);
     expect(doc.querySelector('textarea')?.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('a field whose message is shown by its row is invalid and described by that message', () => {
+    const doc = dom(
+      <>
+        <p id="row-errors">Hay 12 estudiantes en niveles y solo 10 en el aula.</p>
+        <NumberField id="n" label="En inicio" hint="0 a 200" invalid describedBy="row-errors" />
+        <NumberField id="m" label="En proceso" invalid={false} narrow />
+      </>,
+    );
+    const n = doc.getElementById('n');
+    expect(n?.getAttribute('type')).toBe('number');
+    expect(n?.getAttribute('inputmode')).toBe('numeric');
+    expect(n?.getAttribute('aria-invalid')).toBe('true');
+    expect(n?.getAttribute('aria-describedby')).toBe('n-hint row-errors');
+    const m = doc.getElementById('m');
+    expect(m?.hasAttribute('aria-invalid')).toBe(false);
+    expect(m?.closest('.field')?.classList.contains('field--inline')).toBe(true);
+  });
+});
+
+describe('FieldGroup', () => {
+  it('names rows and nested groups by their legend and describes them by hint and extras', () => {
+    const doc = dom(
+      <FieldGroup legend="Línea de base" hint="Por área y grado" describedBy="count">
+        <FieldGroup variant="row" legend="Área 1">
+          <FieldGrid>
+            <TextField label="Área curricular" />
+          </FieldGrid>
+          <FieldGroup variant="nested" legend="Estudiantes por nivel">
+            <FieldGrid pair>
+              <NumberField label="En inicio" />
+            </FieldGrid>
+          </FieldGroup>
+        </FieldGroup>
+        <p id="count">2 áreas</p>
+      </FieldGroup>,
+    );
+    const [outer, row, nested] = [...doc.querySelectorAll('fieldset')];
+    expect(outer?.className).toBe('field-group');
+    expect(row?.className).toBe('rule');
+    expect(nested?.className).toBe('field-group field-group--nested');
+    expect([outer, row, nested].map((f) => f?.querySelector('legend')?.textContent)).toEqual([
+      'Línea de base',
+      'Área 1',
+      'Estudiantes por nivel',
+    ]);
+    const described = (outer?.getAttribute('aria-describedby') ?? '').split(' ');
+    expect(described.map((id) => doc.getElementById(id)?.textContent)).toEqual([
+      'Por área y grado',
+      '2 áreas',
+    ]);
+    expect(row?.hasAttribute('aria-describedby')).toBe(false);
+    expect(doc.querySelectorAll('.rule__grid, .field-pair')).toHaveLength(2);
   });
 });
 

@@ -1,12 +1,13 @@
 import { formatLimaDateTime } from '@acompana/core';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword, endOtherSessions, fetchSessions } from '../../app/api/endpoints.ts';
-import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
+import { useFormSubmit } from '../../app/api/useFormSubmit.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -16,8 +17,14 @@ import { useApiData } from '../../ui/useApiData.ts';
 // end) and see one's open sessions, with «Cerrar las otras sesiones». Needs a connection:
 // both are answered by the server.
 
-type Field = 'currentPassword' | 'newPassword';
-const PASSWORD_CODES = ['PASSWORD_TOO_SHORT', 'PASSWORD_TOO_COMMON', 'PASSWORD_PERSONAL'];
+const FIELDS = ['currentPassword', 'newPassword'] as const;
+// A refused new password and a wrong current one go under their field, not in the alert.
+const CODE_FIELDS = {
+  PASSWORD_TOO_SHORT: 'newPassword',
+  PASSWORD_TOO_COMMON: 'newPassword',
+  PASSWORD_PERSONAL: 'newPassword',
+  PASSWORD_WRONG: 'currentPassword',
+} as const;
 
 /** "Chrome en Android" is more than a phone shows of a user agent; a short, honest label. */
 function browserOf(userAgent: string | null): string | null {
@@ -35,83 +42,44 @@ function browserOf(userAgent: string | null): string | null {
 function PasswordForm() {
   const { t } = useTranslation();
   const id = useId();
-  const currentRef = useRef<HTMLInputElement>(null);
-  const newRef = useRef<HTMLInputElement>(null);
-  const [fields, setFields] = useState<Partial<Record<Field, string>>>({});
-  const [alert, setAlert] = useState<string | null>(null);
+  const form = useFormSubmit({ fields: FIELDS, codeFields: CODE_FIELDS });
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    setAlert(null);
+  const onSubmit = form.onSubmit(async (element) => {
     setDone(null);
-    setBusy(true);
-    try {
-      const { passwordChangeSchema } = await import('../../app/api/schemas.ts');
-      const parsed = passwordChangeSchema.safeParse({
-        currentPassword: String(data.get('currentPassword') ?? ''),
-        newPassword: String(data.get('newPassword') ?? ''),
-      });
-      if (!parsed.success) {
-        const messages: Partial<Record<Field, string>> = {};
-        for (const issue of parsed.error.issues) {
-          const path = issue.path[0] as Field;
-          messages[path] ??= issue.message;
-        }
-        setFields(messages);
-        (messages.currentPassword ? currentRef : newRef).current?.focus();
-        return;
-      }
-      const { ended } = await changePassword(parsed.data);
-      setFields({});
-      form.reset();
-      setDone(ended > 0 ? t('myAccount.changed', { count: ended }) : t('myAccount.changedNone'));
-    } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (PASSWORD_CODES.includes(code)) {
-        setFields({ newPassword: errorMessage(t, error) });
-        newRef.current?.focus();
-      } else if (code === 'PASSWORD_WRONG') {
-        setFields({ currentPassword: errorMessage(t, error) });
-        currentRef.current?.focus();
-      } else {
-        setFields(fieldErrors(error) as Partial<Record<Field, string>>);
-        setAlert(errorMessage(t, error));
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+    const { passwordChangeSchema } = await import('../../app/api/schemas.ts');
+    const values = form.check(passwordChangeSchema, element);
+    if (!values) return;
+    const { ended } = await changePassword(values);
+    element.reset();
+    setDone(ended > 0 ? t('myAccount.changed', { count: ended }) : t('myAccount.changedNone'));
+  });
 
   return (
     <Card title={t('myAccount.passwordTitle')}>
       <form
         className="form"
         aria-label={t('myAccount.passwordTitle')}
-        aria-busy={busy}
+        aria-busy={form.busy}
         noValidate
         onSubmit={onSubmit}
       >
         <TextField
-          inputRef={currentRef}
+          inputRef={form.inputRef('currentPassword')}
           id={`${id}-current`}
           label={t('myAccount.current')}
-          error={fields.currentPassword}
+          error={form.fields.currentPassword}
           name="currentPassword"
           type="password"
           autoComplete="current-password"
           required
         />
         <TextField
-          inputRef={newRef}
+          inputRef={form.inputRef('newPassword')}
           id={`${id}-new`}
           label={t('myAccount.newPassword')}
           hint={t('myAccount.newPasswordHint')}
-          error={fields.newPassword}
+          error={form.fields.newPassword}
           name="newPassword"
           type="password"
           autoComplete="new-password"
@@ -119,10 +87,20 @@ function PasswordForm() {
           required
         />
         <div className="form__alert" role="alert">
-          {alert ? <p className="notice notice--error">{alert}</p> : null}
+          {form.alert ? (
+            <Notice tone="error" live={false}>
+              {form.alert}
+            </Notice>
+          ) : null}
         </div>
-        <div role="status">{done ? <p className="notice notice--info">{done}</p> : null}</div>
-        <Button type="submit" block loading={busy} loadingLabel={t('myAccount.changing')}>
+        <div role="status">
+          {done ? (
+            <Notice tone="success" live={false}>
+              {done}
+            </Notice>
+          ) : null}
+        </div>
+        <Button type="submit" block loading={form.busy} loadingLabel={t('myAccount.changing')}>
           {t('myAccount.change')}
         </Button>
       </form>

@@ -7,6 +7,7 @@ import { useFromDevice } from '../../offline/from-device.ts';
 import { deviceInterventions, deviceTargets } from '../../offline/reference-screens.ts';
 import { Card } from '../../ui/Card.tsx';
 import { SelectField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -67,7 +68,7 @@ function TargetsSection({
     body = (
       <>
         {data.data.year < data.data.currentYear ? (
-          <p className="notice notice--info">{t('catalog.past')}</p>
+          <Notice live={false}>{t('catalog.past')}</Notice>
         ) : null}
         <RulesView rules={data.data.rules} />
       </>
@@ -76,21 +77,20 @@ function TargetsSection({
 
   return (
     <section className="section" aria-labelledby={`${id}-metas`}>
-      <div className="field field--inline">
-        <label htmlFor={`${id}-year`}>{t('catalog.year')}</label>
-        <select
-          id={`${id}-year`}
-          value={shownYear ?? ''}
-          onChange={(event) => onYear(Number(event.target.value))}
-        >
-          {shownYear === null ? <option value="" /> : null}
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {targets && y === targets.currentYear ? t('catalog.yearCurrent', { year: y }) : y}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        narrow
+        id={`${id}-year`}
+        label={t('catalog.year')}
+        value={shownYear ?? ''}
+        onChange={(event) => onYear(Number(event.target.value))}
+      >
+        {shownYear === null ? <option value="" /> : null}
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {targets && y === targets.currentYear ? t('catalog.yearCurrent', { year: y }) : y}
+          </option>
+        ))}
+      </SelectField>
       <h2 id={`${id}-metas`}>{t('catalog.targets', { year: shownYear ?? '' })}</h2>
       {body}
     </section>

@@ -7,7 +7,10 @@ import { formatNumber } from '../../app/i18n/index.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { TextareaField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { roleName, stageName } from '../progress/reasons.ts';
 
 // The progress-stage ladder of an intervention: what each stage asks of the recent rubric
@@ -72,7 +75,7 @@ function LadderCards({ ladder }: { ladder: StageLadder }) {
   );
 }
 
-function LadderEditor({
+export function LadderEditor({
   intervention,
   onSaved,
 }: {
@@ -83,16 +86,15 @@ function LadderEditor({
   const id = useId();
   const [text, setText] = useState(() => JSON.stringify(intervention.stageLadder, null, 2));
   const [error, setError] = useState<unknown>(null);
-  const [message, setMessage] = useState('');
+  const toast = useToast();
   const { ladder, problems } = ladderProblems(text, t);
 
   const save = async (value: StageLadder | null) => {
     setError(null);
-    setMessage('');
     try {
       const saved = await putStageLadder(intervention.code, value);
       setText(JSON.stringify(saved.stageLadder, null, 2));
-      setMessage(t('progress.catalogLadder.saved'));
+      toast(t('progress.catalogLadder.saved'));
       onSaved(saved);
     } catch (cause) {
       setError(cause);
@@ -106,27 +108,26 @@ function LadderEditor({
         if (ladder) void save(ladder);
       }}
     >
-      <div className="field">
-        <label htmlFor={`${id}-json`}>{t('progress.catalogLadder.editLabel')}</label>
-        <textarea
-          id={`${id}-json`}
-          rows={14}
-          spellCheck={false}
-          value={text}
-          aria-describedby={`${id}-hint`}
-          aria-invalid={problems.length > 0}
-          onChange={(event) => setText(event.target.value)}
-        />
-        <p id={`${id}-hint`} className="field__hint">
-          {t('progress.catalogLadder.editHint')}
-        </p>
-      </div>
+      <TextareaField
+        id={`${id}-json`}
+        className="input--code"
+        label={t('progress.catalogLadder.editLabel')}
+        hint={t('progress.catalogLadder.editHint')}
+        rows={14}
+        spellCheck={false}
+        value={text}
+        invalid={problems.length > 0}
+        describedBy={problems.length > 0 ? `${id}-problems` : undefined}
+        onChange={(event) => setText(event.target.value)}
+      />
       {problems.length > 0 ? (
-        <ul className="notice notice--error" role="alert">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
+        <Notice tone="error" id={`${id}-problems`}>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </Notice>
       ) : null}
       {error ? <ErrorNotice error={error} /> : null}
       <div className="button-row">
@@ -139,9 +140,6 @@ function LadderEditor({
           </Button>
         ) : null}
       </div>
-      <p role="status" className="form__status">
-        {message}
-      </p>
     </form>
   );
 }
@@ -150,8 +148,7 @@ export function LadderSection({ intervention: initial }: { intervention: Interve
   const { t } = useTranslation();
   const me = useMe();
   const id = useId();
-  // The saved ladder replaces the shown one in place: reloading the whole catalogue would
-  // remount the editor and lose its confirmation.
+  // The saved ladder replaces the shown one in place (no reload of the whole catalogue).
   const [intervention, setIntervention] = useState(initial);
   const editable = me.roles.some((grant) => grant.role === 'minedu');
   const ladder = intervention.stageLadder;

@@ -12,7 +12,10 @@ import { copyTargets, putTargets } from '../../app/api/endpoints.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { NumberField, SelectField, TextField } from '../../ui/Field.tsx';
+import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { useToast } from '../../ui/Toast.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
 // Equipo MINEDU edits a year's targets: one fieldset per rule, saved as a whole (the server
@@ -58,7 +61,6 @@ function ruleOf(d: Draft): TargetRule {
 type Status =
   | { kind: 'idle' }
   | { kind: 'busy'; what: 'save' | 'copy' }
-  | { kind: 'done'; message: string }
   | { kind: 'error'; message: string; fields: Record<string, string> };
 
 interface Props {
@@ -73,6 +75,8 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
   const id = useId();
   const [drafts, setDrafts] = useState<Draft[]>(() => targets.rules.map(draftOf));
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // Confirmations are toasts; refusals stay beside the form as its alert.
+  const toast = useToast();
   const fields = status.kind === 'error' ? status.fields : {};
   const busy = status.kind === 'busy';
 
@@ -85,7 +89,8 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     try {
       const saved = await putTargets(targets.intervention.code, targets.year, drafts.map(ruleOf));
       setDrafts(saved.rules.map(draftOf));
-      setStatus({ kind: 'done', message: t('catalog.saved', { year: targets.year }) });
+      setStatus({ kind: 'idle' });
+      toast(t('catalog.saved', { year: targets.year }));
     } catch (error) {
       setStatus({ kind: 'error', message: errorMessage(t, error), fields: fieldErrors(error) });
     }
@@ -96,10 +101,8 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     try {
       const copied = await copyTargets(targets.intervention.code, targets.year - 1, targets.year);
       setDrafts(copied.rules.map(draftOf));
-      setStatus({
-        kind: 'done',
-        message: t('catalog.copied', { from: targets.year - 1, year: targets.year }),
-      });
+      setStatus({ kind: 'idle' });
+      toast(t('catalog.copied', { from: targets.year - 1, year: targets.year }));
     } catch (error) {
       setStatus({ kind: 'error', message: errorMessage(t, error), fields: fieldErrors(error) });
     }
@@ -114,12 +117,10 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
     const fieldId = `${id}-${d.key}-${name}`;
     const error = fields[`rules.${index}.${name}`];
     return (
-      <TextField
+      <NumberField
         id={fieldId}
         label={text}
         error={error}
-        type="number"
-        inputMode="numeric"
         min={0}
         value={d[name]}
         onChange={(event) => change(d.key, { [name]: event.target.value })}
@@ -150,10 +151,9 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
         const legend = t('catalog.rule', { n: index + 1 });
         const rowError = fields[`rules.${index}`];
         return (
-          <fieldset className="rule" key={d.key}>
-            <legend>{legend}</legend>
+          <FieldGroup variant="row" key={d.key} legend={legend}>
             {rowError ? <p className="field__error">{rowError}</p> : null}
-            <div className="rule__grid">
+            <FieldGrid>
               <SelectField
                 id={`${id}-${d.key}-activity`}
                 label={t('catalog.activity')}
@@ -195,7 +195,7 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
               )}
               {input(d, index, 'perYear', t('catalog.perYear'))}
               {input(d, index, 'minPerMonth', t('catalog.minPerMonth'))}
-            </div>
+            </FieldGrid>
             <TextField
               id={`${id}-${d.key}-note`}
               label={t('catalog.note')}
@@ -210,7 +210,7 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
             >
               {t('catalog.removeRule', { n: index + 1 })}
             </Button>
-          </fieldset>
+          </FieldGroup>
         );
       })}
       <Button
@@ -234,19 +234,16 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
       </Button>
       <div className="form__alert" role="alert">
         {status.kind === 'error' ? (
-          <div className="notice notice--error">
+          <Notice tone="error" live={false}>
             <p>{status.message}</p>
             {Object.entries(status.fields)
               .filter(([path]) => !path.startsWith('rules.'))
               .map(([path, message]) => (
                 <p key={path}>{message}</p>
               ))}
-          </div>
+          </Notice>
         ) : null}
       </div>
-      <p className="form__status" role="status">
-        {status.kind === 'done' ? status.message : null}
-      </p>
       <Button
         type="submit"
         disabled={busy}

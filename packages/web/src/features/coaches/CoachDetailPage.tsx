@@ -7,6 +7,7 @@ import { DetailPage } from '../../ui/DetailPage.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconUser, IconUsers } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 import { useInterventionName } from '../rosters/options.ts';
 
@@ -47,11 +48,11 @@ function CoachBody({ coach }: { coach: CoachDetail }) {
           })}
         </p>
         {coach.aboveRange ? (
-          <p className="notice notice--warning">
+          <Notice tone="warning" live={false}>
             {t('coach.above', { max: formatNumber(coach.caseloadMax) })}
-          </p>
+          </Notice>
         ) : null}
-        {anyMasked ? <p className="notice notice--info">{t('coach.maskedNote')}</p> : null}
+        {anyMasked ? <Notice live={false}>{t('coach.maskedNote')}</Notice> : null}
         {coach.caseload.length === 0 ? (
           <EmptyState title={t('coach.empty')} />
         ) : (

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../ui/Card.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import type { HomeProps } from './types.ts';
 
 // Formadores do not read teacher rosters (privacy policy), so this home asks the API nothing.
@@ -11,7 +12,7 @@ export default function FormadorHome({ scopeName }: HomeProps) {
       <Card title={t('home.formador.scope')}>
         <p className="lead">{scopeName}</p>
         <p>{t('home.formador.intro')}</p>
-        <p className="notice notice--info">{t('home.formador.privacy')}</p>
+        <Notice live={false}>{t('home.formador.privacy')}</Notice>
       </Card>
     </div>
   );

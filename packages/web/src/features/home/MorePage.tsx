@@ -3,6 +3,7 @@ import { useNavItems } from '../../app/nav-items.ts';
 import { primaryRole, rolesOf } from '../../app/roles.ts';
 import { useMe, useSession } from '../../app/session/SessionContext.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
 import { useHighContrast } from '../../ui/contrast-setting.ts';
 import { IconUser } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
@@ -58,7 +59,7 @@ export default function MorePage() {
       ) : null}
       <section className="section" aria-labelledby="mas-pantalla">
         <h2 id="mas-pantalla">{t('more.display')}</h2>
-        <div className="card">
+        <Card as="div">
           <Switch
             label={t('more.highContrast')}
             checked={highContrast}
@@ -66,7 +67,7 @@ export default function MorePage() {
             stateText={highContrast ? t('ui.on') : t('ui.off')}
           />
           <p className="field__hint">{t('more.highContrastHint')}</p>
-        </div>
+        </Card>
       </section>
       <section className="section" aria-labelledby="mas-cuenta">
         <h2 id="mas-cuenta">{t('more.account')}</h2>

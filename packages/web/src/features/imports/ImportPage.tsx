@@ -6,8 +6,12 @@ import { formatNumber } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Checkbox } from '../../ui/CheckboxGroup.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { IconUpload } from '../../ui/icons.ts';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { Stat, StatGroup } from '../../ui/Stat.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { type ImportKind, type ImportReportView, reportOfError, uploadImport } from './report.ts';
@@ -38,13 +42,13 @@ function ImportReport({ report }: { report: ImportReportView }) {
       <h2 id="resultado-importacion">
         {report.dryRun ? t('imports.reportDryRun') : t('imports.reportApplied')}
       </h2>
-      <p className="notice notice--info">
+      <Notice tone={report.dryRun || report.applied ? 'info' : 'warning'} live={false}>
         {report.dryRun
           ? t('imports.dryRunNote')
           : report.applied
             ? t('imports.appliedNote')
             : t('imports.notAppliedNote')}
-      </p>
+      </Notice>
       <StatGroup compact>
         {figures.map(([label, value]) => (
           <Stat key={label} label={label} value={formatNumber(value)} />
@@ -132,62 +136,50 @@ export default function ImportPage() {
       <PageHeading title={t('imports.title')} />
       <p>{t('imports.intro')}</p>
       <form className="form" onSubmit={onCheck} noValidate>
-        <fieldset className="choice">
-          <legend>{t('imports.kind')}</legend>
-          {(['schools', 'teachers'] as const).map((value) => (
-            <label key={value} className="choice__option">
-              <input
-                type="radio"
-                name="kind"
-                value={value}
-                checked={kind === value}
-                onChange={() => {
-                  setKind(value);
-                  reset();
-                }}
-              />
-              {value === 'schools' ? t('imports.kindSchools') : t('imports.kindTeachers')}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor={`${id}-file`}>{t('imports.file')}</label>
-          <p id={`${id}-hint`} className="field__hint">
-            {t('imports.fileHint')}
-          </p>
-          <input
-            id={`${id}-file`}
-            type="file"
-            name="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={fileError ? `${id}-hint ${id}-error` : `${id}-hint`}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              setFileError(null);
-              reset();
-            }}
-          />
-          {fileError ? (
-            <p id={`${id}-error`} className="field__error">
-              {fileError}
-            </p>
-          ) : null}
-        </div>
-        <label className="choice__option">
-          <input
-            type="checkbox"
-            checked={skipInvalid}
-            onChange={(event) => setSkipInvalid(event.target.checked)}
-          />
-          {t('imports.skipInvalid')}
-        </label>
+        <RadioGroup
+          legend={t('imports.kind')}
+          name="kind"
+          options={[
+            { value: 'schools', label: t('imports.kindSchools') },
+            { value: 'teachers', label: t('imports.kindTeachers') },
+          ]}
+          value={kind}
+          onChange={(value) => {
+            setKind(value);
+            reset();
+          }}
+        />
+        <Field
+          id={`${id}-file`}
+          label={t('imports.file')}
+          hint={t('imports.fileHint')}
+          error={fileError}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              name="file"
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setFileError(null);
+                reset();
+              }}
+            />
+          )}
+        </Field>
+        <Checkbox
+          label={t('imports.skipInvalid')}
+          checked={skipInvalid}
+          onChange={setSkipInvalid}
+        />
         <div className="form__alert" role="alert">
           {failure && !fileError ? <ErrorNotice error={failure} /> : null}
           {stage.kind === 'report' && stage.error ? (
-            <div className="notice notice--error">
+            <Notice tone="error" live={false}>
               <p>{stage.error}</p>
-            </div>
+            </Notice>
           ) : null}
         </div>
         <div className="button-row">

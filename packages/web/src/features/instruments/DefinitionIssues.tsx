@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/client.ts';
+import { Notice } from '../../ui/Notice.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 
 // Refusals of a definition (designer save, JSON import) name the exact path and the reason.
@@ -21,7 +22,7 @@ export function issuesOf(error: unknown): PathIssue[] | null {
 export function IssueList({ issues }: { issues: PathIssue[] }) {
   const { t } = useTranslation();
   return (
-    <div className="notice notice--error" role="alert">
+    <Notice tone="error">
       <p>{t('instruments.designer.invalid')}</p>
       <ul className="issues">
         {issues.map((i) => (
@@ -30,7 +31,7 @@ export function IssueList({ issues }: { issues: PathIssue[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Field, TextField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -94,7 +95,9 @@ function Editor({ version }: { version: VersionDetail }) {
       </div>
       <div id={`${id}-check`} aria-live="polite">
         {result.ok ? (
-          <p className="notice notice--info">{t('instruments.designer.valid')}</p>
+          <Notice tone="success" live={false}>
+            {t('instruments.designer.valid')}
+          </Notice>
         ) : (
           <IssueList issues={result.issues} />
         )}

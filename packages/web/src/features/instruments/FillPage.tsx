@@ -7,14 +7,16 @@ import {
 } from '@acompana/core';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -143,9 +145,7 @@ function Filler({
   return (
     <>
       {session.visitId ? (
-        <Link to={`/visitas/${session.visitId}`} className="back-link">
-          {t('cycle.backToVisit')}
-        </Link>
+        <BackLink to={`/visitas/${session.visitId}`}>{t('cycle.backToVisit')}</BackLink>
       ) : null}
       <Card as="div">
         <p>
@@ -167,14 +167,14 @@ function Filler({
         rubric={data.rubric}
       />
       {issues.length > 0 ? (
-        <div className="notice notice--error" role="alert">
+        <Notice tone="error">
           <p>{t('instruments.fillPage.incomplete')}</p>
           <ul className="issues">
             {issues.map((i) => (
               <li key={i.path}>{i.message}</li>
             ))}
           </ul>
-        </div>
+        </Notice>
       ) : null}
       <div className="button-row">
         <Button variant="secondary" onClick={() => void saver.saveNow('draft', answers)}>
@@ -187,7 +187,9 @@ function Filler({
       </p>
       <div role="alert" className="form__alert">
         {failed ? (
-          <p className="notice notice--error">{t('instruments.fillPage.saveFailed')}</p>
+          <Notice tone="error" live={false}>
+            {t('instruments.fillPage.saveFailed')}
+          </Notice>
         ) : null}
       </div>
     </>
@@ -331,11 +333,11 @@ export default function FillPage() {
     <>
       <PageHeading title={t('instruments.fillPage.title')} />
       {state.status === 'ready' ? (
-        <p className="notice notice--info">
+        <Notice live={false}>
           {state.data.offline
             ? t('instruments.fillPage.offlineOnly')
             : t('instruments.fillPage.offlineReady')}
-        </p>
+        </Notice>
       ) : null}
       {body}
       {session ? (

@@ -1,9 +1,10 @@
 import { formatLimaDate, type InstrumentSummary, type VersionSummary } from '@acompana/core';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
+import { BackLink } from '../../ui/BackLink.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -205,11 +206,7 @@ export default function InstrumentDetailPage() {
   return (
     <>
       <PageHeading title={data.status === 'ready' ? data.data.name : t('instruments.title')} />
-      <p>
-        <Link to="/instrumentos" className="back-link">
-          {t('instruments.back')}
-        </Link>
-      </p>
+      <BackLink to="/instrumentos">{t('instruments.back')}</BackLink>
       {body}
     </>
   );

@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { IconClipboard, IconNotebook, IconUpload } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -70,7 +71,9 @@ function ImportForm() {
       </form>
       <div role="alert" className="form__alert">
         {unreadable ? (
-          <p className="notice notice--error">{t('instruments.designer.importUnreadable')}</p>
+          <Notice tone="error" live={false}>
+            {t('instruments.designer.importUnreadable')}
+          </Notice>
         ) : null}
       </div>
       {error ? <SaveError error={error} /> : null}

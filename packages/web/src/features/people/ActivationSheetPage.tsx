@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api/errorMessage.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -53,28 +54,24 @@ export default function ActivationSheetPage() {
       <>
         <p>{t('sheet.intro', { group: p.title })}</p>
         {p.people === 0 ? (
-          <p className="notice notice--info">{t('sheet.nobody')}</p>
+          <Notice tone="info" live={false}>
+            {t('sheet.nobody')}
+          </Notice>
         ) : (
-          <p className="notice notice--info">{t('sheet.people', { count: p.people })}</p>
+          <Notice tone="info" live={false}>
+            {t('sheet.people', { count: p.people })}
+          </Notice>
         )}
         {p.withLiveCode > 0 && !sheet ? (
-          <p className="notice notice--warning" role="status">
-            {t('sheet.replaces', { count: p.withLiveCode })}
-          </p>
+          <Notice tone="warning">{t('sheet.replaces', { count: p.withLiveCode })}</Notice>
         ) : null}
         {p.skipped.length > 0 ? (
           <p>{t('sheet.skipped', { names: p.skipped.map((s) => s.displayName).join(', ') })}</p>
         ) : null}
-        {alert ? (
-          <p className="notice notice--error" role="alert">
-            {alert}
-          </p>
-        ) : null}
+        {alert ? <Notice tone="error">{alert}</Notice> : null}
         {sheet ? (
           <>
-            <p className="notice notice--warning" role="status">
-              {t('sheet.ready', { count: sheet.items.length })}
-            </p>
+            <Notice tone="warning">{t('sheet.ready', { count: sheet.items.length })}</Notice>
             <Button variant="secondary" onClick={() => void downloadSheet(sheet)}>
               {t('sheet.downloadAgain')}
             </Button>

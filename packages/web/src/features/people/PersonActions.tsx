@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/api/errorMessage.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { Sheet } from '../../ui/Sheet.tsx';
 import { changeAccount, issueCode, unlockAccount } from './api.ts';
 
@@ -89,16 +90,8 @@ export function PersonActions({ person, outcome, onOutcome, onChanged }: Props) 
           {code.replacedCode ? <p>{t('person.code.replaced')}</p> : null}
         </Card>
       ) : null}
-      {notice ? (
-        <p className="notice notice--info" role="status">
-          {notice}
-        </p>
-      ) : null}
-      {alert ? (
-        <p className="notice notice--error" role="alert">
-          {alert}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="info">{notice}</Notice> : null}
+      {alert ? <Notice tone="error">{alert}</Notice> : null}
       {acts.length === 0 ? (
         <p>{t('person.noActions')}</p>
       ) : (

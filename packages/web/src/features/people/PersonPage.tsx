@@ -10,6 +10,7 @@ import { DetailPage } from '../../ui/DetailPage.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconClock } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { getPerson } from './api.ts';
 import { STATUS_TONE } from './labels.ts';
 import { NO_OUTCOME, type Outcome, PersonActions } from './PersonActions.tsx';
@@ -97,9 +98,9 @@ function PersonBody({ person, reload, outcome, onOutcome }: BodyProps) {
           ) : null}
         </dl>
         {person.codeExpiresAt ? (
-          <p className="notice notice--info">
+          <Notice tone="info" live={false}>
             {t('person.codeUntil', { date: formatLimaDate(person.codeExpiresAt) })}
-          </p>
+          </Notice>
         ) : null}
       </section>
       <PersonRoles person={person} onChanged={reload} />

@@ -10,6 +10,7 @@ import { useMe } from '../../app/session/SessionContext.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
@@ -107,11 +108,7 @@ export default function RegisterCoachPage() {
       <BackLink to="/personas">{t('registerCoach.back')}</BackLink>
       <PageHeading title={t('registerCoach.title')} />
       <p>{t('registerCoach.intro')}</p>
-      {alert ? (
-        <p className="notice notice--error" role="alert">
-          {alert}
-        </p>
-      ) : null}
+      {alert ? <Notice tone="error">{alert}</Notice> : null}
       <form className="form" onSubmit={onSubmit} noValidate>
         <TextField
           label={t('person.dni')}

@@ -2,7 +2,8 @@ import { LEARNING_LEVELS } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { FieldGroup } from '../../ui/FieldGroup.tsx';
+import { NumberField, SelectField, TextField } from '../../ui/Field.tsx';
+import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
 import {
   BASELINE_GRADES,
   type BaselineIssue,
@@ -57,85 +58,69 @@ export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
         const errorId = `${base}-errors`;
         const described = rowIssues.length ? errorId : undefined;
         const placed = placedStudents(row);
+        const has = (test: (issue: BaselineIssue) => boolean) => rowIssues.some(test);
         return (
-          <fieldset key={row.key} className="rule">
-            <legend>{t('plan.diagnosis.row', { n })}</legend>
-            <div className="rule__grid">
-              <div className="field">
-                <label htmlFor={`${base}-area`}>{t('plan.diagnosis.area')}</label>
-                <input
-                  id={`${base}-area`}
-                  list="baseline-areas"
-                  maxLength={80}
-                  value={row.area}
-                  aria-invalid={rowIssues.some((i) => i.code === 'area_required') || undefined}
-                  aria-describedby={described}
-                  onChange={(event) => change(row.key, { area: event.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-grade`}>{t('plan.diagnosis.grade')}</label>
-                <select
-                  id={`${base}-grade`}
-                  value={row.grade}
-                  onChange={(event) => change(row.key, { grade: Number(event.target.value) })}
-                >
-                  {BASELINE_GRADES.map((grade) => (
-                    <option key={grade} value={grade}>
-                      {grade === 0
-                        ? t('plan.diagnosis.gradeInicial')
-                        : t('plan.diagnosis.gradeN', { n: grade })}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor={`${base}-students`}>{t('plan.diagnosis.students')}</label>
-                <input
-                  id={`${base}-students`}
-                  type="number"
-                  inputMode="numeric"
-                  min={0}
-                  max={MAX_STUDENTS}
-                  value={row.students}
-                  aria-invalid={
-                    rowIssues.some(
-                      (i) => i.code === 'students_invalid' || i.code === 'levels_exceed_students',
-                    ) || undefined
-                  }
-                  aria-describedby={described}
-                  onChange={(event) => change(row.key, { students: event.target.value })}
-                />
-              </div>
-            </div>
-            <fieldset className="field-group field-group--nested">
-              <legend>{t('plan.diagnosis.levelsLegend')}</legend>
-              <div className="rule__grid">
-                {LEARNING_LEVELS.map((level) => (
-                  <div className="field" key={level}>
-                    <label htmlFor={`${base}-${level}`}>{t(`plan.learningLevels.${level}`)}</label>
-                    <input
-                      id={`${base}-${level}`}
-                      type="number"
-                      inputMode="numeric"
-                      min={0}
-                      value={row.levels[level]}
-                      aria-invalid={
-                        rowIssues.some(
-                          (i) =>
-                            (i.code === 'level_invalid' && i.level === level) ||
-                            i.code === 'levels_exceed_students',
-                        ) || undefined
-                      }
-                      aria-describedby={described}
-                      onChange={(event) =>
-                        change(row.key, { levels: { ...row.levels, [level]: event.target.value } })
-                      }
-                    />
-                  </div>
+          <FieldGroup key={row.key} variant="row" legend={t('plan.diagnosis.row', { n })}>
+            <FieldGrid>
+              <TextField
+                id={`${base}-area`}
+                label={t('plan.diagnosis.area')}
+                list="baseline-areas"
+                maxLength={80}
+                value={row.area}
+                invalid={has((i) => i.code === 'area_required')}
+                describedBy={described}
+                onChange={(event) => change(row.key, { area: event.target.value })}
+              />
+              <SelectField
+                id={`${base}-grade`}
+                label={t('plan.diagnosis.grade')}
+                value={row.grade}
+                onChange={(event) => change(row.key, { grade: Number(event.target.value) })}
+              >
+                {BASELINE_GRADES.map((grade) => (
+                  <option key={grade} value={grade}>
+                    {grade === 0
+                      ? t('plan.diagnosis.gradeInicial')
+                      : t('plan.diagnosis.gradeN', { n: grade })}
+                  </option>
                 ))}
-              </div>
-            </fieldset>
+              </SelectField>
+              <NumberField
+                id={`${base}-students`}
+                label={t('plan.diagnosis.students')}
+                min={0}
+                max={MAX_STUDENTS}
+                value={row.students}
+                invalid={has(
+                  (i) => i.code === 'students_invalid' || i.code === 'levels_exceed_students',
+                )}
+                describedBy={described}
+                onChange={(event) => change(row.key, { students: event.target.value })}
+              />
+            </FieldGrid>
+            <FieldGroup variant="nested" legend={t('plan.diagnosis.levelsLegend')}>
+              <FieldGrid>
+                {LEARNING_LEVELS.map((level) => (
+                  <NumberField
+                    key={level}
+                    id={`${base}-${level}`}
+                    label={t(`plan.learningLevels.${level}`)}
+                    min={0}
+                    value={row.levels[level]}
+                    invalid={has(
+                      (i) =>
+                        (i.code === 'level_invalid' && i.level === level) ||
+                        i.code === 'levels_exceed_students',
+                    )}
+                    describedBy={described}
+                    onChange={(event) =>
+                      change(row.key, { levels: { ...row.levels, [level]: event.target.value } })
+                    }
+                  />
+                ))}
+              </FieldGrid>
+            </FieldGroup>
             {placed !== null && row.students.trim() !== '' ? (
               <p className="field__hint">
                 {t('plan.diagnosis.total', { sum: placed, students: row.students.trim() })}
@@ -154,7 +139,7 @@ export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
             <Button variant="quiet" onClick={() => onChange(removeAt(rows, index))}>
               {t('plan.diagnosis.removeRow', { n })}
             </Button>
-          </fieldset>
+          </FieldGroup>
         );
       })}
       <Button

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import type { RubricDesempeno } from './hooks.ts';
 import { MAX_FOCUS, parseFocusCodes, toggleFocus } from './plan-model.ts';
@@ -41,30 +42,26 @@ export function FocusPicker({ desempenos, focus, onChange }: Props) {
   ];
   const full = focus.length >= MAX_FOCUS;
   return (
-    <fieldset className="field-group" aria-describedby="plan-focus-hint plan-focus-count">
-      <legend>{t('plan.focus.legend')}</legend>
-      <p id="plan-focus-hint" className="field__hint">
-        {t('plan.focus.hint')}
-      </p>
-      {options.map((d) => {
-        const checked = focus.includes(d.code);
-        const id = `plan-focus-${d.code}`;
-        return (
-          <div key={d.code} className="choice__option">
-            <input
-              id={id}
-              type="checkbox"
-              checked={checked}
-              disabled={!checked && full}
-              onChange={(event) => onChange(toggleFocus(focus, d.code, event.target.checked))}
-            />
-            <label htmlFor={id}>{d.name}</label>
-          </div>
-        );
-      })}
+    <>
+      <CheckboxGroup
+        legend={t('plan.focus.legend')}
+        hint={t('plan.focus.hint')}
+        describedBy="plan-focus-count"
+        options={options.map((d) => ({
+          value: d.code,
+          label: d.name,
+          disabled: full && !focus.includes(d.code),
+        }))}
+        value={focus}
+        onChange={(next) => {
+          // The model keeps the limit even if a box were ticked past it.
+          const added = next.find((code) => !focus.includes(code));
+          onChange(added ? toggleFocus(focus, added, true) : next);
+        }}
+      />
       <p id="plan-focus-count" className="field__hint" aria-live="polite">
         {full ? t('plan.focus.limit') : t('plan.focus.chosen', { count: focus.length })}
       </p>
-    </fieldset>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
-import { FieldGroup } from '../../ui/FieldGroup.tsx';
+import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
 import { MONTHS, monthName, removeAt } from './model.ts';
 import { type ModellingKind, type ModellingRow, modellingRow } from './plan-model.ts';
 
@@ -28,9 +28,8 @@ export function ModellingEditor({ rows, defaultMonth, onChange }: Props) {
         const n = index + 1;
         const base = `plan-modelling-${row.key}`;
         return (
-          <fieldset key={row.key} className="rule">
-            <legend>{t('plan.modelling.row', { n })}</legend>
-            <div className="field-pair">
+          <FieldGroup key={row.key} variant="row" legend={t('plan.modelling.row', { n })}>
+            <FieldGrid pair>
               <SelectField
                 id={`${base}-kind`}
                 label={t('plan.modelling.kind')}
@@ -55,11 +54,11 @@ export function ModellingEditor({ rows, defaultMonth, onChange }: Props) {
                   </option>
                 ))}
               </SelectField>
-            </div>
+            </FieldGrid>
             <Button variant="quiet" onClick={() => onChange(removeAt(rows, index))}>
               {t('plan.modelling.remove', { n })}
             </Button>
-          </fieldset>
+          </FieldGroup>
         );
       })}
       <Button

@@ -1,6 +1,7 @@
 import { formatLimaDate } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { usePlanTarget } from './hooks.ts';
 import { monthTitle, type Translate } from './model.ts';
@@ -67,13 +68,10 @@ export function PlanCheckView({ teacherId, interventionCode, year, draft }: Prop
   return (
     <section className="section" aria-labelledby="plan-check">
       <h2 id="plan-check">{t('plan.check.title')}</h2>
-      <div
-        className={`notice ${source.kind === 'server' ? 'notice--info' : 'notice--warning'}`}
-        role="status"
-      >
+      <Notice tone={source.kind === 'server' ? 'info' : 'warning'}>
         <p>{sourceText(t, source)}</p>
         {data.loading ? <p>{t('plan.check.loading')}</p> : null}
-      </div>
+      </Notice>
       <div role="status">
         <p>
           {check.target > 0

@@ -8,7 +8,8 @@ import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
-import { FieldGroup } from '../../ui/FieldGroup.tsx';
+import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
@@ -135,7 +136,7 @@ function PlanForm({
         ) : null}
       </SelectField>
       <FieldGroup legend={t('plan.period.legend')}>
-        <div className="field-pair">
+        <FieldGrid pair>
           {(['fromMonth', 'toMonth'] as const).map((field) => (
             <SelectField
               key={field}
@@ -151,7 +152,7 @@ function PlanForm({
               ))}
             </SelectField>
           ))}
-        </div>
+        </FieldGrid>
       </FieldGroup>
       <CalendarEditor teacherId={teacher.teacherId} year={year} draft={draft} onChange={update} />
       <PlanCheckView
@@ -162,14 +163,14 @@ function PlanForm({
       />
       <div role="alert" className="form__alert">
         {attempted && blockers.length > 0 ? (
-          <div className="notice notice--error">
+          <Notice tone="error" live={false}>
             <p>{t('plan.cantSave')}</p>
             <ul>
               {blockers.map((blocker) => (
                 <li key={blocker.code}>{blockerText(t, blocker)}</li>
               ))}
             </ul>
-          </div>
+          </Notice>
         ) : null}
       </div>
       <SaveError error={error} />

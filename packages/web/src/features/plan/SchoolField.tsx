@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 
 // The school the record belongs to: fixed when the teacher has one school in the caseload,
 // a choice when they teach in several.
@@ -15,9 +16,9 @@ export function SchoolField({ id, schools, value, onChange }: Props) {
   const { t } = useTranslation();
   if (schools.length === 0) {
     return (
-      <div className="notice notice--warning" role="alert">
+      <Notice tone="warning" live="alert">
         <p>{t('plan.noSchool')}</p>
-      </div>
+      </Notice>
     );
   }
   if (schools.length === 1 && schools[0]?.id === value) {

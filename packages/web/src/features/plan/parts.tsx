@@ -1,11 +1,12 @@
 import { type ReactNode, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackLink } from '../../ui/BackLink.tsx';
-import { Button, ButtonLink, buttonClass } from '../../ui/Button.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { FieldGroup } from '../../ui/FieldGroup.tsx';
 import { IconCalendar, IconClipboard } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import type { Access } from './model.ts';
 import { removeAt, setLine } from './model.ts';
@@ -79,15 +80,14 @@ export function LineListEditor({ id, legend, lines, onChange, hint, max = 20 }: 
           );
         })}
       </ol>
-      <button
-        ref={addButton}
-        type="button"
-        className={buttonClass({ variant: 'secondary' })}
+      <Button
+        buttonRef={addButton}
+        variant="secondary"
         disabled={lines.length >= max}
         onClick={add}
       >
         {t('plan.add')}
-      </button>
+      </Button>
     </FieldGroup>
   );
 }
@@ -150,9 +150,9 @@ export function AccessDenied({
   return (
     <div className="page">
       <PageHeading title={title} />
-      <div className="notice notice--warning" role="alert">
+      <Notice tone="warning" live="alert">
         <p>{access.kind === 'notInCaseload' ? t('plan.notInCaseload') : t('plan.noAccess')}</p>
-      </div>
+      </Notice>
       <BackLink to={`/docentes/${teacherId}`}>{t('plan.backToTeacher')}</BackLink>
     </div>
   );

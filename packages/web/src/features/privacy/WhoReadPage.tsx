@@ -1,8 +1,12 @@
 import { type AccessEntry, accessLogPageSchema, ROLES, type Role } from '@acompana/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ApiError, apiRequest } from '../../app/api/client.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
@@ -57,12 +61,15 @@ function Failure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const { t } = useTranslation();
   if (!isOffline(error)) return <ErrorNotice error={error} onRetry={onRetry} />;
   return (
-    <div className="notice notice--info" role="status">
+    <Notice
+      action={
+        <Button variant="secondary" onClick={onRetry}>
+          {t('app.retry')}
+        </Button>
+      }
+    >
       <p>{t('whoRead.offline')}</p>
-      <button type="button" className="button button--secondary" onClick={onRetry}>
-        {t('app.retry')}
-      </button>
-    </div>
+    </Notice>
   );
 }
 
@@ -71,31 +78,14 @@ function Entry({ entry }: { entry: AccessEntry }) {
   const roles = entry.roles
     .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
     .map((r) => t(`roles.${r}`));
+  // Who (the reader), what they saw and with which role, when; a read of one visit leads to it.
   return (
-    <li className="card">
-      <h2 className="card__title">{entry.reader?.displayName ?? t('whoRead.unknownReader')}</h2>
-      <dl className="card__facts">
-        <div>
-          <dt>{t('whoRead.role')}</dt>
-          <dd>{roles.length > 0 ? roles.join(', ') : t('whoRead.noRole')}</dd>
-        </div>
-        <div>
-          <dt>{t('whoRead.when')}</dt>
-          <dd>
-            <time dateTime={entry.at}>{whenFormat.format(new Date(entry.at))}</time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('whoRead.what')}</dt>
-          <dd>{t(`whoRead.actions.${actionKey(entry)}`)}</dd>
-        </div>
-      </dl>
-      {entry.visitId ? (
-        <p>
-          <Link to={`/visitas/${entry.visitId}`}>{t('whoRead.openVisit')}</Link>
-        </p>
-      ) : null}
-    </li>
+    <ListItem
+      title={entry.reader?.displayName ?? t('whoRead.unknownReader')}
+      secondary={`${roles.length > 0 ? roles.join(', ') : t('whoRead.noRole')} · ${t(`whoRead.actions.${actionKey(entry)}`)}`}
+      meta={<time dateTime={entry.at}>{whenFormat.format(new Date(entry.at))}</time>}
+      {...(entry.visitId ? { to: `/visitas/${entry.visitId}` } : {})}
+    />
   );
 }
 
@@ -131,25 +121,25 @@ export default function WhoReadPage() {
   let body: ReactNode;
   if (first.status === 'loading') body = <Loading />;
   else if (first.status === 'error') body = <Failure error={first.error} onRetry={first.reload} />;
-  else if (first.data.items.length === 0) body = <p className="empty">{t('whoRead.empty')}</p>;
+  else if (first.data.items.length === 0) body = <EmptyState title={t('whoRead.empty')} />;
   else {
     body = (
       <>
-        <ul className="cards" aria-label={t('whoRead.listLabel')}>
+        <List label={t('whoRead.listLabel')}>
           {[...first.data.items, ...later.items].map((entry) => (
             <Entry key={entry.id} entry={entry} />
           ))}
-        </ul>
+        </List>
         {later.error ? <Failure error={later.error} onRetry={() => void more()} /> : null}
         {next && !later.error ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={later.loading}
+          <Button
+            variant="secondary"
+            loading={later.loading}
+            loadingLabel={t('whoRead.loadingMore')}
             onClick={() => void more()}
           >
-            {later.loading ? t('whoRead.loadingMore') : t('whoRead.more')}
-          </button>
+            {t('whoRead.more')}
+          </Button>
         ) : null}
       </>
     );
@@ -157,9 +147,7 @@ export default function WhoReadPage() {
 
   return (
     <div className="page">
-      <Link to="/" className="back-link">
-        {t('whoRead.back')}
-      </Link>
+      <BackLink to="/">{t('whoRead.back')}</BackLink>
       <PageHeading title={t('whoRead.title')} />
       <p>{t('whoRead.intro')}</p>
       {body}

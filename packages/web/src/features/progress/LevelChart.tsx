@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type uPlot from 'uplot';
 import { LOCALE } from '../../app/i18n/index.ts';
+import { Notice } from '../../ui/Notice.tsx';
 import { CHART_SERIES_TOKENS, readLength, readToken } from '../../ui/tokens.ts';
 import type { ChartModel } from './model.ts';
 
@@ -132,7 +133,7 @@ export function LevelChart({ model }: { model: ChartModel }) {
           {t('progress.chart.loading')}
         </p>
       ) : null}
-      {phase === 'failed' ? <p className="notice">{t('progress.chart.failed')}</p> : null}
+      {phase === 'failed' ? <Notice tone="warning">{t('progress.chart.failed')}</Notice> : null}
       <ul className="chart-legend" aria-label={t('progress.chart.legend')}>
         {model.series.map((s, i) => (
           <li key={s.code}>

@@ -5,6 +5,7 @@ import { LOCALE } from '../../app/i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import { LevelChart } from './LevelChart.tsx';
 import { chartModel, DEFAULT_SHOWN, defaultSelection, type LevelTable } from './model.ts';
@@ -127,9 +128,7 @@ export function LevelsSection({
           {model.series.length ? (
             <LevelChart model={model} />
           ) : (
-            <p className="notice notice--info" role="status">
-              {t('progress.chart.noneSelected')}
-            </p>
+            <Notice>{t('progress.chart.noneSelected')}</Notice>
           )}
           <LevelsTable table={table} />
         </>

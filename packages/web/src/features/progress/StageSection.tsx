@@ -6,8 +6,11 @@ import { useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { TextareaField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
+import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
 import { decisionProblem, formatDecidedAt } from './model.ts';
@@ -73,29 +76,28 @@ function DecisionForm({
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="stage-decide">
       <h3 id="stage-decide">{t('progress.decide.title')}</h3>
-      <fieldset className="field-group">
-        <legend>{t('progress.decide.legend')}</legend>
-        {ladder.stages.map((option) => (
-          <label key={option.code} className="choice__option">
-            <input
-              type="radio"
-              name="stage"
-              value={option.code}
-              checked={stage === option.code}
-              onChange={() => {
-                setStage(option.code);
-                setProblem(null);
-              }}
-            />
-            {stageName(t, option.code, ladder)}
-            {option.code === suggested ? (
-              <Badge tone="info" icon={false}>
-                {t('progress.decide.suggestedMark')}
-              </Badge>
-            ) : null}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={t('progress.decide.legend')}
+        name="stage"
+        options={ladder.stages.map((option) => ({
+          value: option.code,
+          label: (
+            <>
+              {stageName(t, option.code, ladder)}
+              {option.code === suggested ? (
+                <Badge tone="info" icon={false}>
+                  {t('progress.decide.suggestedMark')}
+                </Badge>
+              ) : null}
+            </>
+          ),
+        }))}
+        value={stage}
+        onChange={(code) => {
+          setStage(code);
+          setProblem(null);
+        }}
+      />
       <TextareaField
         id="stage-note"
         label={t('progress.decide.note')}
@@ -130,18 +132,26 @@ function History({ decisions, ladder }: { decisions: Decision[]; ladder: StageLa
         {decisions.map((record) => {
           const d = record.data;
           return (
-            <li key={record.id} className="card">
-              <p className="card__title">
-                {stageName(t, d.stage, ladder)}{' '}
-                <Badge tone={d.suggested !== null && d.suggested !== d.stage ? 'info' : 'neutral'}>
-                  {d.suggested === null
-                    ? t('progress.history.noSuggestionMark')
-                    : d.suggested === d.stage
-                      ? t('progress.history.confirmed')
-                      : t('progress.history.overridden')}
-                </Badge>{' '}
-                <PendingBadge id={record.id} />
-              </p>
+            <Card
+              key={record.id}
+              as="li"
+              level={3}
+              title={
+                <>
+                  {stageName(t, d.stage, ladder)}{' '}
+                  <Badge
+                    tone={d.suggested !== null && d.suggested !== d.stage ? 'info' : 'neutral'}
+                  >
+                    {d.suggested === null
+                      ? t('progress.history.noSuggestionMark')
+                      : d.suggested === d.stage
+                        ? t('progress.history.confirmed')
+                        : t('progress.history.overridden')}
+                  </Badge>{' '}
+                  <PendingBadge id={record.id} />
+                </>
+              }
+            >
               <dl className="facts">
                 <div>
                   <dt>{t('progress.history.date')}</dt>
@@ -160,7 +170,7 @@ function History({ decisions, ladder }: { decisions: Decision[]; ladder: StageLa
                   <dd>{d.note.trim() || t('progress.history.noNote')}</dd>
                 </div>
               </dl>
-            </li>
+            </Card>
           );
         })}
       </ol>
@@ -245,11 +255,7 @@ export function StageSection({
             ladder={ladder}
           />
         ) : null}
-        {canDecide && !caseload ? (
-          <p className="notice" role="status">
-            {t('progress.decide.noCaseload')}
-          </p>
-        ) : null}
+        {canDecide && !caseload ? <Notice>{t('progress.decide.noCaseload')}</Notice> : null}
       </section>
       <History decisions={decisions} ladder={ladder} />
     </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { esPE } from '../../app/i18n/es-PE.ts';
 import { Badge } from '../../ui/Badge.tsx';
+import { Card } from '../../ui/Card.tsx';
 import { IconSchool } from '../../ui/icons.ts';
 import { ListItem } from '../../ui/ListItem.tsx';
 import { useInterventionName } from './options.ts';
@@ -57,13 +58,16 @@ export function SchoolCard({ school }: { school: SchoolItem }) {
   const levelLabel = useLabel('levels');
   const characteristicLabel = useLabel('characteristics');
   return (
-    <li className="card">
-      <h3 className="card__title">
-        <Link to={`/instituciones/${school.id}`}>{school.name}</Link>
-        {school.active ? null : (
-          <span className="badge badge--muted">{t('rosters.schools.inactive')}</span>
-        )}
-      </h3>
+    <Card
+      as="li"
+      level={3}
+      title={
+        <>
+          <Link to={`/instituciones/${school.id}`}>{school.name}</Link>
+          {school.active ? null : <Badge>{t('rosters.schools.inactive')}</Badge>}
+        </>
+      }
+    >
       <dl className="card__facts">
         <div>
           <dt>{t('rosters.schools.codigoModular')}</dt>
@@ -95,6 +99,6 @@ export function SchoolCard({ school }: { school: SchoolItem }) {
           </dd>
         </div>
       </dl>
-    </li>
+    </Card>
   );
 }

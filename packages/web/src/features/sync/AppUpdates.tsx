@@ -8,6 +8,7 @@ import {
   storageUse,
 } from '../../offline/pwa.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 
 // The new-version prompt and the storage warning. The update is applied only when the person
 // accepts; the storage share is checked at start and every few minutes.
@@ -31,22 +32,25 @@ export function AppUpdates() {
   return (
     <>
       {apply ? (
-        <div className="notice notice--info" role="status">
+        <Notice
+          action={
+            <div className="button-row">
+              <Button onClick={() => void apply()}>{t('pwa.updateNow')}</Button>
+              <Button variant="quiet" onClick={() => setApply(null)}>
+                {t('pwa.updateLater')}
+              </Button>
+            </div>
+          }
+        >
           <p>
             {t('pwa.updateReady')} {t('pwa.updateSafe')}
           </p>
-          <div className="button-row">
-            <Button onClick={() => void apply()}>{t('pwa.updateNow')}</Button>
-            <Button variant="quiet" onClick={() => setApply(null)}>
-              {t('pwa.updateLater')}
-            </Button>
-          </div>
-        </div>
+        </Notice>
       ) : null}
       {used !== null && used >= STORAGE_WARNING ? (
-        <p className="notice notice--warning" role="alert">
+        <Notice tone="warning" live="alert">
           {t('pwa.storageLow', { percent: Math.round(used * 100) })}
-        </p>
+        </Notice>
       ) : null}
     </>
   );

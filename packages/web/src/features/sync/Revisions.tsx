@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { apiRequest } from '../../app/api/client.ts';
 import { isNetworkError } from '../../offline/from-device.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconCheck, IconCloudOff } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
@@ -14,6 +14,8 @@ import { useApiData } from '../../ui/useApiData.ts';
 // Values of mine that someone else overwrote with a concurrent edit of the same field
 // (record_revision on the server, docs/SYNC.md "Conflicts"). Nothing was lost: the old value
 // is shown here until the person marks it as seen. Needs the connection (offline it says so).
+// Each one is a list row: which record and field (title), my value (secondary), the value
+// that replaced it and who wrote it (meta), and "Marcar como revisado" at the row's end.
 
 const show = (value: unknown) =>
   Array.isArray(value)
@@ -48,14 +50,14 @@ export function Revisions() {
     body = <EmptyState icon={IconCheck} title={t('syncPage.noRevisions')} />;
   else {
     body = (
-      <ul className="cards">
+      <List labelledBy="revisiones">
         {data.data.items.map((revision) => (
-          <Card
+          <ListItem
             key={revision.id}
-            as="li"
-            level={3}
             title={`${t(`syncPage.kinds.${revision.kind as EntityKind}`)}: ${entityFieldLabel(revision.field)}`}
-            actions={
+            secondary={`${t('syncPage.yourValue')}: ${show(revision.overwrittenValue)}`}
+            meta={`${t('syncPage.newValue', { name: revision.writtenBy.name })}: ${show(revision.newValue)}`}
+            action={
               <Button
                 variant="secondary"
                 onClick={() => void resolve(revision.id).catch(() => data.reload())}
@@ -63,20 +65,9 @@ export function Revisions() {
                 {t('syncPage.markSeen')}
               </Button>
             }
-          >
-            <dl className="card__facts">
-              <div>
-                <dt>{t('syncPage.yourValue')}</dt>
-                <dd>{show(revision.overwrittenValue)}</dd>
-              </div>
-              <div>
-                <dt>{t('syncPage.newValue', { name: revision.writtenBy.name })}</dt>
-                <dd>{show(revision.newValue)}</dd>
-              </div>
-            </dl>
-          </Card>
+          />
         ))}
-      </ul>
+      </List>
     );
   }
   return (

@@ -17,6 +17,7 @@ import {
   type IconType,
   IconWarning,
 } from '../../ui/icons.ts';
+import { Notice } from '../../ui/Notice.tsx';
 import { Sheet } from '../../ui/Sheet.tsx';
 import { Chip } from '../../ui/Shell.tsx';
 import { type ChipKind, chipState } from './chip-state.ts';
@@ -120,26 +121,26 @@ export default function SyncChip({ personId }: { personId: string }) {
           {lastSyncAt ? t('sync.lastSync', { when: when(lastSyncAt) }) : t('sync.neverSynced')}
         </p>
         {online && (status.phase === 'error' || status.phase === 'offline') ? (
-          <p className="notice notice--warning">
+          <Notice tone="warning" live={false}>
             {t('sync.error')}{' '}
             {status.nextRetryAt ? t('sync.retryAt', { when: when(status.nextRetryAt) }) : null}
-          </p>
+          </Notice>
         ) : null}
         {status.phase === 'needsLogin' ? (
-          <p className="notice notice--error" role="alert">
-            {t('sync.needsLogin')}
-          </p>
+          <Notice tone="error">{t('sync.needsLogin')}</Notice>
         ) : null}
         {rejected > 0 ? (
-          <p className="notice notice--error">{t('sync.rejected', { count: rejected })}</p>
+          <Notice tone="error" live={false}>
+            {t('sync.rejected', { count: rejected })}
+          </Notice>
         ) : null}
         {others.map((other) => (
-          <p key={other.personId} className="notice notice--info">
+          <Notice key={other.personId} live={false}>
             {t('sync.otherPerson', {
               count: other.pending,
               name: other.displayName || t('sync.otherPersonUnnamed'),
             })}
-          </p>
+          </Notice>
         ))}
       </Sheet>
     </>

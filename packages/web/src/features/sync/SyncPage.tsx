@@ -5,15 +5,17 @@ import { useOffline } from '../../offline/OfflineProvider.tsx';
 import { discardRejected } from '../../offline/store.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
-import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconCheck } from '../../ui/icons.ts';
+import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { Revisions } from './Revisions.tsx';
 
 // Rejected changes with the server's Spanish reason: fix the record (the edit becomes a new
-// change that carries the refused fields) or discard the change explicitly.
+// change that carries the refused fields) or discard the change explicitly. Each refused
+// change is a list row: what (title), why (secondary), which fields and when (meta), the
+// Rechazado badge, and its two actions at the row's end (under the text on a phone).
 
 export default function SyncPage() {
   const { t } = useTranslation();
@@ -38,23 +40,20 @@ export default function SyncPage() {
         ) : rejected.length === 0 ? (
           <EmptyState icon={IconCheck} title={t('syncPage.noneRejected')} />
         ) : (
-          <ul className="cards">
+          <List labelledBy="rechazados">
             {rejected.map((entry) => {
               const path = fixPath(entry.kind, entry.entityId, entry.payload?.visitId);
               return (
-                <Card
+                <ListItem
                   key={entry.seq}
-                  as="li"
-                  level={3}
-                  tone="warning"
-                  title={
-                    <>
-                      {t(`syncPage.kinds.${entry.kind}`)}{' '}
-                      <Badge tone="danger">{t('syncPage.rejectedBadge')}</Badge>
-                    </>
-                  }
-                  actions={
-                    <>
+                  title={t(`syncPage.kinds.${entry.kind}`)}
+                  badge={<Badge tone="danger">{t('syncPage.rejectedBadge')}</Badge>}
+                  secondary={`${t('syncPage.reason')}: ${entry.error?.message || entry.error?.code}`}
+                  meta={`${t('syncPage.fields', {
+                    fields: entry.changed.map(entityFieldLabel).join(', '),
+                  })} · ${t('syncPage.madeAt', { when: formatLimaDateTime(entry.createdAt) })}`}
+                  action={
+                    <span className="button-row">
                       {path ? (
                         <ButtonLink to={path} variant="secondary">
                           {t('syncPage.fix')}
@@ -69,24 +68,12 @@ export default function SyncPage() {
                       >
                         {t('syncPage.discard')}
                       </Button>
-                    </>
+                    </span>
                   }
-                >
-                  <p>
-                    <strong>{t('syncPage.reason')}:</strong>{' '}
-                    {entry.error?.message || entry.error?.code}
-                  </p>
-                  <p className="card__note">
-                    {t('syncPage.fields', {
-                      fields: entry.changed.map(entityFieldLabel).join(', '),
-                    })}
-                    {' · '}
-                    {t('syncPage.madeAt', { when: formatLimaDateTime(entry.createdAt) })}
-                  </p>
-                </Card>
+                />
               );
             })}
-          </ul>
+          </List>
         )}
       </section>
       <Revisions />

@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField, TextareaField, TextField } from '../../ui/Field.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { DesempenoSelect, useDesempenoName } from './Desempenos.tsx';
@@ -71,11 +72,7 @@ export function FollowUp({ record }: { record: LocalRecord<CommitmentRecord> }) 
         value={note}
         onChange={(event) => setNote(event.target.value)}
       />
-      {problem ? (
-        <p className="notice notice--error" role="alert">
-          {t('cycle.noteRequired')}
-        </p>
-      ) : null}
+      {problem ? <Notice tone="error">{t('cycle.noteRequired')}</Notice> : null}
       <SaveError error={error} />
       <Button type="submit" variant="secondary">
         {t('commitments.update')}

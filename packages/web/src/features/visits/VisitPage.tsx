@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { IconCalendar, IconChart, IconClipboard, IconNotebook } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -62,11 +63,11 @@ function CoachStatus({ id, visit }: { id: string; visit: VisitRecord }) {
     <section className="section" aria-labelledby="estado-visita">
       <h2 id="estado-visita">{t('visits.status')}</h2>
       {early ? (
-        <p className="notice notice--warning" id="visita-fecha-futura">
+        <Notice tone="warning" live={false} id="visita-fecha-futura">
           {t(early === 'future' ? 'visits.doneTomorrow' : 'visits.doneTooEarly', {
             date: formatDate(visit.plannedDate),
           })}
-        </p>
+        </Notice>
       ) : null}
       {early ? (
         <form
@@ -214,7 +215,7 @@ export default function VisitPage() {
         </div>
       </dl>
       {visit.status === 'cancelled' ? (
-        <p className="notice notice--info">{t('cycle.cancelledCounts')}</p>
+        <Notice live={false}>{t('cycle.cancelledCounts')}</Notice>
       ) : null}
       <TeacherLinks teacherId={visit.teacherId} />
       {visit.status !== 'cancelled' ? (

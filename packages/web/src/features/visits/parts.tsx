@@ -4,6 +4,7 @@ import { formatDate } from '../../app/i18n/index.ts';
 import { usePendingIds, useReference } from '../../offline/hooks.ts';
 import { LocalValidationError } from '../../offline/store.ts';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
+import { Notice } from '../../ui/Notice.tsx';
 
 // Small pieces shared by the field screens.
 
@@ -34,11 +35,11 @@ export function SaveError({ error }: { error: unknown }) {
         ? [error.message]
         : [t('errors.INTERNAL')];
   return (
-    <div className="notice notice--error" role="alert">
+    <Notice tone="error">
       {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
-    </div>
+    </Notice>
   );
 }
 

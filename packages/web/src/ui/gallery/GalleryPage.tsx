@@ -21,6 +21,7 @@ import {
   IconWarning,
 } from '../icons.ts';
 import { CappedList, List, ListItem } from '../ListItem.tsx';
+import { Notice } from '../Notice.tsx';
 import { SegmentedControl } from '../SegmentedControl.tsx';
 import { Sheet } from '../Sheet.tsx';
 import { BottomNav, Chip, TopBar } from '../Shell.tsx';
@@ -30,6 +31,7 @@ import { Loading } from '../Status.tsx';
 import { Switch } from '../Switch.tsx';
 import { Tabs } from '../Tabs.tsx';
 import { ToastProvider, useToast } from '../Toast.tsx';
+import { FieldGroups } from './FieldGroups.tsx';
 import { SAMPLES as S } from './samples.ts';
 
 // Every component of the kit in every state, for reviewers and the E2E suite (axe and
@@ -308,9 +310,21 @@ export default function GalleryPage() {
           </EmptyState>
           <Skeleton lines={3} />
           <Loading />
-          <p className="notice notice--info">{S.notices.info}</p>
-          <p className="notice notice--warning">{S.notices.warning}</p>
-          <p className="notice notice--error">{S.notices.error}</p>
+          {/* The gallery is static: its notices are not announced (live={false}). */}
+          <Notice live={false}>{S.notices.info}</Notice>
+          <Notice tone="success" live={false}>
+            {S.notices.success}
+          </Notice>
+          <Notice tone="warning" live={false} title={S.notices.warningTitle}>
+            {S.notices.warning}
+          </Notice>
+          <Notice
+            tone="error"
+            live={false}
+            action={<Button variant="secondary">{S.notices.retry}</Button>}
+          >
+            {S.notices.error}
+          </Notice>
         </Section>
 
         <Section id="g-fields" title={S.sections.fields}>
@@ -330,6 +344,10 @@ export default function GalleryPage() {
             <TextareaField label={S.fields.notes} error={S.fields.notesError} />
             <TextField label={S.fields.disabled} defaultValue={S.fields.disabledValue} disabled />
           </form>
+        </Section>
+
+        <Section id="g-groups" title={S.sections.groups}>
+          <FieldGroups />
         </Section>
 
         <Section id="g-choices" title={S.sections.choices}>

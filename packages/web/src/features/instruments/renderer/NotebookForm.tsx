@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../ui/Badge.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Card } from '../../../ui/Card.tsx';
+import { CheckboxGroup } from '../../../ui/CheckboxGroup.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { SelectField, TextareaField } from '../../../ui/Field.tsx';
 import { IconNotebook } from '../../../ui/icons.ts';
@@ -71,23 +72,12 @@ function Composer({ definition, rubric, onAdd }: ComposerProps) {
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
-        <fieldset className="choice">
-          <legend>{t('instruments.renderer.noteTags')}</legend>
-          {definition.tags.map((tag) => (
-            <label key={tag.code} className="choice__option">
-              <input
-                type="checkbox"
-                checked={tags.includes(tag.code)}
-                onChange={(e) =>
-                  setTags((prev) =>
-                    e.target.checked ? [...prev, tag.code] : prev.filter((c) => c !== tag.code),
-                  )
-                }
-              />
-              {tag.label}
-            </label>
-          ))}
-        </fieldset>
+        <CheckboxGroup
+          legend={t('instruments.renderer.noteTags')}
+          options={definition.tags.map((tag) => ({ value: tag.code, label: tag.label }))}
+          value={tags}
+          onChange={setTags}
+        />
         {rubric ? (
           <>
             <SelectField
