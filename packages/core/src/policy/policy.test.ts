@@ -30,6 +30,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: 'AAAA', far: '----' },
     coaching_record: { close: 'A---', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    activity_record: { close: 'A---', far: '----' },
   },
   acompanante: {
     school: { close: 'A---', far: '----' },
@@ -51,6 +52,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: 'AAAA', far: '----' },
     coaching_record: { close: 'A---', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    activity_record: { close: 'AAAA', far: '----' },
   },
   formador: {
     school: { close: 'A---', far: '----' },
@@ -72,6 +74,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: '----', far: '----' },
+    activity_record: { close: '----', far: '----' },
   },
   director: {
     school: { close: 'A---', far: '----' },
@@ -93,6 +96,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    activity_record: { close: '----', far: '----' },
   },
   especialista: {
     school: { close: 'AAA-', far: '----' },
@@ -114,6 +118,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: 'A---', far: '----' },
+    activity_record: { close: '----', far: '----' },
   },
   minedu: {
     school: { close: 'AAAA', far: 'AAAA' },
@@ -135,6 +140,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     field_record: { close: '----', far: '----' },
     coaching_record: { close: '----', far: '----' },
     visit_status: { close: 'A---', far: 'A---' },
+    activity_record: { close: '----', far: '----' },
   },
 };
 

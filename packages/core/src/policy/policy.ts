@@ -58,6 +58,11 @@ export const RESOURCE_KINDS = [
   /** That a given teacher's visit took place: its date and status, nothing else. Supervisors
    *  see it in their scope; the formador never (it is looked up by teacher). */
   'visit_status',
+  /** A collective activity's own record as it syncs (docs/ACTIVITIES.md): agreements, notes and
+   *  the invitee list are formative. coachIds = its organisers (they alone write it); read also
+   *  by the coaches of its invited teachers (coachIds then lists them too) and by an invited
+   *  teacher (teacherId = that teacher). Everyone else sees activities only as `activity`. */
+  'activity_record',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -188,6 +193,7 @@ export const RULES: Rules = {
     field_record: R('self', 'self', 'self', 'self'),
     coaching_record: R('self'),
     visit_status: R('self'),
+    activity_record: R('self'),
   },
   acompanante: {
     school: R('scope'),
@@ -209,6 +215,7 @@ export const RULES: Rules = {
     field_record: R('caseload', 'caseload', 'caseload', 'caseload'),
     coaching_record: R('caseload'),
     visit_status: R('caseload'),
+    activity_record: R('caseload', 'caseload', 'caseload', 'caseload'),
   },
   formador: {
     school: R('scope'),
@@ -230,6 +237,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('never'),
+    activity_record: R('never'),
   },
   director: {
     school: R('scope'),
@@ -251,6 +259,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    activity_record: R('never'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -273,6 +282,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    activity_record: R('never'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -294,6 +304,7 @@ export const RULES: Rules = {
     field_record: R('never'),
     coaching_record: R('never'),
     visit_status: R('scope'),
+    activity_record: R('never'),
   },
 };
 

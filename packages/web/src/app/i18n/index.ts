@@ -35,6 +35,7 @@ const TEXTS = {
   progress: () => import('./es-PE.progress.ts').then((m) => m.progressTexts),
   privacy: () => import('./es-PE.privacy.ts').then((m) => m.privacyTexts),
   accounts: () => import('./es-PE.accounts.ts').then((m) => m.accountTexts),
+  activities: () => import('./es-PE.activities.ts').then((m) => m.activityTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
 
