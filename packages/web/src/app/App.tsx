@@ -8,6 +8,8 @@ import { LoginRoute, RequireFieldWork, RequireSession } from './guards.tsx';
 import { i18n } from './i18n/index.ts';
 import {
   ActivatePage,
+  ActivitiesPage,
+  ActivityPage,
   CatalogPage,
   CoachDetailPage,
   CoachesPage,
@@ -20,6 +22,7 @@ import {
   ModellingPage,
   MorePage,
   MyAccountPage,
+  NewActivityPage,
   NewVisitPage,
   NotFoundPage,
   PlanPage,
@@ -93,6 +96,9 @@ export function App() {
                   <Route path="visitas" element={<VisitsPage />} />
                   <Route path="visitas/nueva" element={<NewVisitPage />} />
                   <Route path="visitas/:id" element={<VisitPage />} />
+                  <Route path="actividades" element={<ActivitiesPage />} />
+                  <Route path="actividades/nueva" element={<NewActivityPage />} />
+                  <Route path="actividades/:id" element={<ActivityPage />} />
                   <Route path="docentes/:id/plan" element={<PlanPage />} />
                   <Route path="docentes/:id/diagnostico" element={<DiagnosisPage />} />
                   <Route path="docentes/:id/progreso" element={<ProgressPage />} />

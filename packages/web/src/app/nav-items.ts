@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   IconBook,
   IconCalendarCheck,
+  IconCalendarClock,
   IconChart,
   IconClipboard,
   IconHome,
@@ -25,6 +26,7 @@ const ICONS: Record<Destination, IconType> = {
   home: IconHome,
   teachers: IconUsers,
   visits: IconCalendarCheck,
+  activities: IconCalendarClock,
   myProgress: IconChart,
   myPlan: IconClipboard,
   modelling: IconNotebook,
@@ -49,6 +51,7 @@ export function useNavItems(me: Me): { primary: LabelledItem[]; more: LabelledIt
   const label = (key: Destination): string => {
     if (key === 'home') return nav.role === 'acompanante' ? t('nav.today') : t('nav.home');
     if (key === 'visits' && nav.role === 'docente') return t('nav.myVisits');
+    if (key === 'activities' && nav.role === 'docente') return t('nav.myActivities');
     return t(`nav.${key}`);
   };
   const describe = (key: Destination): string | undefined =>
@@ -74,4 +77,5 @@ const DESCRIBED = {
   teachers: true,
   myPlan: true,
   modelling: true,
+  activities: true,
 } as const;

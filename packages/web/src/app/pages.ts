@@ -73,6 +73,18 @@ export const ModellingPage = screen(
 );
 export const SyncPage = screen(['visits'], () => import('../features/sync/SyncPage.tsx'));
 export const WhoReadPage = screen(['privacy'], () => import('../features/privacy/WhoReadPage.tsx'));
+export const ActivitiesPage = screen(
+  ['activities'],
+  () => import('../features/activities/ActivitiesPage.tsx'),
+);
+export const NewActivityPage = screen(
+  ['activities'],
+  () => import('../features/activities/NewActivityPage.tsx'),
+);
+export const ActivityPage = screen(
+  ['activities'],
+  () => import('../features/activities/ActivityPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

@@ -6,6 +6,7 @@ import { ERROR_CODES, ROLES } from '@acompana/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { accountTexts } from './es-PE.accounts.ts';
+import { activityTexts } from './es-PE.activities.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
@@ -52,6 +53,7 @@ const catalog = {
   ...progressTexts,
   ...privacyTexts,
   ...accountTexts,
+  ...activityTexts,
 };
 const keys = catalogKeys(catalog);
 
@@ -71,6 +73,7 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   plan: ['features/plan/'],
   progress: ['features/progress/', 'features/catalog/LadderSection.tsx'],
   whoRead: ['features/privacy/'],
+  activities: ['features/activities/'],
 };
 
 function hasKey(key: string): boolean {

@@ -53,6 +53,7 @@ export const activityTexts = {
     },
     page: {
       when: 'Fecha',
+      teacher: 'Docente',
       where: 'Lugar',
       attendance: 'Asistencia',
       attendanceHint: 'Toca el nombre para cambiar: asistió, faltó, justificó.',
@@ -72,6 +73,16 @@ export const activityTexts = {
       relatives: 'Otros familiares',
       community: 'Comunidad',
       familiesHint: 'Solo cantidades: no se registran datos personales de las familias.',
+    },
+    teacher: {
+      myAttendance: 'Mi asistencia',
+      noAttendance: 'Tu acompañante aún no registró tu asistencia.',
+      noAgreements: 'Aún no hay acuerdos registrados.',
+      reflection: 'Mi reflexión o compromiso',
+      reflectionLabel: '¿Qué te llevas de esta actividad y qué vas a aplicar en tu aula?',
+      reflectionHint: 'Solo la leen tú y tu acompañante.',
+      save: 'Guardar mi reflexión',
+      saved: 'Reflexión guardada en este dispositivo.',
     },
   },
 };

@@ -14,6 +14,8 @@ export const shellTexts = {
     home: 'Inicio',
     teachers: 'Docentes',
     visits: 'Visitas',
+    activities: 'Actividades',
+    myActivities: 'Mis GIA y talleres',
     myVisits: 'Mis visitas',
     myProgress: 'Mi progreso',
     myPlan: 'Mi plan',
@@ -46,6 +48,7 @@ export const shellTexts = {
       teachers: 'Docentes de tu ámbito',
       myPlan: 'Tu plan de acompañamiento',
       modelling: 'Sesiones de modelado',
+      activities: 'GIA, talleres y reuniones: asistencia, acuerdos y tu reflexión',
     },
   },
   syncChip: {
