@@ -83,7 +83,7 @@ export default function ActivitiesPage() {
       ) : (
         <>
           <SegmentedControl<'list' | 'calendar'>
-            label={t('activities.calendar')}
+            label={t('activities.view')}
             options={[
               { value: 'list', label: t('activities.list') },
               { value: 'calendar', label: t('activities.calendar') },
