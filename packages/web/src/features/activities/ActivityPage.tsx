@@ -16,6 +16,7 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { PendingBadge, SaveError, useTeacherNames } from '../visits/parts.tsx';
+import { ActaButton } from './ActaButton.tsx';
 import { Attendance } from './Attendance.tsx';
 import { activityTone } from './parts.ts';
 import { TeacherActivity } from './TeacherActivity.tsx';
@@ -178,6 +179,7 @@ export default function ActivityPage() {
           <Attendance activity={activity} attendance={ofThis} names={names} mine={mine} />
           {a.type === 'reunion_familias' && organiser ? <Families activity={activity} /> : null}
           {organiser ? <Agreements activity={activity} /> : null}
+          <ActaButton activity={activity} attendance={ofThis} names={names} />
           {organiser && a.status === 'planned' ? (
             <>
               <SaveError error={error} />
