@@ -75,6 +75,17 @@ export const activityTexts = {
       community: 'Comunidad',
       familiesHint: 'Solo cantidades: no se registran datos personales de las familias.',
     },
+    targets: {
+      title: 'Mis metas de {{year}}',
+      value: '{{done}} de {{target}}',
+      tallerDays: 'Días de taller asistidos',
+      kinds: {
+        gia: 'GIA',
+        ria: 'RIA',
+        taller: 'Talleres',
+        reunion_familias: 'Reuniones con familias',
+      },
+    },
     acta: {
       button: 'Imprimir acta',
       working: 'Preparando el acta…',

@@ -13,6 +13,7 @@ import { List, ListItem } from '../../ui/ListItem.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import { MyTargets } from './MyTargets.tsx';
 import { activityTone, byMonth, splitByDate } from './parts.ts';
 
 // "Actividades": the collective activities on this device (a coach's: those they organise and
@@ -69,6 +70,7 @@ export default function ActivitiesPage() {
     <div className="page">
       <PageHeading title={title} />
       <p>{t('activities.intro')}</p>
+      {isCoach ? null : <MyTargets teacherId={me.person.id} activities={rows} />}
       {isCoach ? (
         <p>
           <ButtonLink to="/actividades/nueva" icon={IconCalendarClock}>
