@@ -31,6 +31,21 @@ async function pullAll(client: TestClient, cookie: string): Promise<Change[]> {
   return changes;
 }
 
+/** Pulls until `ready` holds (or ~10 s pass): pull holds back changes newer than the oldest
+ *  transaction still running in the cluster — other test files share the PostgreSQL. */
+async function pullUntil(
+  client: TestClient,
+  cookie: string,
+  ready: (changes: Change[]) => boolean,
+): Promise<Change[]> {
+  let changes = await pullAll(client, cookie);
+  for (let i = 0; i < 100 && !ready(changes); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    changes = await pullAll(client, cookie);
+  }
+  return changes;
+}
+
 const latest = (changes: Change[], kind: string, id: string) =>
   changes.filter((c) => c.kind === kind && c.id === id).at(-1);
 
@@ -119,7 +134,8 @@ describe.each(testTargets())('collective activities on $engine', (target) => {
     ]);
     expect(first.status).toBe('applied');
     // Coach B's phone receives it (organiser), then both work offline.
-    expect(latest(await pullAll(h.client, cookieB), 'activity', id)?.version).toBe(1);
+    const seeded = await pullUntil(h.client, cookieB, (c) => !!latest(c, 'activity', id));
+    expect(latest(seeded, 'activity', id)?.version).toBe(1);
 
     const offlineA = [
       ...six.map((t) =>
@@ -160,7 +176,11 @@ describe.each(testTargets())('collective activities on $engine', (target) => {
     expect(resultsB[1].conflict).toBe(true);
 
     for (const cookie of [h.cookies.coach, cookieB]) {
-      const changes = await pullAll(h.client, cookie);
+      const changes = await pullUntil(
+        h.client,
+        cookie,
+        (c) => latest(c, 'activity', id)?.version === 3,
+      );
       const activity = latest(changes, 'activity', id);
       expect(activity?.data).toMatchObject({
         notes: 'Buena participación.',
@@ -227,13 +247,21 @@ describe.each(testTargets())('collective activities on $engine', (target) => {
       }),
     ]);
     expect(forged.error?.code).toBe('SYNC_FORBIDDEN');
-    const seen = await pullAll(h.client, h.cookies.docente);
+    const seen = await pullUntil(
+      h.client,
+      h.cookies.docente,
+      (c) => !!latest(c, 'activity_reflection', reflectionId),
+    );
     expect(latest(seen, 'activity', id)?.data).toMatchObject({ status: 'done' });
     expect(latest(seen, 'activity_attendance', attendanceIdOf(id, docente))).toBeDefined();
     expect(latest(seen, 'activity_attendance', attendanceIdOf(id, other))).toBeUndefined();
     // The coach reads the reflection of their caseload teacher; the far coach (neither
     // organiser nor coach of an invitee) receives nothing of this activity.
-    const coachSees = await pullAll(h.client, h.cookies.coach);
+    const coachSees = await pullUntil(
+      h.client,
+      h.cookies.coach,
+      (c) => !!latest(c, 'activity_reflection', reflectionId),
+    );
     expect(latest(coachSees, 'activity_reflection', reflectionId)).toBeDefined();
     const farSees = await pullAll(h.client, await coachB());
     expect(farSees.filter((c) => c.id === id || c.id === reflectionId)).toEqual([]);
