@@ -1,5 +1,6 @@
 import type { ActivityKind } from '../api/common.ts';
 import { AppError } from '../errors.ts';
+import { addDays } from '../time.ts';
 import type { ActivityAttendanceRecord, ActivityRecord, ActivityType } from './records.ts';
 
 // The rules an activity must keep, checked the same way on the device before it queues a write
@@ -127,11 +128,9 @@ export function attendanceRefusal(
 /** Every date from start to end (inclusive), AAAA-MM-DD: the days of a taller. */
 export function activityDates(activity: Pick<ActivityRecord, 'startDate' | 'endDate'>): string[] {
   const out: string[] = [];
-  const day = new Date(`${activity.startDate}T00:00:00Z`);
-  const end = new Date(`${activity.endDate}T00:00:00Z`);
-  while (day <= end && out.length < 31) {
-    out.push(day.toISOString().slice(0, 10));
-    day.setUTCDate(day.getUTCDate() + 1);
+  for (let day = activity.startDate; day <= activity.endDate && out.length < 31; ) {
+    out.push(day);
+    day = addDays(day, 1);
   }
   return out;
 }

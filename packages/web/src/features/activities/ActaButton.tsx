@@ -6,7 +6,7 @@ import type { LocalRecord } from '../../offline/db.ts';
 import { useReference } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';
-import { downloadActa } from './acta.ts';
+import { downloadActa } from './pdf/acta.ts';
 
 // "Imprimir acta": built from what is on the device and generated there, offline.
 

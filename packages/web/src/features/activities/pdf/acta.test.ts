@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadTexts } from '../../app/i18n/index.ts';
+import { loadTexts } from '../../../app/i18n/index.ts';
 import { type ActaModel, actaFileName, buildActaPdf } from './acta.ts';
 
 const model: ActaModel = {

@@ -1,5 +1,5 @@
 import type { jsPDF } from 'jspdf';
-import { formatDate, i18n } from '../../app/i18n/index.ts';
+import { formatDate, i18n } from '../../../app/i18n/index.ts';
 
 // The "acta" of a collective activity: the paper record schools are used to — activity, date,
 // place, agenda, agreements and the list of attendees with a blank column for signatures.
