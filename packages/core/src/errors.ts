@@ -282,6 +282,31 @@ export const ERROR_CODES = {
     message:
       'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
   },
+  /** Collective activities (docs/ACTIVITIES.md): checked on the device and in the sync write. */
+  ACTIVITY_TYPE_NOT_USED: {
+    status: 422,
+    message: 'La intervención no usa ese tipo de actividad en su catálogo de metas.',
+  },
+  ACTIVITY_ATTENDEE_OUT_OF_REACH: {
+    status: 422,
+    message: 'Hay docentes invitados que no están a cargo de ningún organizador de la actividad.',
+  },
+  ACTIVITY_DAY_OUT_OF_RANGE: {
+    status: 422,
+    message: 'La asistencia tiene un día fuera de las fechas de la actividad.',
+  },
+  ACTIVITY_DATES_INVALID: {
+    status: 422,
+    message: 'La fecha de término no puede ser anterior a la fecha de inicio.',
+  },
+  ACTIVITY_CLOSED_EMPTY: {
+    status: 422,
+    message: 'No se puede cerrar como realizada una actividad sin asistentes.',
+  },
+  ACTIVITY_NOT_INVITED: {
+    status: 422,
+    message: 'Ese docente no está invitado a la actividad.',
+  },
   SYNC_RETRY: {
     status: 503,
     message:

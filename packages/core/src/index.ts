@@ -1,5 +1,6 @@
 import './zod-locale.ts';
 
+export * from './activities/index.ts';
 export * from './api/accounts.ts';
 export * from './api/audit.ts';
 export * from './api/auth.ts';

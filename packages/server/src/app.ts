@@ -13,6 +13,7 @@ import { apiRouter } from './http/openapi.ts';
 import { csrfProtection, hostCheck, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -68,6 +69,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', auditRoutes(deps));
   api.route('/', accountRoutes(deps));
   api.route('/', peopleRoutes(deps));
+  api.route('/', activityRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },

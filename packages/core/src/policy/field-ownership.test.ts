@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Role, RoleGrant } from '../roles.ts';
 import { ENTITY_KINDS, type EntityKind } from '../sync/entities.ts';
-import { decideFieldWrite, type FieldWriteDecision } from './field-ownership.ts';
+import {
+  decideActivityWrite,
+  decideFieldWrite,
+  type FieldWriteDecision,
+} from './field-ownership.ts';
 import type { Actor } from './policy.ts';
 
 // Field ownership of synced field records, table-driven: who may create / delete each kind,
@@ -115,6 +119,44 @@ const EXPECTED: Record<
     coach: ['teacherId', 'schoolId', 'interventionCode', 'suggested', 'stage', 'note', 'decidedAt'],
     teacher: [],
   },
+  // Collective activities (docs/ACTIVITIES.md): the organisers' record (who may write it at
+  // all is decideActivityWrite, below), attendance by the teacher's coach, the teacher's
+  // own reflection.
+  activity: {
+    creator: 'coach',
+    coach: [
+      'organiserIds',
+      'interventionCode',
+      'type',
+      'scope',
+      'schoolId',
+      'place',
+      'startDate',
+      'endDate',
+      'startTime',
+      'endTime',
+      'theme',
+      'desempenos',
+      'agenda',
+      'topics',
+      'agreements',
+      'notes',
+      'inviteeIds',
+      'familyCounts',
+      'status',
+    ],
+    teacher: [],
+  },
+  activity_attendance: {
+    creator: 'coach',
+    coach: ['activityId', 'teacherId', 'days', 'hours', 'arrivedAt'],
+    teacher: [],
+  },
+  activity_reflection: {
+    creator: 'teacher',
+    coach: [],
+    teacher: ['activityId', 'teacherId', 'text'],
+  },
 };
 
 describe('field ownership of synced records', () => {
@@ -180,5 +222,18 @@ describe('field ownership of synced records', () => {
     const subject = { teacherId: ME, coachIds: [ME] };
     const d = decideFieldWrite(both, 'update', 'visit', subject, ['status', 'teacherConfirmedAt']);
     expect(d).toEqual({ allow: true, capacities: ['teacher', 'coach'] });
+  });
+
+  it('lets only the organisers of an activity write its record', () => {
+    const organisers = [ME, 'coach-2'];
+    for (const action of ['create', 'update', 'delete'] as const) {
+      expect(code(decideActivityWrite(actor('acompanante'), action, organisers))).toBe('ok');
+      expect(code(decideActivityWrite(actor('acompanante'), action, ['coach-2']))).toBe(
+        'SYNC_FORBIDDEN',
+      );
+      for (const role of ['docente', 'director', 'especialista', 'minedu', 'formador'] as const) {
+        expect(code(decideActivityWrite(actor(role), action, organisers))).toBe('SYNC_FORBIDDEN');
+      }
+    }
   });
 });

@@ -93,3 +93,21 @@ export function ownedFields(kind: EntityKind, capacities: readonly WriterCapacit
   }
   return out;
 }
+
+/**
+ * May `actor` create / update / delete a collective activity's own record (kind `activity`)?
+ * Its writers are its organisers: on a create, those the record names (which must include the
+ * writer); on an update or delete, those the stored record names, so nobody adds themselves.
+ * The activity's teachers are reached through attendance and reflections, which are
+ * teacher-anchored field records (decideFieldWrite).
+ */
+export function decideActivityWrite(
+  actor: Actor,
+  action: Exclude<Action, 'read'>,
+  organiserIds: readonly string[],
+): FieldWriteDecision {
+  const d = decide(actor, action, { kind: 'activity_record', coachIds: organiserIds });
+  return d.allow
+    ? { allow: true, capacities: ['coach'] }
+    : { allow: false, code: 'SYNC_FORBIDDEN', fields: [] };
+}

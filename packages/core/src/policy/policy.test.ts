@@ -34,6 +34,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '----', far: '----' },
+    activity_record: { close: 'A---', far: '----' },
   },
   acompanante: {
     school: { close: 'A---', far: '----' },
@@ -59,6 +60,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '----', far: '----' },
+    activity_record: { close: 'AAAA', far: '----' },
   },
   formador: {
     school: { close: 'A---', far: '----' },
@@ -84,6 +86,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '----', far: '----' },
+    activity_record: { close: '----', far: '----' },
   },
   director: {
     school: { close: 'A---', far: '----' },
@@ -109,6 +112,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '-A--', far: '----' },
     school_year: { close: '----', far: '----' },
+    activity_record: { close: '----', far: '----' },
   },
   especialista: {
     school: { close: 'AAA-', far: '----' },
@@ -134,6 +138,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '-A--', far: '----' },
     school_year: { close: '-AA-', far: '----' },
+    activity_record: { close: '----', far: '----' },
   },
   minedu: {
     school: { close: 'AAAA', far: 'AAAA' },
@@ -159,6 +164,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '-AA-', far: '-AA-' },
+    activity_record: { close: '----', far: '----' },
   },
 };
 

@@ -72,6 +72,11 @@ export const RESOURCE_KINDS = [
   /** Opening the next school year (issue 14): copy the targets still missing and propose next
    *  year's caseloads; confirming or discarding the proposals of one's scope (update). */
   'school_year',
+  /** A collective activity's own record as it syncs (docs/ACTIVITIES.md): agreements, notes and
+   *  the invitee list are formative. coachIds = its organisers (they alone write it); read also
+   *  by the coaches of its invited teachers (coachIds then lists them too) and by an invited
+   *  teacher (teacherId = that teacher). Everyone else sees activities only as `activity`. */
+  'activity_record',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -206,6 +211,7 @@ export const RULES: Rules = {
     role_assignment: R('never'),
     activation_sheet: R('never'),
     school_year: R('never'),
+    activity_record: R('self'),
   },
   acompanante: {
     school: R('scope'),
@@ -231,6 +237,7 @@ export const RULES: Rules = {
     role_assignment: R('never'),
     activation_sheet: R('never'),
     school_year: R('never'),
+    activity_record: R('caseload', 'caseload', 'caseload', 'caseload'),
   },
   formador: {
     school: R('scope'),
@@ -256,6 +263,7 @@ export const RULES: Rules = {
     role_assignment: R('never'),
     activation_sheet: R('never'),
     school_year: R('never'),
+    activity_record: R('never'),
   },
   director: {
     school: R('scope'),
@@ -282,6 +290,7 @@ export const RULES: Rules = {
     role_assignment: R('never'),
     activation_sheet: R('never', 'scope', 'never'),
     school_year: R('never'),
+    activity_record: R('never'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -308,6 +317,7 @@ export const RULES: Rules = {
     role_assignment: R('never', 'manages', 'manages'),
     activation_sheet: R('never', 'scope', 'never'),
     school_year: R('never', 'scope', 'scope'),
+    activity_record: R('never'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -333,6 +343,7 @@ export const RULES: Rules = {
     role_assignment: R('never', 'manages', 'manages'),
     activation_sheet: R('never'),
     school_year: R('never', 'any', 'scope'),
+    activity_record: R('never'),
   },
 };
 

@@ -42,10 +42,11 @@ export const VISIT_LINKED_KINDS = (Object.keys(ENTITIES) as EntityKind[]).filter
   hasField(k, 'visitId'),
 );
 
-/** Kinds whose records name their own school (`schoolId`): the visit and the coaching-cycle
- *  records of migration 0007. Records of the other kinds sit where their visit sits. */
-export const SCHOOL_KINDS = (Object.keys(ENTITIES) as EntityKind[]).filter((k) =>
-  hasField(k, 'schoolId'),
+/** Kinds whose records name their teacher's own school (`schoolId`): the visit and the
+ *  coaching-cycle records of migration 0007. Records of the other kinds sit where their visit
+ *  sits. (An activity names its venue, not a teacher's post: docs/ACTIVITIES.md.) */
+export const SCHOOL_KINDS = (Object.keys(ENTITIES) as EntityKind[]).filter(
+  (k) => hasField(k, 'schoolId') && hasField(k, 'teacherId'),
 );
 
 /** School year of a record that names its own school (Peru's school year is the calendar

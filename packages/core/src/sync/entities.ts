@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import {
+  activityAttendanceRecord,
+  activityRecord,
+  activityReflectionRecord,
+} from '../activities/records.ts';
+import {
   coachingPlanRecord,
   diagnosisRecord,
   dialogueSchema,
@@ -213,6 +218,48 @@ export const ENTITIES = {
     ],
     teacherFields: [],
     creators: ['coach'],
+  },
+  // Collective activities (docs/ACTIVITIES.md). `activity` is the organisers' record: it has
+  // no teacher, and its writers are its organisers (policy `activity_record`, checked in
+  // sync/apply.ts), listed as coach fields. Attendance is one record per activity × teacher,
+  // written by the teacher's current coach; the reflection is the teacher's own.
+  activity: {
+    schema: activityRecord,
+    coachFields: [
+      'organiserIds',
+      'interventionCode',
+      'type',
+      'scope',
+      'schoolId',
+      'place',
+      'startDate',
+      'endDate',
+      'startTime',
+      'endTime',
+      'theme',
+      'desempenos',
+      'agenda',
+      'topics',
+      'agreements',
+      'notes',
+      'inviteeIds',
+      'familyCounts',
+      'status',
+    ],
+    teacherFields: [],
+    creators: ['coach'],
+  },
+  activity_attendance: {
+    schema: activityAttendanceRecord,
+    coachFields: ['activityId', 'teacherId', 'days', 'hours', 'arrivedAt'],
+    teacherFields: [],
+    creators: ['coach'],
+  },
+  activity_reflection: {
+    schema: activityReflectionRecord,
+    coachFields: [],
+    teacherFields: ['activityId', 'teacherId', 'text'],
+    creators: ['teacher'],
   },
 } as const satisfies Record<string, EntityDefinition>;
 

@@ -62,7 +62,7 @@ const pick = <V>(r: () => number, list: readonly V[]): V =>
   list[Math.floor(r() * list.length)] as V;
 
 /** A v4-shaped UUID from the PRNG (deterministic ids keep the demo reproducible). */
-function uuid(r: () => number): string {
+export function uuid(r: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(r() * 16).toString(16));
   hex[12] = '4';
   hex[16] = ((Math.floor(r() * 4) & 0x3) | 0x8).toString(16);
@@ -71,7 +71,7 @@ function uuid(r: () => number): string {
 }
 
 /** Weekday (Mon–Fri) on or after the given day of the month. */
-function schoolDay(year: number, month: number, day: number): string {
+export function schoolDay(year: number, month: number, day: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   let date = `${year}-${two(month)}-${two(Math.min(day, 26))}`;
   while (dayOfWeek(date) === 0 || dayOfWeek(date) === 6) date = addDays(date, 1);

@@ -2,6 +2,7 @@ import { currentSchoolYear } from '@acompana/core';
 import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
 import type { CaseloadTable, DB } from '../db/schema.ts';
+import { seedDemoActivities } from './demo-activities.ts';
 import { seedDemoCoaching } from './demo-coaching.ts';
 import { EIB_LANGUAGE, EXIT_NOTE, NETWORKS, REGION, SCHOOLS, UBIGEO, UGEL } from './demo-data.ts';
 import { COACHES, DIRECTORS, DOCENTE, type PersonSeed, STAFF } from './demo-people.ts';
@@ -259,5 +260,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
 
     // A year of coaching for the demo coach's caseload (demo-coaching.ts).
     await seedDemoCoaching(tx);
+    // Its GIA, talleres and family meetings (demo-activities.ts).
+    await seedDemoActivities(tx);
   });
 }

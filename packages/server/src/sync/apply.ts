@@ -1,6 +1,7 @@
 import {
   type Actor,
   AppError,
+  decideActivityWrite,
   decideFieldWrite,
   ENTITIES,
   type EntityKind,
@@ -15,6 +16,12 @@ import {
   type VisitRecord,
   visitDoneRefusal,
 } from '@acompana/core';
+import {
+  activityNeeds,
+  activityWriteProblem,
+  loadUsedKinds,
+  type UsedKinds,
+} from './activities.ts';
 import { anchoringProblem, anchorsOf, type Batch, followVisits, refMissing } from './anchoring.ts';
 import { graceDaysOf, oldestWritableYear, yearClosed } from './closed-year.ts';
 import { loadFacts, reanchorRecords } from './facts.ts';
@@ -58,6 +65,8 @@ const applied = (m: Mutation, version: number | null, conflict = false): Mutatio
   conflict,
   error: null,
 });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(issues: FieldIssue[]): AppError {
   return AppError.validation(issues);
@@ -113,6 +122,25 @@ function baseAhead(m: Mutation, version: number): AppError {
   );
 }
 
+/** Field ownership and privacy of one write: an activity's own record by its organisers (the
+ *  stored ones on an update or delete), every other kind by its teacher's relation. */
+function decideWrite(
+  actor: Actor,
+  action: 'create' | 'update' | 'delete',
+  kind: EntityKind,
+  data: Record<string, unknown>,
+  batch: Batch,
+  fields: string[],
+) {
+  if (kind === 'activity') {
+    const organisers = Array.isArray(data.organiserIds) ? data.organiserIds.map(String) : [];
+    return decideActivityWrite(actor, action, organisers);
+  }
+  const teacherId = String(data.teacherId);
+  const subject = { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] };
+  return decideFieldWrite(actor, action, kind, subject, fields);
+}
+
 function checkReferences(batch: Batch, kind: EntityKind, data: Record<string, unknown>) {
   // Visits, coaching plans and stage decisions name their intervention (a real FK).
   if ('interventionCode' in data && !batch.facts.interventions.has(String(data.interventionCode))) {
@@ -131,6 +159,7 @@ function applyUpsert(
   batch: Batch,
   m: Mutation,
   revisions: Revision[],
+  usedKinds: UsedKinds,
 ): MutationResult {
   const data = parsePayload(m);
   if (data instanceof AppError) return rejected(m, data);
@@ -154,27 +183,13 @@ function applyUpsert(
     // A create reaching an existing record (it was overtaken by its own update) lists every
     // field; the empty ones it does not own are not a write of them.
     const checked = m.baseVersion === 0 ? fields.filter((f) => !isEmpty(data[f])) : fields;
-    const teacherId = String(current.data.teacherId);
-    const decision = decideFieldWrite(
-      actor,
-      'update',
-      kind,
-      { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] },
-      checked,
-    );
+    const decision = decideWrite(actor, 'update', kind, current.data, batch, checked);
     if (!decision.allow) return rejected(m, denied(decision));
     const owned = ownedFields(kind, decision.capacities);
     fields = fields.filter((f) => owned.has(f));
   } else {
-    const teacherId = String(data.teacherId);
     const setFields = Object.keys(data).filter((f) => !isEmpty(data[f]));
-    const decision = decideFieldWrite(
-      actor,
-      'create',
-      kind,
-      { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] },
-      setFields,
-    );
+    const decision = decideWrite(actor, 'create', kind, data, batch, setFields);
     if (!decision.allow) {
       const gone = decision.code === 'SYNC_NOT_CREATOR' && m.baseVersion > 0;
       return rejected(m, gone ? new AppError('SYNC_RECORD_NOT_FOUND') : denied(decision));
@@ -191,6 +206,8 @@ function applyUpsert(
     const refusal = visitDoneRefusal(before, merged.record.data as VisitRecord, limaToday());
     if (refusal) return rejected(m, refusal);
   }
+  const activityProblem = activityWriteProblem(batch, usedKinds, merged.record, current);
+  if (activityProblem) return rejected(m, activityProblem);
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
   // A closed school year is read-only, whether the record sits there or would move out of it.
@@ -230,20 +247,13 @@ function applyDelete(
     // The delete overtook the create: leave a tombstone so the create cannot resurrect it.
     if (!mayCreateKind(actor, kind)) return rejected(m, new AppError('SYNC_NOT_CREATOR'));
   } else {
-    const teacherId = String(current.data.teacherId);
-    const decision = decideFieldWrite(
-      actor,
-      'delete',
-      kind,
-      { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] },
-      [],
-    );
+    const decision = decideWrite(actor, 'delete', kind, current.data, batch, []);
     if (!decision.allow) return rejected(m, denied(decision));
     const closed = current.anchors
       ? yearClosed(current.anchors.schoolYear, batch.oldestWritableYear)
       : null;
     if (closed) return rejected(m, closed);
-    tomb.teacherId = teacherId;
+    tomb.teacherId = current.data.teacherId ? String(current.data.teacherId) : null;
     if (current.stored) deletes.push({ kind, id: m.entityId });
   }
   batch.state.set(key, 'deleted');
@@ -269,8 +279,14 @@ export async function applyMutations(
     ids.set(kind, [...(ids.get(kind) ?? []), m.entityId]);
   }
   const entityIds = [...new Set(mutations.map((m) => m.entityId))];
+  // Activities: the ones attendance names are read with the batch; invitees' coaches too.
+  const needs = activityNeeds(mutations);
+  const named = [...needs.activityIds].filter((v) => UUID.test(v));
+  if (named.length > 0) {
+    ids.set('activity', [...new Set([...(ids.get('activity') ?? []), ...named])]);
+  }
 
-  const teacherIds = new Set<string>();
+  const teacherIds = new Set<string>(needs.teacherIds);
   const visitIds = new Set<string>();
   const schoolIds = new Set<string>();
   const versionIds = new Set<string>();
@@ -284,10 +300,7 @@ export async function applyMutations(
     if (typeof at.schoolId === 'string') schoolIds.add(at.schoolId);
     if (typeof p.instrumentVersionId === 'string') versionIds.add(p.instrumentVersionId);
   }
-  const uuidish = (list: Set<string>) =>
-    [...list].filter((v) =>
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
-    );
+  const uuidish = (list: Set<string>) => [...list].filter((v) => UUID.test(v));
   const { facts, records } = await loadFacts(tx, {
     teacherIds: uuidish(teacherIds),
     visitIds: uuidish(visitIds),
@@ -299,6 +312,7 @@ export async function applyMutations(
     records: ids,
   });
   const definitions = await loadDefinitions(tx, uuidish(versionIds));
+  const usedKinds = await loadUsedKinds(tx, [...needs.interventions]);
 
   const batch: Batch = {
     state: new Map(records),
@@ -313,7 +327,7 @@ export async function applyMutations(
   const results = mutations.map((m) =>
     m.op === 'delete'
       ? applyDelete(actor, batch, m, deletes, newTombstones)
-      : applyUpsert(actor, batch, m, revisions),
+      : applyUpsert(actor, batch, m, revisions, usedKinds),
   );
 
   const dirty = new Set(

@@ -47,7 +47,8 @@ export interface StoredRecord {
 export interface Revision {
   kind: EntityKind;
   entityId: string;
-  teacherId: string;
+  /** Null for a record about no single teacher (an activity). */
+  teacherId: string | null;
   field: string;
   overwrittenValue: unknown;
   overwrittenBy: string;
@@ -137,7 +138,7 @@ export function mergeUpsert(
       revisions.push({
         kind: existing.kind,
         entityId: existing.id,
-        teacherId: String(existing.data.teacherId),
+        teacherId: existing.data.teacherId ? String(existing.data.teacherId) : null,
         field,
         overwrittenValue: current ?? null,
         overwrittenBy: last.p,

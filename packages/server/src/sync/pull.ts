@@ -20,7 +20,8 @@ import { keyOf, recordFromRow } from './store.ts';
 
 // GET /sync/pull (docs/SYNC.md, "Cursor"). The caller's scope (docs/PRIVACY.md): a coach gets the
 // records of the teachers in their current caseload (this school year and the previous one),
-// a teacher their own; nobody else gets field records. Changes come from change_log in
+// a teacher their own; nobody else gets field records. Collective activities reach their
+// organisers, their invited teachers and those teachers' coaches (docs/ACTIVITIES.md). Changes come from change_log in
 // (txid, seq) order, and only from transactions older than every transaction still running
 // (txid < snapshot xmin), so one that commits late can never be skipped by a cursor.
 
@@ -139,7 +140,9 @@ async function readPage(
     page AS (
       SELECT cl.txid, cl.seq, cl.kind, cl.entity_id, cl.op, cl.version, cl.teacher_id
         FROM change_log cl
-       WHERE cl.teacher_id IN (SELECT teacher_id FROM scope)
+       WHERE (cl.teacher_id IN (SELECT teacher_id FROM scope)
+              -- An activity's rows are stamped with each organiser too (migration 0014).
+              OR (cl.teacher_id = ${actor.personId}::uuid AND cl.kind = 'activity'))
          AND (${minYear}::int IS NULL OR cl.school_year >= ${minYear}::int)
          AND (cl.txid, cl.seq) > (${after.txid}::xid8, ${after.seq}::bigint)
          AND cl.txid < pg_snapshot_xmin(pg_current_snapshot())

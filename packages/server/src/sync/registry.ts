@@ -61,6 +61,14 @@ export const KINDS: Record<EntityKind, KindSpec> = {
     anchor: bySchool,
     ownYear: yearOf('stage_record'),
   }),
+  // Collective activities (migration 0014, docs/ACTIVITIES.md): the activity sits at its venue
+  // school in its start date's year; attendance and reflections at their teacher's latest post.
+  activity: spec('activity', {
+    anchor: bySchool,
+    ownYear: (data) => Number(String(data.startDate).slice(0, 4)),
+  }),
+  activity_attendance: spec('activity_attendance', { anchor: () => ({}) }),
+  activity_reflection: spec('activity_reflection', { anchor: () => ({}) }),
 };
 
 /** Columns every field-record table has besides its entity fields (migration 0006). */

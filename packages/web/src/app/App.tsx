@@ -9,6 +9,8 @@ import { i18n } from './i18n/index.ts';
 import {
   ActivatePage,
   ActivationSheetPage,
+  ActivitiesPage,
+  ActivityPage,
   CaseloadBoardPage,
   CatalogPage,
   CoachDetailPage,
@@ -22,6 +24,7 @@ import {
   ModellingPage,
   MorePage,
   MyAccountPage,
+  NewActivityPage,
   NewVisitPage,
   NotFoundPage,
   PeoplePage,
@@ -103,6 +106,9 @@ export function App() {
                   <Route path="visitas" element={<VisitsPage />} />
                   <Route path="visitas/nueva" element={<NewVisitPage />} />
                   <Route path="visitas/:id" element={<VisitPage />} />
+                  <Route path="actividades" element={<ActivitiesPage />} />
+                  <Route path="actividades/nueva" element={<NewActivityPage />} />
+                  <Route path="actividades/:id" element={<ActivityPage />} />
                   <Route path="docentes/:id/plan" element={<PlanPage />} />
                   <Route path="docentes/:id/diagnostico" element={<DiagnosisPage />} />
                   <Route path="docentes/:id/progreso" element={<ProgressPage />} />

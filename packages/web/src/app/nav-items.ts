@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import {
   IconBook,
   IconCalendarCheck,
+  IconCalendarClock,
   IconChart,
   IconClipboard,
   IconHome,
@@ -26,6 +27,7 @@ const ICONS: Record<Destination, IconType> = {
   home: IconHome,
   teachers: IconUsers,
   visits: IconCalendarCheck,
+  activities: IconCalendarClock,
   myProgress: IconChart,
   myPlan: IconClipboard,
   modelling: IconNotebook,
@@ -52,6 +54,7 @@ export function useNavItems(me: Me): { primary: LabelledItem[]; more: LabelledIt
   const label = (key: Destination): string => {
     if (key === 'home') return nav.role === 'acompanante' ? t('nav.today') : t('nav.home');
     if (key === 'visits' && nav.role === 'docente') return t('nav.myVisits');
+    if (key === 'activities' && nav.role === 'docente') return t('nav.myActivities');
     return t(`nav.${key}`);
   };
   const describe = (key: Destination): string | undefined =>
@@ -79,4 +82,5 @@ const DESCRIBED = {
   myPlan: true,
   modelling: true,
   people: true,
+  activities: true,
 } as const;

@@ -31,9 +31,9 @@ function meOf(...roles: Role[]): Me {
 const keys = (entries: { key: Destination }[]) => entries.map((e) => e.key);
 
 describe('navigation per role', () => {
-  it('coach: Hoy, Docentes, Visitas, Más; the rest on Más', () => {
+  it('coach: Hoy, Docentes, Visitas, Actividades, Más; the rest on Más', () => {
     const nav = navigationFor(meOf('acompanante'));
-    expect(keys(nav.primary)).toEqual(['home', 'teachers', 'visits', 'more']);
+    expect(keys(nav.primary)).toEqual(['home', 'teachers', 'visits', 'activities', 'more']);
     expect(keys(nav.more)).toEqual(['schools', 'instruments', 'sync']);
   });
 
@@ -45,7 +45,7 @@ describe('navigation per role', () => {
       '/docentes/p1/progreso',
       '/mas',
     ]);
-    expect(keys(nav.more)).toEqual(['myPlan', 'modelling', 'instruments', 'sync']);
+    expect(keys(nav.more)).toEqual(['myPlan', 'activities', 'modelling', 'instruments', 'sync']);
   });
 
   it('supervisors get their own bars', () => {
@@ -116,7 +116,7 @@ describe('navigation per role', () => {
   it('a person with several roles gets the bar of the main one and the others on Más', () => {
     const nav = navigationFor(meOf('docente', 'acompanante'));
     expect(nav.role).toBe('acompanante');
-    expect(keys(nav.primary)).toEqual(['home', 'teachers', 'visits', 'more']);
+    expect(keys(nav.primary)).toEqual(['home', 'teachers', 'visits', 'activities', 'more']);
     expect(keys(nav.more)).toEqual(['schools', 'instruments', 'sync', 'myPlan', 'modelling']);
   });
 

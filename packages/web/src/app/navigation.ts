@@ -10,6 +10,7 @@ export type Destination =
   | 'home'
   | 'teachers'
   | 'visits'
+  | 'activities'
   | 'myProgress'
   | 'myPlan'
   | 'modelling'
@@ -29,7 +30,7 @@ export interface NavEntry {
 }
 
 const PRIMARY: Record<Role, Destination[]> = {
-  acompanante: ['home', 'teachers', 'visits', 'more'],
+  acompanante: ['home', 'teachers', 'visits', 'activities', 'more'],
   docente: ['home', 'visits', 'myProgress', 'more'],
   director: ['home', 'teachers', 'schools', 'more'],
   formador: ['home', 'coaches', 'more'],
@@ -40,7 +41,7 @@ const PRIMARY: Record<Role, Destination[]> = {
 /** The rest of what each role uses, in the order the "Más" page lists it. */
 const MORE: Record<Role, Destination[]> = {
   acompanante: ['schools', 'instruments', 'sync'],
-  docente: ['myPlan', 'modelling', 'instruments', 'sync'],
+  docente: ['myPlan', 'activities', 'modelling', 'instruments', 'sync'],
   director: ['people', 'coaches', 'instruments', 'catalog'],
   formador: ['schools', 'instruments', 'catalog'],
   especialista: ['people', 'caseloads', 'imports', 'instruments', 'catalog'],
@@ -65,6 +66,7 @@ function pathOf(key: Destination, me: Me): string {
     home: '/',
     teachers: '/docentes',
     visits: '/visitas',
+    activities: '/actividades',
     myProgress: `${self}/progreso`,
     myPlan: `${self}/plan`,
     modelling: `${self}/modelado`,

@@ -83,6 +83,18 @@ export const ActivationSheetPage = screen(
   ['people'],
   () => import('../features/people/ActivationSheetPage.tsx'),
 );
+export const ActivitiesPage = screen(
+  ['activities'],
+  () => import('../features/activities/ActivitiesPage.tsx'),
+);
+export const NewActivityPage = screen(
+  ['activities'],
+  () => import('../features/activities/NewActivityPage.tsx'),
+);
+export const ActivityPage = screen(
+  ['activities'],
+  () => import('../features/activities/ActivityPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

@@ -1,5 +1,9 @@
 import {
+  type ActivityAttendanceRecord,
+  type ActivityRecord,
   type AnchorIssue,
+  activityRefusal,
+  attendanceRefusal,
   checkTeacherSchool,
   checkVisitLink,
   currentSchoolYear,
@@ -65,6 +69,37 @@ async function checkAnchoring(
   }
   if (problem) {
     throw new LocalValidationError([{ path: problem.path, message: problem.reason }], problem.code);
+  }
+}
+
+/** The collective-activity rules the server applies (core activities/rules.ts), over what the
+ *  device knows: the catalogue's targets it stores, the activity an attendance names. The
+ *  organisers' reach it cannot know (a co-organiser's caseload): the server checks that. */
+async function checkActivity(
+  db: LocalDb,
+  kind: EntityKind,
+  data: Record<string, unknown>,
+  before: Record<string, unknown> | undefined,
+): Promise<void> {
+  if (kind === 'activity') {
+    const activity = data as ActivityRecord;
+    const targets = (await db.meta.get('screens.targets'))?.value as
+      | Record<string, { year: number; rules: { activityKind: string }[] }>
+      | undefined;
+    const ofCode = targets?.[activity.interventionCode];
+    const usedKinds =
+      ofCode && String(ofCode.year) === activity.startDate.slice(0, 4)
+        ? new Set(ofCode.rules.map((r) => r.activityKind))
+        : null;
+    const refusal = activityRefusal(activity, { usedKinds, coachesOf: null });
+    const closing = !before || before.status !== activity.status;
+    if (refusal && (refusal.code !== 'ACTIVITY_CLOSED_EMPTY' || closing)) throw refusal;
+  }
+  if (kind === 'activity_attendance') {
+    const attendance = data as ActivityAttendanceRecord;
+    const activity = await db.records.get(['activity', attendance.activityId]);
+    const refusal = attendanceRefusal(attendance, activity?.data as ActivityRecord | undefined);
+    if (refusal) throw refusal;
   }
 }
 
@@ -134,6 +169,7 @@ export async function saveRecord<K extends EntityKind>(
       if (refusal) throw refusal;
     }
     await checkAnchoring(db, kind, data);
+    await checkActivity(db, kind, data, existing?.data);
     // Coalescing (docs/SYNC.md): this write folds in the record's rejected entries and its
     // pending entries no push has carried yet, so the outbox holds one intention per record.
     const folded = (await db.outbox.where('entityId').equals(entityId).sortBy('seq')).filter(

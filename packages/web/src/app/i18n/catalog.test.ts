@@ -6,6 +6,7 @@ import { ERROR_CODES, ROLES } from '@acompana/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { accountTexts } from './es-PE.accounts.ts';
+import { activityTexts } from './es-PE.activities.ts';
 import { caseloadTexts } from './es-PE.caseloads.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { peopleTexts } from './es-PE.people.ts';
@@ -56,6 +57,7 @@ const catalog = {
   ...accountTexts,
   ...peopleTexts,
   ...caseloadTexts,
+  ...activityTexts,
 };
 const keys = catalogKeys(catalog);
 
@@ -76,6 +78,7 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   progress: ['features/progress/', 'features/catalog/LadderSection.tsx'],
   whoRead: ['features/privacy/'],
   caseloads: ['features/caseloads/'],
+  activities: ['features/activities/'],
 };
 
 function hasKey(key: string): boolean {

@@ -14,6 +14,8 @@ export const shellTexts = {
     home: 'Inicio',
     teachers: 'Docentes',
     visits: 'Visitas',
+    activities: 'Actividades',
+    myActivities: 'Mis GIA y talleres',
     myVisits: 'Mis visitas',
     myProgress: 'Mi progreso',
     myPlan: 'Mi plan',
@@ -50,6 +52,7 @@ export const shellTexts = {
       myPlan: 'Tu plan de acompañamiento',
       modelling: 'Sesiones de modelado',
       people: 'Cuentas, roles y códigos de activación',
+      activities: 'GIA, talleres y reuniones: asistencia, acuerdos y tu reflexión',
     },
   },
   syncChip: {

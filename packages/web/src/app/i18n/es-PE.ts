@@ -1,5 +1,6 @@
 import type { ErrorCode } from '@acompana/core';
 import type { accountTexts } from './es-PE.accounts.ts';
+import type { activityTexts } from './es-PE.activities.ts';
 import type { caseloadTexts } from './es-PE.caseloads.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import { offlineTexts } from './es-PE.offline.ts';
@@ -79,6 +80,13 @@ const errors = {
     'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
   VISIT_DONE_IN_FUTURE:
     'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
+  ACTIVITY_TYPE_NOT_USED: 'La intervención no usa ese tipo de actividad en su catálogo de metas.',
+  ACTIVITY_ATTENDEE_OUT_OF_REACH:
+    'Hay docentes invitados que no están a cargo de ningún organizador de la actividad.',
+  ACTIVITY_DAY_OUT_OF_RANGE: 'La asistencia tiene un día fuera de las fechas de la actividad.',
+  ACTIVITY_DATES_INVALID: 'La fecha de término no puede ser anterior a la fecha de inicio.',
+  ACTIVITY_CLOSED_EMPTY: 'No se puede cerrar como realizada una actividad sin asistentes.',
+  ACTIVITY_NOT_INVITED: 'Ese docente no está invitado a la actividad.',
   ACTIVATION_INVALID:
     'El DNI o el código de activación no son correctos. Revisa ambos; el código tiene 8 caracteres.',
   ACTIVATION_CODE_EXPIRED:
@@ -363,4 +371,5 @@ export type Catalog = typeof esPE &
   typeof privacyTexts &
   typeof accountTexts &
   typeof peopleTexts &
-  typeof caseloadTexts;
+  typeof caseloadTexts &
+  typeof activityTexts;

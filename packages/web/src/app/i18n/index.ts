@@ -37,6 +37,7 @@ const TEXTS = {
   accounts: () => import('./es-PE.accounts.ts').then((m) => m.accountTexts),
   people: () => import('./es-PE.people.ts').then((m) => m.peopleTexts),
   caseloads: () => import('./es-PE.caseloads.ts').then((m) => m.caseloadTexts),
+  activities: () => import('./es-PE.activities.ts').then((m) => m.activityTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
 

@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { mainNav, syncFromChip, waitForH1 } from '../support/browser.ts';
+import { getJson as api, noViolations, phoneSessions, step } from '../support/helpers.ts';
+
+// Issue 15 on a 375×812 phone: the coach creates a GIA with the network off, marks attendance
+// for six teachers with one tap each, writes agreements and a note, closes it, prints the acta
+// offline and syncs; the teacher sees it and adds their reflection; the director learns that
+// it happened and who of their school attended — never the coach's notes.
+
+const TEACHER_DNI = '30000001';
+
+const signedIn = phoneSessions();
+
+async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate('navigator.serviceWorker.ready');
+  if (!(await page.evaluate('Boolean(navigator.serviceWorker.controller)'))) {
+    await page.reload();
+    await expect
+      .poll(() => page.evaluate('Boolean(navigator.serviceWorker.controller)'), {
+        timeout: 30_000,
+      })
+      .toBe(true);
+  }
+}
+
+async function syncNow(page: Page): Promise<void> {
+  await syncFromChip(page);
+  await page.keyboard.press('Escape');
+}
+
+describe('actividades colectivas en el teléfono', () => {
+  const stamp = Date.now();
+  const theme = `Preguntas que promueven el razonamiento ${stamp}`;
+  const agreement = `Aplicar una pregunta abierta por sesión (${stamp})`;
+  const note = `Nota reservada del acompañante ${stamp}`;
+  let activityId = '';
+  let teacherName = '';
+
+  test('el acompañante crea un GIA sin conexión, marca la asistencia, imprime el acta y sincroniza', async () => {
+    const coach = await signedIn('acompanante');
+    const request = coach.context().request;
+    teacherName = (await api(request, `/api/v1/teachers?q=${TEACHER_DNI}`)).items[0].displayName;
+    await step(coach, 'service worker', () => controlledByServiceWorker(coach));
+    await coach.getByRole('heading', { name: 'Agenda del día' }).waitFor();
+    await mainNav(coach).getByRole('link', { name: 'Actividades', exact: true }).click();
+    await waitForH1(coach, 'Actividades');
+    await noViolations(coach, 'Actividades');
+    await coach.getByRole('link', { name: 'Nueva actividad' }).click();
+    await waitForH1(coach, 'Nueva actividad');
+    const invitees = coach.getByRole('group', { name: 'Docentes invitados' });
+    await expect.poll(() => invitees.getByRole('checkbox').count()).toBeGreaterThanOrEqual(6);
+    await noViolations(coach, 'Nueva actividad');
+
+    await coach.context().setOffline(true);
+    await coach.getByLabel('Tipo de actividad').selectOption('gia');
+    await coach.getByLabel('Tema', { exact: true }).fill(theme);
+    const venue = coach.getByLabel('Institución educativa sede');
+    if ((await venue.inputValue()) === '') await venue.selectOption({ index: 1 });
+    await invitees.getByRole('checkbox', { name: teacherName }).check();
+    const boxes = invitees.getByRole('checkbox');
+    for (let i = 0; (await invitees.getByRole('checkbox', { checked: true }).count()) < 6; i++) {
+      await boxes.nth(i).check();
+    }
+    await coach.getByRole('button', { name: 'Guardar actividad' }).click();
+    await step(coach, 'guardar la actividad', () =>
+      coach.getByRole('heading', { level: 1, name: `GIA: ${theme}` }).waitFor(),
+    );
+    activityId = new URL(coach.url()).pathname.split('/').pop() ?? '';
+
+    // One tap per person: six teachers marked present.
+    for (let i = 0; i < 6; i++) {
+      await coach
+        .getByRole('button', { name: /: Sin marcar$/ })
+        .first()
+        .click();
+      await expect
+        .poll(() => coach.getByRole('button', { name: /: Asistió$/ }).count())
+        .toBe(i + 1);
+    }
+    await coach.getByText('6 de 6 asistieron').waitFor();
+    await coach.getByLabel('Acuerdos', { exact: true }).fill(agreement);
+    await coach.getByLabel('Notas del acompañante').fill(note);
+    await coach.getByRole('button', { name: 'Guardar acuerdos y notas' }).click();
+    await coach.getByText('Acuerdos y notas guardados.').waitFor();
+    await coach.getByRole('button', { name: 'Cerrar como realizada' }).click();
+    await coach.getByText('Actividad cerrada como realizada.').waitFor();
+    await noViolations(coach, 'la actividad');
+
+    const [download] = await Promise.all([
+      coach.waitForEvent('download'),
+      coach.getByRole('button', { name: 'Imprimir acta' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^acta-gia-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream()) as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+    }
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await coach.context().setOffline(false);
+    await step(coach, 'sincronizar', () => syncNow(coach));
+  }, 240_000);
+
+  test('la docente ve la actividad y agrega su reflexión', async () => {
+    expect(activityId).not.toBe('');
+    const docente = await signedIn('docente');
+    await docente.goto(`/actividades/${activityId}`);
+    await step(docente, 'la actividad llega al dispositivo de la docente', () =>
+      docente
+        .getByRole('heading', { level: 1, name: `GIA: ${theme}` })
+        .waitFor({ timeout: 30_000 }),
+    );
+    await docente.getByText(agreement).waitFor();
+    await docente.getByText('Asistió').first().waitFor();
+    await noViolations(docente, 'la actividad de la docente');
+    await docente
+      .getByLabel('¿Qué te llevas de esta actividad y qué vas a aplicar en tu aula?')
+      .fill('Voy a planificar preguntas abiertas para mis sesiones.');
+    await docente.getByRole('button', { name: 'Guardar mi reflexión' }).click();
+    await docente.getByText('Reflexión guardada en este dispositivo.').waitFor();
+    await step(docente, 'sincronizar', () => syncNow(docente));
+  }, 180_000);
+
+  test('el director ve que ocurrió y quién asistió de su IE, no las notas', async () => {
+    const director = await signedIn('director');
+    const request = director.context().request;
+    const me = await api(request, '/api/v1/me');
+    const school = me.roles.find((r: { role: string }) => r.role === 'director').scope.id;
+    const body = await api(request, `/api/v1/schools/${school}/activities`);
+    const item = body.items.find((i: { id: string }) => i.id === activityId);
+    expect(item).toMatchObject({ status: 'done', theme });
+    expect(item.attendees.map((a: { displayName: string }) => a.displayName)).toContain(
+      teacherName,
+    );
+    expect(JSON.stringify(body)).not.toContain(note);
+  }, 120_000);
+});

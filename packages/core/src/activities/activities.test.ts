@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { activityProgress, tallyAttendance } from './counting.ts';
+import type { ActivityAttendanceRecord, ActivityRecord } from './records.ts';
+import { activityDates, activityRefusal, attendanceIdOf, attendanceRefusal } from './rules.ts';
+
+const T1 = '00000000-0000-4000-8000-000000000001';
+const T2 = '00000000-0000-4000-8000-000000000002';
+const C1 = '00000000-0000-4000-8000-0000000000c1';
+const C2 = '00000000-0000-4000-8000-0000000000c2';
+const S1 = '00000000-0000-4000-8000-0000000000a1';
+
+function activity(over: Partial<ActivityRecord> = {}): ActivityRecord {
+  return {
+    organiserIds: [C1],
+    interventionCode: 'SP_URBANO',
+    type: 'gia',
+    scope: 'institucional',
+    schoolId: S1,
+    place: null,
+    startDate: '2026-05-08',
+    endDate: '2026-05-08',
+    startTime: '15:00',
+    endTime: '17:00',
+    theme: 'Retroalimentación formativa',
+    desempenos: [],
+    agenda: [],
+    topics: [],
+    agreements: [],
+    notes: null,
+    inviteeIds: [T1, T2],
+    familyCounts: null,
+    status: 'done',
+    ...over,
+  };
+}
+
+const att = (activityId: string, teacherId: string, marks: string[], start = 8) => ({
+  activityId,
+  teacherId,
+  days: marks.map((mark, i) => ({
+    date: `2026-05-${String(start + i).padStart(2, '0')}`,
+    mark: mark as 'present',
+  })),
+  hours: null,
+  arrivedAt: null,
+});
+
+describe('counting attended activities toward targets', () => {
+  const taller = activity({ type: 'taller', startDate: '2026-05-08', endDate: '2026-05-13' });
+  const activities = new Map<string, ActivityRecord>([
+    ['gia-1', activity()],
+    ['gia-2', activity({ startDate: '2026-06-05', endDate: '2026-06-05' })],
+    ['gia-planned', activity({ status: 'planned' })],
+    ['gia-2025', activity({ startDate: '2025-11-07', endDate: '2025-11-07' })],
+    ['taller', taller],
+    ['pasantia', activity({ type: 'pasantia' })],
+  ]);
+
+  it('counts done activities of the year with at least one day present, by catalogue kind', () => {
+    const list: ActivityAttendanceRecord[] = [
+      att('gia-1', T1, ['present']),
+      att('gia-2', T1, ['absent']),
+      att('gia-planned', T1, ['present']),
+      att('gia-2025', T1, ['present']),
+      att('taller', T1, ['present', 'present', 'justified', 'present', 'absent', 'present']),
+      att('pasantia', T1, ['present']),
+      att('gia-2', T2, ['present']),
+    ];
+    const tally = tallyAttendance(T1, 2026, activities, list);
+    expect(tally).toEqual({ count: { gia: 1, taller: 1 }, tallerDays: 4 });
+    expect(tallyAttendance(T2, 2026, activities, list)).toEqual({
+      count: { gia: 1 },
+      tallerDays: 0,
+    });
+  });
+
+  it('reads the targets from the catalogue rules it is given, never constants', () => {
+    const tally = { count: { gia: 3, taller: 1 }, tallerDays: 6 };
+    const rules = [
+      { activityKind: 'visita' as const, perYear: 8 },
+      { activityKind: 'gia' as const, perYear: 7 },
+      { activityKind: 'taller' as const, perYear: 2 },
+      { activityKind: 'ria' as const, perYear: 0 },
+    ];
+    expect(activityProgress(tally, rules)).toEqual([
+      { kind: 'gia', done: 3, target: 7 },
+      { kind: 'taller', done: 1, target: 2 },
+    ]);
+    expect(activityProgress(tally, [{ activityKind: 'gia', perYear: 4 }])).toEqual([
+      { kind: 'gia', done: 3, target: 4 },
+    ]);
+  });
+
+  it('lists every day of a multi-day taller', () => {
+    expect(activityDates({ startDate: '2026-02-27', endDate: '2026-03-02' })).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
+  });
+});
+
+describe('activity rules (device and server)', () => {
+  const ctx = {
+    usedKinds: new Set(['visita', 'gia', 'taller']),
+    coachesOf: new Map([
+      [T1, [C1]],
+      [T2, [C2]],
+    ]),
+  };
+  const codeOf = (e: { code: string } | null) => e?.code ?? null;
+
+  it('accepts a GIA whose invitees are each coached by an organiser', () => {
+    expect(activityRefusal(activity({ organiserIds: [C1, C2] }), ctx)).toBeNull();
+  });
+
+  it('refuses an invitee outside the organisers’ reach, naming the teachers', () => {
+    const e = activityRefusal(activity(), ctx);
+    expect(e?.code).toBe('ACTIVITY_ATTENDEE_OUT_OF_REACH');
+    expect(e?.details?.teacherIds).toEqual([T2]);
+    expect(e?.message).toMatch(/docentes invitados/);
+    // A teacher with no coach at all is outside too.
+    const noCoach = { ...ctx, coachesOf: new Map([[T1, [] as string[]]]) };
+    expect(codeOf(activityRefusal(activity({ inviteeIds: [T1] }), noCoach))).toBe(
+      'ACTIVITY_ATTENDEE_OUT_OF_REACH',
+    );
+  });
+
+  it('derives one attendance id per activity × teacher, a valid UUID', () => {
+    const id = attendanceIdOf(S1, T1);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(attendanceIdOf(S1, T1)).toBe(id);
+    expect(attendanceIdOf(S1, T2)).not.toBe(id);
+    expect(attendanceIdOf(C1, T1)).not.toBe(id);
+  });
+
+  it('refuses a type the intervention does not use in its catalogue', () => {
+    const e = activityRefusal(activity({ type: 'reunion_familias', inviteeIds: [T1] }), ctx);
+    expect(codeOf(e)).toBe('ACTIVITY_TYPE_NOT_USED');
+    // Complementary activities are open to every intervention.
+    expect(activityRefusal(activity({ type: 'pasantia', inviteeIds: [T1] }), ctx)).toBeNull();
+  });
+
+  it('refuses closing as done with no attendees, and dates in the wrong order', () => {
+    expect(codeOf(activityRefusal(activity({ inviteeIds: [] }), ctx))).toBe(
+      'ACTIVITY_CLOSED_EMPTY',
+    );
+    expect(activityRefusal(activity({ inviteeIds: [], status: 'planned' }), ctx)).toBeNull();
+    const family = activity({
+      type: 'taller',
+      inviteeIds: [],
+      familyCounts: { mothers: 0, fathers: 0, relatives: 0, community: 0 },
+    });
+    expect(codeOf(activityRefusal(family, ctx))).toBe('ACTIVITY_CLOSED_EMPTY');
+    expect(
+      codeOf(activityRefusal(activity({ inviteeIds: [T1], endDate: '2026-05-07' }), ctx)),
+    ).toBe('ACTIVITY_DATES_INVALID');
+  });
+
+  it('refuses an attendance day outside the taller’s dates and a teacher not invited', () => {
+    const taller = activity({ type: 'taller', startDate: '2026-05-08', endDate: '2026-05-10' });
+    expect(attendanceRefusal(att('x', T1, ['present', 'present', 'present']), taller)).toBeNull();
+    const e = attendanceRefusal(att('x', T1, ['present', 'present', 'present', 'present']), taller);
+    expect(e?.code).toBe('ACTIVITY_DAY_OUT_OF_RANGE');
+    expect(e?.message).toContain('2026-05-11');
+    expect(codeOf(attendanceRefusal(att('x', C2, ['present']), taller))).toBe(
+      'ACTIVITY_NOT_INVITED',
+    );
+    expect(attendanceRefusal(att('x', C2, ['present']), undefined)).toBeNull();
+  });
+});

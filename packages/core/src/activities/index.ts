@@ -1,0 +1,4 @@
+export * from './api.ts';
+export * from './counting.ts';
+export * from './records.ts';
+export * from './rules.ts';

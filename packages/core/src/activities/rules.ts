@@ -1,0 +1,155 @@
+import type { ActivityKind } from '../api/common.ts';
+import { AppError } from '../errors.ts';
+import { addDays } from '../time.ts';
+import type { ActivityAttendanceRecord, ActivityRecord, ActivityType } from './records.ts';
+
+// The rules an activity must keep, checked the same way on the device before it queues a write
+// (web features/activities) and on the server in the sync write check (server sync/apply.ts).
+// Each refusal is an AppError with a stable code and a Spanish message naming the field.
+
+/** The catalogue kind (target_rule.activity_kind) an activity type counts toward; null for the
+ *  complementary activities, which every intervention may add and no target counts. */
+export const TARGET_KIND_OF_TYPE: Record<ActivityType, ActivityKind | null> = {
+  gia: 'gia',
+  ria: 'ria',
+  taller: 'taller',
+  reunion_familias: 'reunion_familias',
+  pasantia: null,
+  visita_pares: null,
+  jornada: null,
+  otra: null,
+};
+
+function refusal(
+  code: ConstructorParameters<typeof AppError>[0],
+  path: string,
+  message: string,
+): AppError {
+  return new AppError(code, message, { fields: [{ path: `payload.${path}`, message }] });
+}
+
+/** What the checker knows about the world around an activity; null: unknown, not checked. */
+export interface ActivityContext {
+  /** Catalogue kinds the activity's intervention has target rules for in its school year. */
+  usedKinds: ReadonlySet<string> | null;
+  /** Current coaches of the invited teachers to check (on an update, the newly invited ones:
+   *  a teacher who left a caseload later does not block editing the agreements). A teacher
+   *  absent from the map is not checked. */
+  coachesOf: ReadonlyMap<string, readonly string[]> | null;
+}
+
+/** Why `activity` may not be saved as it is, or null. */
+export function activityRefusal(activity: ActivityRecord, ctx: ActivityContext): AppError | null {
+  if (activity.endDate < activity.startDate) {
+    return refusal(
+      'ACTIVITY_DATES_INVALID',
+      'endDate',
+      'Revisa el campo «fecha de término»: no puede ser anterior a la fecha de inicio.',
+    );
+  }
+  const kind = TARGET_KIND_OF_TYPE[activity.type];
+  if (kind && ctx.usedKinds && !ctx.usedKinds.has(kind)) {
+    return refusal(
+      'ACTIVITY_TYPE_NOT_USED',
+      'type',
+      `Revisa el campo «tipo de actividad»: la intervención ${activity.interventionCode} no tiene ese tipo de actividad en su catálogo de metas.`,
+    );
+  }
+  if (ctx.coachesOf) {
+    const organisers = new Set(activity.organiserIds);
+    const outside = activity.inviteeIds.filter((t) => {
+      const coaches = ctx.coachesOf?.get(t);
+      return coaches !== undefined && !coaches.some((c) => organisers.has(c));
+    });
+    if (outside.length > 0) {
+      return new AppError(
+        'ACTIVITY_ATTENDEE_OUT_OF_REACH',
+        `Revisa el campo «docentes invitados»: ${outside.length === 1 ? 'un docente no está' : `${outside.length} docentes no están`} a cargo de ningún organizador de la actividad.`,
+        {
+          fields: [
+            { path: 'payload.inviteeIds', message: 'Fuera del alcance de los organizadores.' },
+          ],
+          teacherIds: outside,
+        },
+      );
+    }
+  }
+  if (activity.status === 'done' && !hasAttendees(activity)) {
+    return refusal(
+      'ACTIVITY_CLOSED_EMPTY',
+      'status',
+      activity.type === 'reunion_familias'
+        ? 'Para cerrar la reunión como realizada, invita a los docentes o registra cuántas familias asistieron.'
+        : 'Para cerrar la actividad como realizada, invita al menos a un docente.',
+    );
+  }
+  return null;
+}
+
+const familyTotal = (a: ActivityRecord) =>
+  a.familyCounts
+    ? a.familyCounts.mothers +
+      a.familyCounts.fathers +
+      a.familyCounts.relatives +
+      a.familyCounts.community
+    : 0;
+
+/** An activity has attendees: invited teachers or, for a family meeting, counted families. */
+export function hasAttendees(a: ActivityRecord): boolean {
+  return a.inviteeIds.length > 0 || familyTotal(a) > 0;
+}
+
+/** Why an attendance record does not fit its activity (undefined: not known to the checker). */
+export function attendanceRefusal(
+  attendance: ActivityAttendanceRecord,
+  activity: ActivityRecord | undefined,
+): AppError | null {
+  if (!activity) return null;
+  if (!activity.inviteeIds.includes(attendance.teacherId)) {
+    return refusal(
+      'ACTIVITY_NOT_INVITED',
+      'teacherId',
+      'Revisa el campo «docente»: no está invitado a esta actividad; invítalo primero.',
+    );
+  }
+  const outside = attendance.days.find(
+    (d) => d.date < activity.startDate || d.date > activity.endDate,
+  );
+  if (outside) {
+    return refusal(
+      'ACTIVITY_DAY_OUT_OF_RANGE',
+      'days',
+      `Revisa el campo «días de asistencia»: el ${outside.date} está fuera de las fechas de la actividad (${activity.startDate} a ${activity.endDate}).`,
+    );
+  }
+  return null;
+}
+
+/** Every date from start to end (inclusive), AAAA-MM-DD: the days of a taller. */
+export function activityDates(activity: Pick<ActivityRecord, 'startDate' | 'endDate'>): string[] {
+  const out: string[] = [];
+  for (let day = activity.startDate; day <= activity.endDate && out.length < 31; ) {
+    out.push(day);
+    day = addDays(day, 1);
+  }
+  return out;
+}
+
+/**
+ * The id of a teacher's attendance record in an activity, derived from both ids: two devices
+ * (co-organisers offline) that create it write the same record, which merges field by field
+ * (docs/SYNC.md, "Conflicts") instead of two rows competing for one teacher. The bytes of the
+ * two UUIDs XORed, stamped as a version-8 (custom) RFC 9562 UUID.
+ */
+export function attendanceIdOf(activityId: string, teacherId: string): string {
+  const a = activityId.replace(/-/g, '').toLowerCase();
+  const t = teacherId.replace(/-/g, '').toLowerCase();
+  let hex = '';
+  for (let i = 0; i < 32; i += 2) {
+    const byte = Number.parseInt(a.slice(i, i + 2), 16) ^ Number.parseInt(t.slice(i, i + 2), 16);
+    hex += byte.toString(16).padStart(2, '0');
+  }
+  const variant = ((Number.parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  const bytes = `${hex.slice(0, 12)}8${hex.slice(13, 16)}${variant}${hex.slice(18)}`;
+  return `${bytes.slice(0, 8)}-${bytes.slice(8, 12)}-${bytes.slice(12, 16)}-${bytes.slice(16, 20)}-${bytes.slice(20)}`;
+}

@@ -1,0 +1,203 @@
+import { ACTIVITY_TYPES, type ActivityType, limaToday, TARGET_KIND_OF_TYPE } from '@acompana/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useMe } from '../../app/session/SessionContext.tsx';
+import { useMeta, useReference, useSaveRecord } from '../../offline/hooks.ts';
+import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { bySurname } from '../../offline/reference-order.ts';
+import { BackLink } from '../../ui/BackLink.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { SelectField, TextField } from '../../ui/Field.tsx';
+import { IconUsers } from '../../ui/icons.ts';
+import { PageHeading } from '../../ui/PageHeading.tsx';
+import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
+import { Skeleton } from '../../ui/Skeleton.tsx';
+import { useToast } from '../../ui/Toast.tsx';
+import { SaveError } from '../visits/parts.tsx';
+
+// «Nueva actividad»: type, theme, venue, date(s) and the invited teachers of the coach's
+// caseload. Only the types the intervention's catalogue uses are offered (plus the
+// complementary ones); the store checks the same core rules before queueing.
+
+type TargetsByCode = Record<string, { rules: { activityKind: string }[] }>;
+
+export default function NewActivityPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const save = useSaveRecord();
+  const toast = useToast();
+  const caseload = useReference('teacher');
+  const targets = useMeta<TargetsByCode>('screens.targets');
+  const [type, setType] = useState<ActivityType>('gia');
+  const [scope, setScope] = useState<'institucional' | 'interinstitucional'>('institucional');
+  const [theme, setTheme] = useState('');
+  const [schoolId, setSchoolId] = useState('');
+  const [place, setPlace] = useState('');
+  const [startDate, setStartDate] = useState(() => limaToday());
+  const [endDate, setEndDate] = useState('');
+  const [startTime, setStartTime] = useState('15:00');
+  const [invitees, setInvitees] = useState<string[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  if (caseload === undefined) return <Skeleton lines={6} />;
+  const teachers = bySurname(caseload).map((item) => item.data as unknown as CaseloadTeacher);
+  const intervention = teachers[0]?.interventionCode ?? '';
+  const used = new Set((targets?.[intervention]?.rules ?? []).map((r) => r.activityKind));
+  const types = ACTIVITY_TYPES.filter((k) => {
+    const kind = TARGET_KIND_OF_TYPE[k];
+    return !kind || !targets?.[intervention] || used.has(kind);
+  });
+  const schools = [
+    ...new Map(teachers.flatMap((x) => x.schools).map((s) => [s.id, s])).values(),
+  ].sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  const multiDay = type === 'taller';
+  const grouped = type === 'gia' || type === 'ria';
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setSaving(true);
+    try {
+      const activity = await save('activity', null, {
+        organiserIds: [me.person.id],
+        interventionCode: intervention,
+        type,
+        scope: grouped ? scope : null,
+        schoolId: schoolId || (schools.length === 1 ? (schools[0]?.id ?? '') : ''),
+        place: place.trim() || null,
+        startDate,
+        endDate: multiDay && endDate ? endDate : startDate,
+        startTime: startTime || null,
+        endTime: null,
+        theme,
+        desempenos: [],
+        agenda: [],
+        topics: [],
+        agreements: [],
+        notes: null,
+        inviteeIds: invitees,
+        familyCounts:
+          type === 'reunion_familias'
+            ? { mothers: 0, fathers: 0, relatives: 0, community: 0 }
+            : null,
+        status: 'planned',
+      });
+      toast(t('activities.form.saved'));
+      navigate(`/actividades/${activity.id}`);
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <div className="page">
+      <BackLink to="/actividades">{t('activities.back')}</BackLink>
+      <PageHeading title={t('activities.create')} />
+      {teachers.length === 0 ? (
+        <EmptyState icon={IconUsers} title={t('activities.form.noCaseload')} />
+      ) : null}
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <SelectField
+          id="activity-type"
+          label={t('activities.form.type')}
+          value={type}
+          onChange={(event) => setType(event.target.value as ActivityType)}
+        >
+          {types.map((k) => (
+            <option key={k} value={k}>
+              {t(`activities.types.${k}`)}
+            </option>
+          ))}
+        </SelectField>
+        {grouped ? (
+          <SegmentedControl<'institucional' | 'interinstitucional'>
+            label={t('activities.form.scope')}
+            options={[
+              { value: 'institucional', label: t('activities.scopes.institucional') },
+              { value: 'interinstitucional', label: t('activities.scopes.interinstitucional') },
+            ]}
+            value={scope}
+            onChange={setScope}
+          />
+        ) : null}
+        <TextField
+          id="activity-theme"
+          label={t('activities.form.theme')}
+          value={theme}
+          onChange={(event) => setTheme(event.target.value)}
+          required
+        />
+        <SelectField
+          id="activity-school"
+          label={t('activities.form.school')}
+          value={schoolId || (schools.length === 1 ? (schools[0]?.id ?? '') : '')}
+          onChange={(event) => setSchoolId(event.target.value)}
+          required
+        >
+          <option value="">{t('activities.form.chooseSchool')}</option>
+          {schools.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          id="activity-place"
+          label={t('activities.form.place')}
+          value={place}
+          onChange={(event) => setPlace(event.target.value)}
+        />
+        <TextField
+          id="activity-start"
+          label={multiDay ? t('activities.form.startDateMulti') : t('activities.form.startDate')}
+          type="date"
+          value={startDate}
+          onChange={(event) => setStartDate(event.target.value)}
+          required
+        />
+        {multiDay ? (
+          <TextField
+            id="activity-end"
+            label={t('activities.form.endDate')}
+            type="date"
+            value={endDate}
+            onChange={(event) => setEndDate(event.target.value)}
+          />
+        ) : null}
+        <TextField
+          id="activity-time"
+          label={t('activities.form.startTime')}
+          type="time"
+          value={startTime}
+          onChange={(event) => setStartTime(event.target.value)}
+        />
+        <CheckboxGroup<string>
+          legend={t('activities.form.invitees')}
+          options={teachers.map((x) => ({ value: x.teacherId, label: x.displayName }))}
+          value={invitees}
+          onChange={setInvitees}
+        />
+        <p>
+          <Button
+            type="button"
+            variant="quiet"
+            onClick={() => setInvitees(teachers.map((x) => x.teacherId))}
+          >
+            {t('activities.form.all')}
+          </Button>
+        </p>
+        <SaveError error={error} />
+        <Button type="submit" block loading={saving} loadingLabel={t('activities.form.saving')}>
+          {t('activities.form.save')}
+        </Button>
+      </form>
+    </div>
+  );
+}

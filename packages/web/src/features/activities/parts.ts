@@ -1,0 +1,44 @@
+import type { ActivityRecord, AttendanceMark } from '@acompana/core';
+import type { Tone } from '../../ui/Badge.tsx';
+
+// Small helpers of the activity screens.
+
+/** The badge tone of an activity's status (the status itself is always written out). */
+export function activityTone(status: ActivityRecord['status']): Tone {
+  return status === 'done' ? 'success' : status === 'cancelled' ? 'neutral' : 'warning';
+}
+
+/** One tap cycles a teacher's mark for a day: sin marcar → asistió → faltó → justificó → asistió. */
+export function nextMark(mark: AttendanceMark | null): AttendanceMark {
+  if (mark === 'present') return 'absent';
+  if (mark === 'absent') return 'justified';
+  return 'present';
+}
+
+export function markTone(mark: AttendanceMark | null): Tone {
+  if (mark === 'present') return 'success';
+  if (mark === 'absent') return 'danger';
+  if (mark === 'justified') return 'info';
+  return 'neutral';
+}
+
+/** Activities split at Lima's today: upcoming (soonest first) and past (latest first). */
+export function splitByDate<T extends { data: ActivityRecord }>(list: T[], today: string) {
+  const upcoming = list
+    .filter((a) => a.data.endDate >= today && a.data.status === 'planned')
+    .sort((a, b) => a.data.startDate.localeCompare(b.data.startDate));
+  const past = list
+    .filter((a) => !upcoming.includes(a))
+    .sort((a, b) => b.data.startDate.localeCompare(a.data.startDate));
+  return { upcoming, past };
+}
+
+/** "2026-05" → activities of that month, by start date (the calendar view). */
+export function byMonth<T extends { data: ActivityRecord }>(list: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const a of [...list].sort((x, y) => x.data.startDate.localeCompare(y.data.startDate))) {
+    const month = a.data.startDate.slice(0, 7);
+    out.set(month, [...(out.get(month) ?? []), a]);
+  }
+  return out;
+}

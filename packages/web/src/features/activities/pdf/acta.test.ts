@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadTexts } from '../../../app/i18n/index.ts';
+import { type ActaModel, actaFileName, buildActaPdf } from './acta.ts';
+
+const model: ActaModel = {
+  title: 'Taller de actualizacion: Planificacion curricular',
+  type: 'Taller de actualizacion',
+  intervention: 'SPI',
+  school: 'IE N° 80412 Cascas',
+  place: 'Auditorio de la UGEL',
+  dates: ['2026-05-18', '2026-05-19', '2026-05-20'],
+  time: '08:30',
+  organisers: ['Juan Perez Castillo'],
+  agenda: [{ moment: 'Inicio', description: 'Recojo de saberes' }],
+  agreements: ['Aplicar una pregunta abierta por sesion'],
+  attendees: Array.from({ length: 40 }, (_, i) => ({
+    name: `Docente numero ${i + 1}`,
+    marks: ['A', 'F', 'J'],
+  })),
+  families: null,
+};
+
+beforeAll(() => loadTexts('activities'));
+
+describe('acta of an activity (PDF on the device)', () => {
+  it('lists the activity, agreements and every attendee with a signature column', async () => {
+    const text = new TextDecoder('latin1').decode(await buildActaPdf(model, { compress: false }));
+    expect(text.startsWith('%PDF-')).toBe(true);
+    for (const expected of [
+      'Acta de actividad colectiva',
+      'Planificacion curricular',
+      'IE N° 80412 Cascas',
+      'Recojo de saberes',
+      '1. Aplicar una pregunta abierta por sesion',
+      'Firma',
+      'Docente numero 1',
+      'Docente numero 40',
+      'A F J',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // 40 attendees do not fit one page: numbered pages.
+    const pages = text.match(/\/Type \/Page\b/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`de ${pages}`);
+    expect(actaFileName(model)).toBe('acta-taller-de-actualizacion-2026-05-18.pdf');
+  });
+});

@@ -1,0 +1,82 @@
+import 'fake-indexeddb/auto';
+import { attendanceIdOf } from '@acompana/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type LocalDb, openLocalDb } from './db.ts';
+import { outboxCounts, saveRecord } from './store.ts';
+
+// The collective-activity rules on the device (docs/ACTIVITIES.md): refused before anything is
+// queued, with the code the server would answer; what was saved before stays.
+
+const COACH = '0190a000-0000-7000-8000-0000000000c1';
+const TEACHER = '0190a000-0000-7000-8000-000000000001';
+const SCHOOL = '0190a000-0000-7000-8000-000000000002';
+const taller = {
+  organiserIds: [COACH],
+  interventionCode: 'SPI',
+  type: 'taller' as const,
+  scope: null,
+  schoolId: SCHOOL,
+  place: null,
+  startDate: '2026-07-20',
+  endDate: '2026-07-22',
+  startTime: '08:30',
+  endTime: null,
+  theme: 'Planificación en aulas multigrado',
+  desempenos: [],
+  agenda: [],
+  topics: [],
+  agreements: [],
+  notes: null,
+  inviteeIds: [TEACHER],
+  familyCounts: null,
+  status: 'planned' as const,
+};
+
+let db: LocalDb;
+let n = 0;
+beforeEach(async () => {
+  db = openLocalDb(`store-activities-${++n}-${Date.now()}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'saved',
+    (e: { code?: string }) => e.code,
+  );
+
+describe('activity rules on the device', () => {
+  it('refuses an attendance day outside the taller and keeps the marks already saved', async () => {
+    const activity = await saveRecord(db, 'activity', null, taller);
+    const id = attendanceIdOf(activity.id, TEACHER);
+    const days = [{ date: '2026-07-20', mark: 'present' as const }];
+    const base = { activityId: activity.id, teacherId: TEACHER, hours: null, arrivedAt: null };
+    await saveRecord(db, 'activity_attendance', id, { ...base, days });
+    const outside = [...days, { date: '2026-07-23', mark: 'present' as const }];
+    expect(
+      await codeOf(saveRecord(db, 'activity_attendance', id, { ...base, days: outside })),
+    ).toBe('ACTIVITY_DAY_OUT_OF_RANGE');
+    expect((await db.records.get(['activity_attendance', id]))?.data.days).toEqual(days);
+    expect(await outboxCounts(db)).toEqual({ pending: 2, rejected: 0 });
+  });
+
+  it('refuses closing as done with nobody invited, and a type the stored catalogue lacks', async () => {
+    const empty = await saveRecord(db, 'activity', null, { ...taller, inviteeIds: [] });
+    expect(await codeOf(saveRecord(db, 'activity', empty.id, { status: 'done' }))).toBe(
+      'ACTIVITY_CLOSED_EMPTY',
+    );
+    await db.meta.put({
+      key: 'screens.targets',
+      value: { SPI: { year: 2026, rules: [{ activityKind: 'gia' }, { activityKind: 'taller' }] } },
+    });
+    expect(await codeOf(saveRecord(db, 'activity', null, { ...taller, type: 'ria' }))).toBe(
+      'ACTIVITY_TYPE_NOT_USED',
+    );
+    expect(await codeOf(saveRecord(db, 'activity', null, { ...taller, type: 'pasantia' }))).toBe(
+      'saved',
+    );
+  });
+});
