@@ -17,12 +17,15 @@ export type Tx = Kysely<DB>;
 
 export const keyOf = (kind: string, id: string) => `${kind}:${id}`;
 
+/** The advisory lock keys of records (`kind:id`), distinct and ordered (so no deadlock). */
+export function lockKeysSql(keys: string[]): RawBuilder<unknown> {
+  return sql`SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(${[...keys]}::text[]) AS x ORDER BY 1`;
+}
+
 /** Serializes writers of the same records across connections (ordered, so no deadlock). */
 export async function lockEntities(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (
-      SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(${[...keys]}::text[]) AS x ORDER BY 1
-    ) s`.execute(tx);
+  await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (${lockKeysSql(keys)}) s`.execute(tx);
 }
 
 type Row = Record<string, unknown>;
