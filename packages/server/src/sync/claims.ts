@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, type Mutation, type MutationResult } from '@acompana/core';
 import { sql } from 'kysely';
+import { PREPARE_SQL } from '../db/database.ts';
 import { canonical } from './merge.ts';
 import { keyOf, lockKeysSql, type Tx } from './store.ts';
 
@@ -64,7 +65,7 @@ export async function claimMutations(
     what: 'claim' | 'device' | 'locked';
     id: string;
     owner: string | null;
-  }>`
+  }>`${PREPARE_SQL}
     WITH given AS (SELECT DISTINCT d FROM unnest(${devices}::uuid[]) AS d),
     added AS (
       INSERT INTO sync_device (device_id, person_id)

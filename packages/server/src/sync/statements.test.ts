@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Mutation } from '@acompana/core';
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.ts';
+import { type Database, PREPARED } from '../db/database.ts';
 import { DNI, idOf } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import { TestClient } from '../test/http.ts';
@@ -102,5 +102,22 @@ describe.each(testTargets())('sync statements on $engine', (target) => {
     counter.labels = [];
     await pushWithCursor(mutations);
     expect(counter.labels, counter.labels.join('\n')).toHaveLength(5);
+    if (target.engine === 'postgres') {
+      // Requests one after another reuse the pool's last connection: the hot statements are
+      // prepared there (db/database.ts), the pull's is not (its plan depends on the cursor).
+      const { rows } = await sql<{ statement: string }>`
+        SELECT statement FROM pg_prepared_statements`.execute(database.db);
+      const prepared = rows.map((r) => r.statement.replace(/\s+/g, ' ').slice(0, 80));
+      expect(
+        prepared.every((p) => p.startsWith(PREPARED)),
+        prepared.join('\n'),
+      ).toBe(true);
+      for (const table of ['session', 'mutation_log', 'caseload', 'audit_event']) {
+        expect(
+          rows.some((r) => r.statement.includes(table)),
+          `${table}: ${prepared.join('\n')}`,
+        ).toBe(true);
+      }
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { EntityKind, MutationResult } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { PREPARE_SQL } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import {
   decodeClock,
@@ -221,11 +222,11 @@ function resultsSql(results: MutationResult[], audit?: AuditEntry): RawBuilder<u
 async function runTogether(tx: Tx, parts: RawBuilder<unknown>[]): Promise<void> {
   if (parts.length === 0) return;
   if (parts.length === 1) {
-    await (parts[0] as RawBuilder<unknown>).execute(tx);
+    await sql`${PREPARE_SQL}${parts[0] as RawBuilder<unknown>}`.execute(tx);
     return;
   }
   const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part})`);
-  await sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`.execute(tx);
+  await sql`${PREPARE_SQL}WITH ${sql.join(ctes, sql`, `)} SELECT 1`.execute(tx);
 }
 
 export interface BatchWrites {
