@@ -40,8 +40,38 @@ const rssMb = (pid: number) => {
   }
 };
 
+/** CPU time (user + system, ms) a process has used, from /proc; 0 once it is gone. */
+const cpuMs = (pid: number) => {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+};
+const TICKS_PER_S = 100; // USER_HZ on Linux
+
+/** The PostgreSQL backends serving `database` (their command line names it). */
+function backendsOf(database: string): number[] {
+  const out: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${database} `)) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 export interface BenchDatabase {
   engine: 'postgres' | 'pglite';
+  /** The PostgreSQL database's name (empty on PGlite). */
+  name: string;
   config: Config;
   coaches: BenchCoach[];
   instruments: Instruments;
@@ -67,7 +97,14 @@ export async function prepareDatabase(coachCount: number): Promise<BenchDatabase
     await seedDemo(database.db);
     const coaches = await addBenchCoaches(database.db, coachCount);
     const instruments = await publishedInstruments(database.db);
-    return { engine: pgUrl ? 'postgres' : 'pglite', config, coaches, instruments, drop };
+    return {
+      engine: pgUrl ? 'postgres' : 'pglite',
+      name: pgUrl ? benchDb : '',
+      config,
+      coaches,
+      instruments,
+      drop,
+    };
   } finally {
     await database.close();
   }
@@ -78,6 +115,9 @@ export interface BenchServer {
   /** Peak RSS (MB) since the last reset. */
   peakRss(): number;
   resetPeak(): void;
+  /** CPU ms used since the last resetPeak by the server process and by the database's
+   *  PostgreSQL backends (sampled every 250 ms: a backend that exits loses < 250 ms). */
+  cpu(): { server_ms: number; postgres_ms: number };
   stop(): Promise<void>;
 }
 
@@ -111,15 +151,38 @@ export async function startServer(db: BenchDatabase): Promise<BenchServer> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  let peak = rssMb(child.pid ?? 0);
+  const pid = child.pid ?? 0;
+  let peak = rssMb(pid);
+  // Per backend: CPU at the last reset and the latest reading.
+  const backends = new Map<number, { from: number; last: number }>();
+  let serverFrom = cpuMs(pid);
+  const sampleBackends = () => {
+    if (!db.name) return;
+    for (const b of backendsOf(db.name)) {
+      const now = cpuMs(b);
+      const seen = backends.get(b);
+      if (seen) seen.last = Math.max(seen.last, now);
+      else backends.set(b, { from: 0, last: now });
+    }
+  };
   const sampler = setInterval(() => {
-    peak = Math.max(peak, rssMb(child.pid ?? 0));
+    peak = Math.max(peak, rssMb(pid));
+    sampleBackends();
   }, 250);
   return {
     origin,
     peakRss: () => Math.max(peak, rssMb(child.pid ?? 0)),
     resetPeak: () => {
-      peak = rssMb(child.pid ?? 0);
+      peak = rssMb(pid);
+      serverFrom = cpuMs(pid);
+      sampleBackends();
+      for (const b of backends.values()) b.from = b.last;
+    },
+    cpu: () => {
+      sampleBackends();
+      let postgres = 0;
+      for (const b of backends.values()) postgres += b.last - b.from;
+      return { server_ms: Math.round(cpuMs(pid) - serverFrom), postgres_ms: Math.round(postgres) };
     },
     stop: async () => {
       clearInterval(sampler);

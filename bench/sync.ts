@@ -13,6 +13,7 @@
 // intended field value different; duplicated = a record written twice (version ≠ 1) or a race
 // not answered duplicate. Bytes on the wire: request bodies gzipped as the app sends them
 // (from 1 KiB) and answers as the server compresses them (Content-Length), headers excluded.
+import os from 'node:os';
 import zlib from 'node:zlib';
 import type { EntityKind, Mutation } from '../packages/core/src/index.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
@@ -27,6 +28,11 @@ const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
 const FIELD_VISITS = Number(process.env.BENCH_SYNC_FIELD_VISITS ?? 20);
 const OFFERED_PER_S = Number(process.env.BENCH_SYNC_OFFERED ?? 100);
 const OPEN_SECONDS = Number(process.env.BENCH_SYNC_OPEN_SECONDS ?? 15);
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const log = (line: string) => process.stderr.write(`[bench:sync] ${line}\n`);
 
 const percentile = (values: number[], p: number) => {
@@ -154,7 +160,12 @@ async function main() {
       run: (
         phones: Phone[],
         wire: Wire,
-      ) => Promise<{ visits: number; seconds: number; wireVisits?: number }>,
+      ) => Promise<{
+        visits: number;
+        seconds: number;
+        wireVisits?: number;
+        cpu?: { server_ms: number; postgres_ms: number };
+      }>,
     ) => {
       log(`escenario ${name}…`);
       const phones = phonesFor();
@@ -162,7 +173,9 @@ async function main() {
       await Promise.all(phones.map((p) => warm.seed(p)));
       server.resetPeak();
       const wire = new Wire(server.origin);
-      const { visits, seconds, wireVisits = visits } = await run(phones, wire);
+      const outcome = await run(phones, wire);
+      const { visits, seconds, wireVisits = visits } = outcome;
+      const cpu = outcome.cpu ?? server.cpu();
       // Racing retries: every tenth phone sends one visit twice at once.
       const racing = new Wire(server.origin);
       await Promise.all(
@@ -192,6 +205,13 @@ async function main() {
       log(
         `${name}: ${racing.races} mutaciones en carrera, ${wire.httpErrors + racing.httpErrors} errores HTTP, rechazos ${JSON.stringify(Object.fromEntries(wire.rejected))}`,
       );
+      // Where the CPU went while `visits_per_s` was measured: the server process and the
+      // database's PostgreSQL backends, per visit and in cores (of the machine's two).
+      const per = (ms: number) =>
+        `${(ms / visits).toFixed(2)} ms/visita, ${(ms / 1000 / seconds).toFixed(2)} núcleos`;
+      log(
+        `${name}: CPU servidor ${per(cpu.server_ms)}; PostgreSQL ${per(cpu.postgres_ms)}; en ${seconds.toFixed(1)} s; carga ${loadavg()}`,
+      );
     };
 
     const closedLoop = async (phones: Phone[], wire: Wire) => {
@@ -206,6 +226,7 @@ async function main() {
 
     await scenario('online', async (phones, wire) => {
       const closedSeconds = await closedLoop(phones, new Wire(server.origin));
+      const cpu = server.cpu();
       const closedVisits = phones.length * ROUNDS;
       // Open loop: each phone pushes one visit every phones/offered seconds.
       const interval = (phones.length / OFFERED_PER_S) * 1000;
@@ -221,7 +242,12 @@ async function main() {
           }
         }),
       );
-      return { visits: closedVisits, seconds: closedSeconds, wireVisits: phones.length * rounds };
+      return {
+        visits: closedVisits,
+        seconds: closedSeconds,
+        wireVisits: phones.length * rounds,
+        cpu,
+      };
     });
     await scenario('field', async (phones, wire) => {
       const batches = phones.map((p) =>

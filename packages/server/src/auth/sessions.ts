@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { RoleView } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config.ts';
+import { PREPARE_SQL } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { type RoleRow, roleRowsQuery, roleViewsOf } from './actor.ts';
 
@@ -90,7 +91,7 @@ export async function resolveSession(
     expires_at: Date;
     touched: boolean;
     roles: RoleRow[];
-  }>`WITH s AS (
+  }>`${PREPARE_SQL}WITH s AS (
       SELECT person_id, last_seen_at, expires_at FROM session WHERE token_hash = ${tokenHash}
     ),
     gone AS (

@@ -1,10 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '@acompana/core';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import type { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -53,10 +53,11 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     log: options.log ?? ((line) => console.log(line)),
   });
   try {
+    const { PGlite, extensions } = await loadPglite();
     const pglite = await PGlite.create(path.join(dataDir, 'pg'), {
       parsers: PGLITE_PARSERS,
       postgresqlconf: PGLITE_CONF,
-      extensions: PGLITE_EXTENSIONS,
+      extensions,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     return pgliteDatabase(pglite, release);
@@ -67,18 +68,29 @@ async function openPglite(options: OpenOptions): Promise<Database> {
 }
 
 const PGLITE_PARSERS = { [DATE_OID]: identity, [INT8_OID]: identity };
-// Trigram indexes of the accent-insensitive search (migration 0011); PostgreSQL ships it in contrib.
-const PGLITE_EXTENSIONS = { pg_trgm };
+
+/** PGlite's module, loaded only when PGlite is used: a server on PostgreSQL does not pay its
+ *  ~28 MB of resident memory (docs/BUDGETS.md, bench:sync RSS). */
+async function loadPglite() {
+  const [{ PGlite }, { pg_trgm }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+  ]);
+  // Trigram indexes of the accent-insensitive search (migration 0011); PostgreSQL ships it in
+  // contrib.
+  return { PGlite, extensions: { pg_trgm } };
+}
 // PGlite's default shared_buffers (128 MB) alone pushes the server past its 300 MB RSS budget;
 // the embedded engine serves one UGEL at most, and the OS page cache does the rest.
 const PGLITE_CONF = 'shared_buffers=32MB';
 
 /** An in-memory PGlite, optionally loaded from a `dumpDataDir()` tarball (used by tests). */
 export async function openPgliteInMemory(dump?: Blob): Promise<Database> {
+  const { PGlite, extensions } = await loadPglite();
   const pglite = await PGlite.create({
     parsers: PGLITE_PARSERS,
     postgresqlconf: PGLITE_CONF,
-    extensions: PGLITE_EXTENSIONS,
+    extensions,
     ...(dump ? { loadDataDir: dump } : {}),
   });
   return pgliteDatabase(pglite, async () => undefined);
@@ -221,9 +233,46 @@ async function lockDataDir(dataDir: string, hooks: LockHooks): Promise<() => Pro
   };
 }
 
+/** Marks a statement (its first characters) to be prepared once per PostgreSQL connection. */
+export const PREPARED = '/* prepared */';
+/** The marker as the first fragment of a `sql` template. */
+export const PREPARE_SQL = sql.raw(`${PREPARED} `);
+/** Distinct prepared statements a connection keeps at most (each holds its plan in the
+ *  server process); past it, marked statements run unprepared. */
+const MAX_PREPARED_PER_CONNECTION = 100;
+
+/**
+ * A pg client that prepares the statements marked `PREPARED`: the hot statements every sync
+ * request runs (the session, a push's claims, facts and writes) are parsed and planned once
+ * per connection instead of every time, which cut PostgreSQL's CPU per online push by about a
+ * third (docs/SYNC.md, "Benchmark"). Only key lookups and set-based writes are marked: a
+ * prepared statement may switch to a generic plan that ignores its parameters' values, which
+ * is safe for `id = ANY($1)` and not for a range like a pull's cursor. Named statements need a
+ * direct connection or a pooler in session mode (docs/DATABASE.md).
+ */
+class PreparingClient extends pg.Client {
+  #prepared = new Set<string>();
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has many overloads; this forwards them
+  override query(...args: any[]): any {
+    const [text, values] = args;
+    if (typeof text === 'string' && Array.isArray(values) && text.startsWith(PREPARED)) {
+      const name = `a${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      if (this.#prepared.has(name) || this.#prepared.size < MAX_PREPARED_PER_CONNECTION) {
+        this.#prepared.add(name);
+        // biome-ignore lint/suspicious/noExplicitAny: see above
+        return (super.query as any)({ name, text, values }, ...args.slice(2));
+      }
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: see above
+    return (super.query as any)(...args);
+  }
+}
+
 async function openPostgres(connectionString: string): Promise<Database> {
   const pool = new pg.Pool({
     connectionString,
+    Client: PreparingClient,
     max: 10,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>

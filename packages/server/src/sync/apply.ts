@@ -263,16 +263,14 @@ function applyDelete(
 }
 
 /** Applies `mutations` (all new) in order and returns their results, in the same order; with
- *  `audit`, records the batch's audit event along with the results. */
+ *  `audit`, records the batch's audit event along with the results. The caller holds the
+ *  records' locks already (`claimMutations` takes them). */
 export async function applyMutations(
   tx: Tx,
   actor: Actor,
   mutations: Mutation[],
   audit?: AuditEntry,
 ): Promise<MutationResult[]> {
-  const keys = [...new Set(mutations.map((m) => keyOf(m.kind, m.entityId)))];
-  await lockEntities(tx, keys);
-
   const ids = new Map<EntityKind, string[]>();
   for (const m of mutations) {
     const kind = m.kind as EntityKind;

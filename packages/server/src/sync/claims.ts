@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { AppError, type Mutation, type MutationResult } from '@acompana/core';
 import { sql } from 'kysely';
+import { PREPARE_SQL } from '../db/database.ts';
 import { canonical } from './merge.ts';
-import type { Tx } from './store.ts';
+import { keyOf, lockKeysSql, type Tx } from './store.ts';
 
 // The first statement of every push (docs/SYNC.md, "Exactly once" and "Devices"), in ONE
-// round trip: claim the mutation ids in mutation_log, with a hash of their content, and
-// register the batch's device ids to the person pushing.
+// round trip: claim the mutation ids in mutation_log, with a hash of their content, register
+// the batch's device ids to the person pushing, and then lock the batch's records.
 //
 // - Idempotency keys are bound to their content: a repeat with the same id and other content
 //   is a device bug, answered SYNC_MUTATION_ID_REUSED instead of `duplicate` (which would
@@ -32,6 +33,12 @@ export interface Claimed {
  * deadlock); returns the ids that are new. A repeat whose first attempt is still running in
  * another connection waits here until it commits (then it is a repeat) or rolls back (then it
  * is new). Throws SYNC_DEVICE_NOT_YOURS when a device id belongs to someone else.
+ *
+ * Then, in the same statement, it takes the transaction's advisory locks on the batch's
+ * records (`lockEntities`, store.ts), which serialize writers of the same records: the lock
+ * waits only after every claim is inserted (the claims gate it), the order the two separate
+ * statements had, so a racing retry still waits on the claims, never on a lock. The records
+ * must be read by a LATER statement: this one's snapshot predates the wait for the locks.
  */
 export async function claimMutations(
   tx: Tx,
@@ -53,7 +60,12 @@ export async function claimMutations(
     }));
   // The device registration and the claims run in one statement; `added` is invisible to the
   // statement's own snapshot, hence the coalesce.
-  const { rows: out } = await sql<{ what: 'claim' | 'device'; id: string; owner: string | null }>`
+  const keys = [...new Set(mutations.map((m) => keyOf(m.kind, m.entityId)))];
+  const { rows: out } = await sql<{
+    what: 'claim' | 'device' | 'locked';
+    id: string;
+    owner: string | null;
+  }>`${PREPARE_SQL}
     WITH given AS (SELECT DISTINCT d FROM unnest(${devices}::uuid[]) AS d),
     added AS (
       INSERT INTO sync_device (device_id, person_id)
@@ -69,8 +81,15 @@ export async function claimMutations(
                seq bigint, content_hash text)
       ON CONFLICT (mutation_id) DO NOTHING
       RETURNING mutation_id
+    ),
+    locked AS (
+      -- The one-time filter runs the claims to the end before the first lock is taken.
+      SELECT count(pg_advisory_xact_lock(l.k)) AS n FROM (${lockKeysSql(keys)}) l
+       WHERE (SELECT count(*) FROM claimed) >= 0
     )
     SELECT 'claim' AS what, mutation_id::text AS id, NULL::text AS owner FROM claimed
+    UNION ALL
+    SELECT 'locked', n::text, NULL FROM locked
     UNION ALL
     SELECT 'device', g.d::text,
            coalesce(sd.person_id, CASE WHEN a.device_id IS NOT NULL THEN ${personId}::uuid END)::text

@@ -1,5 +1,6 @@
 import { type EntityKind, VISIT_LINKED_KINDS } from '@acompana/core';
 import { sql } from 'kysely';
+import { PREPARE_SQL } from '../db/database.ts';
 import { LIMA_TODAY } from '../db/time.ts';
 import type { StoredRecord } from './merge.ts';
 import { KINDS } from './registry.ts';
@@ -91,7 +92,7 @@ export async function loadFacts(
     grace: unknown;
     tombstones: [EntityKind, string, string | null, string, string, string, number][];
     linked: [EntityKind, string, string, string, string, number][];
-  }>`WITH recs AS (${recordsSql(ids.records)})
+  }>`${PREPARE_SQL}WITH recs AS (${recordsSql(ids.records)})
     SELECT
       (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', r.kind, 'row', r.row)), '[]') FROM recs r) AS records,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(c.teacher_id, c.coach_id)), '[]')

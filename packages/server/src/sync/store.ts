@@ -1,5 +1,6 @@
 import type { EntityKind, MutationResult } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { PREPARE_SQL } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import {
   decodeClock,
@@ -17,12 +18,15 @@ export type Tx = Kysely<DB>;
 
 export const keyOf = (kind: string, id: string) => `${kind}:${id}`;
 
+/** The advisory lock keys of records (`kind:id`), distinct and ordered (so no deadlock). */
+export function lockKeysSql(keys: string[]): RawBuilder<unknown> {
+  return sql`SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(${[...keys]}::text[]) AS x ORDER BY 1`;
+}
+
 /** Serializes writers of the same records across connections (ordered, so no deadlock). */
 export async function lockEntities(tx: Tx, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (
-      SELECT DISTINCT hashtextextended(x, 0) AS k FROM unnest(${[...keys]}::text[]) AS x ORDER BY 1
-    ) s`.execute(tx);
+  await sql`SELECT count(pg_advisory_xact_lock(k)) FROM (${lockKeysSql(keys)}) s`.execute(tx);
 }
 
 type Row = Record<string, unknown>;
@@ -218,11 +222,11 @@ function resultsSql(results: MutationResult[], audit?: AuditEntry): RawBuilder<u
 async function runTogether(tx: Tx, parts: RawBuilder<unknown>[]): Promise<void> {
   if (parts.length === 0) return;
   if (parts.length === 1) {
-    await (parts[0] as RawBuilder<unknown>).execute(tx);
+    await sql`${PREPARE_SQL}${parts[0] as RawBuilder<unknown>}`.execute(tx);
     return;
   }
   const ctes = parts.map((part, i) => sql`${sql.raw(`w${i}`)} AS (${part})`);
-  await sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`.execute(tx);
+  await sql`${PREPARE_SQL}WITH ${sql.join(ctes, sql`, `)} SELECT 1`.execute(tx);
 }
 
 export interface BatchWrites {
