@@ -30,14 +30,14 @@ interface AssignmentRow {
   role: Role;
   scope_level: 'national' | 'region' | 'ugel' | 'network' | 'school';
   scope_name: string | null;
-  valid_from: string | Date;
-  valid_to: string | Date | null;
+  valid_from: string;
+  valid_to: string | null;
   current: boolean;
 }
 
-/** A date column as YYYY-MM-DD (PGlite and pg return Date or text). */
-export function dateText(value: string | Date): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+/** A date column as YYYY-MM-DD: both engines return dates as that text (db/database.ts). */
+export function dateText(value: string): string {
+  return String(value).slice(0, 10);
 }
 
 export async function personAssignments(db: Kysely<DB>, personId: string) {
