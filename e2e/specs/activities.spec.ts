@@ -79,8 +79,8 @@ describe('actividades colectivas en el teléfono', () => {
         .toBe(i + 1);
     }
     await coach.getByText('6 de 6 asistieron').waitFor();
-    await coach.getByLabel('Acuerdos', { exact: true }).fill(agreement);
-    await coach.getByLabel('Notas del acompañante').fill(note);
+    await coach.getByRole('textbox', { name: 'Acuerdos', exact: true }).fill(agreement);
+    await coach.getByRole('textbox', { name: 'Notas del acompañante' }).fill(note);
     await coach.getByRole('button', { name: 'Guardar acuerdos y notas' }).click();
     await coach.getByText('Acuerdos y notas guardados.').waitFor();
     await coach.getByRole('button', { name: 'Cerrar como realizada' }).click();
