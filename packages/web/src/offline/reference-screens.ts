@@ -36,12 +36,25 @@ type ScreenKind = Extract<ReferenceItem['kind'], 'teacherDetail' | 'schoolDetail
 const AT_ONCE = 4;
 
 /** Runs `run` over `items`, a few at a time; one that fails (gone, not visible any more) is
- *  left out rather than costing the others. */
+ *  left out rather than costing the others. A failed item is tried once more at the end: a
+ *  busy server or a dropped connection must not leave a screen without its copy offline. */
 async function inBatches<T, R>(items: T[], run: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
+  const failed: T[] = [];
   for (let i = 0; i < items.length; i += AT_ONCE) {
-    const settled = await Promise.allSettled(items.slice(i, i + AT_ONCE).map(run));
-    for (const result of settled) if (result.status === 'fulfilled') out.push(result.value);
+    const batch = items.slice(i, i + AT_ONCE);
+    const settled = await Promise.allSettled(batch.map(run));
+    settled.forEach((result, j) => {
+      if (result.status === 'fulfilled') out.push(result.value);
+      else failed.push(batch[j] as T);
+    });
+  }
+  for (const item of failed) {
+    try {
+      out.push(await run(item));
+    } catch {
+      // Still failing: the previous copy, if any, stays (replaceKind).
+    }
   }
   return out;
 }
@@ -57,9 +70,21 @@ async function allTeachers(): Promise<TeacherItem[]> {
   return items;
 }
 
-async function replaceKind(db: LocalDb, kind: ScreenKind, rows: { id: string }[]) {
+/** Stores `rows` of `kind`; of the rows stored before, drops only those no longer in
+ *  `inScope` (a detail whose request failed this time keeps its previous copy). */
+async function replaceKind(
+  db: LocalDb,
+  kind: ScreenKind,
+  rows: { id: string }[],
+  inScope: string[],
+) {
+  const keep = new Set(inScope);
   await db.transaction('rw', db.reference, async () => {
-    await db.reference.where('kind').equals(kind).delete();
+    await db.reference
+      .where('kind')
+      .equals(kind)
+      .filter((row) => !keep.has(row.id))
+      .delete();
     await db.reference.bulkPut(
       rows.map((row) => ({ kind, id: row.id, data: row as unknown as Record<string, unknown> })),
     );
@@ -71,14 +96,24 @@ export async function refreshScreenData(db: LocalDb): Promise<void> {
   const teachers = await allTeachers();
   await db.meta.put({ key: SCREEN_KEYS.teachers, value: teachers });
   const details = await inBatches(teachers, (teacher) => getTeacher(teacher.id));
-  await replaceKind(db, 'teacherDetail', details);
+  await replaceKind(
+    db,
+    'teacherDetail',
+    details,
+    teachers.map((teacher) => teacher.id),
+  );
   const schoolIds = [
     ...new Set([
       ...teachers.flatMap((teacher) => teacher.schools.map((school) => school.id)),
       ...details.flatMap((detail) => detail.posts.map((post) => post.school.id)),
     ]),
   ];
-  await replaceKind(db, 'schoolDetail', await inBatches(schoolIds, (id) => getSchool(id)));
+  await replaceKind(
+    db,
+    'schoolDetail',
+    await inBatches(schoolIds, (id) => getSchool(id)),
+    schoolIds,
+  );
 }
 
 /** Stores the catalogue: interventions and this year's targets of each. */
