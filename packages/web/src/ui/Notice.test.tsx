@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import '../app/i18n/index.ts';
 import { ApiError } from '../app/api/client.ts';
 import { Button } from './Button.tsx';
-import { Notice } from './Notice.tsx';
+import { FormAlert, Notice } from './Notice.tsx';
 import { ErrorNotice } from './Status.tsx';
 
 // A notice says what it means in words and an icon as well as colour, is announced as an
@@ -103,5 +103,21 @@ describe('ErrorNotice (built on Notice)', () => {
     const final = notice(dom(<ErrorNotice error={refused} onRetry={() => {}} />));
     expect(final.querySelector('button')).toBeNull();
     expect(final.textContent?.trim()).not.toBe('');
+  });
+});
+
+describe('FormAlert', () => {
+  it('is a live region from the start and holds one error notice, not announced twice', () => {
+    const empty = dom(<FormAlert message={null} />);
+    expect(empty.querySelector('[role="alert"]')).not.toBeNull();
+    expect(empty.querySelector('.notice')).toBeNull();
+
+    const refused = dom(<FormAlert message="DNI o contraseña incorrectos." />);
+    const region = refused.querySelector('[role="alert"]');
+    const el = notice(refused);
+    expect(region?.contains(el)).toBe(true);
+    expect(el.classList.contains('notice--error')).toBe(true);
+    expect(el.hasAttribute('role')).toBe(false);
+    expect(el.textContent).toContain('DNI o contraseña incorrectos.');
   });
 });

@@ -6,8 +6,9 @@ import { useFormSubmit } from '../../app/api/useFormSubmit.ts';
 import { useSession } from '../../app/session/SessionContext.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { DniField } from '../auth/DniField.tsx';
 
 // «Activar cuenta» (issue 14): DNI + the one-time code from the activation sheet + the
 // password the person chooses; the server checks the rules (docs/ADMIN.md) and logs them in.
@@ -48,20 +49,10 @@ export default function ActivatePage() {
           noValidate
           onSubmit={onSubmit}
         >
-          <TextField
+          <DniField
             inputRef={form.inputRef('dni')}
             id={`${id}-dni`}
-            label={t('auth.dni')}
-            hint={t('auth.dniHint')}
             error={form.fields.dni}
-            name="dni"
-            type="text"
-            inputMode="numeric"
-            autoComplete="username"
-            maxLength={8}
-            pattern="[0-9]*"
-            spellCheck={false}
-            required
             onChange={() => form.clear('dni')}
           />
           <TextField
@@ -92,13 +83,7 @@ export default function ActivatePage() {
             required
             onChange={() => form.clear('password')}
           />
-          <div className="form__alert" role="alert">
-            {form.alert ? (
-              <Notice tone="error" live={false}>
-                {form.alert}
-              </Notice>
-            ) : null}
-          </div>
+          <FormAlert message={form.alert} />
           <Button type="submit" block loading={form.busy} loadingLabel={t('activate.submitting')}>
             {t('activate.submit')}
           </Button>

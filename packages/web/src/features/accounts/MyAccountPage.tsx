@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { List, ListItem } from '../../ui/ListItem.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert, Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -86,13 +86,7 @@ function PasswordForm() {
           minLength={10}
           required
         />
-        <div className="form__alert" role="alert">
-          {form.alert ? (
-            <Notice tone="error" live={false}>
-              {form.alert}
-            </Notice>
-          ) : null}
-        </div>
+        <FormAlert message={form.alert} />
         <div role="status">
           {done ? (
             <Notice tone="success" live={false}>

@@ -6,8 +6,9 @@ import type { SignedOutReason } from '../../app/session/SessionContext.tsx';
 import { useSession } from '../../app/session/SessionContext.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert, Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
+import { DniField } from './DniField.tsx';
 
 // DNI + password. Validated in the browser with the same zod schema as the server, so the
 // messages match (loaded on submit); the server's answer is still the authority.
@@ -40,20 +41,10 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
           noValidate
           onSubmit={onSubmit}
         >
-          <TextField
+          <DniField
             inputRef={form.inputRef('dni')}
             id={`${id}-dni`}
-            label={t('auth.dni')}
-            hint={t('auth.dniHint')}
             error={form.fields.dni}
-            name="dni"
-            type="text"
-            inputMode="numeric"
-            autoComplete="username"
-            maxLength={8}
-            pattern="[0-9]*"
-            spellCheck={false}
-            required
             onChange={() => form.clear('dni')}
           />
           <TextField
@@ -67,13 +58,7 @@ export default function LoginPage({ reason }: { reason: SignedOutReason }) {
             required
             onChange={() => form.clear('password')}
           />
-          <div className="form__alert" role="alert">
-            {form.alert ? (
-              <Notice tone="error" live={false}>
-                {form.alert}
-              </Notice>
-            ) : null}
-          </div>
+          <FormAlert message={form.alert} />
           <Button type="submit" block loading={form.busy} loadingLabel={t('auth.submitting')}>
             {t('auth.submit')}
           </Button>
