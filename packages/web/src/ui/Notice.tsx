@@ -48,7 +48,7 @@ export function Notice({ tone = 'info', title, children, action, live, id }: Not
 
 /** A form's alert: a live region that is always on the page (so a refusal shown later is
  *  announced) holding the error notice while there is one. */
-export function FormAlert({ message, id }: { message: string | null; id?: string }) {
+export function FormAlert({ message, id }: { message: ReactNode; id?: string }) {
   return (
     <div className="form__alert" role="alert" id={id}>
       {message ? (

@@ -14,7 +14,7 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { NumberField, SelectField, TextField } from '../../ui/Field.tsx';
 import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert } from '../../ui/Notice.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 
@@ -232,18 +232,20 @@ export function TargetsEditor({ targets, previousHasRules }: Props) {
       >
         {t('catalog.addRule')}
       </Button>
-      <div className="form__alert" role="alert">
-        {status.kind === 'error' ? (
-          <Notice tone="error" live={false}>
-            <p>{status.message}</p>
-            {Object.entries(status.fields)
-              .filter(([path]) => !path.startsWith('rules.'))
-              .map(([path, message]) => (
-                <p key={path}>{message}</p>
-              ))}
-          </Notice>
-        ) : null}
-      </div>
+      <FormAlert
+        message={
+          status.kind === 'error' ? (
+            <>
+              <p>{status.message}</p>
+              {Object.entries(status.fields)
+                .filter(([path]) => !path.startsWith('rules.'))
+                .map(([path, message]) => (
+                  <p key={path}>{message}</p>
+                ))}
+            </>
+          ) : null
+        }
+      />
       <Button
         type="submit"
         disabled={busy}

@@ -16,7 +16,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert, Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useToast } from '../../ui/Toast.tsx';
@@ -185,13 +185,7 @@ function Filler({
       <p role="status" className="form__status field__hint">
         {message}
       </p>
-      <div role="alert" className="form__alert">
-        {failed ? (
-          <Notice tone="error" live={false}>
-            {t('instruments.fillPage.saveFailed')}
-          </Notice>
-        ) : null}
-      </div>
+      <FormAlert message={failed ? t('instruments.fillPage.saveFailed') : null} />
     </>
   );
 }

@@ -10,7 +10,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { IconClipboard, IconNotebook, IconUpload } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -69,13 +69,7 @@ function ImportForm() {
           {t('instruments.designer.importSubmit')}
         </Button>
       </form>
-      <div role="alert" className="form__alert">
-        {unreadable ? (
-          <Notice tone="error" live={false}>
-            {t('instruments.designer.importUnreadable')}
-          </Notice>
-        ) : null}
-      </div>
+      <FormAlert message={unreadable ? t('instruments.designer.importUnreadable') : null} />
       {error ? <SaveError error={error} /> : null}
     </section>
   );
