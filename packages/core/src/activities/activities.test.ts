@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activityProgress, tallyAttendance } from './counting.ts';
+import {
+  activityPlanCheck,
+  activityProgress,
+  activityTargetsFor,
+  tallyAttendance,
+} from './counting.ts';
 import type { ActivityAttendanceRecord, ActivityRecord } from './records.ts';
 import { activityDates, activityRefusal, attendanceIdOf, attendanceRefusal } from './rules.ts';
 
@@ -88,6 +93,68 @@ describe('counting attended activities toward targets', () => {
     ]);
     expect(activityProgress(tally, [{ activityKind: 'gia', perYear: 4 }])).toEqual([
       { kind: 'gia', done: 3, target: 4 },
+    ]);
+  });
+
+  it('picks the targets of the teacher’s level and grades from the catalogue rules', () => {
+    const rule = (
+      level: 'inicial' | 'primaria',
+      from: number,
+      to: number,
+      kind: string,
+      n: number,
+    ) => ({
+      level,
+      gradeFrom: from,
+      gradeTo: to,
+      activityKind: kind as 'gia',
+      perYear: n,
+    });
+    const rules = [
+      rule('primaria', 1, 4, 'visita', 8),
+      rule('primaria', 1, 4, 'gia', 7),
+      rule('primaria', 1, 4, 'taller', 2),
+      rule('primaria', 5, 6, 'gia', 5),
+      rule('inicial', 3, 5, 'gia', 8),
+      rule('inicial', 3, 5, 'reunion_familias', 7),
+    ];
+    expect(activityTargetsFor(rules, { level: 'primaria', grades: [5] })).toEqual([
+      { activityKind: 'gia', perYear: 5 },
+    ]);
+    // Multigrade (4th and 5th): the highest of the matching rules.
+    expect(activityTargetsFor(rules, { level: 'primaria', grades: [4, 5] })).toEqual([
+      { activityKind: 'gia', perYear: 7 },
+      { activityKind: 'taller', perYear: 2 },
+    ]);
+    // Post unknown: the intervention's highest per kind, never the visits.
+    expect(activityTargetsFor(rules, null)).toEqual([
+      { activityKind: 'gia', perYear: 8 },
+      { activityKind: 'taller', perYear: 2 },
+      { activityKind: 'reunion_familias', perYear: 7 },
+    ]);
+  });
+
+  it('checks the year’s scheduled activities of the teacher against the targets', () => {
+    const rows = activityPlanCheck(
+      T1,
+      2026,
+      new Map<string, ActivityRecord>([
+        ...activities,
+        ['gia-cancelled', activity({ status: 'cancelled' })],
+        ['gia-other', activity({ inviteeIds: [T2] })],
+      ]),
+      [att('gia-1', T1, ['present']), att('taller', T1, ['absent', 'present'])],
+      [
+        { activityKind: 'gia', perYear: 7 },
+        { activityKind: 'taller', perYear: 2 },
+        { activityKind: 'reunion_familias', perYear: 7 },
+      ],
+    );
+    // gia-1, gia-2 and gia-planned are scheduled (2025's, the cancelled and T2's are not).
+    expect(rows).toEqual([
+      { kind: 'gia', done: 1, target: 7, scheduled: 3 },
+      { kind: 'taller', done: 1, target: 2, scheduled: 1 },
+      { kind: 'reunion_familias', done: 0, target: 7, scheduled: 0 },
     ]);
   });
 

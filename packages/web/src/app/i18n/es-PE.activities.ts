@@ -79,6 +79,15 @@ export const activityTexts = {
       title: 'Mis metas de {{year}}',
       value: '{{done}} de {{target}}',
       tallerDays: 'Días de taller asistidos',
+      caseloadTitle: 'Metas de GIA y talleres de {{year}}',
+      caseloadIntro:
+        'Actividades realizadas con tus docentes y a cuántas asistió cada uno, frente a las metas del catálogo.',
+      held: '{{kind}} realizados',
+      teacherLine: '{{kind}} {{done}} de {{target}}',
+      missed_one: 'Faltó a {{count}}',
+      missed_other: 'Faltó a {{count}}',
+      noTargets:
+        'Las metas del catálogo aún no están en este dispositivo; sincroniza para traerlas.',
       kinds: {
         gia: 'GIA',
         ria: 'RIA',
