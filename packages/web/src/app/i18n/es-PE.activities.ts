@@ -95,6 +95,19 @@ export const activityTexts = {
         reunion_familias: 'Reuniones con familias',
       },
     },
+    school: {
+      title: 'Actividades de la IE',
+      back: 'Volver a la institución',
+      intro:
+        'GIA, talleres y otras actividades colectivas de los docentes de tu institución: cuándo ocurrieron y quiénes asistieron. Los acuerdos, las notas y las reflexiones son solo de los participantes.',
+      empty: 'Aún no hay actividades de los docentes de esta institución en {{year}}.',
+      count_one: '{{count}} actividad en {{year}}',
+      count_other: '{{count}} actividades en {{year}}',
+      attended: '{{attended}} de {{invited}} docentes de la IE asistieron',
+      attendeesOf: 'Docentes de la IE que asistieron a «{{theme}}»',
+      daysPresent_one: 'Asistió {{count}} día',
+      daysPresent_other: 'Asistió {{count}} días',
+    },
     acta: {
       button: 'Imprimir acta',
       working: 'Preparando el acta…',
