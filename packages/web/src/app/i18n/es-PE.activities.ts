@@ -95,6 +95,13 @@ export const activityTexts = {
         reunion_familias: 'Reuniones con familias',
       },
     },
+    day: {
+      title: 'Actividades de la semana',
+      none: 'No hay GIA, talleres ni reuniones esta semana.',
+      toClose: 'Por cerrar',
+      today: 'Hoy',
+      all: 'Ver todas las actividades',
+    },
     school: {
       title: 'Actividades de la IE',
       back: 'Volver a la institución',

@@ -42,3 +42,19 @@ export function byMonth<T extends { data: ActivityRecord }>(list: T[]): Map<stri
   }
   return out;
 }
+
+/** The coach's day: planned activities from today to `until` (soonest first), and planned
+ *  ones already ended, still to be closed as done (oldest first). */
+export function dayActivities<T extends { data: ActivityRecord }>(
+  list: T[],
+  today: string,
+  until: string,
+) {
+  const planned = [...list]
+    .filter((a) => a.data.status === 'planned')
+    .sort((a, b) => a.data.startDate.localeCompare(b.data.startDate));
+  return {
+    coming: planned.filter((a) => a.data.endDate >= today && a.data.startDate <= until),
+    toClose: planned.filter((a) => a.data.endDate < today),
+  };
+}

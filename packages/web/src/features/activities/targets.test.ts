@@ -1,6 +1,7 @@
 import type { ActivityAttendanceRecord, ActivityRecord } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
 import { planActivities } from '../plan/activity-check.ts';
+import { dayActivities } from './parts.ts';
 import { caseloadTargets, type StoredTargets, targetPostOf } from './targets.ts';
 
 // Activity targets on the device: the catalogue's rules stored with the reference data, the
@@ -164,5 +165,25 @@ describe('the plan check includes the collective activities', () => {
         attendances,
       }),
     ).toEqual({ rows: null, short: [] });
+  });
+});
+
+describe('the week’s activities in the coach’s day', () => {
+  it('lists the planned ones of the coming week and those past still to close', () => {
+    const row = (id: string, startDate: string, status: ActivityRecord['status'] = 'planned') => ({
+      id,
+      data: activity({ startDate, endDate: startDate, status }),
+    });
+    const list = [
+      row('next-month', '2026-06-20'),
+      row('tomorrow', '2026-05-09'),
+      row('today', '2026-05-08'),
+      row('last-week', '2026-05-01'),
+      row('done-last-week', '2026-05-02', 'done'),
+      row('cancelled', '2026-05-10', 'cancelled'),
+    ];
+    const { coming, toClose } = dayActivities(list, '2026-05-08', '2026-05-15');
+    expect(coming.map((a) => a.id)).toEqual(['today', 'tomorrow']);
+    expect(toClose.map((a) => a.id)).toEqual(['last-week']);
   });
 });

@@ -21,6 +21,7 @@ import {
 import { CappedList, ListItem } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import CaseloadTargets from '../activities/CaseloadTargets.tsx';
+import DayActivities from '../activities/DayActivities.tsx';
 import { coachDay } from './day.ts';
 
 // "Agenda del día" on the coach's home, read from the device so it opens in the field: visits of
@@ -149,6 +150,7 @@ function Day() {
           />
         )}
       </Block>
+      <DayActivities />
       <CaseloadTargets />
       <Block id="dia-sincronizar" title={t('day.unsynced')}>
         <p>
