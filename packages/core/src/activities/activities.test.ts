@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { agendaTemplate, formatAgenda, parseAgenda } from './agenda.ts';
 import {
   activityPlanCheck,
   activityProgress,
   activityTargetsFor,
   tallyAttendance,
 } from './counting.ts';
-import type { ActivityAttendanceRecord, ActivityRecord } from './records.ts';
+import {
+  ACTIVITY_TYPES,
+  type ActivityAttendanceRecord,
+  type ActivityRecord,
+  agendaMomentSchema,
+} from './records.ts';
 import { activityDates, activityRefusal, attendanceIdOf, attendanceRefusal } from './rules.ts';
 
 const T1 = '00000000-0000-4000-8000-000000000001';
@@ -235,5 +241,30 @@ describe('activity rules (device and server)', () => {
       'ACTIVITY_NOT_INVITED',
     );
     expect(attendanceRefusal(att('x', C2, ['present']), undefined)).toBeNull();
+  });
+});
+
+describe('agenda by moments', () => {
+  it('starts every type from its template, a copy the coach edits', () => {
+    for (const type of ACTIVITY_TYPES) {
+      const agenda = agendaTemplate(type);
+      expect(agenda.length, type).toBeGreaterThan(0);
+      expect(agendaMomentSchema.array().parse(agenda)).toEqual(agenda);
+    }
+    const mine = agendaTemplate('gia');
+    (mine[0] as { moment: string }).moment = 'Otro';
+    expect(agendaTemplate('gia')[0]?.moment).toBe('Inicio');
+  });
+
+  it('reads and writes the agenda as one line per moment', () => {
+    const text = 'Inicio: Saberes previos\n\n  Análisis de casos  \nCierre: Acuerdos: dos';
+    expect(parseAgenda(text)).toEqual([
+      { moment: 'Inicio', description: 'Saberes previos' },
+      { moment: 'Análisis de casos', description: '' },
+      { moment: 'Cierre', description: 'Acuerdos: dos' },
+    ]);
+    expect(formatAgenda(parseAgenda(text))).toBe(
+      'Inicio: Saberes previos\nAnálisis de casos\nCierre: Acuerdos: dos',
+    );
   });
 });

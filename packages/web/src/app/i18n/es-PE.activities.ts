@@ -61,6 +61,8 @@ export const activityTexts = {
       day: 'Día {{n}}: {{date}}',
       present: '{{present}} de {{total}} asistieron',
       othersMark: 'Lo marca su acompañante',
+      agenda: 'Agenda por momentos',
+      agendaHint: 'Un momento por línea: «Momento: descripción».',
       agreements: 'Acuerdos',
       agreementsHint: 'Un acuerdo por línea.',
       notes: 'Notas del acompañante',
