@@ -61,6 +61,7 @@ export const activityTexts = {
       day: 'Día {{n}}: {{date}}',
       present: '{{present}} de {{total}} asistieron',
       othersMark: 'Lo marca su acompañante',
+      arrived: 'Llegó a las {{time}}',
       agenda: 'Agenda por momentos',
       agendaHint: 'Un momento por línea: «Momento: descripción».',
       agreements: 'Acuerdos',

@@ -58,3 +58,29 @@ export function dayActivities<T extends { data: ActivityRecord }>(
     toClose: planned.filter((a) => a.data.endDate < today),
   };
 }
+
+const limaClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/Lima',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Lima's wall-clock time now, HH:MM (the arrival a tap records). */
+export function limaTimeNow(now: Date = new Date()): string {
+  return limaClock.format(now);
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Hours attended: the scheduled hours of each day present (null without both times). */
+export function attendedHours(
+  activity: Pick<ActivityRecord, 'startTime' | 'endTime'>,
+  days: readonly { mark: AttendanceMark }[],
+): number | null {
+  if (!activity.startTime || !activity.endTime) return null;
+  const perDay = minutesOf(activity.endTime) - minutesOf(activity.startTime);
+  if (perDay <= 0) return null;
+  const present = days.filter((d) => d.mark === 'present').length;
+  return Math.round((present * perDay) / 30) / 2;
+}

@@ -1,7 +1,7 @@
 import type { ActivityAttendanceRecord, ActivityRecord } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
 import { planActivities } from '../plan/activity-check.ts';
-import { dayActivities } from './parts.ts';
+import { attendedHours, dayActivities, limaTimeNow } from './parts.ts';
 import { caseloadTargets, type StoredTargets, targetPostOf } from './targets.ts';
 
 // Activity targets on the device: the catalogue's rules stored with the reference data, the
@@ -185,5 +185,20 @@ describe('the week’s activities in the coach’s day', () => {
     const { coming, toClose } = dayActivities(list, '2026-05-08', '2026-05-15');
     expect(coming.map((a) => a.id)).toEqual(['today', 'tomorrow']);
     expect(toClose.map((a) => a.id)).toEqual(['last-week']);
+  });
+});
+
+describe('arrival and hours of one tap', () => {
+  it('records the arrival at Lima’s time and the scheduled hours of the days present', () => {
+    // 20:05 UTC is 15:05 in Lima (UTC−5, no daylight saving).
+    expect(limaTimeNow(new Date('2026-05-08T20:05:00Z'))).toBe('15:05');
+    const taller = { startTime: '08:30', endTime: '13:00' };
+    const days = [
+      { mark: 'present' as const },
+      { mark: 'absent' as const },
+      { mark: 'present' as const },
+    ];
+    expect(attendedHours(taller, days)).toBe(9);
+    expect(attendedHours({ startTime: '15:00', endTime: null }, days)).toBeNull();
   });
 });
