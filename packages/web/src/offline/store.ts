@@ -90,7 +90,9 @@ async function organiserReach(
   if (caseload.size === 0) return null;
   const organisersChanged = !before || !dequal(before.organiserIds, activity.organiserIds);
   const invited = new Set(before?.inviteeIds ?? []);
-  const alone = activity.organiserIds.length === 1;
+  // The writer is always an organiser (the server refuses others), so a sole organiser is the
+  // writer — unless the organisers just changed: the writer may have stepped down.
+  const alone = activity.organiserIds.length === 1 && (!before || !organisersChanged);
   const out = new Map<string, readonly string[]>();
   for (const teacherId of activity.inviteeIds) {
     if (!organisersChanged && invited.has(teacherId)) continue;
