@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { mainNav, syncFromChip, waitForH1 } from '../support/browser.ts';
+import { mainNav, openFromMore, syncFromChip, waitForH1 } from '../support/browser.ts';
 import { getJson as api, noViolations, phoneSessions, step } from '../support/helpers.ts';
 
 // Issue 15 on a 375×812 phone: the coach creates a GIA with the network off, marks attendance
 // for six teachers with one tap each, writes agreements and a note, closes it, prints the acta
 // offline and syncs; the teacher sees it and adds their reflection; the director learns that
-// it happened and who of their school attended — never the coach's notes.
+// it happened and who of their school attended — never the coach's notes — on «Actividades de
+// la IE», reached from their «Más».
 
 const TEACHER_DNI = '30000001';
 
@@ -134,5 +135,16 @@ describe('actividades colectivas en el teléfono', () => {
       teacherName,
     );
     expect(JSON.stringify(body)).not.toContain(note);
+
+    // The same on the director's screen, reached from their navigation («Más»).
+    await openFromMore(director, 'Actividades de la IE');
+    await waitForH1(director, 'Actividades de la IE');
+    const card = director.getByRole('listitem').filter({ hasText: theme });
+    await card.getByText('Realizada').waitFor();
+    await card.getByText(teacherName, { exact: true }).waitFor();
+    expect(await director.getByText(note).count()).toBe(0);
+    expect(await director.getByText(agreement).count()).toBe(0);
+    await noViolations(director, 'Actividades de la IE');
+    await director.screenshot({ path: 'test-results/activities-director.png', fullPage: true });
   }, 120_000);
 });

@@ -89,16 +89,19 @@ async function pagesOf(role: DemoAccount['role'], request: APIRequestContext): P
         instrumentos: '/instrumentos',
         sincronizacion: '/sincronizacion',
       };
-    case 'director':
+    case 'director': {
+      const school = await firstId('/api/v1/schools');
       return {
         ...common,
         docentes: '/docentes',
         instituciones: '/instituciones',
-        institucion: `/instituciones/${await firstId('/api/v1/schools')}`,
+        institucion: `/instituciones/${school}`,
+        'actividades-ie': `/instituciones/${school}/actividades`,
         acompanantes: '/acompanantes',
         instrumentos: '/instrumentos',
         catalogo: '/catalogo',
       };
+    }
     case 'formador':
       return {
         ...common,

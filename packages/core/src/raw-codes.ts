@@ -9,6 +9,7 @@ export const SPANISH_ACRONYMS: readonly string[] = [
   'UGEL', // unidad de gestión educativa local
   'DRE', // dirección regional de educación
   'GIA', // grupo de interaprendizaje
+  'RIA', // reunión de interaprendizaje (secundaria)
   'IE', // institución educativa
   'EE', // as in "II. EE." (instituciones educativas)
   'PDF',

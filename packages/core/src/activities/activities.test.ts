@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { activityProgress, tallyAttendance } from './counting.ts';
-import type { ActivityAttendanceRecord, ActivityRecord } from './records.ts';
+import { agendaTemplate, formatAgenda, parseAgenda } from './agenda.ts';
+import {
+  activityPlanCheck,
+  activityProgress,
+  activityTargetsFor,
+  tallyAttendance,
+} from './counting.ts';
+import {
+  ACTIVITY_TYPES,
+  type ActivityAttendanceRecord,
+  type ActivityRecord,
+  agendaMomentSchema,
+} from './records.ts';
 import { activityDates, activityRefusal, attendanceIdOf, attendanceRefusal } from './rules.ts';
 
 const T1 = '00000000-0000-4000-8000-000000000001';
@@ -91,6 +102,68 @@ describe('counting attended activities toward targets', () => {
     ]);
   });
 
+  it('picks the targets of the teacher’s level and grades from the catalogue rules', () => {
+    const rule = (
+      level: 'inicial' | 'primaria',
+      from: number,
+      to: number,
+      kind: string,
+      n: number,
+    ) => ({
+      level,
+      gradeFrom: from,
+      gradeTo: to,
+      activityKind: kind as 'gia',
+      perYear: n,
+    });
+    const rules = [
+      rule('primaria', 1, 4, 'visita', 8),
+      rule('primaria', 1, 4, 'gia', 7),
+      rule('primaria', 1, 4, 'taller', 2),
+      rule('primaria', 5, 6, 'gia', 5),
+      rule('inicial', 3, 5, 'gia', 8),
+      rule('inicial', 3, 5, 'reunion_familias', 7),
+    ];
+    expect(activityTargetsFor(rules, { level: 'primaria', grades: [5] })).toEqual([
+      { activityKind: 'gia', perYear: 5 },
+    ]);
+    // Multigrade (4th and 5th): the highest of the matching rules.
+    expect(activityTargetsFor(rules, { level: 'primaria', grades: [4, 5] })).toEqual([
+      { activityKind: 'gia', perYear: 7 },
+      { activityKind: 'taller', perYear: 2 },
+    ]);
+    // Post unknown: the intervention's highest per kind, never the visits.
+    expect(activityTargetsFor(rules, null)).toEqual([
+      { activityKind: 'gia', perYear: 8 },
+      { activityKind: 'taller', perYear: 2 },
+      { activityKind: 'reunion_familias', perYear: 7 },
+    ]);
+  });
+
+  it('checks the year’s scheduled activities of the teacher against the targets', () => {
+    const rows = activityPlanCheck(
+      T1,
+      2026,
+      new Map<string, ActivityRecord>([
+        ...activities,
+        ['gia-cancelled', activity({ status: 'cancelled' })],
+        ['gia-other', activity({ inviteeIds: [T2] })],
+      ]),
+      [att('gia-1', T1, ['present']), att('taller', T1, ['absent', 'present'])],
+      [
+        { activityKind: 'gia', perYear: 7 },
+        { activityKind: 'taller', perYear: 2 },
+        { activityKind: 'reunion_familias', perYear: 7 },
+      ],
+    );
+    // gia-1, gia-2 and gia-planned are scheduled (2025's, the cancelled and T2's are not).
+    expect(rows).toEqual([
+      { kind: 'gia', done: 1, target: 7, scheduled: 3 },
+      { kind: 'taller', done: 1, target: 2, scheduled: 1 },
+      { kind: 'reunion_familias', done: 0, target: 7, scheduled: 0 },
+    ]);
+  });
+
   it('lists every day of a multi-day taller', () => {
     expect(activityDates({ startDate: '2026-02-27', endDate: '2026-03-02' })).toEqual([
       '2026-02-27',
@@ -168,5 +241,30 @@ describe('activity rules (device and server)', () => {
       'ACTIVITY_NOT_INVITED',
     );
     expect(attendanceRefusal(att('x', C2, ['present']), undefined)).toBeNull();
+  });
+});
+
+describe('agenda by moments', () => {
+  it('starts every type from its template, a copy the coach edits', () => {
+    for (const type of ACTIVITY_TYPES) {
+      const agenda = agendaTemplate(type);
+      expect(agenda.length, type).toBeGreaterThan(0);
+      expect(agendaMomentSchema.array().parse(agenda)).toEqual(agenda);
+    }
+    const mine = agendaTemplate('gia');
+    (mine[0] as { moment: string }).moment = 'Otro';
+    expect(agendaTemplate('gia')[0]?.moment).toBe('Inicio');
+  });
+
+  it('reads and writes the agenda as one line per moment', () => {
+    const text = 'Inicio: Saberes previos\n\n  Análisis de casos  \nCierre: Acuerdos: dos';
+    expect(parseAgenda(text)).toEqual([
+      { moment: 'Inicio', description: 'Saberes previos' },
+      { moment: 'Análisis de casos', description: '' },
+      { moment: 'Cierre', description: 'Acuerdos: dos' },
+    ]);
+    expect(formatAgenda(parseAgenda(text))).toBe(
+      'Inicio: Saberes previos\nAnálisis de casos\nCierre: Acuerdos: dos',
+    );
   });
 });

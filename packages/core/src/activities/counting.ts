@@ -1,4 +1,4 @@
-import type { ActivityKind } from '../api/common.ts';
+import type { ActivityKind, TargetLevel } from '../api/common.ts';
 import type { ActivityAttendanceRecord, ActivityRecord } from './records.ts';
 import { TARGET_KIND_OF_TYPE } from './rules.ts';
 
@@ -68,4 +68,73 @@ export function activityProgress(
     out.push({ kind: r.activityKind, done: tally.count[r.activityKind] ?? 0, target: r.perYear });
   }
   return out;
+}
+
+/** A catalogue rule as the device stores it (target_rule: level, grades, kind, per year). */
+export interface CatalogueRuleLike extends TargetRuleLike {
+  level: TargetLevel;
+  gradeFrom: number;
+  gradeTo: number;
+}
+
+/** The teacher's post of the year as far as targets care; null when unknown. */
+export interface TargetPost {
+  level: TargetLevel | null;
+  grades: readonly number[];
+}
+
+/**
+ * The collective-activity targets of one teacher: the catalogue rules of their level and
+ * grades, one per kind. A multigrade teacher matching several rules gets the highest (every
+ * grade is coached); with the post unknown, the intervention's highest of each kind.
+ */
+export function activityTargetsFor(
+  rules: readonly CatalogueRuleLike[],
+  post: TargetPost | null,
+): TargetRuleLike[] {
+  const matching = rules.filter(
+    (r) =>
+      r.activityKind !== 'visita' &&
+      (!post?.level ||
+        (r.level === post.level &&
+          (post.grades.length === 0 ||
+            post.grades.some((g) => g >= r.gradeFrom && g <= r.gradeTo)))),
+  );
+  const highest = new Map<ActivityKind, number>();
+  for (const r of matching) {
+    highest.set(r.activityKind, Math.max(highest.get(r.activityKind) ?? 0, r.perYear));
+  }
+  return [...highest].map(([activityKind, perYear]) => ({ activityKind, perYear }));
+}
+
+export interface ActivityPlanRow extends ActivityProgressRow {
+  /** Activities of the kind in the year that invite the teacher and are not cancelled
+   *  (done or still planned): what the year's calendar offers toward the target. */
+  scheduled: number;
+}
+
+/**
+ * The collective half of a teacher's plan check: per catalogue kind, what they attended,
+ * what is scheduled for them this year (done or planned, not cancelled) and the target. A
+ * row with `scheduled < target` means the year's calendar cannot meet the target.
+ */
+export function activityPlanCheck(
+  teacherId: string,
+  schoolYear: number,
+  activities: ReadonlyMap<string, ActivityRecord>,
+  attendances: readonly ActivityAttendanceRecord[],
+  targets: readonly TargetRuleLike[],
+): ActivityPlanRow[] {
+  const tally = tallyAttendance(teacherId, schoolYear, activities, attendances);
+  const scheduled: Partial<Record<ActivityKind, number>> = {};
+  for (const a of activities.values()) {
+    const kind = TARGET_KIND_OF_TYPE[a.type];
+    if (!kind || a.status === 'cancelled' || !a.inviteeIds.includes(teacherId)) continue;
+    if (Number(a.startDate.slice(0, 4)) !== schoolYear) continue;
+    scheduled[kind] = (scheduled[kind] ?? 0) + 1;
+  }
+  return activityProgress(tally, targets).map((row) => ({
+    ...row,
+    scheduled: scheduled[row.kind] ?? 0,
+  }));
 }

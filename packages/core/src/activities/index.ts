@@ -1,3 +1,4 @@
+export * from './agenda.ts';
 export * from './api.ts';
 export * from './counting.ts';
 export * from './records.ts';

@@ -23,7 +23,8 @@ export const revisionSchema = z.object({
   id: z.string(),
   kind: z.enum(ENTITY_KINDS as [string, ...string[]]),
   entityId: z.string(),
-  teacherId: z.string(),
+  /** null: a collective activity's own record, about no single teacher. */
+  teacherId: z.string().nullable(),
   field: z.string(),
   /** The value that was replaced (yours). */
   overwrittenValue: z.unknown(),

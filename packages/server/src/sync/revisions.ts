@@ -13,24 +13,72 @@ import { teacherReachSql } from '../policy/reach-sql.ts';
 import { loadTeacherFacts } from '../policy/relations.ts';
 
 // Revisions flagged to the asker: only the person whose value was overwritten sees them, and
-// only while the policy lets them read that teacher's field records now (`field_record`: the
-// teacher themself, their CURRENT coach). A revision holds the other person's new value, so a
-// coach whose caseload ended loses it the same day, like every other read of that teacher.
+// only while the policy lets them read that record now: a teacher's field records
+// (`field_record`: the teacher themself, their CURRENT coach), or a collective activity's own
+// record, which is about no teacher (`activity_record`: its current organisers, the teachers
+// it invites and their current coaches; docs/ACTIVITIES.md). A revision holds the other
+// person's new value, so a coach whose caseload ended, or an organiser taken off the activity,
+// loses it the same day, like every other read of that record.
 
 /** SQL over `r.teacher_id`: the teachers whose field records the actor may read now. */
-function reachFilter(actor: Actor): Expression<SqlBool> {
+function teacherFilter(actor: Actor, year: number): Expression<SqlBool> {
   const reach = reachOf(actor, 'field_record', 'read');
   if (reach.length === 0) return sql<SqlBool>`false`;
-  const year = currentSchoolYear();
   const parts = reach.map((r) => teacherReachSql(r, actor.personId, sql.ref('r.teacher_id'), year));
   return sql<SqlBool>`(${sql.join(parts, sql` OR `)})`;
+}
+
+/** SQL over an activity's revision (`r.entity_id`): the actor may read that activity now. */
+function activityFilter(actor: Actor, year: number): Expression<SqlBool> {
+  const reach = reachOf(actor, 'activity_record', 'read');
+  if (reach.length === 0) return sql<SqlBool>`false`;
+  const me = actor.personId;
+  const parts = reach.map((r) => {
+    const organiser =
+      r.relation === 'caseload' ? sql<SqlBool>`${me} = ANY(a.organiser_ids)` : sql<SqlBool>`false`;
+    const invitee = teacherReachSql(r, me, sql.ref('inv.id'), year);
+    return sql<SqlBool>`(${organiser} OR EXISTS (SELECT 1 FROM unnest(a.invitee_ids) AS inv(id) WHERE ${invitee}))`;
+  });
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM activity a WHERE a.id = r.entity_id AND (${sql.join(parts, sql` OR `)}))`;
+}
+
+function reachFilter(actor: Actor): Expression<SqlBool> {
+  const year = currentSchoolYear();
+  return sql<SqlBool>`((r.teacher_id IS NOT NULL AND ${teacherFilter(actor, year)})
+    OR (r.teacher_id IS NULL AND r.kind = 'activity' AND ${activityFilter(actor, year)}))`;
+}
+
+/** Each activity's readers for `decide`: organisers and the invited teachers' current coaches. */
+async function loadActivityFacts(
+  db: Kysely<DB>,
+  ids: string[],
+  year: number,
+): Promise<Map<string, { coachIds: string[]; inviteeIds: string[] }>> {
+  const out = new Map<string, { coachIds: string[]; inviteeIds: string[] }>();
+  if (ids.length === 0) return out;
+  const { rows } = await sql<{ id: string; organiser_ids: string[]; invitee_ids: string[] }>`
+    SELECT id, organiser_ids, invitee_ids FROM activity WHERE id = ANY(${ids}::uuid[])`.execute(db);
+  const facts = await loadTeacherFacts(
+    db,
+    rows.flatMap((r) => r.invitee_ids),
+    year,
+  );
+  for (const r of rows) {
+    const coaches = r.invitee_ids.flatMap((t) => facts.get(t)?.coachIds ?? []);
+    out.set(r.id, {
+      coachIds: [...new Set([...r.organiser_ids, ...coaches])],
+      inviteeIds: r.invitee_ids,
+    });
+  }
+  return out;
 }
 
 interface Row {
   id: string;
   kind: string;
   entity_id: string;
-  teacher_id: string;
+  /** NULL for a collective activity's own record (about no single teacher). */
+  teacher_id: string | null;
   field: string;
   overwritten_value: unknown;
   new_value: unknown;
@@ -73,36 +121,51 @@ export async function listRevisions(
      ORDER BY r.id DESC
      LIMIT ${limit + 1}`.execute(db);
   // And, as every list, each row through the policy itself.
-  const facts = await loadTeacherFacts(
-    db,
-    rows.map((r) => r.teacher_id),
-    currentSchoolYear(),
-  );
-  const readable = (teacherId: string) =>
-    decide(actor, 'read', {
-      kind: 'field_record',
-      teacherId,
-      coachIds: facts.get(teacherId)?.coachIds ?? [],
-    }).allow;
+  const year = currentSchoolYear();
+  const withTeacher = rows.flatMap((r) => (r.teacher_id ? [r.teacher_id] : []));
+  const [facts, activities] = await Promise.all([
+    loadTeacherFacts(db, withTeacher, year),
+    loadActivityFacts(
+      db,
+      rows.filter((r) => !r.teacher_id).map((r) => r.entity_id),
+      year,
+    ),
+  ]);
+  const readable = (r: Row) => {
+    if (r.teacher_id) {
+      return decide(actor, 'read', {
+        kind: 'field_record',
+        teacherId: r.teacher_id,
+        coachIds: facts.get(r.teacher_id)?.coachIds ?? [],
+      }).allow;
+    }
+    const activity = activities.get(r.entity_id);
+    return (
+      activity !== undefined &&
+      decide(actor, 'read', {
+        kind: 'activity_record',
+        teacherId: activity.inviteeIds.includes(actor.personId) ? actor.personId : null,
+        coachIds: activity.coachIds,
+      }).allow
+    );
+  };
   const page = rows.slice(0, limit);
   return {
-    items: page
-      .filter((r) => readable(r.teacher_id))
-      .map((r) => ({
-        id: String(r.id),
-        kind: r.kind,
-        entityId: r.entity_id,
-        teacherId: r.teacher_id,
-        field: r.field,
-        overwrittenValue: r.overwritten_value,
-        newValue: r.new_value,
-        overwrittenBy: r.overwritten_by_person
-          ? { id: r.overwritten_by_person, name: r.overwritten_name ?? '' }
-          : null,
-        writtenBy: { id: r.written_by, name: r.written_name },
-        createdAt: isoInstant(r.created_at) as string,
-        resolvedAt: isoInstant(r.resolved_at),
-      })),
+    items: page.filter(readable).map((r) => ({
+      id: String(r.id),
+      kind: r.kind,
+      entityId: r.entity_id,
+      teacherId: r.teacher_id,
+      field: r.field,
+      overwrittenValue: r.overwritten_value,
+      newValue: r.new_value,
+      overwrittenBy: r.overwritten_by_person
+        ? { id: r.overwritten_by_person, name: r.overwritten_name ?? '' }
+        : null,
+      writtenBy: { id: r.written_by, name: r.written_name },
+      createdAt: isoInstant(r.created_at) as string,
+      resolvedAt: isoInstant(r.resolved_at),
+    })),
     nextCursor: rows.length > limit ? String(page.at(-1)?.id) : null,
   };
 }

@@ -33,6 +33,7 @@ import {
   ProgressPage,
   RecordPage,
   RegisterCoachPage,
+  SchoolActivitiesPage,
   SchoolDetailPage,
   SchoolsPage,
   SyncPage,
@@ -87,6 +88,7 @@ export function App() {
                 <Route path="docentes/:id" element={<TeacherDetailPage />} />
                 <Route path="instituciones" element={<SchoolsPage />} />
                 <Route path="instituciones/:id" element={<SchoolDetailPage />} />
+                <Route path="instituciones/:id/actividades" element={<SchoolActivitiesPage />} />
                 <Route path="acompanantes" element={<CoachesPage />} />
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
                 <Route path="personas" element={<PeoplePage />} />

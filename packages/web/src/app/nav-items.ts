@@ -28,6 +28,7 @@ const ICONS: Record<Destination, IconType> = {
   teachers: IconUsers,
   visits: IconCalendarCheck,
   activities: IconCalendarClock,
+  schoolActivities: IconCalendarClock,
   myProgress: IconChart,
   myPlan: IconClipboard,
   modelling: IconNotebook,
@@ -83,4 +84,5 @@ const DESCRIBED = {
   modelling: true,
   people: true,
   activities: true,
+  schoolActivities: true,
 } as const;

@@ -83,6 +83,16 @@ describe('navigation per role', () => {
     ]);
   });
 
+  it('director: «Actividades de la IE» on Más, opening their school’s activities', () => {
+    const me = meOf('director');
+    const grant = me.roles[0];
+    if (grant) grant.scope = { level: 'school', id: 's1', name: 'IE 80001' };
+    const entry = navigationFor(me).more.find((e) => e.key === 'schoolActivities');
+    expect(entry?.to).toBe('/instituciones/s1/actividades');
+    for (const role of ['acompanante', 'docente', 'especialista', 'minedu', 'formador'] as const)
+      expect(keys(navigationFor(meOf(role)).more), role).not.toContain('schoolActivities');
+  });
+
   it('never more than five primary items, "Más" last, no duplicates with Más', () => {
     for (const role of ROLES) {
       const nav = navigationFor(meOf(role));

@@ -11,6 +11,7 @@ export type Destination =
   | 'teachers'
   | 'visits'
   | 'activities'
+  | 'schoolActivities'
   | 'myProgress'
   | 'myPlan'
   | 'modelling'
@@ -42,7 +43,7 @@ const PRIMARY: Record<Role, Destination[]> = {
 const MORE: Record<Role, Destination[]> = {
   acompanante: ['schools', 'instruments', 'sync'],
   docente: ['myPlan', 'activities', 'modelling', 'instruments', 'sync'],
-  director: ['people', 'coaches', 'instruments', 'catalog'],
+  director: ['schoolActivities', 'people', 'coaches', 'instruments', 'catalog'],
   formador: ['schools', 'instruments', 'catalog'],
   especialista: ['people', 'caseloads', 'imports', 'instruments', 'catalog'],
   minedu: ['people', 'coaches', 'caseloads', 'instruments', 'imports'],
@@ -58,15 +59,22 @@ const NEEDS: Partial<Record<Destination, string>> = {
   instruments: 'instrument:read',
   imports: 'school:create',
   people: 'person:read',
+  schoolActivities: 'activity:read',
 };
 
 function pathOf(key: Destination, me: Me): string {
   const self = `/docentes/${me.person.id}`;
+  // A director's school (their role's scope): its activities page.
+  const directedSchool = me.roles.find((g) => g.role === 'director' && g.scope.level === 'school')
+    ?.scope.id;
   const paths: Record<Destination, string> = {
     home: '/',
     teachers: '/docentes',
     visits: '/visitas',
     activities: '/actividades',
+    schoolActivities: directedSchool
+      ? `/instituciones/${directedSchool}/actividades`
+      : '/instituciones',
     myProgress: `${self}/progreso`,
     myPlan: `${self}/plan`,
     modelling: `${self}/modelado`,

@@ -95,6 +95,10 @@ export const ActivityPage = screen(
   ['activities'],
   () => import('../features/activities/ActivityPage.tsx'),
 );
+export const SchoolActivitiesPage = screen(
+  ['activities'],
+  () => import('../features/activities/SchoolActivitiesPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

@@ -79,4 +79,33 @@ describe('activity rules on the device', () => {
       'saved',
     );
   });
+
+  it('refuses inviting a teacher outside the caseload when organising alone, as the server would', async () => {
+    const OTHER = '0190a000-0000-7000-8000-000000000009';
+    const PARTNER = '0190a000-0000-7000-8000-0000000000c2';
+    // The coach's caseload as the device stores it after a sync.
+    await db.reference.put({ kind: 'teacher', id: TEACHER, data: { displayName: 'Rosa Apaza' } });
+    const planned = await saveRecord(db, 'activity', null, taller);
+    const outside = saveRecord(db, 'activity', planned.id, { inviteeIds: [TEACHER, OTHER] });
+    const error = await outside.then(
+      () => null,
+      (e: { code: string; message: string; details?: { teacherIds?: string[] } }) => e,
+    );
+    expect(error?.code).toBe('ACTIVITY_ATTENDEE_OUT_OF_REACH');
+    expect(error?.message).toMatch(/^Revisa el campo «docentes invitados»/);
+    expect(error?.details?.teacherIds).toEqual([OTHER]);
+    // Nothing recorded is lost: the saved invitees and their one queued create stay.
+    expect((await db.records.get(['activity', planned.id]))?.data.inviteeIds).toEqual([TEACHER]);
+    expect(await outboxCounts(db)).toEqual({ pending: 1, rejected: 0 });
+    // With a co-organiser, the teacher may be in their caseload: the server decides.
+    expect(
+      await codeOf(
+        saveRecord(db, 'activity', null, {
+          ...taller,
+          organiserIds: [COACH, PARTNER],
+          inviteeIds: [TEACHER, OTHER],
+        }),
+      ),
+    ).toBe('saved');
+  });
 });

@@ -72,9 +72,39 @@ async function checkAnchoring(
   }
 }
 
+/**
+ * The organisers' reach as the device knows it (core `ActivityContext.coachesOf`): the
+ * writer's caseload is stored (reference `teacher`), a co-organiser's is not. So a teacher of
+ * the caseload is within reach; one outside it is out of reach when the writer organises
+ * alone, and left to the server when there are co-organisers. Like the server, only newly
+ * invited teachers are checked (all when the organisers change). Null: no caseload stored.
+ */
+async function organiserReach(
+  db: LocalDb,
+  activity: ActivityRecord,
+  before: ActivityRecord | undefined,
+): Promise<Map<string, readonly string[]> | null> {
+  const caseload = new Set(
+    (await db.reference.where('kind').equals('teacher').toArray()).map((row) => row.id),
+  );
+  if (caseload.size === 0) return null;
+  const organisersChanged = !before || !dequal(before.organiserIds, activity.organiserIds);
+  const invited = new Set(before?.inviteeIds ?? []);
+  // The writer is always an organiser (the server refuses others), so a sole organiser is the
+  // writer — unless the organisers just changed: the writer may have stepped down.
+  const alone = activity.organiserIds.length === 1 && (!before || !organisersChanged);
+  const out = new Map<string, readonly string[]>();
+  for (const teacherId of activity.inviteeIds) {
+    if (!organisersChanged && invited.has(teacherId)) continue;
+    if (caseload.has(teacherId)) out.set(teacherId, activity.organiserIds);
+    else if (alone) out.set(teacherId, []);
+  }
+  return out;
+}
+
 /** The collective-activity rules the server applies (core activities/rules.ts), over what the
- *  device knows: the catalogue's targets it stores, the activity an attendance names. The
- *  organisers' reach it cannot know (a co-organiser's caseload): the server checks that. */
+ *  device knows: the catalogue's targets it stores, the coach's own caseload, the activity an
+ *  attendance names. What it cannot know (a co-organiser's caseload) the server checks. */
 async function checkActivity(
   db: LocalDb,
   kind: EntityKind,
@@ -87,11 +117,19 @@ async function checkActivity(
       | Record<string, { year: number; rules: { activityKind: string }[] }>
       | undefined;
     const ofCode = targets?.[activity.interventionCode];
+    const prior = before as ActivityRecord | undefined;
+    // As on the server: the type is checked when it (or the intervention, or the year) changes.
+    const typeChanged =
+      !prior ||
+      prior.type !== activity.type ||
+      prior.interventionCode !== activity.interventionCode ||
+      prior.startDate.slice(0, 4) !== activity.startDate.slice(0, 4);
     const usedKinds =
-      ofCode && String(ofCode.year) === activity.startDate.slice(0, 4)
+      typeChanged && ofCode && String(ofCode.year) === activity.startDate.slice(0, 4)
         ? new Set(ofCode.rules.map((r) => r.activityKind))
         : null;
-    const refusal = activityRefusal(activity, { usedKinds, coachesOf: null });
+    const coachesOf = await organiserReach(db, activity, prior);
+    const refusal = activityRefusal(activity, { usedKinds, coachesOf });
     const closing = !before || before.status !== activity.status;
     if (refusal && (refusal.code !== 'ACTIVITY_CLOSED_EMPTY' || closing)) throw refusal;
   }

@@ -63,6 +63,14 @@ export const offlineTexts = {
     yourValue: 'Tu valor',
     newValue: 'Valor de {{name}}',
     markSeen: 'Marcar como revisado',
+    activityOf: 'Actividad: {{theme}}',
+    marks: { present: 'asistió', absent: 'faltó', justified: 'justificó' },
+    family: {
+      mothers: 'madres',
+      fathers: 'padres',
+      relatives: 'otros familiares',
+      community: 'comunidad',
+    },
   },
   logout: {
     pendingTitle: 'Tienes cambios sin enviar',

@@ -106,7 +106,7 @@ export const planTexts = {
       summary: 'Visitas planificadas: {{planned}} de {{target}} (meta del año).',
       summaryNoTarget:
         'Visitas planificadas: {{planned}}. No hay meta de visitas para este docente.',
-      ok: 'El plan cumple la meta del año y el mínimo de cada mes.',
+      ok: 'El plan cumple las metas del año y el mínimo de visitas de cada mes.',
       issues_one:
         'El plan tiene {{count}} observación. Puedes guardarlo igual y ajustarlo después.',
       issues_other:
@@ -125,6 +125,27 @@ export const planTexts = {
       source: 'Meta de visitas de {{year}}: {{perYear}} al año, al menos {{minPerMonth}} por mes.',
       sourceSaved: 'Metas guardadas en este dispositivo el {{date}}.',
       loading: 'Buscando las metas de la intervención…',
+      activities: {
+        title: 'GIA, talleres y reuniones del año',
+        intro:
+          'Actividades colectivas a las que está invitado este año (realizadas o programadas, sin las canceladas) frente a las metas del catálogo.',
+        kind: 'Actividad',
+        attended: 'Asistió',
+        scheduled: 'Programadas',
+        target: 'Meta',
+        kinds: {
+          gia: 'GIA',
+          ria: 'RIA',
+          taller: 'Talleres',
+          reunion_familias: 'Reuniones con familias',
+        },
+        below_one:
+          '{{kind}}: hay {{count}} actividad programada en el año y la meta es {{target}}; programa las que faltan en Actividades.',
+        below_other:
+          '{{kind}}: hay {{count}} actividades programadas en el año y la meta es {{target}}; programa las que faltan en Actividades.',
+        noRules:
+          'Las metas de GIA y talleres de la intervención aún no están en este dispositivo; conéctate para traerlas.',
+      },
       fallback:
         'No se pudo traer la meta de la intervención (sin conexión o sin respuesta del servidor) y no hay metas guardadas en este dispositivo: se usa el mínimo del acompañamiento, 1 visita por mes en el periodo, sin contar los meses marcados «no planificar» ({{perYear}} visitas). Conéctate para traer la meta de la intervención.',
       fallbackNoRule:

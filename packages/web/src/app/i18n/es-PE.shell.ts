@@ -16,6 +16,7 @@ export const shellTexts = {
     visits: 'Visitas',
     activities: 'Actividades',
     myActivities: 'Mis GIA y talleres',
+    schoolActivities: 'Actividades de la IE',
     myVisits: 'Mis visitas',
     myProgress: 'Mi progreso',
     myPlan: 'Mi plan',
@@ -53,6 +54,7 @@ export const shellTexts = {
       modelling: 'Sesiones de modelado',
       people: 'Cuentas, roles y códigos de activación',
       activities: 'GIA, talleres y reuniones: asistencia, acuerdos y tu reflexión',
+      schoolActivities: 'GIA y talleres de tus docentes: cuándo ocurrieron y quiénes asistieron',
     },
   },
   syncChip: {

@@ -1,4 +1,10 @@
-import type { ActivityAttendanceRecord, ActivityRecord, FamilyCounts } from '@acompana/core';
+import {
+  type ActivityAttendanceRecord,
+  type ActivityRecord,
+  type FamilyCounts,
+  formatAgenda,
+  parseAgenda,
+} from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -67,6 +73,7 @@ function Agreements({ activity }: { activity: LocalRecord<ActivityRecord> }) {
   const { t } = useTranslation();
   const save = useSaveRecord();
   const toast = useToast();
+  const [agenda, setAgenda] = useState(formatAgenda(activity.data.agenda));
   const [agreements, setAgreements] = useState(activity.data.agreements.join('\n'));
   const [notes, setNotes] = useState(activity.data.notes ?? '');
   const [error, setError] = useState<unknown>(null);
@@ -74,6 +81,7 @@ function Agreements({ activity }: { activity: LocalRecord<ActivityRecord> }) {
     setError(null);
     try {
       await save('activity', activity.id, {
+        agenda: parseAgenda(agenda),
         agreements: lines(agreements),
         notes: notes.trim() || null,
       });
@@ -84,6 +92,14 @@ function Agreements({ activity }: { activity: LocalRecord<ActivityRecord> }) {
   };
   return (
     <Card title={t('activities.page.agreements')}>
+      <TextareaField
+        id="activity-agenda"
+        label={t('activities.page.agenda')}
+        hint={t('activities.page.agendaHint')}
+        rows={4}
+        value={agenda}
+        onChange={(event) => setAgenda(event.target.value)}
+      />
       <TextareaField
         id="activity-agreements"
         label={t('activities.page.agreements')}

@@ -4,6 +4,7 @@ import {
   type AttendanceMark,
   activityDates,
   attendanceIdOf,
+  limaToday,
 } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,13 +17,14 @@ import { Card } from '../../ui/Card.tsx';
 import { List, ListItem } from '../../ui/ListItem.tsx';
 import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
 import { SaveError } from '../visits/parts.tsx';
-import { markTone, nextMark } from './parts.ts';
+import { attendedHours, limaTimeNow, markTone, nextMark } from './parts.ts';
 
 // Attendance as one tap per person: each invited teacher of the coach's caseload is a row
 // whose button cycles the day's mark (asistió → faltó → justificó). A taller picks the day
 // first. Each teacher's marks are their own record (activity_attendance), so two coaches
 // marking their own teachers never touch the same record. Teachers of a co-organiser show
-// their mark read-only.
+// their mark read-only. Marking someone present on the activity's first day, that same day,
+// records their arrival time; the hours attended follow the schedule of the days present.
 
 export function Attendance({
   activity,
@@ -45,20 +47,29 @@ export function Attendance({
   const markOf = (teacherId: string): AttendanceMark | null =>
     byTeacher.get(teacherId)?.days.find((d) => d.date === day)?.mark ?? null;
   const present = activity.data.inviteeIds.filter((id) => markOf(id) === 'present').length;
+  const arrivalOf = (teacherId: string) => {
+    const arrived = byTeacher.get(teacherId)?.arrivedAt;
+    return arrived && day === activity.data.startDate
+      ? t('activities.page.arrived', { time: arrived })
+      : undefined;
+  };
 
   const tap = async (teacherId: string) => {
     setError(null);
     const current = byTeacher.get(teacherId);
     const days = (current?.days ?? []).filter((d) => d.date !== day);
-    days.push({ date: day, mark: nextMark(markOf(teacherId)) });
+    const mark = nextMark(markOf(teacherId));
+    days.push({ date: day, mark });
     days.sort((a, b) => a.date.localeCompare(b.date));
+    const arriving = mark === 'present' && day === activity.data.startDate && day === limaToday();
+    const arrivedAt = current?.arrivedAt ?? (arriving ? limaTimeNow() : null);
     try {
       await save('activity_attendance', attendanceIdOf(activity.id, teacherId), {
         activityId: activity.id,
         teacherId,
         days,
-        hours: current?.hours ?? null,
-        arrivedAt: current?.arrivedAt ?? null,
+        hours: attendedHours(activity.data, days) ?? current?.hours ?? null,
+        arrivedAt,
       });
     } catch (cause) {
       setError(cause);
@@ -91,7 +102,9 @@ export function Attendance({
               key={teacherId}
               title={name}
               badge={mine.has(teacherId) ? undefined : <Badge tone={markTone(mark)}>{label}</Badge>}
-              secondary={mine.has(teacherId) ? undefined : t('activities.page.othersMark')}
+              secondary={
+                mine.has(teacherId) ? arrivalOf(teacherId) : t('activities.page.othersMark')
+              }
               action={
                 mine.has(teacherId) ? (
                   <Button

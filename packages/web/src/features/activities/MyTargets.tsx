@@ -1,26 +1,23 @@
 import {
   type ActivityAttendanceRecord,
-  type ActivityKind,
   type ActivityRecord,
   activityProgress,
+  activityTargetsFor,
   currentSchoolYear,
+  type TeacherDetail,
   tallyAttendance,
 } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import type { LocalRecord } from '../../offline/db.ts';
-import { useMeta, useRecords } from '../../offline/hooks.ts';
+import { useMeta, useRecords, useReference } from '../../offline/hooks.ts';
 import { Card } from '../../ui/Card.tsx';
 import { Stat, StatGroup } from '../../ui/Stat.tsx';
+import { type StoredTargets, storedRules, targetPostOf } from './targets.ts';
 
 // «Mis GIA y talleres»: the teacher's attended activities this school year against their
 // intervention's catalogue targets as the device stores them (docs/ACTIVITIES.md, "Counting").
-// The device does not know the teacher's grade, so each kind shows the catalogue's highest
-// yearly target of the intervention.
-
-type StoredTargets = Record<
-  string,
-  { year: number; rules: { activityKind: ActivityKind; perYear: number }[] }
->;
+// The targets are those of the teacher's level and grades (their stored detail); with the
+// post unknown, the intervention's highest of each kind (core `activityTargetsFor`).
 
 export function MyTargets({
   teacherId,
@@ -32,24 +29,25 @@ export function MyTargets({
   const { t } = useTranslation();
   const attendance = useRecords('activity_attendance', { teacherId });
   const targets = useMeta<StoredTargets>('screens.targets');
+  const details = useReference('teacherDetail');
   const year = currentSchoolYear();
-  const code = activities[0]?.data.interventionCode;
-  const ofCode = code ? targets?.[code] : undefined;
-  if (!attendance || !ofCode || ofCode.year !== year) return null;
-  const highest = new Map<ActivityKind, number>();
-  for (const r of ofCode.rules) {
-    highest.set(r.activityKind, Math.max(highest.get(r.activityKind) ?? 0, r.perYear));
-  }
+  if (!attendance || !details) return null;
+  const detail = details.find((d) => d.id === teacherId)?.data as
+    | Pick<TeacherDetail, 'posts' | 'caseloads'>
+    | undefined;
+  // The teacher's intervention: their current caseload's, else their activities'.
+  const code =
+    detail?.caseloads.find((c) => c.current)?.intervention ?? activities[0]?.data.interventionCode;
+  const rules = storedRules(targets, code, year);
+  if (!rules) return null;
+  const post = targetPostOf(detail?.posts, year);
   const tally = tallyAttendance(
     teacherId,
     year,
     new Map(activities.map((a) => [a.id, a.data])),
     (attendance as LocalRecord<ActivityAttendanceRecord>[]).map((a) => a.data),
   );
-  const rows = activityProgress(
-    tally,
-    [...highest].map(([activityKind, perYear]) => ({ activityKind, perYear })),
-  );
+  const rows = activityProgress(tally, activityTargetsFor(rules, post));
   if (rows.length === 0) return null;
   return (
     <Card title={t('activities.targets.title', { year })}>

@@ -1,4 +1,10 @@
-import { ACTIVITY_TYPES, type ActivityType, limaToday, TARGET_KIND_OF_TYPE } from '@acompana/core';
+import {
+  ACTIVITY_TYPES,
+  type ActivityType,
+  agendaTemplate,
+  limaToday,
+  TARGET_KIND_OF_TYPE,
+} from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -76,7 +82,8 @@ export default function NewActivityPage() {
         endTime: null,
         theme,
         desempenos: [],
-        agenda: [],
+        // The type's agenda by moments, which the coach edits on the activity page.
+        agenda: agendaTemplate(type),
         topics: [],
         agreements: [],
         notes: null,

@@ -42,3 +42,45 @@ export function byMonth<T extends { data: ActivityRecord }>(list: T[]): Map<stri
   }
   return out;
 }
+
+/** The coach's day: planned activities from today to `until` (soonest first), and planned
+ *  ones already ended, still to be closed as done (oldest first). */
+export function dayActivities<T extends { data: ActivityRecord }>(
+  list: T[],
+  today: string,
+  until: string,
+) {
+  const planned = [...list]
+    .filter((a) => a.data.status === 'planned')
+    .sort((a, b) => a.data.startDate.localeCompare(b.data.startDate));
+  return {
+    coming: planned.filter((a) => a.data.endDate >= today && a.data.startDate <= until),
+    toClose: planned.filter((a) => a.data.endDate < today),
+  };
+}
+
+const limaClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'America/Lima',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Lima's wall-clock time now, HH:MM (the arrival a tap records). */
+export function limaTimeNow(now: Date = new Date()): string {
+  return limaClock.format(now);
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Hours attended: the scheduled hours of each day present (null without both times). */
+export function attendedHours(
+  activity: Pick<ActivityRecord, 'startTime' | 'endTime'>,
+  days: readonly { mark: AttendanceMark }[],
+): number | null {
+  if (!activity.startTime || !activity.endTime) return null;
+  const perDay = minutesOf(activity.endTime) - minutesOf(activity.startTime);
+  if (perDay <= 0) return null;
+  const present = days.filter((d) => d.mark === 'present').length;
+  return Math.round((present * perDay) / 30) / 2;
+}

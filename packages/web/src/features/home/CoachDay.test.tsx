@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { addDays, limaToday } from '@acompana/core';
+import { addDays, attendanceIdOf, currentSchoolYear, limaToday } from '@acompana/core';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -20,7 +20,7 @@ let root: Root | null = null;
 let host: HTMLElement;
 let n = 0;
 
-beforeAll(() => loadTexts('visits'));
+beforeAll(() => loadTexts('visits', 'activities'));
 beforeEach(async () => {
   db = openLocalDb(`day-${++n}-${Date.now()}`);
   await db.open();
@@ -94,5 +94,76 @@ describe('agenda del día durante la primera sincronización', () => {
     render(false);
     await vi.waitFor(() => expect(text()).toContain('aún no tiene tu agenda'));
     expect(text()).not.toContain('No hay compromisos');
+  });
+
+  it('counts the caseload’s GIA and talleres toward the catalogue’s targets, offline', async () => {
+    const year = currentSchoolYear();
+    const ACTIVITY = '0190a000-0000-7000-8000-0000000000ac';
+    const record = (kind: 'activity' | 'activity_attendance', id: string, data: object) => ({
+      kind,
+      id,
+      version: 1,
+      data: data as Record<string, unknown>,
+      teacherId: kind === 'activity' ? null : TEACHER,
+      visitId: null,
+      server: null,
+      seen: 0,
+      updatedAt: new Date().toISOString(),
+    });
+    await db.records.bulkPut([
+      record('activity', ACTIVITY, {
+        organiserIds: ['0190a000-0000-7000-8000-0000000000c9'],
+        interventionCode: 'SP_URBANO',
+        type: 'gia',
+        scope: 'institucional',
+        schoolId: '0190a000-0000-7000-8000-0000000000a1',
+        place: null,
+        startDate: `${year}-05-08`,
+        endDate: `${year}-05-08`,
+        startTime: null,
+        endTime: null,
+        theme: 'Retroalimentación',
+        desempenos: [],
+        agenda: [],
+        topics: [],
+        agreements: [],
+        notes: null,
+        inviteeIds: [TEACHER],
+        familyCounts: null,
+        status: 'done',
+      }),
+      record('activity_attendance', attendanceIdOf(ACTIVITY, TEACHER), {
+        activityId: ACTIVITY,
+        teacherId: TEACHER,
+        days: [{ date: `${year}-05-08`, mark: 'present' }],
+        hours: null,
+        arrivedAt: null,
+      }),
+    ]);
+    const rule = (activityKind: string, perYear: number) => ({
+      level: 'primaria',
+      gradeFrom: 1,
+      gradeTo: 6,
+      activityKind,
+      perYear,
+      minPerMonth: 0,
+      note: '',
+    });
+    await db.meta.put({
+      key: 'screens.targets',
+      value: { SP_URBANO: { year, rules: [rule('visita', 8), rule('gia', 7), rule('taller', 2)] } },
+    });
+    await db.reference.put({
+      kind: 'teacher',
+      id: TEACHER,
+      data: { teacherId: TEACHER, displayName: 'Rosa Apaza', interventionCode: 'SP_URBANO' },
+    });
+    await db.meta.put({ key: META.lastSyncAt, value: new Date().toISOString() });
+    await db.meta.put({ key: META.referenceAt, value: new Date().toISOString() });
+    render(false);
+    await vi.waitFor(() => expect(text()).toContain(`Metas de GIA y talleres de ${year}`));
+    expect(text()).toContain('GIA realizados1 de 7');
+    expect(text()).toContain('Talleres realizados0 de 2');
+    expect(text()).toContain('GIA 1 de 7 · Talleres 0 de 2');
   });
 });

@@ -20,11 +20,14 @@ import {
 } from '../../ui/icons.ts';
 import { CappedList, ListItem } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
+import CaseloadTargets from '../activities/CaseloadTargets.tsx';
+import DayActivities from '../activities/DayActivities.tsx';
 import { coachDay } from './day.ts';
 
 // "Agenda del día" on the coach's home, read from the device so it opens in the field: visits of
 // today and overdue, commitments due, teachers below the monthly minimum, unsynced work. Each
-// list row says who, when and the state; the whole row opens the visit or the plan. Until the
+// list row says who, when and the state; the whole row opens the visit or the plan. The GIA,
+// talleres and family meetings count toward the catalogue's targets (CaseloadTargets). Until the
 // first sync has brought the records and the caseload, it is loading (never a false "all done").
 
 function Block({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -147,6 +150,8 @@ function Day() {
           />
         )}
       </Block>
+      <DayActivities />
+      <CaseloadTargets />
       <Block id="dia-sincronizar" title={t('day.unsynced')}>
         <p>
           {counts.pending === 0

@@ -2,7 +2,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listSchools, listTeachers } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
+import { ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconCalendarClock } from '../../ui/icons.ts';
 import { List } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -31,6 +33,24 @@ export default function DirectorHome() {
           <SchoolCard key={school.id} school={school} />
         ))}
       </ul>
+    );
+    // The activities of the school's teachers (that they happened, who attended).
+    const first = schools.data.items[0];
+    schoolContent = (
+      <>
+        {schoolContent}
+        {first ? (
+          <p>
+            <ButtonLink
+              to={`/instituciones/${first.id}/actividades`}
+              variant="secondary"
+              icon={IconCalendarClock}
+            >
+              {t('nav.schoolActivities')}
+            </ButtonLink>
+          </p>
+        ) : null}
+      </>
     );
   }
 

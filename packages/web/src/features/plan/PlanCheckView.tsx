@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge, type Tone } from '../../ui/Badge.tsx';
 import { Notice } from '../../ui/Notice.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { usePlanActivities } from './activity-check.ts';
 import { usePlanTarget } from './hooks.ts';
 import { monthTitle, type Translate } from './model.ts';
 import {
@@ -17,7 +18,8 @@ import {
 import { type TargetSource, targetSource } from './targets.ts';
 
 // The live check of the plan against the intervention's visit target and the one-visit-a-month
-// minimum (core `checkPlan`), in words and as a table: nothing is said by colour alone.
+// minimum (core `checkPlan`), and against the targets of GIA, talleres and family meetings
+// (core `activityPlanCheck`), in words and as tables: nothing is said by colour alone.
 
 function sourceText(t: Translate, source: TargetSource): string {
   if (source.kind === 'server') {
@@ -63,6 +65,23 @@ export function PlanCheckView({ teacherId, interventionCode, year, draft }: Prop
   });
   const check = checkDraft(draft, year, source.target);
   const rows = monthRows(check, draft, source.target);
+  const collective = usePlanActivities(
+    teacherId,
+    interventionCode,
+    year,
+    data.targets?.year === year ? data.targets.rules : null,
+    data.post,
+  );
+  const kindName = (kind: string) =>
+    t(`plan.check.activities.kinds.${kind as 'gia' | 'ria' | 'taller' | 'reunion_familias'}`);
+  const activityIssues = (collective?.short ?? []).map((row) =>
+    t('plan.check.activities.below', {
+      kind: kindName(row.kind),
+      count: row.scheduled,
+      target: row.target,
+    }),
+  );
+  const issueCount = check.issues.length + activityIssues.length;
   const period = { fromMonth: draft.fromMonth, toMonth: draft.toMonth };
 
   return (
@@ -80,16 +99,19 @@ export function PlanCheckView({ teacherId, interventionCode, year, draft }: Prop
         </p>
         <p>
           <strong>
-            {check.ok ? t('plan.check.ok') : t('plan.check.issues', { count: check.issues.length })}
+            {issueCount === 0 ? t('plan.check.ok') : t('plan.check.issues', { count: issueCount })}
           </strong>
         </p>
       </div>
-      {check.issues.length > 0 ? (
+      {issueCount > 0 ? (
         <ul className="issues">
           {check.issues.map((issue) => {
             const text = issueText(t, issue, period);
             return <li key={text}>{text}</li>;
           })}
+          {activityIssues.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
         </ul>
       ) : null}
       {rows.length > 0 ? (
@@ -116,6 +138,38 @@ export function PlanCheckView({ teacherId, interventionCode, year, draft }: Prop
             ))}
           </tbody>
         </TableScroll>
+      ) : null}
+      <h3 id="plan-check-activities">{t('plan.check.activities.title')}</h3>
+      {collective?.rows ? (
+        <>
+          <p>{t('plan.check.activities.intro')}</p>
+          <TableScroll
+            id="plan-check-activities-table"
+            caption={t('plan.check.activities.title')}
+            captionHidden
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('plan.check.activities.kind')}</th>
+                <th scope="col">{t('plan.check.activities.attended')}</th>
+                <th scope="col">{t('plan.check.activities.scheduled')}</th>
+                <th scope="col">{t('plan.check.activities.target')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {collective.rows.map((row) => (
+                <tr key={row.kind}>
+                  <th scope="row">{kindName(row.kind)}</th>
+                  <td>{row.done}</td>
+                  <td>{row.scheduled}</td>
+                  <td>{row.target}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableScroll>
+        </>
+      ) : collective ? (
+        <p>{t('plan.check.activities.noRules')}</p>
       ) : null}
     </section>
   );

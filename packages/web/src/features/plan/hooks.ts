@@ -64,7 +64,8 @@ export function usePlanTarget(
     const targetsDone = getTargets(interventionCode, year, controller.signal).then((found) =>
       setMeta(db, targetsKey(interventionCode, year), {
         year: found.year,
-        rules: found.rules.filter((rule) => rule.activityKind === 'visita'),
+        // Visits and the collective activities (GIA, talleres, family meetings) both count.
+        rules: found.rules,
         fetchedAt: new Date().toISOString(),
       } satisfies CachedTargets),
     );

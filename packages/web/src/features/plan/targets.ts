@@ -5,7 +5,7 @@ import type { TargetLevel, TargetRuleView, VisitTarget } from '@acompana/core';
 // cached on the device (db.meta) when online, so the check also works in the field. Without
 // them, the domain minimum applies: one visit a month over the coaching period.
 
-/** What the device keeps of a year's targets: only the visit rules are needed here. */
+/** What the device keeps of a year's targets: the visit rules and the collective activities'. */
 export interface CachedTargets {
   year: number;
   rules: TargetRuleView[];
