@@ -15,6 +15,7 @@ import type { DB } from '../../db/schema.ts';
 import { personRoles } from '../accounts/target.ts';
 import { searchFold } from '../rosters/search.ts';
 import { dateText } from './detail.ts';
+import { insertPerson } from './insert.ts';
 
 // Dated roles (issue 14): registering a coach (a person from the rosters by DNI, or a new one,
 // + the role «acompañante» in a UGEL from a date, + their coach profile) and ending a role
@@ -135,18 +136,12 @@ export async function registerCoach(
 
   const personId =
     person?.id ??
-    (
-      await db
-        .insertInto('person')
-        .values({
-          dni: input.dni,
-          given_names: input.givenNames as string,
-          paternal_surname: input.paternalSurname as string,
-          maternal_surname: input.maternalSurname ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    (await insertPerson(db, {
+      dni: input.dni,
+      given_names: input.givenNames as string,
+      paternal_surname: input.paternalSurname as string,
+      maternal_surname: input.maternalSurname ?? null,
+    }));
   const assignment = await db
     .insertInto('role_assignment')
     .values({
