@@ -166,7 +166,7 @@ describe.each(testTargets())('coaches and dated roles on $engine', (target) => {
     // PostgreSQL the two transactions really overlap at least once.
     for (const dni of ['48123470', '48123471', '48123472', '48123473']) {
       const before = await counts();
-      const [a, b] = await Promise.all(
+      const results = await Promise.all(
         ['Rosa', 'Rita'].map(async (givenNames) => {
           const res = await register(h.cookies.especialista, {
             ...(await base()),
@@ -177,12 +177,12 @@ describe.each(testTargets())('coaches and dated roles on $engine', (target) => {
           return { status: res.status, body: await res.json() };
         }),
       );
-      const outcomes = [a, b].map((r) => [r.status, r.body.error?.code ?? null]);
+      const outcomes = results.map((r) => [r.status, r.body.error?.code ?? null]);
       expect(outcomes.sort(), dni).toEqual([
         [201, null],
         [409, 'DNI_TAKEN'],
       ]);
-      const refused = [a, b].find((r) => r.status === 409);
+      const refused = results.find((r) => r.status === 409);
       expect(refused?.body.error.message).toContain(dni);
       // Exactly one person, one role, one profile and its two audit events.
       expect(await counts()).toEqual([
