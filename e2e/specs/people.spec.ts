@@ -289,4 +289,56 @@ describe('personas, hojas de activación y grupos de acompañamiento', () => {
     await context.close();
     // Many steps, each an argon2 hash, a sync or a page load: minutes on a busy 2-core machine.
   }, 600_000);
+
+  test('equipo MINEDU registra a un especialista y la especialista a una directora', async () => {
+    const minedu = await signedIn('minedu');
+    await openFromMore(minedu, 'Personas');
+    await waitForH1(minedu, 'Personas');
+    // Equipo MINEDU registers no coaches (their especialista does).
+    await minedu.getByRole('link', { name: 'Registrar persona' }).waitFor();
+    expect(await minedu.getByRole('link', { name: 'Registrar acompañante' }).count()).toBe(0);
+    await minedu.getByRole('link', { name: 'Registrar persona' }).click();
+    await waitForH1(minedu, 'Registrar persona');
+    await minedu.getByLabel('Rol', { exact: true }).selectOption('especialista');
+    const ugel = minedu.getByLabel('UGEL', { exact: true });
+    await step(minedu, 'las UGEL', () =>
+      ugel.locator('option', { hasText: 'Gran Chimú' }).waitFor({ state: 'attached' }),
+    );
+    await ugel.selectOption({ label: 'UGEL Gran Chimú' });
+    await minedu.getByLabel('DNI', { exact: true }).fill('47999001');
+    await minedu.getByLabel('Nombres', { exact: true }).fill('Julia');
+    await minedu.getByLabel('Apellido paterno', { exact: true }).fill('Rojas');
+    await noViolations(minedu, 'Registrar persona');
+    await minedu.screenshot({ path: 'test-results/people/registrar-persona.png', fullPage: true });
+    await minedu.getByRole('button', { name: 'Registrar persona' }).click();
+    await waitForH1(minedu, 'Julia Rojas');
+    await minedu.getByText('Especialista UGEL').first().waitFor();
+
+    const esp = await signedIn('especialista');
+    await esp.goto('/personas/registrar');
+    await waitForH1(esp, 'Registrar persona');
+    expect(await esp.getByLabel('Rol', { exact: true }).locator('option').allInnerTexts()).toEqual([
+      'Elige una opción',
+      'Director(a)',
+      'Docente',
+    ]);
+    await esp.getByLabel('Rol', { exact: true }).selectOption('director');
+    await esp.getByLabel('Buscar institución educativa').fill(SCHOOL.codigo);
+    await esp.getByRole('button', { name: 'Buscar', exact: true }).click();
+    const school = esp.getByLabel('Institución educativa', { exact: true });
+    await step(esp, 'la institución buscada', () =>
+      expect
+        .poll(() => school.locator('option').allInnerTexts())
+        .toEqual([`${SCHOOL.name} · ${SCHOOL.codigo}`]),
+    );
+    await esp.getByLabel('DNI', { exact: true }).fill('47999002');
+    await esp.getByLabel('Nombres', { exact: true }).fill('Elena');
+    await esp.getByLabel('Apellido paterno', { exact: true }).fill('Paredes');
+    await noViolations(esp, 'Registrar persona (directora)');
+    expect(await esp.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await esp.getByRole('button', { name: 'Registrar persona' }).click();
+    await waitForH1(esp, 'Elena Paredes');
+    await esp.getByText('Director(a)').first().waitFor();
+    await esp.screenshot({ path: 'test-results/people/directora.png', fullPage: true });
+  }, 180_000);
 });
