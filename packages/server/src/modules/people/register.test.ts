@@ -137,6 +137,42 @@ describe.each(testTargets())('registering people with a role on $engine', (targe
     expect((await detail(docente, h.cookies.especialista)).roles).toEqual(['director', 'docente']);
   });
 
+  it('a teacher from the rosters (a post, no role written) activates and is a docente', async () => {
+    // A teacher of the UGEL with a post this year and no account or role of their own.
+    const teacher = await h.db
+      .selectFrom('teacher_post as tp')
+      .innerJoin('person as p', 'p.id', 'tp.person_id')
+      .select(['p.id', 'p.dni', 'tp.school_id'])
+      .where('tp.ugel_id', '=', await scopeOf(h.db, DNI.especialista, 'especialista'))
+      .where('tp.school_year', '=', YEAR)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('role_assignment').select('id').whereRef('person_id', '=', 'p.id'))),
+      )
+      .orderBy('p.dni')
+      .executeTakeFirstOrThrow();
+    const issued = await h.client.request(`/api/v1/people/${teacher.id}/account/code`, {
+      method: 'POST',
+      headers: { cookie: h.cookies.especialista, origin: ORIGIN },
+    });
+    expect(issued.status).toBe(201);
+    const { code } = await issued.json();
+    const activated = await h.client.request('/api/v1/auth/activate', {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'content-type': 'application/json' },
+      body: JSON.stringify({ dni: teacher.dni, code, password: 'cuatro llamas cruzan el puente' }),
+    });
+    expect(activated.status).toBe(200);
+    const me = await activated.json();
+    expect(me.roles).toMatchObject([
+      { role: 'docente', scope: { level: 'school', id: teacher.school_id }, validTo: null },
+    ]);
+    expect(me.abilities.length).toBeGreaterThan(0);
+    // The same on every later request (the session's roles).
+    const cookie = String(activated.headers.get('set-cookie')).split(';')[0] ?? '';
+    const again = await h.client.getJson('/api/v1/me', cookie);
+    expect(again.body.roles.map((r: { role: string }) => r.role)).toEqual(['docente']);
+  });
+
   it('refuses what the policy does not allow and bad input, with stable codes, nothing saved', async () => {
     const before = await counts();
     const ugelId = await scopeOf(h.db, DNI.especialista, 'especialista');
