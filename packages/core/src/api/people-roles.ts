@@ -42,6 +42,36 @@ export const coachRegisteredSchema = z.object({
 });
 export type CoachRegistered = z.infer<typeof coachRegisteredSchema>;
 
+/** The roles registered from «Personas» besides coaches (who have their own form, with the
+ *  intervention): equipo MINEDU registers especialistas, formadores and MINEDU; the especialista
+ *  directors and teachers of their UGEL. Decided by the policy (`role_assignment`, `manages`). */
+export const REGISTRABLE_ROLES = [
+  'especialista',
+  'formador',
+  'minedu',
+  'director',
+  'docente',
+] as const;
+export type RegistrableRole = (typeof REGISTRABLE_ROLES)[number];
+
+/** A person (from the rosters by DNI, or new) given a dated role where it is held: the UGEL
+ *  (especialista), the region (formador), the school (director, docente), nowhere (equipo
+ *  MINEDU: the whole country). A teacher also gets their post in that school year. */
+export const personRegistrationSchema = z.object({
+  dni: dniSchema,
+  givenNames: name('El nombre'),
+  paternalSurname: name('El apellido paterno'),
+  maternalSurname: name('El apellido materno'),
+  role: z.enum(REGISTRABLE_ROLES, { error: 'Elige un rol de la lista.' }),
+  scopeId: idSchema.optional(),
+  validFrom: calendarDateSchema,
+  validTo: calendarDateSchema.optional(),
+});
+export type PersonRegistration = z.infer<typeof personRegistrationSchema>;
+
+export const personRegisteredSchema = coachRegisteredSchema;
+export type PersonRegistered = CoachRegistered;
+
 export const roleEndSchema = z.object({ validTo: calendarDateSchema });
 export type RoleEnd = z.infer<typeof roleEndSchema>;
 export const roleParamsSchema = z.object({ id: idSchema, assignmentId: idSchema });

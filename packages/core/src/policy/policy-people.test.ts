@@ -2,7 +2,7 @@
 // «Personas», who gives or ends whose roles (registering a coach gives the role
 // «acompañante»), and who prints activation sheets — every actor role × target role × action.
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../roles.ts';
+import { type Place, ROLES, type Role } from '../roles.ts';
 import { decide, type Resource } from './policy.ts';
 import { AWAY, actorOf, HOME, ME } from './policy-testing.ts';
 
@@ -90,6 +90,38 @@ describe('role assignment policy', () => {
       false,
     );
     expect(decide(actorOf('minedu'), 'create', role(['acompanante'])).allow).toBe(false);
+  });
+});
+
+describe('registering a person with a role (POST /people, POST /coaches)', () => {
+  // Each registrable role at the place it is held (POST /people's scopeId, or the whole
+  // country for equipo MINEDU), for a new person: who may register it.
+  const AT: Record<Role, Place> = {
+    minedu: {},
+    especialista: { ugelId: 'U1', regionId: 'R1' },
+    formador: { regionId: 'R1' },
+    acompanante: { ugelId: 'U1', regionId: 'R1' },
+    director: HOME,
+    docente: HOME,
+  };
+  const rows = ROLES.flatMap((actor) => ROLES.map((target) => ({ actor, target })));
+
+  it.each(rows)('$actor registers someone new as $target at its place', ({ actor, target }) => {
+    const resource = role([target], { ownerId: 'persona-nueva', place: AT[target] });
+    expect(decide(actorOf(actor), 'create', resource).allow).toBe(GIVES[actor].includes(target));
+  });
+
+  it('keeps the especialista to their UGEL and equipo MINEDU anywhere', () => {
+    const away = (target: Role): Place =>
+      target === 'director' || target === 'docente' ? AWAY : { ugelId: 'U9', regionId: 'R9' };
+    for (const target of ['director', 'docente', 'acompanante'] as const) {
+      expect(
+        decide(actorOf('especialista'), 'create', role([target], { place: away(target) })).allow,
+      ).toBe(false);
+    }
+    expect(
+      decide(actorOf('minedu'), 'create', role(['formador'], { place: { regionId: 'R9' } })).allow,
+    ).toBe(true);
   });
 });
 

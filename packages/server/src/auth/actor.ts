@@ -1,5 +1,5 @@
 import type { Actor, Me, Role, RoleGrant, RoleView, ScopeLevel } from '@acompana/core';
-import { abilitiesOf } from '@acompana/core';
+import { abilitiesOf, currentSchoolYear } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { LIMA_TODAY } from '../db/time.ts';
@@ -7,9 +7,12 @@ import { LIMA_TODAY } from '../db/time.ts';
 // Who is asking: the person and their role assignments valid today, with readable scope names.
 
 /** The role assignments valid today of `personId` (a value or a column reference), with
- *  readable scope names, ordered by role. */
+ *  readable scope names, ordered by role. A teacher's post this school year counts as the role
+ *  docente at that school (as for the policy's `manages`, accounts/target.ts): a teacher from
+ *  the rosters who activates an account has a role without anyone writing one for them. */
 export function roleRowsQuery(db: Kysely<DB>, personId: string | RawBuilder<string>) {
-  return db
+  const year = currentSchoolYear();
+  const assigned = db
     .selectFrom('role_assignment as ra')
     .leftJoin('region', (j) =>
       j.onRef('region.id', '=', 'ra.scope_id').on('ra.scope_level', '=', 'region'),
@@ -35,8 +38,37 @@ export function roleRowsQuery(db: Kysely<DB>, personId: string | RawBuilder<stri
     ])
     .where('ra.person_id', '=', personId)
     .where('ra.valid_from', '<=', LIMA_TODAY)
-    .where((eb) => eb.or([eb('ra.valid_to', 'is', null), eb('ra.valid_to', '>=', LIMA_TODAY)]))
-    .orderBy('ra.role');
+    .where((eb) => eb.or([eb('ra.valid_to', 'is', null), eb('ra.valid_to', '>=', LIMA_TODAY)]));
+  const posts = db
+    .selectFrom('teacher_post as tp')
+    .innerJoin('school as ps', 'ps.id', 'tp.school_id')
+    .select([
+      sql<string>`'docente'`.as('role'),
+      sql<string>`'school'`.as('scope_level'),
+      sql<string | null>`tp.school_id`.as('scope_id'),
+      sql<string>`make_date(tp.school_year, 1, 1)`.as('valid_from'),
+      sql<string | null>`NULL::date`.as('valid_to'),
+      'ps.name as scope_name',
+    ])
+    .where('tp.person_id', '=', personId)
+    .where('tp.school_year', '=', year)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('role_assignment as d')
+            .select(sql`1`.as('one'))
+            .where('d.person_id', '=', personId)
+            .where('d.role', '=', 'docente')
+            .where('d.scope_id', '=', sql.ref<string>('tp.school_id'))
+            .where('d.valid_from', '<=', LIMA_TODAY)
+            .where((eb) =>
+              eb.or([eb('d.valid_to', 'is', null), eb('d.valid_to', '>=', LIMA_TODAY)]),
+            ),
+        ),
+      ),
+    );
+  // UNION (not ALL): two posts at one school (two levels) give one grant.
+  return assigned.union(posts).orderBy('role');
 }
 
 export interface RoleRow {

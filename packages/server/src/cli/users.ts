@@ -19,6 +19,7 @@ import {
 import { prepareCode, storeCode } from '../modules/accounts/codes.ts';
 import { loadTarget } from '../modules/accounts/target.ts';
 import { personIdByDni, unlockAccount } from '../modules/accounts/unlock.ts';
+import { insertPerson } from '../modules/people/insert.ts';
 
 // `acompana users create|reset|deactivate|reactivate|list|unlock`: the operator on the server, who
 // may do anything (actor null, audited as "cli"). From an empty database this is how the first
@@ -122,11 +123,14 @@ export async function usersCreate(db: Kysely<DB>, opts: CreateOptions): Promise<
   }
   const prepared = await prepareCode();
   const issued = await db.transaction().execute(async (tx) => {
-    const person = await tx
-      .insertInto('person')
-      .values({ dni, given_names: names, paternal_surname: paternal, maternal_surname: maternal })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const person = {
+      id: await insertPerson(tx, {
+        dni,
+        given_names: names,
+        paternal_surname: paternal,
+        maternal_surname: maternal,
+      }),
+    };
     await tx
       .insertInto('role_assignment')
       .values({

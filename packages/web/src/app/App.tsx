@@ -33,6 +33,7 @@ import {
   ProgressPage,
   RecordPage,
   RegisterCoachPage,
+  RegisterPersonPage,
   SchoolActivitiesPage,
   SchoolDetailPage,
   SchoolsPage,
@@ -93,6 +94,7 @@ export function App() {
                 <Route path="acompanantes/:id" element={<CoachDetailPage />} />
                 <Route path="personas" element={<PeoplePage />} />
                 <Route path="personas/registrar-acompanante" element={<RegisterCoachPage />} />
+                <Route path="personas/registrar" element={<RegisterPersonPage />} />
                 <Route path="personas/hoja-activacion" element={<ActivationSheetPage />} />
                 <Route path="personas/:id" element={<PersonPage />} />
                 <Route path="mas" element={<MorePage />} />

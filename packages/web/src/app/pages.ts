@@ -79,6 +79,10 @@ export const RegisterCoachPage = screen(
   ['people'],
   () => import('../features/people/RegisterCoachPage.tsx'),
 );
+export const RegisterPersonPage = screen(
+  ['people'],
+  () => import('../features/people/RegisterPersonPage.tsx'),
+);
 export const ActivationSheetPage = screen(
   ['people'],
   () => import('../features/people/ActivationSheetPage.tsx'),

@@ -160,6 +160,40 @@ describe.each(testTargets())('coaches and dated roles on $engine', (target) => {
     expect(await counts()).toEqual(before);
   });
 
+  it('two registrations of the same new DNI at the same instant: one 201, one 409 DNI_TAKEN', async () => {
+    // Both pass the look-up before either writes; the unique constraint stops the second, which
+    // must get the same answer as a sequential duplicate, not a 500. Several rounds, so that on
+    // PostgreSQL the two transactions really overlap at least once.
+    for (const dni of ['48123470', '48123471', '48123472', '48123473']) {
+      const before = await counts();
+      const results = await Promise.all(
+        ['Rosa', 'Rita'].map(async (givenNames) => {
+          const res = await register(h.cookies.especialista, {
+            ...(await base()),
+            dni,
+            givenNames,
+            paternalSurname: 'Mamani',
+          });
+          return { status: res.status, body: await res.json() };
+        }),
+      );
+      const outcomes = results.map((r) => [r.status, r.body.error?.code ?? null]);
+      expect(outcomes.sort(), dni).toEqual([
+        [201, null],
+        [409, 'DNI_TAKEN'],
+      ]);
+      const refused = results.find((r) => r.status === 409);
+      expect(refused?.body.error.message).toContain(dni);
+      // Exactly one person, one role, one profile and its two audit events.
+      expect(await counts()).toEqual([
+        (before[0] ?? 0) + 1,
+        (before[1] ?? 0) + 1,
+        (before[2] ?? 0) + 1,
+        (before[3] ?? 0) + 2,
+      ]);
+    }
+  });
+
   it('ends a role on a date not before its start; the history stays; ended is final', async () => {
     const personId = await idOf(h.db, NEW_DNI);
     const page = (await h.client.getJson(`/api/v1/people/${personId}`, h.cookies.especialista))

@@ -15,6 +15,7 @@ import type { DB } from '../../db/schema.ts';
 import { personRoles } from '../accounts/target.ts';
 import { searchFold } from '../rosters/search.ts';
 import { dateText } from './detail.ts';
+import { insertPerson } from './insert.ts';
 
 // Dated roles (issue 14): registering a coach (a person from the rosters by DNI, or a new one,
 // + the role «acompañante» in a UGEL from a date, + their coach profile) and ending a role
@@ -25,14 +26,14 @@ import { dateText } from './detail.ts';
 
 type Db = Kysely<DB>;
 
-const field = (path: string, message: string) => AppError.validation([{ path, message }]);
+export const field = (path: string, message: string) => AppError.validation([{ path, message }]);
 
-function sameName(stored: string, given: string | undefined): boolean {
+export function sameName(stored: string, given: string | undefined): boolean {
   return given === undefined || searchFold(stored.trim()) === searchFold(given.trim());
 }
 
 /** Refuses a role the actor may not give: outside their territory, or to a higher role. */
-function authorizeRole(
+export function authorizeRole(
   actor: Actor | null,
   action: 'create' | 'update',
   ownerId: string,
@@ -58,7 +59,13 @@ function authorizeRole(
 }
 
 /** Another assignment of the same role for the person whose dates meet [from, to]. */
-async function overlapping(db: Db, personId: string, role: string, from: string, to?: string) {
+export async function overlapping(
+  db: Db,
+  personId: string,
+  role: string,
+  from: string,
+  to?: string,
+) {
   const row = await db
     .selectFrom('role_assignment')
     .select(['id', 'valid_from', 'valid_to'])
@@ -70,7 +77,7 @@ async function overlapping(db: Db, personId: string, role: string, from: string,
   return row ?? null;
 }
 
-function datesInOrder(from: string, to: string | undefined | null): void {
+export function datesInOrder(from: string, to: string | undefined | null): void {
   if (to && to < from) {
     throw new AppError(
       'ROLE_DATES_INVALID',
@@ -135,18 +142,12 @@ export async function registerCoach(
 
   const personId =
     person?.id ??
-    (
-      await db
-        .insertInto('person')
-        .values({
-          dni: input.dni,
-          given_names: input.givenNames as string,
-          paternal_surname: input.paternalSurname as string,
-          maternal_surname: input.maternalSurname ?? null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    (await insertPerson(db, {
+      dni: input.dni,
+      given_names: input.givenNames as string,
+      paternal_surname: input.paternalSurname as string,
+      maternal_surname: input.maternalSurname ?? null,
+    }));
   const assignment = await db
     .insertInto('role_assignment')
     .values({
@@ -234,7 +235,7 @@ export async function endRole(
   return { assignmentId, validTo: input.validTo };
 }
 
-async function audit(
+export async function audit(
   db: Db,
   actor: Actor | null,
   personId: string,

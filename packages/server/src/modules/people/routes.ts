@@ -6,6 +6,8 @@ import {
   personListQuerySchema,
   personPageSchema,
   personParamsSchema,
+  personRegisteredSchema,
+  personRegistrationSchema,
   roleEndSchema,
   roleParamsSchema,
 } from '@acompana/core';
@@ -15,6 +17,7 @@ import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
 import { getPerson } from './detail.ts';
 import { listPeople } from './list.ts';
+import { registerPerson } from './register.ts';
 import { endRole } from './roles.ts';
 import { previewSheet, printSheet } from './sheets.ts';
 
@@ -32,6 +35,28 @@ const listRoute = createRoute({
       content: { 'application/json': { schema: personPageSchema } },
     },
     ...errorResponses(400, 401, 403),
+  },
+});
+
+const registerRoute = createRoute({
+  method: 'post',
+  path: '/people',
+  summary:
+    'Registra a una persona con un rol fechado: especialista, formador o equipo MINEDU (equipo MINEDU); director o docente de su UGEL (especialista)',
+  description:
+    'De las listas (por DNI: los nombres pueden omitirse y, si se envían, deben coincidir, DNI_TAKEN) o nueva. scopeId es donde se ejerce el rol: la UGEL (especialista), la región (formador), la IE (director, docente); ninguno para equipo MINEDU. Un docente recibe además su plaza en el año escolar de validFrom. Los acompañantes se registran con POST /coaches. Errores: FORBIDDEN (un rol que no administras), OUTSIDE_SCOPE, ROLE_OVERLAP, ROLE_DATES_INVALID, VALIDATION_FAILED. Todo o nada; auditado (person.create, role.assign).',
+  request: {
+    body: {
+      content: { 'application/json': { schema: personRegistrationSchema } },
+      required: true,
+    },
+  },
+  responses: {
+    201: {
+      description: 'Persona registrada con su rol',
+      content: { 'application/json': { schema: personRegisteredSchema } },
+    },
+    ...errorResponses(400, 401, 403, 409, 422),
   },
 });
 
@@ -117,6 +142,14 @@ export function peopleRoutes(deps: Deps) {
   app.openapi(listRoute, async (c) =>
     c.json(await listPeople(deps.db, c.get('auth').actor, c.req.valid('query')), 200),
   );
+  app.openapi(registerRoute, async (c) => {
+    const body = c.req.valid('json');
+    const actor = c.get('auth').actor;
+    return c.json(
+      await deps.db.transaction().execute((tx) => registerPerson(tx, actor, body)),
+      201,
+    );
+  });
   app.openapi(detailRoute, async (c) =>
     c.json(await getPerson(deps.db, c.get('auth').actor, c.req.valid('param').id), 200),
   );

@@ -41,7 +41,7 @@ describe('OpenAPI of the roster modules', () => {
       '/interventions/{code}/targets': ['get', 'put'],
       '/interventions/{code}/targets/copy': ['post'],
       '/enrollments': ['get'],
-      '/people': ['get'],
+      '/people': ['get', 'post'],
       '/people/{id}': ['get'],
       '/people/{id}/roles/{assignmentId}/end': ['post'],
     };

@@ -39,6 +39,25 @@ export const peopleTexts = {
     validToHint: 'Déjala en blanco si no tiene fecha de término.',
     submit: 'Registrar acompañante',
   },
+  registerPerson: {
+    title: 'Registrar persona',
+    open: 'Registrar persona',
+    intro:
+      'Especialistas, formadores y equipo MINEDU (lo hace el equipo MINEDU); directores y docentes de tu UGEL (lo hace el especialista). Si la persona ya está en las listas, basta su DNI: conserva sus datos y suma el rol. Después, dale su código de activación desde su ficha.',
+    role: 'Rol',
+    chooseRole: 'Elige el rol que tendrá.',
+    choosePlace: 'Elige dónde ejercerá el rol.',
+    national: 'El equipo MINEDU trabaja en todo el país.',
+    place: {
+      ugel: 'UGEL',
+      region: 'Región',
+      school: 'Institución educativa',
+    },
+    schoolSearch: 'Buscar institución educativa',
+    schoolSearchHint: 'Nombre o código modular; luego elígela en la lista.',
+    search: 'Buscar',
+    submit: 'Registrar persona',
+  },
   sheet: {
     title: 'Hoja de códigos de activación',
     open: 'Imprimir hoja de activación',

@@ -117,10 +117,13 @@ export const rosterTexts = {
   imports: {
     title: 'Importar datos',
     intro:
-      'Sube el padrón de instituciones educativas o la lista de docentes. Primero se revisa el archivo sin guardar nada; luego decides si lo importas.',
+      'Sube el padrón de instituciones educativas, la lista de docentes o la de acompañantes. Primero se revisa el archivo sin guardar nada; luego decides si lo importas.',
     kind: 'Qué vas a importar',
     kindSchools: 'Instituciones educativas (padrón ESCALE)',
     kindTeachers: 'Docentes',
+    kindCoaches: 'Acompañantes',
+    coachesHint:
+      'Una fila por acompañante: DNI, CODOOII (la UGEL), INTERVENCIÓN y FECHA_INICIO; NOMBRES y APELLIDO_PATERNO para quien aún no está en las listas; opcionales APELLIDO_MATERNO, FECHA_FIN, TIPO y ESPECIALIDAD.',
     file: 'Archivo',
     fileHint: 'CSV (separado por comas o punto y coma) o XLSX.',
     noFile: 'Elige un archivo.',

@@ -1,3 +1,4 @@
+import { MANAGES } from '@acompana/core';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/client.ts';
@@ -17,7 +18,7 @@ import { ErrorNotice } from '../../ui/Status.tsx';
 import { type ImportKind, type ImportReportView, reportOfError, uploadImport } from './report.ts';
 
 // Importar: the especialista or equipo MINEDU uploads a padrón of schools or a list of
-// teachers. The file is always checked first (dry run: nothing saved); the report shows what
+// teachers; the especialista also a list of coaches (`acompana import coaches`'s format). The file is always checked first (dry run: nothing saved); the report shows what
 // would be created, updated, left unchanged or skipped, and every invalid row by line; then
 // the person applies it.
 
@@ -79,6 +80,10 @@ export default function ImportPage() {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [fileError, setFileError] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  // The coaches file registers coaches (the especialista in their UGEL: the policy's MANAGES).
+  const registersCoaches =
+    can(me, 'role_assignment:create') &&
+    me.roles.some((r) => MANAGES[r.role].includes('acompanante'));
 
   if (!can(me, 'school:create')) {
     return (
@@ -142,6 +147,9 @@ export default function ImportPage() {
           options={[
             { value: 'schools', label: t('imports.kindSchools') },
             { value: 'teachers', label: t('imports.kindTeachers') },
+            ...(registersCoaches
+              ? [{ value: 'coaches' as const, label: t('imports.kindCoaches') }]
+              : []),
           ]}
           value={kind}
           onChange={(value) => {
@@ -149,6 +157,7 @@ export default function ImportPage() {
             reset();
           }}
         />
+        {kind === 'coaches' ? <p>{t('imports.coachesHint')}</p> : null}
         <Field
           id={`${id}-file`}
           label={t('imports.file')}

@@ -33,6 +33,7 @@ describe('import report', () => {
 
   it('refuses what is not a report and derives missing counts', () => {
     expect(readReport({ kind: 'otros' })).toBeNull();
+    expect(readReport({ kind: 'coaches' })).toMatchObject({ kind: 'coaches', rows: 0 });
     expect(readReport(null)).toBeNull();
     const minimal = readReport({ kind: 'schools', invalid: [{ line: 2, message: 'x' }] });
     expect(minimal).toMatchObject({ rows: 0, invalidRows: 1, invalidIssues: 1 });

@@ -1,9 +1,10 @@
+import { IMPORT_KINDS, type ImportKind } from '@acompana/core';
 import { ApiError, apiRequest } from '../../app/api/client.ts';
 
-// The imports API (POST /api/v1/imports/schools|teachers, multipart field "file", query dryRun
+// The imports API (POST /api/v1/imports/schools|teachers|coaches, multipart field "file", query dryRun
 // and skipInvalid) and a tolerant reading of its report: the screen needs only these fields.
 
-export type ImportKind = 'schools' | 'teachers';
+export type { ImportKind };
 
 export interface ImportIssueView {
   line: number;
@@ -31,7 +32,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 export function readReport(value: unknown): ImportReportView | null {
-  if (!isRecord(value) || (value.kind !== 'schools' && value.kind !== 'teachers')) return null;
+  const kind = isRecord(value) ? IMPORT_KINDS.find((k) => k === value.kind) : undefined;
+  if (!isRecord(value) || !kind) return null;
   const invalid = Array.isArray(value.invalid)
     ? value.invalid.flatMap((issue): ImportIssueView[] =>
         isRecord(issue) && typeof issue.message === 'string'
@@ -50,7 +52,7 @@ export function readReport(value: unknown): ImportReportView | null {
       ? value.invalidRows
       : new Set(invalid.map((issue) => issue.line)).size;
   return {
-    kind: value.kind,
+    kind,
     dryRun: value.dryRun === true,
     applied: value.applied === true,
     rows: num(value.rows),

@@ -1,4 +1,11 @@
-import { ACCOUNT_STATUSES, type PersonItem, ROLES } from '@acompana/core';
+import {
+  ACCOUNT_STATUSES,
+  MANAGES,
+  type PersonItem,
+  REGISTRABLE_ROLES,
+  ROLES,
+  type Role,
+} from '@acompana/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { can } from '../../app/roles.ts';
@@ -38,6 +45,9 @@ export default function PeoplePage() {
   const { t } = useTranslation();
   const me = useMe();
   const [params] = useSearchParams();
+  // The registration forms offered: the roles this person's roles administer (the policy's
+  // MANAGES; equipo MINEDU registers no coaches, the especialista no especialistas).
+  const manages = (role: Role) => me.roles.some((v) => MANAGES[v.role].includes(role));
   // A director's sheet is their school's, without having to filter by it first.
   const school =
     params.get('school') ??
@@ -72,9 +82,14 @@ export default function PeoplePage() {
       linkFilters={['school']}
       action={
         <>
-          {can(me, 'role_assignment:create') ? (
+          {can(me, 'role_assignment:create') && manages('acompanante') ? (
             <ButtonLink to="/personas/registrar-acompanante" variant="secondary">
               {t('registerCoach.open')}
+            </ButtonLink>
+          ) : null}
+          {can(me, 'role_assignment:create') && REGISTRABLE_ROLES.some((role) => manages(role)) ? (
+            <ButtonLink to="/personas/registrar" variant="secondary">
+              {t('registerPerson.open')}
             </ButtonLink>
           ) : null}
           {school && can(me, 'activation_sheet:create') ? (

@@ -8,6 +8,9 @@ import type {
   IssuedCode,
   PersonDetail,
   PersonItem,
+  PersonRegistered,
+  PersonRegistration,
+  RegionItem,
 } from '@acompana/core';
 import { apiRequest } from '../../app/api/client.ts';
 import { type ListQuery, listQueryString, type Page } from '../../app/api/endpoints.ts';
@@ -58,6 +61,21 @@ export function registerCoach(body: CoachRegistration): Promise<CoachRegistered>
     method: 'POST',
     body,
     schema: async () => (await schemas()).coachRegisteredSchema,
+  });
+}
+
+export function registerPerson(body: PersonRegistration): Promise<PersonRegistered> {
+  return apiRequest('/api/v1/people', {
+    method: 'POST',
+    body,
+    schema: async () => (await schemas()).personRegisteredSchema,
+  });
+}
+
+export function listRegions(signal?: AbortSignal): Promise<Page<RegionItem>> {
+  return apiRequest('/api/v1/regions?limit=200', {
+    signal,
+    schema: async () => (await schemas()).regionPageSchema,
   });
 }
 
