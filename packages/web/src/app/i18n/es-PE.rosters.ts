@@ -122,8 +122,9 @@ export const rosterTexts = {
     kindSchools: 'Instituciones educativas (padrón ESCALE)',
     kindTeachers: 'Docentes',
     kindCoaches: 'Acompañantes',
+    // The column names are the file's own headers, taken from core's import spec.
     coachesHint:
-      'Una fila por acompañante: DNI, CODOOII (la UGEL), INTERVENCIÓN y FECHA_INICIO; NOMBRES y APELLIDO_PATERNO para quien aún no está en las listas; opcionales APELLIDO_MATERNO, FECHA_FIN, TIPO y ESPECIALIDAD.',
+      'Una fila por acompañante. Columnas obligatorias: {{required}}. Para quien aún no está en las listas, también: {{names}}. Opcionales: {{optional}}.',
     file: 'Archivo',
     fileHint: 'CSV (separado por comas o punto y coma) o XLSX.',
     noFile: 'Elige un archivo.',

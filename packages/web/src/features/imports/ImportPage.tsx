@@ -1,4 +1,4 @@
-import { MANAGES } from '@acompana/core';
+import { COACH_COLUMNS, MANAGES } from '@acompana/core';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/client.ts';
@@ -157,7 +157,7 @@ export default function ImportPage() {
             reset();
           }}
         />
-        {kind === 'coaches' ? <p>{t('imports.coachesHint')}</p> : null}
+        {kind === 'coaches' ? <p>{t('imports.coachesHint', coachColumns())}</p> : null}
         <Field
           id={`${id}-file`}
           label={t('imports.file')}
@@ -212,4 +212,22 @@ export default function ImportPage() {
       {report ? <ImportReport report={report} /> : null}
     </div>
   );
+}
+
+/** The coaches file's headers as the person writes them (the first accepted name of each). */
+function coachColumns(): { required: string; names: string; optional: string } {
+  const list = (keys: (typeof COACH_COLUMNS)[number]['key'][]) =>
+    COACH_COLUMNS.filter((column) => keys.includes(column.key))
+      .map((column) => column.names[0])
+      .join(', ');
+  const names: (typeof COACH_COLUMNS)[number]['key'][] = ['nombres', 'apellido_paterno'];
+  return {
+    required: list(COACH_COLUMNS.filter((column) => column.required).map((column) => column.key)),
+    names: list(names),
+    optional: list(
+      COACH_COLUMNS.filter((column) => !column.required && !names.includes(column.key)).map(
+        (column) => column.key,
+      ),
+    ),
+  };
 }
