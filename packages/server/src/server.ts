@@ -26,6 +26,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = await openDatabase(config);
+  let closeRead: () => Promise<void> = () => Promise.resolve();
   try {
     const { applied } = await migrate(database);
     if (applied.length) log(`Migraciones aplicadas: ${applied.join(', ')}`);
@@ -35,7 +36,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await seedDemo(database.db);
     }
 
-    const { app, webMounted } = createApp({ db: database.db, config });
+    // Reports may read from a replica (DATABASE_READ_URL); everything else uses the primary.
+    const readDatabase = config.databaseReadUrl
+      ? await openDatabase({ ...config, databaseUrl: config.databaseReadUrl })
+      : null;
+    closeRead = () => readDatabase?.close() ?? Promise.resolve();
+    const { app, webMounted } = createApp({
+      db: database.db,
+      config,
+      ...(readDatabase ? { readDb: readDatabase.db } : {}),
+    });
     if (!webMounted) {
       log(
         `Aviso: no se encontró la aplicación web compilada en ${config.webDistDir}; solo se sirve la API. Ejecuta "npm run build".`,
@@ -88,10 +98,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
         // Idle keep-alive sockets would hold close() open for seconds.
         if ('closeAllConnections' in server) server.closeAllConnections();
         await closed;
+        await closeRead();
         await database.close();
       },
     };
   } catch (error) {
+    await closeRead();
     await database.close();
     throw error;
   }
