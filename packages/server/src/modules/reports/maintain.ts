@@ -9,11 +9,23 @@ import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB>;
 
-/** The (teacher, school year) keys to recompute; null: everything. */
+/** The (teacher, school year) keys to recompute; null: everything. `tables`: only these read
+ *  models (a push that wrote no record they derive from leaves the others alone). */
 export interface RefreshKeys {
   teacherIds: string[];
   years: number[];
+  tables?: readonly ReadModel[];
 }
+
+export type ReadModel = 'report_teacher_month' | 'report_teacher_level' | 'report_teacher_stage';
+
+/** The field-record kinds each read model is computed from (caseloads, posts and the catalogue
+ *  are not field records: their writers refresh or the rebuild does). */
+const SOURCES: Record<ReadModel, readonly string[]> = {
+  report_teacher_month: ['visit', 'coaching_plan', 'activity', 'activity_attendance'],
+  report_teacher_level: ['instrument_response', 'visit'],
+  report_teacher_stage: ['stage_record'],
+};
 
 const zone = sql.lit(SCHOOL_TIME_ZONE);
 const LIMA_YEAR = sql`extract(year FROM (now() AT TIME ZONE ${zone}))::int`;
@@ -208,6 +220,7 @@ function insertStages(keys: RefreshKeys | null) {
 /** Recomputes the read models of `keys` (null: all of them) in the caller's transaction. */
 export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promise<void> {
   if (keys && (keys.teacherIds.length === 0 || keys.years.length === 0)) return;
+  if (keys?.tables?.length === 0) return;
   if (keys) {
     // Two pushes about one teacher recompute one after the other, the second seeing the first's
     // commit (READ COMMITTED: each statement below takes a fresh snapshot after the lock).
@@ -215,12 +228,11 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
                 FROM (SELECT DISTINCT hashtextextended(t::text, 16) AS k
                         FROM unnest(${keys.teacherIds}::uuid[]) t ORDER BY 1) s`.execute(db);
   }
-  for (const table of ['report_teacher_month', 'report_teacher_level', 'report_teacher_stage']) {
-    await deleteOld(table, keys).execute(db);
-  }
-  await insertTeacherMonths(keys).execute(db);
-  await insertLevels(keys).execute(db);
-  await insertStages(keys).execute(db);
+  const tables = keys?.tables ?? (Object.keys(SOURCES) as ReadModel[]);
+  for (const table of tables) await deleteOld(table, keys).execute(db);
+  if (tables.includes('report_teacher_month')) await insertTeacherMonths(keys).execute(db);
+  if (tables.includes('report_teacher_level')) await insertLevels(keys).execute(db);
+  if (tables.includes('report_teacher_stage')) await insertStages(keys).execute(db);
 }
 
 /** The change_log position before a transaction writes: its own rows come after it. */
@@ -233,10 +245,19 @@ export async function changeMark(db: Db): Promise<string> {
 /** The teachers and school years the current transaction stamped in change_log since `mark`
  *  (activities stamp every organiser and invitee; an organiser with no caseload adds nothing). */
 export async function touchedKeys(db: Db, mark: string): Promise<RefreshKeys> {
-  const { rows } = await sql<{ teacher_ids: string[] | null; years: number[] | null }>`
-    SELECT array_agg(DISTINCT teacher_id) AS teacher_ids, array_agg(DISTINCT school_year::int) AS years
+  const { rows } = await sql<{
+    teacher_ids: string[] | null;
+    years: number[] | null;
+    kinds: string[] | null;
+  }>`
+    SELECT array_agg(DISTINCT teacher_id) AS teacher_ids, array_agg(DISTINCT school_year::int) AS years,
+           array_agg(DISTINCT kind) AS kinds
       FROM change_log WHERE seq > ${mark}::bigint AND txid = pg_current_xact_id()`.execute(db);
-  return { teacherIds: rows[0]?.teacher_ids ?? [], years: rows[0]?.years ?? [] };
+  const kinds = rows[0]?.kinds ?? [];
+  const tables = (Object.keys(SOURCES) as ReadModel[]).filter((t) =>
+    SOURCES[t].some((k) => kinds.includes(k)),
+  );
+  return { teacherIds: rows[0]?.teacher_ids ?? [], years: rows[0]?.years ?? [], tables };
 }
 
 /** The full rebuild: everything, in one transaction (pushes wait for it, then refresh). */
