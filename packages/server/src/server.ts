@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { withRequestTicket } from './db/turns.ts';
+import { refreshPending } from './modules/reports/maintain.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoData, isEmpty, seedDemo } from './seed/demo.ts';
 
 // `acompana start`: migrate, seed the demo on an empty database, serve API + web app.
@@ -82,6 +83,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
       ]).catch((e) => console.error('[acompana] limpieza de sesiones:', e));
     }, 3_600_000);
     cleanup.unref();
+    // The monitoring read models follow the field records with a lag of seconds
+    // (docs/REPORTS.md); a failed run is retried at the next tick.
+    const reports = setInterval(() => {
+      refreshPending(database.db).catch((e) => console.error('[acompana] reportes:', e));
+    }, 10_000);
+    reports.unref();
 
     log(
       `Acompaña está lista en ${url} (base de datos: ${database.engine === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL'})`,
@@ -94,6 +101,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       url,
       async close() {
         clearInterval(cleanup);
+        clearInterval(reports);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive sockets would hold close() open for seconds.
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -235,29 +235,42 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
   if (tables.includes('report_teacher_stage')) await insertStages(keys).execute(db);
 }
 
-/** The change_log position before a transaction writes: its own rows come after it. */
-export async function changeMark(db: Db): Promise<string> {
-  const { rows } = await sql<{ seq: string }>`
-    SELECT coalesce(max(seq), 0)::text AS seq FROM change_log`.execute(db);
-  return rows[0]?.seq ?? '0';
-}
-
-/** The teachers and school years the current transaction stamped in change_log since `mark`
- *  (activities stamp every organiser and invitee; an organiser with no caseload adds nothing). */
-export async function touchedKeys(db: Db, mark: string): Promise<RefreshKeys> {
-  const { rows } = await sql<{
-    teacher_ids: string[] | null;
-    years: number[] | null;
-    kinds: string[] | null;
-  }>`
-    SELECT array_agg(DISTINCT teacher_id) AS teacher_ids, array_agg(DISTINCT school_year::int) AS years,
-           array_agg(DISTINCT kind) AS kinds
-      FROM change_log WHERE seq > ${mark}::bigint AND txid = pg_current_xact_id()`.execute(db);
-  const kinds = rows[0]?.kinds ?? [];
-  const tables = (Object.keys(SOURCES) as ReadModel[]).filter((t) =>
-    SOURCES[t].some((k) => kinds.includes(k)),
-  );
-  return { teacherIds: rows[0]?.teacher_ids ?? [], years: rows[0]?.years ?? [], tables };
+/**
+ * The refresher (docs/REPORTS.md): applies every change_log row of the transactions that finished
+ * since the last run — those older than the snapshot's xmin, so a transaction that commits late
+ * is never skipped — recomputing the (teacher, school year) keys they name. Runs every few
+ * seconds in the server; the sync push itself does no read-model work.
+ */
+export async function refreshPending(db: Db): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ done: string; xmin: string }>`
+      SELECT done_xmin::text AS done, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+        FROM reports_state WHERE id = 1 FOR UPDATE`.execute(tx);
+    const state = rows[0];
+    if (!state || state.done === state.xmin) return;
+    const keys = await sql<{
+      teacher_ids: string[] | null;
+      years: number[] | null;
+      kinds: string[] | null;
+    }>`
+      SELECT array_agg(DISTINCT teacher_id) AS teacher_ids, array_agg(DISTINCT school_year::int) AS years,
+             array_agg(DISTINCT kind) AS kinds
+        FROM change_log WHERE txid >= ${state.done}::xid8 AND txid < ${state.xmin}::xid8`.execute(
+      tx,
+    );
+    const k = keys.rows[0];
+    const kinds = k?.kinds ?? [];
+    const tables = (Object.keys(SOURCES) as ReadModel[]).filter((t) =>
+      SOURCES[t].some((kind) => kinds.includes(kind)),
+    );
+    await refreshReadModels(tx, {
+      teacherIds: k?.teacher_ids ?? [],
+      years: k?.years ?? [],
+      tables,
+    });
+    await sql`UPDATE reports_state SET done_xmin = ${state.xmin}::xid8, refreshed_at = now()
+               WHERE id = 1`.execute(tx);
+  });
 }
 
 /** The full rebuild: everything, in one transaction (pushes wait for it, then refresh). */
@@ -265,10 +278,21 @@ export async function rebuildReadModels(db: Db): Promise<{ teacherMonths: number
   return db.transaction().execute(async (tx) => {
     await sql`LOCK TABLE report_teacher_month, report_teacher_level, report_teacher_stage
                 IN EXCLUSIVE MODE`.execute(tx);
+    const { rows: snap } = await sql<{ xmin: string }>`
+      SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(tx);
     await refreshReadModels(tx, null);
-    await sql`UPDATE reports_state SET refreshed_at = now() WHERE id = 1`.execute(tx);
+    // Transactions still running now are applied by the refresher afterwards.
+    await sql`UPDATE reports_state SET refreshed_at = now(), done_xmin = ${snap[0]?.xmin}::xid8
+               WHERE id = 1`.execute(tx);
     const { rows } = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM report_teacher_month`.execute(tx);
     return { teacherMonths: Number(rows[0]?.n ?? 0) };
   });
+}
+
+/** When the read models last caught up with the field records: the reports' `asOf`. */
+export async function readModelsAsOf(db: Db): Promise<string> {
+  const { rows } = await sql<{ at: string }>`
+    SELECT to_jsonb(refreshed_at) #>> '{}' AS at FROM reports_state WHERE id = 1`.execute(db);
+  return new Date(rows[0]?.at ?? Date.now()).toISOString();
 }
