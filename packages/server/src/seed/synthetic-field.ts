@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { attendanceIdSql, pick, rnd, type SynthParams, textArray, uid } from './synthetic-sql.ts';
+import { analyze } from './synthetic-territory.ts';
 
 // The synthetic country's field records, set-based, from syn_ty (teacher × school year, made
 // by synthetic-territory.ts): coaching plans (some with a "no planificar" month), visits spread
@@ -59,6 +60,7 @@ export async function loadField(tx: Tx, p: SynthParams): Promise<void> {
        AND tr.school_year = ty.year AND tr.activity_kind = 'visita'
        AND tr.level = CASE ty.level WHEN 'A2' THEN 'inicial' WHEN 'F0' THEN 'secundaria' ELSE 'primaria' END
        AND ty.grades[1] BETWEEN tr.grade_from AND tr.grade_to`.execute(tx);
+  await analyze(tx, 'syn_plan');
 
   await sql`CREATE TEMP TABLE syn_visit ON COMMIT DROP AS
     WITH v AS (
@@ -80,6 +82,7 @@ export async function loadField(tx: Tx, p: SynthParams): Promise<void> {
       FROM v WHERE v.skipped_month IS DISTINCT FROM extract(month FROM v.planned_date)::int`.execute(
     tx,
   );
+  await analyze(tx, 'syn_visit');
 
   const started = lima(sql`v.planned_date`, '08:00');
   await sql`INSERT INTO visit (id, version, teacher_id, school_id, region_id, ugel_id, school_year,
@@ -147,14 +150,16 @@ export async function loadField(tx: Tx, p: SynthParams): Promise<void> {
            ARRAY['Modelado de sesiones y análisis de evidencias con el docente.'],
            jsonb_build_array(jsonb_build_object('kind', 'demonstration_lesson', 'month', 5)),
            'enfocado', 4, 12,
-           coalesce((SELECT array_agg(v.planned_date ORDER BY v.planned_date) FROM syn_visit v
-                      WHERE v.i = pl.i AND v.year = pl.year), '{}'),
+           coalesce(d.dates, '{}'),
            CASE WHEN pl.skipped_month IS NULL THEN '[]'::jsonb
                 ELSE jsonb_build_array(jsonb_build_object('month', pl.skipped_month,
                        'reason', 'Docente con licencia; se retoma el mes siguiente.')) END,
            pl.coach_id, pl.coach_id, ${lima(sql`make_date(pl.year, 3, 20)`, '10:00')},
            ${lima(sql`make_date(pl.year, 3, 20)`, '10:00')}
-      FROM syn_plan pl ORDER BY pl.i, pl.year`.execute(tx);
+      FROM syn_plan pl
+      LEFT JOIN (SELECT i, year, array_agg(planned_date ORDER BY planned_date) AS dates
+                   FROM syn_visit GROUP BY i, year) d ON d.i = pl.i AND d.year = pl.year
+     ORDER BY pl.i, pl.year`.execute(tx);
 
   await loadStages(tx, p);
   await loadActivities(tx, p);
@@ -203,8 +208,10 @@ async function loadActivities(tx: Tx, p: SynthParams): Promise<void> {
            CASE WHEN a.start_date + CASE WHEN a.type = 'taller' THEN 2 ELSE 0 END > ${today} THEN 'planned'
                 WHEN ${rnd(p, key('adone', sql`a.j`, sql`a.year`, sql`a.type`, sql`a.n`))} < 0.94 THEN 'done'
                 ELSE 'cancelled' END AS status,
-           (SELECT array_agg(t.id ORDER BY t.i) FROM syn_teacher t WHERE t.j = a.j) AS invitees
-      FROM a`.execute(tx);
+           ch.invitees
+      FROM a JOIN (SELECT j, array_agg(id ORDER BY i) AS invitees FROM syn_teacher GROUP BY j) ch
+        ON ch.j = a.j`.execute(tx);
+  await analyze(tx, 'syn_activity');
 
   await sql`INSERT INTO activity (id, version, school_id, region_id, ugel_id, school_year,
       organiser_ids, intervention_code, type, scope, place, start_date, end_date, start_time,

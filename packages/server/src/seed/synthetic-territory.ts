@@ -38,6 +38,12 @@ const key = (...parts: unknown[]) =>
     sql` || ':' || `,
   )})`;
 
+/** Temp tables have no statistics until analysed (autovacuum never sees them): without them
+ *  the planner guesses joins of millions of rows badly. */
+export async function analyze(tx: Tx, ...tables: string[]): Promise<void> {
+  for (const t of tables) await sql`ANALYZE ${sql.table(t)}`.execute(tx);
+}
+
 export async function loadTerritory(tx: Tx, p: SynthParams): Promise<void> {
   const scale = Math.min(1, p.teachers / 60000);
   const regions = sql.join(
@@ -62,6 +68,7 @@ export async function loadTerritory(tx: Tx, p: SynthParams): Promise<void> {
                    r.urban / r.ugels AS wu, r.rural / r.ugels AS wr
               FROM syn_region r CROSS JOIN LATERAL generate_series(1, r.ugels) k) u
     WINDOW w AS (ORDER BY code)`.execute(tx);
+  await analyze(tx, 'syn_ugel');
   await sql`INSERT INTO ugel (id, region_id, code, name)
     SELECT id, region_id, code, name FROM syn_ugel ORDER BY code`.execute(tx);
 
@@ -85,16 +92,16 @@ async function loadSchools(tx: Tx, p: SynthParams): Promise<void> {
         FROM (VALUES ${rows}) i(code, quota, min_size, max_size, rural, caseload)
         CROSS JOIN LATERAL generate_series(0, ceil(i.quota::numeric / i.min_size)::int) k
     ), cum AS (
-      SELECT *, sum(size0) OVER (PARTITION BY intervention ORDER BY k) - size0 AS start FROM cand
+      SELECT *, sum(size0) OVER (PARTITION BY intervention ORDER BY k) - size0 AS start,
+             ${rnd(p, key('ugel', sql`intervention`, sql`k`))} AS u_draw
+        FROM cand
     ), placed AS (
       SELECT c.intervention, c.k, c.rural, c.caseload, least(c.size0, c.quota - c.start)::int AS size,
              u.id AS ugel_id, u.region_id, u.code AS ugel_code,
              ${pick(p, key('level', sql`c.intervention`, sql`c.k`), 3)} AS draw
         FROM cum c
-        JOIN syn_ugel u ON ${rnd(p, key('ugel', sql`c.intervention`, sql`c.k`))}
-             >= CASE WHEN c.rural THEN u.lo_r ELSE u.lo_u END
-         AND ${rnd(p, key('ugel', sql`c.intervention`, sql`c.k`))}
-             < CASE WHEN c.rural THEN u.hi_r ELSE u.hi_u END
+        JOIN syn_ugel u ON c.u_draw >= CASE WHEN c.rural THEN u.lo_r ELSE u.lo_u END
+         AND c.u_draw < CASE WHEN c.rural THEN u.hi_r ELSE u.hi_u END
        WHERE c.start < c.quota
     )
     SELECT pl.*, row_number() OVER (ORDER BY pl.intervention, pl.k) AS gn,
@@ -108,6 +115,7 @@ async function loadSchools(tx: Tx, p: SynthParams): Promise<void> {
                 THEN floor((row_number() OVER (PARTITION BY pl.ugel_id, pl.intervention ORDER BY pl.k) - 1) / 6)::int
            END AS network_k
       FROM placed pl`.execute(tx);
+  await analyze(tx, 'syn_school');
 
   await sql`INSERT INTO network (id, region_id, ugel_id, code, name)
     SELECT DISTINCT ${uid(p, key('network', sql`ugel_code`, sql`network_k`))}, region_id, ugel_id,
@@ -164,6 +172,9 @@ async function loadPeople(tx: Tx, p: SynthParams): Promise<void> {
                   'matematica'])[1 + j % 3]
                 WHEN 'SPSR' THEN (ARRAY['comunicacion', 'matematica'])[1 + j % 2] END AS specialty
       FROM syn_teacher ORDER BY j, gn, idx`.execute(tx);
+  await sql`CREATE UNIQUE INDEX ON syn_coach (j)`.execute(tx);
+  await sql`CREATE INDEX ON syn_teacher (j)`.execute(tx);
+  await analyze(tx, 'syn_teacher', 'syn_coach');
 
   const given = textArray(GIVEN_NAMES);
   const surnames = textArray(SURNAMES);
@@ -212,11 +223,12 @@ async function loadCaseloads(tx: Tx, p: SynthParams): Promise<void> {
            CASE WHEN t.nchunks > 1 AND ${rnd(p, key('change', sql`t.i`, sql`y`))} < 0.04
                  AND make_date(y, 5 + ${pick(p, key('change-month', sql`t.i`, sql`y`), 6)}, 15) <= ${p.today}::date
                 THEN make_date(y, 5 + ${pick(p, key('change-month', sql`t.i`, sql`y`), 6)}, 15) END AS change_date,
-           (SELECT n.id FROM syn_coach n
-             WHERE n.j = t.j - t.chunk + (t.chunk + 1) % t.nchunks) AS next_coach_id,
+           n.id AS next_coach_id,
            CASE WHEN y = ${sql.lit(current)} THEN NULL ELSE make_date(y, 12, 31) END AS year_end
       FROM syn_teacher t JOIN syn_coach c ON c.j = t.j
+      JOIN syn_coach n ON n.j = t.j - t.chunk + (t.chunk + 1) % t.nchunks
      CROSS JOIN unnest(ARRAY[${years}]::int[]) y`.execute(tx);
+  await analyze(tx, 'syn_ty');
   await sql`INSERT INTO caseload (id, coach_id, teacher_id, intervention_code, region_id, ugel_id,
       valid_from, valid_to, specialty, reason, end_reason)
     SELECT ${uid(p, key('caseload', sql`ty.i`, sql`ty.year`))}, ty.coach_id, ty.teacher_id,
