@@ -25,6 +25,7 @@ export * from './nul.ts';
 export * from './policy/field-ownership.ts';
 export * from './policy/policy.ts';
 export * from './raw-codes.ts';
+export * from './reports/index.ts';
 export * from './roles.ts';
 export * from './sync/index.ts';
 export * from './time.ts';
