@@ -5,7 +5,7 @@ import { deleteStaleDevices } from './auth/device-cookie.ts';
 import { deleteStaleLoginState } from './auth/login-guard.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { withRequestTicket } from './db/turns.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoData, isEmpty, seedDemo } from './seed/demo.ts';
@@ -26,6 +26,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = await openDatabase(config);
+  let replica: Database | undefined;
   try {
     const { applied } = await migrate(database);
     if (applied.length) log(`Migraciones aplicadas: ${applied.join(', ')}`);
@@ -35,7 +36,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await seedDemo(database.db);
     }
 
-    const { app, webMounted } = createApp({ db: database.db, config });
+    // Reports may read from a replica (docs/SCALE.md); everything else uses the primary.
+    if (config.databaseReadUrl)
+      replica = await openDatabase({ databaseUrl: config.databaseReadUrl, dataDir: '' });
+    const { app, webMounted } = createApp({
+      db: database.db,
+      ...(replica ? { readDb: replica.db } : {}),
+      config,
+    });
     if (!webMounted) {
       log(
         `Aviso: no se encontró la aplicación web compilada en ${config.webDistDir}; solo se sirve la API. Ejecuta "npm run build".`,
@@ -88,10 +96,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
         // Idle keep-alive sockets would hold close() open for seconds.
         if ('closeAllConnections' in server) server.closeAllConnections();
         await closed;
+        await replica?.close();
         await database.close();
       },
     };
   } catch (error) {
+    await replica?.close();
     await database.close();
     throw error;
   }

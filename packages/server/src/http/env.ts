@@ -5,6 +5,8 @@ import type { DB } from '../db/schema.ts';
 
 export interface Deps {
   db: Kysely<DB>;
+  /** Where read-only reports read (DATABASE_READ_URL, a replica); absent: `db`. */
+  readDb?: Kysely<DB>;
   config: Config;
 }
 
