@@ -5,9 +5,9 @@ import type { DB } from '../db/schema.ts';
 
 export interface Deps {
   db: Kysely<DB>;
-  /** Where read-only reports read (DATABASE_READ_URL, a replica); absent: `db`. */
-  readDb?: Kysely<DB>;
   config: Config;
+  /** Read-only reports' database (DATABASE_READ_URL, a replica); absent: `db`. */
+  readDb?: Kysely<DB>;
 }
 
 export interface AuthState {
