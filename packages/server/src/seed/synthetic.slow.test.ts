@@ -105,7 +105,12 @@ describe.each(testTargets())('seed synthetic on $engine', (target) => {
   });
 
   it('builds a country: 26 regions, five interventions, caseloads in range, years of visits', async () => {
-    expect(summary).toMatchObject({ teachers: 300, regions: 26, years: [2024, 2025, 2026] });
+    expect(summary).toMatchObject({
+      teachers: 300,
+      regions: 26,
+      years: [2024, 2025, 2026],
+      rebuilt: true,
+    });
     expect(summary.visits).toBeGreaterThan(300 * 3 * 5);
     expect(summary.scores).toBeGreaterThan(summary.visits * 3);
     const db = database.db;
@@ -137,6 +142,11 @@ describe.each(testTargets())('seed synthetic on $engine', (target) => {
         FROM coaching_plan WHERE jsonb_array_length(skipped_months) > 0`);
     expect(skipped.plans).toBeGreaterThan(0);
     expect(skipped.visits_in_skipped).toBe(0);
+    // The load ends with `reports rebuild`: the read models hold every visit done.
+    const models = await one<{ done: number; visits: number }>(sql`
+      SELECT (SELECT sum(visits_done)::int FROM report_teacher_month) AS done,
+             (SELECT count(*)::int FROM visit WHERE status = 'done') AS visits`);
+    expect(models.done).toBe(models.visits);
   });
 
   it('drifts the rubric levels upward across the years, with spread', async () => {
