@@ -168,6 +168,16 @@ export const ERROR_CODES = {
     message:
       'La base de datos ya tiene datos: los datos sintéticos se cargan en una base vacía y migrada. Usa otra base de datos, o repite con --force para cargarlos junto a los existentes.',
   },
+  REPORT_SCOPE_INVALID: {
+    status: 400,
+    message:
+      'El ámbito del reporte no es válido. Usa nation o nivel:identificador (region, ugel, network, school o coach), por ejemplo ugel:<id>.',
+  },
+  REPORT_BY_INVALID: {
+    status: 400,
+    message:
+      'Ese desglose no es posible para este ámbito (por ejemplo, el progreso nunca se desglosa por acompañante).',
+  },
   CASELOAD_OVERLAP: {
     status: 409,
     message:

@@ -12,6 +12,7 @@ export * from './api/labels.ts';
 export * from './api/pagination.ts';
 export * from './api/people.ts';
 export * from './api/people-roles.ts';
+export * from './api/reports.ts';
 export * from './api/rosters.ts';
 export * from './api/sheets.ts';
 export * from './api/territory.ts';

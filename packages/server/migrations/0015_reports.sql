@@ -3,13 +3,16 @@
 -- `npx acompana reports rebuild`); reports never scan the field tables. No foreign keys: the
 -- rows are derived and rebuilt at will. Every row carries region_id (Citus distribution key).
 
--- One row per school year × month × teacher × intervention in which the teacher has a coach.
+-- One row per school year × month × teacher × intervention in which the teacher has a coach,
+-- and per school month (March–December) in which a teacher holding a post in a school enrolled
+-- in the intervention has none (coach_id NULL, has_coach false: coverage).
 CREATE TABLE report_teacher_month (
   school_year smallint NOT NULL,
   month smallint NOT NULL CHECK (month BETWEEN 1 AND 12),
   teacher_id uuid NOT NULL,
   intervention_code text NOT NULL,
-  coach_id uuid NOT NULL,
+  coach_id uuid,
+  has_coach boolean NOT NULL,
   school_id uuid,
   network_id uuid,
   ugel_id uuid NOT NULL,

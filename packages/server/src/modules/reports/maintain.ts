@@ -36,7 +36,7 @@ function deleteOld(table: string, keys: RefreshKeys | null) {
  *  targets (rules: core/src/reports/compliance.ts; the property test keeps both in step). */
 function insertTeacherMonths(keys: RefreshKeys | null) {
   return sql`
-    WITH months AS (
+    WITH coached AS (
       -- Every month a caseload row overlaps; of two rows in one month, the later one's coach.
       SELECT DISTINCT ON (y.year, m.month, c.teacher_id, c.intervention_code)
              y.year AS school_year, m.month, c.teacher_id, c.intervention_code, c.coach_id,
@@ -51,6 +51,23 @@ function insertTeacherMonths(keys: RefreshKeys | null) {
          AND (c.valid_to IS NULL OR c.valid_to >= make_date(y.year, m.month, 1))
          ${keyFilter(keys, 'c.teacher_id', sql`y.year`)}
        ORDER BY y.year, m.month, c.teacher_id, c.intervention_code, c.valid_from DESC, c.id
+    ),
+    uncoached AS (
+      -- School months of a post in an enrolled school with no coach of that intervention.
+      SELECT DISTINCT tp.school_year::int AS school_year, m.month, tp.person_id AS teacher_id,
+             e.intervention_code, NULL::uuid AS coach_id, tp.ugel_id, tp.region_id
+        FROM teacher_post tp
+        JOIN enrollment e ON e.school_id = tp.school_id AND e.status IN ('activa', 'permanece')
+         AND e.cohort_start_year <= tp.school_year
+        CROSS JOIN generate_series(3, 12) AS m(month)
+       WHERE NOT EXISTS (
+               SELECT 1 FROM coached c
+                WHERE c.teacher_id = tp.person_id AND c.school_year = tp.school_year
+                  AND c.intervention_code = e.intervention_code AND c.month = m.month)
+         ${keyFilter(keys, 'tp.person_id', sql`tp.school_year::int`)}
+    ),
+    months AS (
+      SELECT * FROM coached UNION ALL SELECT * FROM uncoached
     ),
     post AS (
       SELECT DISTINCT ON (tp.person_id, tp.school_year)
@@ -68,7 +85,7 @@ function insertTeacherMonths(keys: RefreshKeys | null) {
              CASE WHEN p.level_code IS NULL THEN NULL WHEN p.level_code = 'B0' THEN 'primaria'
                   WHEN p.level_code = 'F0' THEN 'secundaria' ELSE 'inicial' END AS level,
              p.area, p.characteristic, coalesce(p.grades, '{}') AS grades,
-             count(*) FILTER (WHERE m.month >= 3)
+             count(*) FILTER (WHERE m.month >= 3 AND m.coach_id IS NOT NULL)
                OVER (PARTITION BY m.school_year, m.teacher_id, m.intervention_code) AS served
         FROM months m
         LEFT JOIN post p ON p.person_id = m.teacher_id AND p.school_year = m.school_year
@@ -127,16 +144,17 @@ function insertTeacherMonths(keys: RefreshKeys | null) {
          ${keyFilter(keys, 'cp.teacher_id', sql`cp.school_year::int`)}
     )
     INSERT INTO report_teacher_month (
-      school_year, month, teacher_id, intervention_code, coach_id, school_id, network_id,
+      school_year, month, teacher_id, intervention_code, coach_id, has_coach, school_id, network_id,
       ugel_id, region_id, level, area, characteristic, visits_done, visits_planned, gia, ria,
       taller, taller_days, familias, skipped, visit_target_month, visit_target, gia_target,
       ria_target, taller_target, familias_target)
-    SELECT b.school_year, b.month, b.teacher_id, b.intervention_code, b.coach_id, b.school_id,
+    SELECT b.school_year, b.month, b.teacher_id, b.intervention_code, b.coach_id,
+           b.coach_id IS NOT NULL, b.school_id,
            b.network_id, b.t_ugel_id, b.t_region_id, b.level, b.area, b.characteristic,
            coalesce(v.done, 0), coalesce(v.planned, 0), coalesce(a.gia, 0), coalesce(a.ria, 0),
            coalesce(a.taller, 0), coalesce(a.taller_days, 0), coalesce(a.familias, 0),
            s.month IS NOT NULL,
-           CASE WHEN s.month IS NULL THEN t.visita_month ELSE 0 END,
+           CASE WHEN s.month IS NULL AND b.coach_id IS NOT NULL THEN t.visita_month ELSE 0 END,
            -- Mid-year joiners: pro-rated by the school months (March–December) with a coach.
            ceil(t.visita * least(t.served, 10) / 10.0), ceil(t.gia * least(t.served, 10) / 10.0),
            ceil(t.ria * least(t.served, 10) / 10.0), ceil(t.taller * least(t.served, 10) / 10.0),
