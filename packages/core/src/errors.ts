@@ -162,6 +162,12 @@ export const ERROR_CODES = {
     message:
       'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   },
+  /** `seed synthetic` on a database that already has people (docs/SCALE.md). */
+  SEED_TARGET_NOT_EMPTY: {
+    status: 409,
+    message:
+      'La base de datos ya tiene datos: los datos sintéticos se cargan en una base vacía y migrada. Usa otra base de datos, o repite con --force para cargarlos junto a los existentes.',
+  },
   REPORT_SCOPE_INVALID: {
     status: 400,
     message:

@@ -19,6 +19,7 @@ import { migrate } from './db/migrate.ts';
 import { type ImportCommandOptions, importCommand } from './modules/imports/command.ts';
 import { reportsRebuild } from './modules/reports/command.ts';
 import { hasDemoData, seedDemo } from './seed/demo.ts';
+import { seedSynthetic } from './seed/synthetic.ts';
 import { startServer } from './server.ts';
 
 // `acompana`: the command line of the server package (`npx acompana --help`).
@@ -104,6 +105,41 @@ spanishHelp(seed.command('demo'))
       }
       await seedDemo(database.db);
       console.log('Datos de demostración cargados.');
+    } finally {
+      await database.close();
+    }
+  });
+
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!/^[0-9]+$/.test(value) || !Number.isSafeInteger(n)) {
+    throw new InvalidArgumentError('debe ser un número entero.');
+  }
+  return n;
+}
+
+spanishHelp(seed.command('synthetic'))
+  .description(
+    'carga un país sintético determinista (regiones, UGEL, escuelas, docentes, visitas) en una base vacía',
+  )
+  .requiredOption('--teachers <n>', 'número de docentes (60000: escala nacional)', wholeNumber)
+  .option('--years <n>', 'años escolares, hasta el actual', wholeNumber, 3)
+  .option('--seed <n>', 'semilla: la misma semilla da las mismas filas', wholeNumber, 1)
+  .option('--force', 'carga aunque la base ya tenga datos (junto a los existentes)')
+  .action(async (opts: { teachers: number; years: number; seed: number; force?: boolean }) => {
+    const database = await openDatabase(loadConfig());
+    try {
+      await migrate(database);
+      const started = Date.now();
+      const summary = await seedSynthetic(database.db, opts);
+      console.log(
+        `Datos sintéticos cargados en ${Math.round((Date.now() - started) / 1000)} s: ` +
+          `${summary.teachers} docentes, ${summary.coaches} acompañantes, ${summary.schools} escuelas, ` +
+          `${summary.ugels} UGEL, ${summary.regions} regiones, ${summary.visits} visitas, ` +
+          `${summary.scores} niveles de desempeño (años ${summary.years.join(', ')}).`,
+      );
+      console.log('Cuentas de prueba (contraseña "acompana"):');
+      for (const a of summary.accounts) console.log(`  ${a.dni}  ${a.role} (${a.scope})`);
     } finally {
       await database.close();
     }

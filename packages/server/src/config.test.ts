@@ -51,6 +51,18 @@ describe('configuration', () => {
     expect(message).toContain(`(recibido: "${value}")`);
   });
 
+  it('reads reports from DATABASE_READ_URL only next to a PostgreSQL DATABASE_URL', () => {
+    expect(loadConfig({}).databaseReadUrl).toBeNull();
+    const both = {
+      DATABASE_URL: 'postgres://a@h/db',
+      DATABASE_READ_URL: 'postgres://a@replica/db',
+    };
+    expect(loadConfig(both).databaseReadUrl).toBe('postgres://a@replica/db');
+    expect(problem({ DATABASE_READ_URL: 'postgres://a@replica/db' })).toContain(
+      'DATABASE_READ_URL (réplica de lectura para los reportes) solo tiene sentido con DATABASE_URL',
+    );
+  });
+
   it('rejects booleans and origins that are not what they claim', () => {
     expect(problem({ TRUST_PROXY: 'yes' })).toContain('TRUST_PROXY debe ser true o false');
     for (const origin of [

@@ -112,6 +112,8 @@ const errors = {
     'La copia de seguridad es de otro tipo de base de datos que la de este servidor.',
   RESTORE_TARGET_NOT_EMPTY:
     'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
+  SEED_TARGET_NOT_EMPTY:
+    'La base de datos ya tiene datos: los datos sintéticos se cargan en una base vacía y migrada. Usa otra base de datos, o repite con --force para cargarlos junto a los existentes.',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
   REPORT_SCOPE_INVALID: 'Ese ámbito del reporte no existe. Vuelve al inicio del monitoreo.',

@@ -1,0 +1,263 @@
+// bench:reports — the monitoring reports at national scale (docs/SCALE.md, docs/REPORTS.md).
+// Builds or reuses the synthetic country (`seed synthetic`): 60,000 teachers on the
+// DATABASE_URL server (database acompana_synthetic_60000), or 3,000 in a PGlite data dir
+// (os.tmpdir()/acompana-bench-reports-3000) when there is no DATABASE_URL. Starts the real
+// server, logs in the synthetic test accounts (MINEDU, a region's and a UGEL's especialista, a
+// coach) and has 20 concurrent clients ask every report at every level: nation by region, region
+// by UGEL, UGEL by school and by coach (progress never by coach), and the coach's «Mi avance».
+// rollup_lag_s: from a sync push of a done visit to the coach's figure showing it.
+// Prints ONE JSON object. BENCH_REPORTS_TEACHERS and BENCH_REPORTS_ROUNDS override the sizes.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { limaToday } from '../packages/core/src/index.ts';
+import { loadConfig } from '../packages/server/src/config.ts';
+import { openDatabase } from '../packages/server/src/db/database.ts';
+import { migrate } from '../packages/server/src/db/migrate.ts';
+import {
+  finishSyntheticSet,
+  readSyntheticSet,
+  seedSynthetic,
+} from '../packages/server/src/seed/synthetic.ts';
+import { adminQuery, databaseUrl } from '../packages/server/src/test/postgres.ts';
+import { type BenchDatabase, login, startServer } from './sync-server.ts';
+
+const PG = process.env.DATABASE_URL || null;
+const TEACHERS = Number(process.env.BENCH_REPORTS_TEACHERS ?? (PG ? 60000 : 3000));
+const ROUNDS = Number(process.env.BENCH_REPORTS_ROUNDS ?? 3);
+const CLIENTS = 20;
+const log = (line: string) => process.stderr.write(`[bench:reports] ${line}\n`);
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+interface Place {
+  regionId: string;
+  ugelId: string;
+  coachDni: string;
+  probe: { teacherId: string; schoolId: string; intervention: string };
+}
+
+async function prepare() {
+  const name = `acompana_synthetic_${TEACHERS}`;
+  const dataDir = PG ? '' : path.join(os.tmpdir(), `acompana-bench-reports-${TEACHERS}`);
+  if (PG) {
+    await adminQuery(PG, `CREATE DATABASE ${name}`).catch((e: { code?: string }) => {
+      if (e.code !== '42P04') throw e; // already exists: reuse it
+    });
+  } else fs.mkdirSync(dataDir, { recursive: true });
+  const config = { ...loadConfig({}), databaseUrl: PG ? databaseUrl(PG, name) : null, dataDir };
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    let set = await readSyntheticSet(database.db);
+    if (!set) {
+      log(`seed synthetic --teachers ${TEACHERS} --years 3 (load ${loadavg()})`);
+      await seedSynthetic(database.db, { teachers: TEACHERS, years: 3 });
+      set = await readSyntheticSet(database.db);
+    } else log(`reusing the synthetic set of ${set.teachers} teachers (${set.seconds} s to load)`);
+    if (set && !set.rebuilt) {
+      log(`reports rebuild (load ${loadavg()})`);
+      set = await finishSyntheticSet(database.db, set);
+    }
+    if (!set || set.teachers !== TEACHERS) throw new Error(`la base ${name} tiene otro conjunto`);
+    const place = await placeOf(database.db, set.accounts);
+    return { config, name: PG ? name : '', set, place };
+  } finally {
+    await database.close();
+  }
+}
+
+async function placeOf(
+  db: Awaited<ReturnType<typeof openDatabase>>['db'],
+  accounts: { dni: string; role: string; scopeId: string | null; scope: string }[],
+): Promise<Place> {
+  const { sql } = await import('kysely');
+  const scopeOf = (scope: string) => accounts.find((a) => a.scope === scope)?.scopeId ?? '';
+  const coachDni = accounts.find((a) => a.role === 'acompanante')?.dni ?? '';
+  const { rows } = await sql<{ teacher_id: string; school_id: string; intervention: string }>`
+    SELECT c.teacher_id, tp.school_id, c.intervention_code AS intervention
+      FROM caseload c JOIN person p ON p.id = c.coach_id
+      JOIN teacher_post tp ON tp.person_id = c.teacher_id
+       AND tp.school_year = extract(year FROM ${limaToday()}::date)
+     WHERE p.dni = ${coachDni} AND c.valid_to IS NULL
+     ORDER BY c.teacher_id LIMIT 1`.execute(db);
+  const probe = rows[0];
+  if (!probe) throw new Error('the coach account has no current caseload');
+  return {
+    regionId: scopeOf('region'),
+    ugelId: scopeOf('ugel'),
+    coachDni,
+    probe: {
+      teacherId: probe.teacher_id,
+      schoolId: probe.school_id,
+      intervention: probe.intervention,
+    },
+  };
+}
+
+const percentile = (values: number[], p: number) => {
+  const s = [...values].sort((a, b) => a - b);
+  return Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0) * 10) / 10;
+};
+
+/** Every report at every level, as [account, url]. */
+function requests(place: Place): [string, string][] {
+  const nation = 'scope=nation&by=region';
+  const region = `scope=region:${place.regionId}&by=ugel`;
+  const ugel = (by: string) => `scope=ugel:${place.ugelId}&by=${by}`;
+  const out: [string, string][] = [];
+  for (const report of ['compliance', 'coverage', 'progress']) {
+    out.push(['minedu', `/api/v1/reports/${report}?${nation}`]);
+    out.push(['region', `/api/v1/reports/${report}?${region}`]);
+    out.push(['ugel', `/api/v1/reports/${report}?${ugel('school')}`]);
+    if (report !== 'progress') out.push(['ugel', `/api/v1/reports/${report}?${ugel('coach')}`]);
+  }
+  out.push([
+    'minedu',
+    '/api/v1/reports/compliance?scope=nation&by=region&area=rural&level=primaria',
+  ]);
+  out.push(['coach', '/api/v1/reports/my-progress']);
+  return out;
+}
+
+async function rollupLag(origin: string, cookie: string, place: Place): Promise<number> {
+  const myVisits = async () => {
+    const res = await fetch(`${origin}/api/v1/reports/my-progress`, { headers: { cookie } });
+    const body = (await res.json()) as { teachers: { id: string; visitsDone: number }[] };
+    return body.teachers.find((t) => t.id === place.probe.teacherId)?.visitsDone ?? 0;
+  };
+  const before = await myVisits();
+  const today = limaToday();
+  const mutation = {
+    mutationId: randomUUID(),
+    deviceId: randomUUID(),
+    seq: 1,
+    kind: 'visit',
+    entityId: randomUUID(),
+    op: 'upsert',
+    baseVersion: 0,
+    changed: [
+      'teacherId',
+      'schoolId',
+      'interventionCode',
+      'kind',
+      'status',
+      'plannedDate',
+      'startedAt',
+      'endedAt',
+    ],
+    payload: {
+      teacherId: place.probe.teacherId,
+      schoolId: place.probe.schoolId,
+      interventionCode: place.probe.intervention,
+      kind: 'regular',
+      status: 'done',
+      plannedDate: today,
+      startedAt: `${today}T13:00:00.000Z`,
+      endedAt: `${today}T14:30:00.000Z`,
+      cancelReason: null,
+      cancelNote: null,
+      goals: [],
+      focus: [],
+      teacherConfirmedAt: null,
+      dialogue: null,
+    },
+    base: null,
+    createdAt: new Date().toISOString(),
+  };
+  const started = performance.now();
+  const res = await fetch(`${origin}/api/v1/sync/push`, {
+    method: 'POST',
+    headers: { cookie, origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ deviceId: mutation.deviceId, mutations: [mutation] }),
+  });
+  const pushed = (await res.json()) as { results?: { status: string }[] };
+  if (res.status !== 200 || pushed.results?.[0]?.status !== 'applied')
+    throw new Error(`push: ${res.status} ${JSON.stringify(pushed).slice(0, 300)}`);
+  for (;;) {
+    if ((await myVisits()) > before) return Math.round((performance.now() - started) / 100) / 10;
+    if (performance.now() - started > 120_000) throw new Error('the pushed visit never showed');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function main() {
+  const { config, name, set, place } = await prepare();
+  const server = await startServer({ config, name } as BenchDatabase);
+  try {
+    const dni = {
+      minedu: set.accounts.find((a) => a.scope === 'national')?.dni ?? '',
+      region: set.accounts.find((a) => a.scope === 'region')?.dni ?? '',
+      ugel: set.accounts.find((a) => a.scope === 'ugel' && a.role === 'especialista')?.dni ?? '',
+      coach: place.coachDni,
+    };
+    const cookies = new Map<string, string>();
+    for (const [who, d] of Object.entries(dni)) cookies.set(who, await login(server.origin, d));
+    // Progress answers once the server has it; until then it is reported as not timed.
+    const probe = await fetch(`${server.origin}/api/v1/reports/progress?scope=nation&by=region`, {
+      headers: { cookie: cookies.get('minedu') ?? '' },
+    });
+    const list = requests(place).filter(
+      ([, url]) => probe.status !== 404 || !url.startsWith('/api/v1/reports/progress'),
+    );
+    if (probe.status === 404) log('GET /reports/progress answers 404: progress NOT timed');
+    // One warm-up pass (plans and caches), then the timed rounds.
+    for (const [who, url] of list)
+      await fetch(`${server.origin}${url}`, { headers: { cookie: cookies.get(who) ?? '' } });
+    server.resetPeak();
+    log(
+      `timing ${list.length} reports × ${ROUNDS} rounds × ${CLIENTS} clients (load ${loadavg()})`,
+    );
+    const ms: number[] = [];
+    let errors = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let r = 0; r < ROUNDS; r++) {
+          for (let k = 0; k < list.length; k++) {
+            const [who, url] = list[(k + c) % list.length] as [string, string];
+            const started = performance.now();
+            // A reset connection (the server gave up on a request queued past its header
+            // timeout) is a failed report, counted like any other.
+            const res = await fetch(`${server.origin}${url}`, {
+              headers: { cookie: cookies.get(who) ?? '' },
+            }).catch((e: Error) => e);
+            const text = res instanceof Error ? res.message : await res.text();
+            ms.push(performance.now() - started);
+            const status = res instanceof Error ? 0 : res.status;
+            if (status !== 200) {
+              errors++;
+              if (errors <= 5) log(`HTTP ${status} ${url}: ${text.slice(0, 200)}`);
+            }
+          }
+        }
+      }),
+    );
+    if (errors > 0)
+      throw new Error(`${errors} of ${ms.length} reports failed (p95 ${percentile(ms, 95)} ms)`);
+    const lag = await rollupLag(server.origin, cookies.get('coach') ?? '', place);
+    log(`done (load ${loadavg()})`);
+    console.log(
+      JSON.stringify({
+        db: PG ? 'postgres' : 'pglite',
+        teachers: set.teachers,
+        visits: set.visits,
+        scores: set.scores,
+        reports: ms.length,
+        p50_ms: percentile(ms, 50),
+        p95_ms: percentile(ms, 95),
+        max_ms: percentile(ms, 100),
+        seed_s: set.seconds,
+        rollup_lag_s: lag,
+        server_rss_mb: server.peakRss(),
+      }),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
