@@ -123,7 +123,7 @@ export const rosterTexts = {
     kindTeachers: 'Docentes',
     kindCoaches: 'Acompañantes',
     coachesHint:
-      'Una fila por acompañante: DNI, CODOOII (la UGEL), INTERVENCIÓN y FECHA_INICIO; NOMBRES y APELLIDO_PATERNO para quien aún no está en las listas; opcionales APELLIDO_MATERNO, FECHA_FIN, TIPO y ESPECIALIDAD.',
+      'Una fila por acompañante: su DNI, el código de la UGEL, la intervención y la fecha de inicio; nombres y apellidos para quien aún no está en las listas; opcionales la fecha de fin, el tipo y la especialidad.',
     file: 'Archivo',
     fileHint: 'CSV (separado por comas o punto y coma) o XLSX.',
     noFile: 'Elige un archivo.',
