@@ -22,6 +22,7 @@ import {
   InstrumentDetailPage,
   InstrumentsPage,
   ModellingPage,
+  MonitoringPage,
   MorePage,
   MyAccountPage,
   NewActivityPage,
@@ -96,6 +97,7 @@ export function App() {
                 <Route path="mas" element={<MorePage />} />
                 <Route path="mi-cuenta" element={<MyAccountPage />} />
                 <Route path="asignaciones" element={<CaseloadBoardPage />} />
+                <Route path="monitoreo" element={<MonitoringPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

@@ -39,6 +39,7 @@ const ICONS: Record<Destination, IconType> = {
   imports: IconUpload,
   sync: IconRefresh,
   people: IconIdCard,
+  monitoring: IconChart,
   more: IconMore,
 };
 
@@ -83,4 +84,5 @@ const DESCRIBED = {
   modelling: true,
   people: true,
   activities: true,
+  monitoring: true,
 } as const;

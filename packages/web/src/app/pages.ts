@@ -95,6 +95,10 @@ export const ActivityPage = screen(
   ['activities'],
   () => import('../features/activities/ActivityPage.tsx'),
 );
+export const MonitoringPage = screen(
+  ['monitoring'],
+  () => import('../features/monitoring/MonitoringPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

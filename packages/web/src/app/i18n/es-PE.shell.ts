@@ -28,6 +28,7 @@ export const shellTexts = {
     imports: 'Importar',
     sync: 'Sincronización',
     people: 'Personas',
+    monitoring: 'Monitoreo',
     more: 'Más',
   },
   more: {
@@ -53,6 +54,7 @@ export const shellTexts = {
       modelling: 'Sesiones de modelado',
       people: 'Cuentas, roles y códigos de activación',
       activities: 'GIA, talleres y reuniones: asistencia, acuerdos y tu reflexión',
+      monitoring: 'Cumplimiento de metas, cobertura y progreso, con descarga',
     },
   },
   syncChip: {
