@@ -25,6 +25,7 @@ import {
   MonitoringPage,
   MorePage,
   MyAccountPage,
+  MyProgressPage,
   NewActivityPage,
   NewVisitPage,
   NotFoundPage,
@@ -98,6 +99,7 @@ export function App() {
                 <Route path="mi-cuenta" element={<MyAccountPage />} />
                 <Route path="asignaciones" element={<CaseloadBoardPage />} />
                 <Route path="monitoreo" element={<MonitoringPage />} />
+                <Route path="mi-avance" element={<MyProgressPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

@@ -16,6 +16,7 @@ const size = {
   height: () => readLength('--size-chart-height'),
   minWidth: () => readLength('--size-chart-min-width'),
   axis: () => readLength('--size-chart-axis'),
+  labelGap: () => readLength('--size-chart-label-gap'),
   line: () => readLength('--size-chart-line'),
   point: () => readLength('--size-chart-point'),
   grid: () => readLength('--border-width'),
@@ -23,8 +24,13 @@ const size = {
 
 const PCT_SPLITS = [0, 25, 50, 75, 100];
 
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
 function options(width: number, label: string): uPlot.Options {
   const colour = readToken('--color-chart-1');
+  // At most one month label every few rem, so a phone's axis stays readable.
+  const fit = Math.max(1, Math.floor((width - size.axis()) / Math.max(1, size.labelGap())));
+  const every = Math.ceil(MONTHS.length / fit);
   return {
     width,
     height: size.height(),
@@ -33,7 +39,7 @@ function options(width: number, label: string): uPlot.Options {
     scales: { x: { time: false, range: [0.5, 12.5] }, y: { range: [0, 100] } },
     axes: [
       {
-        splits: () => [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+        splits: () => MONTHS.filter((m) => (m - 1) % every === 0),
         values: (_u, splits) => splits.map((m) => monthShort(m)),
         grid: { show: false },
       },

@@ -40,11 +40,15 @@ const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: 'long', timeZone: '
 const monthShortFormat = new Intl.DateTimeFormat(LOCALE, { month: 'short', timeZone: 'UTC' });
 
 export function monthName(month: number): string {
-  return monthFormat.format(new Date(Date.UTC(2026, month - 1, 1)));
+  // Spanish month names are lowercase in running text («visitas de noviembre»).
+  return monthFormat.format(new Date(Date.UTC(2026, month - 1, 1))).toLocaleLowerCase(LOCALE);
 }
 
 export function monthShort(month: number): string {
-  return monthShortFormat.format(new Date(Date.UTC(2026, month - 1, 1))).replace('.', '');
+  return monthShortFormat
+    .format(new Date(Date.UTC(2026, month - 1, 1)))
+    .replace('.', '')
+    .toLocaleLowerCase(LOCALE);
 }
 
 /** «14:05», or «1 dic 2026, 14:05» when not today (both in Lima). */
