@@ -72,6 +72,7 @@ export const monitoringTexts = {
     total: 'Total',
     rowsCaption: '{{report}} de {{scope}}, {{by}}',
     drillHint: 'Elige una fila para ver el nivel siguiente.',
+    moreRows: 'Ver más filas',
     columns: {
       name: 'Nombre',
       teachers: 'Docentes',

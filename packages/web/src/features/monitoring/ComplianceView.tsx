@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Disclosure } from '../../ui/Disclosure.tsx';
 import { Stat, StatGroup } from '../../ui/Stat.tsx';
@@ -14,9 +15,11 @@ interface Props {
   report: ComplianceReport;
   caption: string;
   drillHref: (row: ComplianceRow) => string | null;
+  /** «Ver más filas» when the rows come in pages. */
+  more?: ReactNode;
 }
 
-export function ComplianceView({ report, caption, drillHref }: Props) {
+export function ComplianceView({ report, caption, drillHref, more }: Props) {
   const { t } = useTranslation();
   const month = monthName(report.month);
   const join = (done: string, target: string) => t('monitoring.ofTarget', { done, target });
@@ -91,6 +94,7 @@ export function ComplianceView({ report, caption, drillHref }: Props) {
           drillHref={drillHref}
         />
       ) : null}
+      {more}
       <section className="section" aria-labelledby="cumplimiento-meses">
         <h2 id="cumplimiento-meses">{t('monitoring.compliance.byMonthTitle')}</h2>
         <MonthChart points={report.byMonth} year={report.year} />

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Stat, StatGroup } from '../../ui/Stat.tsx';
 import { count, pct } from './format.ts';
@@ -11,9 +12,11 @@ interface Props {
   report: CoverageReport;
   caption: string;
   drillHref: (row: CoverageRow) => string | null;
+  /** «Ver más filas» when the rows come in pages. */
+  more?: ReactNode;
 }
 
-export function CoverageView({ report, caption, drillHref }: Props) {
+export function CoverageView({ report, caption, drillHref, more }: Props) {
   const { t } = useTranslation();
   const { total } = report;
   const columns: Column<CoverageRow>[] = [
@@ -73,6 +76,7 @@ export function CoverageView({ report, caption, drillHref }: Props) {
           drillHref={drillHref}
         />
       ) : null}
+      {more}
     </>
   );
 }

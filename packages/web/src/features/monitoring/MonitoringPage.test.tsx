@@ -190,6 +190,38 @@ describe('MonitoringPage', () => {
     expect(asked.at(-1)).toBe('/api/v1/reports/coverage?scope=ugel%3Au1');
   });
 
+  it('brings more rows page by page with the cursor, the total unchanged', async () => {
+    answer = (url) =>
+      url.includes('cursor=p2')
+        ? json(
+            compliance({
+              rows: [row('s9', 'IE 82000 Sayapullo', 8, 'school:s9')],
+              nextCursor: null,
+            }),
+          )
+        : json(compliance({ nextCursor: 'p2' }));
+    mount('/monitoreo');
+    const more = await vi.waitFor(() => {
+      const found = [...host.querySelectorAll('button')].find(
+        (b) => b.textContent === 'Ver más filas',
+      );
+      expect(found).toBeDefined();
+      return found as HTMLButtonElement;
+    });
+    act(() => more.click());
+    await vi.waitFor(() => expect(text()).toContain('IE 82000 Sayapullo'));
+    expect(asked.at(-1)).toBe('/api/v1/reports/compliance?scope=ugel%3Au1&cursor=p2');
+    const table = host.querySelector('#cumplimiento-filas')?.closest('table') as HTMLElement;
+    expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual([
+      'IE 80123 Cascas',
+      'IE 80456 Lucma',
+      'IE 80789 Marmot',
+      'IE 82000 Sayapullo',
+      'Total',
+    ]);
+    expect(text()).not.toContain('Ver más filas');
+  });
+
   it('says «Sin conexión» (no sync talk) when the report cannot be reached', async () => {
     answer = () => {
       throw new TypeError('Failed to fetch');

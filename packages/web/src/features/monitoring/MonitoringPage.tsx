@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api/client.ts';
@@ -89,7 +89,9 @@ export default function MonitoringPage() {
     ) : (
       <ErrorNotice error={data.error} onRetry={data.reload} />
     );
-  } else body = <ReportBody report={data.data} query={query} drillHref={drillHref} />;
+  } else {
+    body = <ReportBody key={key} report={data.data} query={query} drillHref={drillHref} />;
+  }
 
   const scopeName = data.status === 'ready' ? data.data.scope.name : nameOf(query.scope);
   return (
@@ -139,8 +141,35 @@ interface BodyProps {
   drillHref: (row: RowBase) => string | null;
 }
 
-function ReportBody({ report, query, drillHref }: BodyProps) {
+/** The first page with the pages asked for after it («Ver más filas»). */
+function usePages(first: AnyReport, query: MonitorQuery) {
+  const [more, setMore] = useState<{ rows: AnyReport['rows'][number][]; cursor: string | null }>({
+    rows: [],
+    cursor: first.nextCursor ?? null,
+  });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const loadMore = async () => {
+    if (!more.cursor) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = await fetchReport(query, undefined, more.cursor);
+      remember(next, query.scope);
+      setMore({ rows: [...more.rows, ...next.rows], cursor: next.nextCursor ?? null });
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const report = { ...first, rows: [...first.rows, ...more.rows] } as AnyReport;
+  return { report, hasMore: more.cursor !== null, busy, error, loadMore };
+}
+
+function ReportBody({ report: first, query, drillHref }: BodyProps) {
   const { t } = useTranslation();
+  const { report, hasMore, busy, error, loadMore } = usePages(first, query);
   const suppressed = report.total.suppressed || report.rows.some((row) => row.suppressed);
   const empty = report.rows.length === 0 && (report.total.teachers ?? 0) === 0;
   const caption = t('monitoring.rowsCaption', {
@@ -148,6 +177,18 @@ function ReportBody({ report, query, drillHref }: BodyProps) {
     scope: report.scope.name,
     by: report.by ? t(`monitoring.byLevel.${report.by as 'region'}`).toLowerCase() : '',
   });
+  const more = (
+    <>
+      {error ? <ErrorNotice error={error} onRetry={loadMore} /> : null}
+      {hasMore ? (
+        <p>
+          <Button variant="secondary" loading={busy} onClick={loadMore}>
+            {t('monitoring.moreRows')}
+          </Button>
+        </p>
+      ) : null}
+    </>
+  );
   let view: ReactNode;
   if (empty && !report.total.suppressed) {
     view = (
@@ -156,11 +197,11 @@ function ReportBody({ report, query, drillHref }: BodyProps) {
       </EmptyState>
     );
   } else if (report.report === 'compliance') {
-    view = <ComplianceView report={report} caption={caption} drillHref={drillHref} />;
+    view = <ComplianceView report={report} caption={caption} drillHref={drillHref} more={more} />;
   } else if (report.report === 'coverage') {
-    view = <CoverageView report={report} caption={caption} drillHref={drillHref} />;
+    view = <CoverageView report={report} caption={caption} drillHref={drillHref} more={more} />;
   } else {
-    view = <ProgressView report={report} caption={caption} drillHref={drillHref} />;
+    view = <ProgressView report={report} caption={caption} drillHref={drillHref} more={more} />;
   }
   return (
     <>

@@ -1,4 +1,5 @@
 import { RUBRIC_LEVELS } from '@acompana/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../ui/Notice.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
@@ -14,6 +15,8 @@ interface Props {
   report: ProgressReport;
   caption: string;
   drillHref: (row: ProgressRow) => string | null;
+  /** «Ver más filas» when the rows come in pages. */
+  more?: ReactNode;
 }
 
 /** The figures of `month` (or the last month with figures before it). */
@@ -22,7 +25,7 @@ function monthOf(months: ProgressRow['desempenos'][number]['months'], month: num
   return upTo.find((m) => m.month === month) ?? upTo.at(-1) ?? null;
 }
 
-export function ProgressView({ report, caption, drillHref }: Props) {
+export function ProgressView({ report, caption, drillHref, more }: Props) {
   const { t } = useTranslation();
   const { total } = report;
   const month = report.month ?? 12;
@@ -118,6 +121,7 @@ export function ProgressView({ report, caption, drillHref }: Props) {
           total={total}
           drillHref={drillHref}
         />
+        {more}
       </section>
     </>
   );

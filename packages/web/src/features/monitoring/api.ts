@@ -6,14 +6,22 @@ import type { AnyReport, MyProgress } from './types.ts';
 
 const schemas = () => import('./schemas.ts');
 
-export function fetchReport(query: MonitorQuery, signal?: AbortSignal): Promise<AnyReport> {
+/** One page of rows (the total is always complete); `cursor` from the previous page. */
+export function fetchReport(
+  query: MonitorQuery,
+  signal?: AbortSignal,
+  cursor?: string,
+): Promise<AnyReport> {
   const schema = async () => {
     const all = await schemas();
     if (query.report === 'coverage') return all.coverageSchema;
     if (query.report === 'progress') return all.progressSchema;
     return all.complianceSchema;
   };
-  return apiRequest<AnyReport>(reportUrl(query), { schema, signal });
+  const url = cursor
+    ? `${reportUrl(query)}&cursor=${encodeURIComponent(cursor)}`
+    : reportUrl(query);
+  return apiRequest<AnyReport>(url, { schema, signal });
 }
 
 export function fetchMyProgress(signal?: AbortSignal): Promise<MyProgress> {
