@@ -15,7 +15,8 @@ import type { MonthPoint } from './types.ts';
 const size = {
   height: () => readLength('--size-chart-height'),
   minWidth: () => readLength('--size-chart-min-width'),
-  axis: () => readLength('--size-chart-axis'),
+  // «100 %» is short: a narrower axis than the rubric chart's level names leaves room for months.
+  axis: () => readLength('--space-12'),
   labelGap: () => readLength('--size-chart-label-gap'),
   line: () => readLength('--size-chart-line'),
   point: () => readLength('--size-chart-point'),
