@@ -162,6 +162,16 @@ export const ERROR_CODES = {
     message:
       'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   },
+  REPORT_SCOPE_INVALID: {
+    status: 400,
+    message:
+      'El ámbito del reporte no es válido. Usa nation o nivel:identificador (region, ugel, network, school o coach), por ejemplo ugel:<id>.',
+  },
+  REPORT_BY_INVALID: {
+    status: 400,
+    message:
+      'Ese desglose no es posible para este ámbito (por ejemplo, el progreso nunca se desglosa por acompañante).',
+  },
   CASELOAD_OVERLAP: {
     status: 409,
     message:

@@ -22,6 +22,7 @@ import { coachingRoutes } from './modules/coaching/routes.ts';
 import { IMPORT_UPLOAD_PATHS, importRoutes } from './modules/imports/routes.ts';
 import { instrumentRoutes } from './modules/instruments/routes.ts';
 import { peopleRoutes } from './modules/people/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
 import { rosterRoutes } from './modules/rosters/routes.ts';
 import { territoryRoutes } from './modules/territory/routes.ts';
 import { SYNC_PUSH_PATH, syncRoutes } from './sync/routes.ts';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', accountRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', activityRoutes(deps));
+  api.route('/', reportRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Acompaña API', version: '1' },

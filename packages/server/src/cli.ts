@@ -17,6 +17,7 @@ import { loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { type ImportCommandOptions, importCommand } from './modules/imports/command.ts';
+import { reportsRebuild } from './modules/reports/command.ts';
 import { hasDemoData, seedDemo } from './seed/demo.ts';
 import { startServer } from './server.ts';
 
@@ -260,6 +261,16 @@ spanishHelp(program.command('restore'))
   .action(async (file: string, opts: { force?: boolean }) => {
     for (const line of await restore(loadConfig(), file, opts.force === true)) console.log(line);
   });
+
+const reports = withHelpCommand(spanishHelp(program.command('reports')))
+  .description('modelos de lectura del monitoreo (docs/REPORTS.md)')
+  .usage('<acción>');
+
+spanishHelp(reports.command('rebuild'))
+  .description(
+    'recalcula por completo los modelos de lectura del monitoreo a partir de los registros de campo',
+  )
+  .action(() => withDatabase((db) => reportsRebuild(db)));
 
 try {
   await program.parseAsync(process.argv);

@@ -35,6 +35,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '----', far: '----' },
     activity_record: { close: 'A---', far: '----' },
+    report: { close: '----', far: '----' },
+    report_progress: { close: '----', far: '----' },
+    my_progress: { close: '----', far: '----' },
   },
   acompanante: {
     school: { close: 'A---', far: '----' },
@@ -61,6 +64,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '----', far: '----' },
     activity_record: { close: 'AAAA', far: '----' },
+    report: { close: '----', far: '----' },
+    report_progress: { close: '----', far: '----' },
+    my_progress: { close: 'A---', far: '----' },
   },
   formador: {
     school: { close: 'A---', far: '----' },
@@ -87,6 +93,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '----', far: '----' },
     activity_record: { close: '----', far: '----' },
+    report: { close: '----', far: '----' },
+    report_progress: { close: '----', far: '----' },
+    my_progress: { close: '----', far: '----' },
   },
   director: {
     school: { close: 'A---', far: '----' },
@@ -113,6 +122,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     activation_sheet: { close: '-A--', far: '----' },
     school_year: { close: '----', far: '----' },
     activity_record: { close: '----', far: '----' },
+    report: { close: 'A---', far: '----' },
+    report_progress: { close: 'A---', far: '----' },
+    my_progress: { close: '----', far: '----' },
   },
   especialista: {
     school: { close: 'AAA-', far: '----' },
@@ -139,6 +151,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     activation_sheet: { close: '-A--', far: '----' },
     school_year: { close: '-AA-', far: '----' },
     activity_record: { close: '----', far: '----' },
+    report: { close: 'A---', far: '----' },
+    report_progress: { close: 'A---', far: '----' },
+    my_progress: { close: '----', far: '----' },
   },
   minedu: {
     school: { close: 'AAAA', far: 'AAAA' },
@@ -165,6 +180,9 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     activation_sheet: { close: '----', far: '----' },
     school_year: { close: '-AA-', far: '-AA-' },
     activity_record: { close: '----', far: '----' },
+    report: { close: 'A---', far: 'A---' },
+    report_progress: { close: 'A---', far: 'A---' },
+    my_progress: { close: '----', far: '----' },
   },
 };
 

@@ -77,6 +77,14 @@ export const RESOURCE_KINDS = [
    *  by the coaches of its invited teachers (coachIds then lists them too) and by an invited
    *  teacher (teacherId = that teacher). Everyone else sees activities only as `activity`. */
   'activity_record',
+  /** Monitoring reports of activity data (issue 16, docs/REPORTS.md): compliance with the
+   *  targets and coverage, aggregated and small-cell suppressed. Place: the report's scope. */
+  'report',
+  /** Monitoring of rubric levels and stages: formative, so aggregated only, never per coach or
+   *  teacher (the route refuses by=coach), suppressed below 5 teachers. Place: the scope. */
+  'report_progress',
+  /** «Mi avance»: a coach's own caseload compliance, teacher by teacher. ownerId = the coach. */
+  'my_progress',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -212,6 +220,9 @@ export const RULES: Rules = {
     activation_sheet: R('never'),
     school_year: R('never'),
     activity_record: R('self'),
+    report: R('never'),
+    report_progress: R('never'),
+    my_progress: R('never'),
   },
   acompanante: {
     school: R('scope'),
@@ -238,6 +249,9 @@ export const RULES: Rules = {
     activation_sheet: R('never'),
     school_year: R('never'),
     activity_record: R('caseload', 'caseload', 'caseload', 'caseload'),
+    report: R('never'),
+    report_progress: R('never'),
+    my_progress: R('self'),
   },
   formador: {
     school: R('scope'),
@@ -264,6 +278,9 @@ export const RULES: Rules = {
     activation_sheet: R('never'),
     school_year: R('never'),
     activity_record: R('never'),
+    report: R('never'),
+    report_progress: R('never'),
+    my_progress: R('never'),
   },
   director: {
     school: R('scope'),
@@ -291,6 +308,9 @@ export const RULES: Rules = {
     activation_sheet: R('never', 'scope', 'never'),
     school_year: R('never'),
     activity_record: R('never'),
+    report: R('scope'),
+    report_progress: R('scope'),
+    my_progress: R('never'),
   },
   especialista: {
     school: R('scope', 'scope'),
@@ -318,6 +338,9 @@ export const RULES: Rules = {
     activation_sheet: R('never', 'scope', 'never'),
     school_year: R('never', 'scope', 'scope'),
     activity_record: R('never'),
+    report: R('scope'),
+    report_progress: R('scope'),
+    my_progress: R('never'),
   },
   minedu: {
     school: R('scope', 'scope', 'scope', 'scope'),
@@ -344,6 +367,9 @@ export const RULES: Rules = {
     activation_sheet: R('never'),
     school_year: R('never', 'any', 'scope'),
     activity_record: R('never'),
+    report: R('scope'),
+    report_progress: R('scope'),
+    my_progress: R('never'),
   },
 };
 

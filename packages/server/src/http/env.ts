@@ -6,6 +6,8 @@ import type { DB } from '../db/schema.ts';
 export interface Deps {
   db: Kysely<DB>;
   config: Config;
+  /** Read-only reports' database (DATABASE_READ_URL, a replica); absent: `db`. */
+  readDb?: Kysely<DB>;
 }
 
 export interface AuthState {

@@ -2,6 +2,7 @@ import { currentSchoolYear } from '@acompana/core';
 import type { Insertable, Kysely } from 'kysely';
 import { hashPassword } from '../auth/passwords.ts';
 import type { CaseloadTable, DB } from '../db/schema.ts';
+import { rebuildReadModels } from '../modules/reports/maintain.ts';
 import { seedDemoActivities } from './demo-activities.ts';
 import { seedDemoCoaching } from './demo-coaching.ts';
 import { EIB_LANGUAGE, EXIT_NOTE, NETWORKS, REGION, SCHOOLS, UBIGEO, UGEL } from './demo-data.ts';
@@ -263,4 +264,6 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
     // Its GIA, talleres and family meetings (demo-activities.ts).
     await seedDemoActivities(tx);
   });
+  // The monitoring read models of all that (docs/REPORTS.md).
+  await rebuildReadModels(db);
 }

@@ -115,6 +115,8 @@ const errors = {
     'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
   SYNC_RETRY:
     'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
+  REPORT_SCOPE_INVALID: 'Ese ámbito del reporte no existe. Vuelve al inicio del monitoreo.',
+  REPORT_BY_INVALID: 'Ese desglose no está disponible para este reporte.',
   CASELOAD_OVERLAP:
     'El docente ya tiene acompañante en esa intervención en esas fechas. Para cambiarlo, usa «Cambiar de acompañante» e indica el motivo.',
   CASELOAD_REASON_REQUIRED:

@@ -1,0 +1,237 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testTargets } from '../../test/databases.ts';
+import { rosterHarness } from '../shared/testing.ts';
+import { addReportFixture, type ReportFixture } from './testing.ts';
+
+// The reports against the hand-computed figures of the small fixture (testing.ts), on PGlite
+// and PostgreSQL; who may read which scope; suppression and the re-identification attempt.
+
+// biome-ignore lint/suspicious/noExplicitAny: answers are asserted field by field
+type Json = any;
+
+describe.each(testTargets())('reports on $engine', (target) => {
+  const h = rosterHarness(target);
+  let f: ReportFixture;
+  const tag = target.engine === 'pglite' ? '01' : '02';
+  const get = async (path: string, who: keyof typeof h.cookies = 'minedu') =>
+    h.client.getJson(`/api/v1/reports/${path}`, h.cookies[who]);
+
+  beforeAll(async () => {
+    f = await addReportFixture(h.db, tag);
+  });
+
+  it('compliance of a UGEL by school, May: the hand-computed figures', async () => {
+    const { status, body } = await get(`compliance?scope=ugel:${f.ugelId}&month=5`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ report: 'compliance', month: 5, by: 'school' });
+    expect(body.scope).toEqual({ level: 'ugel', id: f.ugelId, name: `UGEL reportes ${tag}` });
+    expect(body.total).toMatchObject({
+      suppressed: false,
+      teachers: 12,
+      withCoach: 10,
+      visits: { done: 6, planned: 7, target: 9 },
+      monthCoveragePct: 55.6,
+      cumulative: { visits: { done: 12, target: 84 } },
+    });
+    const byId = new Map<string, Json>(body.rows.map((r: Json) => [r.id, r]));
+    expect(byId.get(f.schools.A)).toMatchObject({
+      name: 'IE A',
+      drill: `school:${f.schools.A}`,
+      suppressed: false,
+      teachers: 6,
+      withCoach: 6,
+      visits: { done: 3, planned: 4, target: 6 },
+      monthCoveragePct: 33.3,
+      cumulative: { visits: { done: 9, target: 48 }, gia: { done: 0, target: 42 } },
+    });
+    // C has one teacher (X): suppressed; B (5) is suppressed with it, so that total − A − B
+    // cannot give X's figures.
+    for (const s of [f.schools.B, f.schools.C]) {
+      const row = byId.get(s);
+      expect(row.suppressed).toBe(true);
+      expect([row.teachers, row.visits.done, row.cumulative.visits.done]).toEqual([
+        null,
+        null,
+        null,
+      ]);
+    }
+    const april = body.byMonth.find((m: Json) => m.month === 4);
+    expect(april).toEqual({
+      month: 4,
+      teachers: 12,
+      withVisitPct: 50,
+      visitsDone: 5,
+      visitsTarget: 10,
+    });
+  });
+
+  it('counts the mid-year joiner and the «no planificar» month in the rural school', async () => {
+    // Rural = school B alone (5 teachers; 12 − 5 = 7 left out, so it may be shown).
+    const { body } = await get(`compliance?scope=ugel:${f.ugelId}&month=5&area=rural`);
+    expect(body.total).toMatchObject({
+      suppressed: false,
+      teachers: 5,
+      withCoach: 3,
+      visits: { done: 2, planned: 2, target: 2 },
+      monthCoveragePct: 100,
+      cumulative: { visits: { done: 2, target: 27 }, gia: { target: 24 } },
+    });
+    // In December B2 has had a coach since August: 9 × 5/10 → 5 visits (and 8 × 5/10 → 4 GIA).
+    const dec = await get(`compliance?scope=ugel:${f.ugelId}&month=12&area=rural`);
+    expect(dec.body.total.cumulative.visits.target).toBe(27 + 5);
+    expect(dec.body.total.cumulative.gia.target).toBe(24 + 4);
+  });
+
+  it('coverage: teachers with and without a coach', async () => {
+    const { status, body } = await get(`coverage?scope=ugel:${f.ugelId}&month=5`);
+    expect(status).toBe(200);
+    expect(body.total).toMatchObject({
+      teachers: 12,
+      withCoach: 10,
+      withCoachPct: 83.3,
+      coachChanges: 0,
+      continuityPct: null,
+    });
+    const a = body.rows.find((r: Json) => r.id === f.schools.A);
+    expect(a).toMatchObject({ teachers: 6, withCoach: 6, withCoachPct: 100 });
+  });
+
+  it('by coach: the especialista’s view of activity data, small groups suppressed', async () => {
+    const { body } = await get(`compliance?scope=ugel:${f.ugelId}&month=5&by=coach`);
+    const c1 = body.rows.find((r: Json) => r.id === f.coaches.C1);
+    expect(c1).toMatchObject({ suppressed: false, teachers: 7, drill: null });
+    expect(c1.name).toContain('C1');
+    const others = body.rows.filter((r: Json) => r.id !== f.coaches.C1);
+    expect(others.map((r: Json) => r.suppressed)).toEqual([true, true]);
+  });
+
+  it('pages rows with an opaque cursor; the total stays complete', async () => {
+    const first = await get(`compliance?scope=ugel:${f.ugelId}&month=5&limit=2`);
+    expect(first.body.rows).toHaveLength(2);
+    expect(first.body.nextCursor).not.toBeNull();
+    const second = await get(
+      `compliance?scope=ugel:${f.ugelId}&month=5&limit=2&cursor=${first.body.nextCursor}`,
+    );
+    expect(second.body.rows).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    expect(second.body.total.teachers).toBe(12);
+    const ids = [...first.body.rows, ...second.body.rows].map((r: Json) => r.id).sort();
+    expect(ids).toEqual([f.schools.A, f.schools.B, f.schools.C].sort());
+  });
+
+  it('downloads the same rows and total as CSV, "< 5" where suppressed', async () => {
+    const res = await h.client.request(
+      `/api/v1/reports/compliance.csv?scope=ugel:${f.ugelId}&month=5`,
+      { headers: { cookie: h.cookies.minedu } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const { year } = (await get(`compliance?scope=ugel:${f.ugelId}`)).body;
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="cumplimiento-${year}-ugel-U${tag}.csv"`,
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
+    const lines = new TextDecoder().decode(bytes).trim().split('\r\n');
+    expect(lines).toHaveLength(1 + 3 + 1);
+    expect(lines[1]?.split(',').slice(0, 7)).toEqual(['IE A', '6', '6', '3', '4', '6', '33.3']);
+    expect(lines[2]?.split(',').slice(0, 3)).toEqual(['IE B', '< 5', '< 5']);
+    expect(lines[4]?.split(',').slice(0, 4)).toEqual([
+      `Total UGEL reportes ${tag}`,
+      '12',
+      '10',
+      '6',
+    ]);
+  });
+
+  it('refuses scopes out of reach and roles without reports; rejects bad values', async () => {
+    for (const who of ['especialista', 'director'] as const) {
+      const { status, body } = await get(`compliance?scope=ugel:${f.ugelId}`, who);
+      expect(status, who).toBe(403);
+      expect(body.error.code).toBe('FORBIDDEN');
+    }
+    for (const who of ['docente', 'coach', 'formador'] as const) {
+      for (const path of ['compliance', 'coverage', 'compliance.csv']) {
+        const { status } = await get(path, who);
+        expect(status, `${who} ${path}`).toBe(403);
+      }
+    }
+    const bad = await get('compliance?scope=ugel:nope');
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'REPORT_SCOPE_INVALID']);
+    const by = await get(`compliance?scope=ugel:${f.ugelId}&by=region`);
+    expect([by.status, by.body.error.code]).toEqual([400, 'REPORT_BY_INVALID']);
+    const month = await get('compliance?month=13');
+    expect([month.status, month.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('lands each supervisor on their home scope', async () => {
+    expect((await get('compliance')).body.scope.level).toBe('nation');
+    expect((await get('compliance', 'especialista')).body.scope.level).toBe('ugel');
+    expect((await get('compliance', 'director')).body.scope.level).toBe('school');
+  });
+
+  it('gives the coach their own caseload, teacher by teacher', async () => {
+    const { status, body } = await get('my-progress', 'coach');
+    expect(status).toBe(200);
+    expect(body.teachers.length).toBeGreaterThan(0);
+    for (const who of ['minedu', 'especialista', 'docente'] as const) {
+      expect((await get('my-progress', who)).status, who).toBe(403);
+    }
+  });
+
+  it('re-identification: no combination of filters and differences singles out X', async () => {
+    const levels = [undefined, 'inicial', 'primaria'];
+    const areas = [undefined, 'urbana', 'rural'];
+    const chars = [undefined, 'polidocente_completo', 'unidocente'];
+    interface Seen {
+      filters: Record<string, string>;
+      id: string;
+      teachers: number;
+      visits: number;
+    }
+    const seen: Seen[] = [];
+    for (const level of levels)
+      for (const area of areas)
+        for (const characteristic of chars) {
+          const filters = Object.fromEntries(
+            Object.entries({ level, area, characteristic }).filter(([, v]) => v),
+          ) as Record<string, string>;
+          const qs = new URLSearchParams({ scope: `ugel:${f.ugelId}`, month: '5', ...filters });
+          const { status, body } = await get(`compliance?${qs}`);
+          expect(status).toBe(200);
+          const cells = [{ ...body.total, id: 'total' }, ...body.rows];
+          // Within one answer: what the total leaves to the hidden rows is 0 or ≥ 5 teachers.
+          if (!body.total.suppressed) {
+            const hidden = body.rows.filter((r: Json) => r.suppressed).length;
+            const shown = body.rows
+              .filter((r: Json) => !r.suppressed)
+              .reduce((a: number, r: Json) => a + r.teachers, 0);
+            const rest = body.total.teachers - shown;
+            if (hidden > 0) expect(rest === 0 || rest >= 5, JSON.stringify(filters)).toBe(true);
+          }
+          for (const c of cells) {
+            if (c.suppressed) continue;
+            expect(c.teachers === 0 || c.teachers >= 5).toBe(true);
+            seen.push({ filters, id: c.id, teachers: c.teachers, visits: c.visits.done });
+          }
+        }
+    // Across answers: the same row with one set of filters contained in another never differs
+    // by 1–4 teachers (the difference would describe them).
+    const within = (a: Record<string, string>, b: Record<string, string>) =>
+      Object.entries(a).every(([k, v]) => b[k] === v);
+    for (const a of seen)
+      for (const b of seen) {
+        if (a === b || a.id !== b.id || !within(a.filters, b.filters)) continue;
+        const d = a.teachers - b.teachers;
+        expect(d === 0 || d >= 5, `${JSON.stringify(a)} vs ${JSON.stringify(b)}`).toBe(true);
+      }
+    // The direct attempts: all minus primaria, and inicial alone, are both withheld.
+    const primaria = await get(`compliance?scope=ugel:${f.ugelId}&month=5&level=primaria`);
+    const inicial = await get(`compliance?scope=ugel:${f.ugelId}&month=5&level=inicial`);
+    expect(primaria.body.total.suppressed).toBe(true);
+    expect(inicial.body.total.suppressed).toBe(true);
+    // Not vacuous: the unfiltered UGEL total and the rural cut are shown.
+    expect(seen.some((s) => s.id === 'total' && Object.keys(s.filters).length === 0)).toBe(true);
+    expect(seen.some((s) => s.id === 'total' && s.filters.area === 'rural')).toBe(true);
+  });
+});

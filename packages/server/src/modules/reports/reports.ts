@@ -1,0 +1,321 @@
+import {
+  type Actor,
+  AppError,
+  type Cell,
+  type ComplianceReport,
+  type ComplianceRow,
+  type CoverageReport,
+  type CoverageRow,
+  type ReportBy,
+  type ReportQuery,
+  type ReportScopeLevel,
+  suppress,
+} from '@acompana/core';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { audit } from '../audit/events.ts';
+import { displayNameSql } from '../shared/sql.ts';
+import { type Figures, figures } from './figures.ts';
+import { type ResolvedReport, resolveReport } from './scope.ts';
+
+// GET /reports/compliance and /reports/coverage: the figures of each child row and of the
+// scope, named, suppressed (core/src/reports/suppression.ts) and paged. The rows of one answer
+// are siblings under one parent — a few hundred at most — so suppression sees them all.
+
+const NAME_SOURCE: Record<ReportBy, string> = {
+  region: 'region',
+  ugel: 'ugel',
+  network: 'network',
+  school: 'school',
+  coach: 'person',
+};
+const CHILD_DRILLS: Record<ReportBy, boolean> = {
+  region: true,
+  ugel: true,
+  network: true,
+  school: true,
+  coach: false,
+};
+
+async function namesOf(db: Kysely<DB>, by: ReportBy, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const name = by === 'coach' ? displayNameSql('t') : sql<string>`t.name`;
+  const { rows } = await sql<{ id: string; name: string }>`
+    SELECT t.id::text AS id, ${name} AS name FROM ${sql.table(NAME_SOURCE[by])} t
+     WHERE t.id = ANY(${ids}::uuid[])`.execute(db);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const cellOf = (f: Figures): Cell => ({
+  id: f.key ?? 'none',
+  counts: [f.teachersMonth, f.teachersCum],
+  relaxed: f.relaxed,
+});
+
+const pct = (part: number, whole: number) =>
+  whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
+
+interface Named {
+  id: string;
+  name: string;
+  level: ReportScopeLevel;
+  drill: string | null;
+}
+
+function complianceRow(head: Named, f: Figures | undefined, hidden: boolean): ComplianceRow {
+  const dt = (done: number, target: number | null) =>
+    hidden ? { done: null, target: null } : { done, target };
+  const z = f ?? emptyFigures(head.id);
+  return {
+    ...head,
+    suppressed: hidden,
+    teachers: hidden ? null : z.teachersMonth,
+    withCoach: hidden ? null : z.withCoach,
+    visits: hidden
+      ? { done: null, planned: null, target: null }
+      : { done: z.visitsDone, planned: z.visitsPlanned, target: z.visitTargetMonth },
+    // Monthly targets exist only for visits (the monthly rule); the others are yearly.
+    gia: dt(z.gia, null),
+    ria: dt(z.ria, null),
+    taller: dt(z.taller, null),
+    familias: dt(z.familias, null),
+    monthCoveragePct: hidden ? null : pct(z.visitedDue, z.due),
+    cumulative: {
+      visits: dt(z.cumVisits, z.targetVisits),
+      gia: dt(z.cumGia, z.targetGia),
+      ria: dt(z.cumRia, z.targetRia),
+      taller: dt(z.cumTaller, z.targetTaller),
+      familias: dt(z.cumFamilias, z.targetFamilias),
+    },
+  };
+}
+
+function coverageRow(head: Named, f: Figures | undefined, hidden: boolean): CoverageRow {
+  const z = f ?? emptyFigures(head.id);
+  const v = (n: number | null) => (hidden ? null : n);
+  return {
+    ...head,
+    suppressed: hidden,
+    teachers: v(z.teachersMonth),
+    withCoach: v(z.withCoach),
+    withCoachPct: v(pct(z.withCoach, z.teachersMonth)),
+    coachChanges: v(z.coachChanges),
+    continuityPct: v(pct(z.sameCoach, z.previousCoached)),
+  };
+}
+
+function emptyFigures(key: string): Figures {
+  return {
+    key,
+    teachersMonth: 0,
+    teachersCum: 0,
+    withCoach: 0,
+    visitsDone: 0,
+    visitsPlanned: 0,
+    visitTargetMonth: 0,
+    due: 0,
+    visitedDue: 0,
+    gia: 0,
+    ria: 0,
+    taller: 0,
+    familias: 0,
+    cumVisits: 0,
+    cumGia: 0,
+    cumRia: 0,
+    cumTaller: 0,
+    cumFamilias: 0,
+    targetVisits: 0,
+    targetGia: 0,
+    targetRia: 0,
+    targetTaller: 0,
+    targetFamilias: 0,
+    coachChanges: 0,
+    previousCoached: 0,
+    sameCoach: 0,
+    relaxed: [],
+  };
+}
+
+/** Opaque cursor over rows ordered by (name, id). */
+const encodeCursor = (r: { name: string; id: string }) =>
+  Buffer.from(JSON.stringify([r.name, r.id])).toString('base64url');
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string')
+      return [v[0], v[1]];
+  } catch {
+    // falls through to the error below
+  }
+  throw AppError.validation([{ path: 'cursor', message: 'El cursor no es válido.' }]);
+}
+
+export interface SuppressedTable<R> {
+  report: ResolvedReport;
+  total: R;
+  rows: R[];
+}
+
+/** Every row of the answer (all pages), suppressed; the pages and the CSV cut from this. */
+async function table<R extends { id: string; name: string }>(
+  db: Kysely<DB>,
+  report: ResolvedReport,
+  query: ReportQuery,
+  build: (head: Named, f: Figures | undefined, hidden: boolean) => R,
+): Promise<SuppressedTable<R>> {
+  const filters = {
+    intervention: query.intervention,
+    level: query.level,
+    area: query.area,
+    characteristic: query.characteristic,
+  };
+  const [totals, children] = await Promise.all([
+    figures(db, report, filters, null),
+    report.by ? figures(db, report, filters, report.by) : Promise.resolve([]),
+  ]);
+  // Rows with no teacher under the filters tell nothing and are left out.
+  const present = children.filter((f) => f.teachersCum > 0);
+  const totalFigures = totals[0];
+  const hidden = suppress(
+    present.map(cellOf),
+    totalFigures ? cellOf(totalFigures) : { id: 'total', counts: [0, 0] },
+  );
+  const by = report.by;
+  const names = by
+    ? await namesOf(
+        db,
+        by,
+        present.flatMap((f) => (f.key ? [f.key] : [])),
+      )
+    : new Map();
+  const rows = present
+    .map((f) => {
+      const id = f.key ?? 'none';
+      const head: Named = {
+        id,
+        name: f.key ? (names.get(f.key) ?? id) : by === 'network' ? 'Sin red' : 'Sin asignar',
+        level: by as ReportScopeLevel,
+        drill: by && f.key && CHILD_DRILLS[by] ? `${by}:${f.key}` : null,
+      };
+      return build(head, f, hidden.rows.has(id));
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id.localeCompare(b.id));
+  const totalHead: Named = {
+    id: report.scope.id ?? 'nation',
+    name: report.scope.name,
+    level: report.scope.level,
+    drill: null,
+  };
+  return { report, total: build(totalHead, totalFigures, hidden.total), rows };
+}
+
+function page<R extends { id: string; name: string }>(rows: R[], query: ReportQuery) {
+  const after = decodeCursor(query.cursor);
+  const rest = after
+    ? rows.filter(
+        (r) => r.name.localeCompare(after[0], 'es') > 0 || (r.name === after[0] && r.id > after[1]),
+      )
+    : rows;
+  const items = rest.slice(0, query.limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rest.length > query.limit && last ? encodeCursor(last) : null };
+}
+
+/** The read database (DATABASE_READ_URL, else the one database) and the one audits go to. */
+export interface ReportDbs {
+  read: Kysely<DB>;
+  write: Kysely<DB>;
+}
+
+async function auditReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  name: string,
+  r: ResolvedReport,
+  query: ReportQuery,
+) {
+  await audit(db, actor, {
+    action: `report.${name}.read`,
+    resourceKind: 'report',
+    resourceId: r.scope.level === 'nation' ? 'nation' : `${r.scope.level}:${r.scope.id}`,
+    detail: { year: r.year, month: r.month, by: r.by, filters: filtersOf(query) },
+  });
+}
+
+const filtersOf = (q: ReportQuery) =>
+  Object.fromEntries(
+    (['intervention', 'level', 'area', 'characteristic'] as const)
+      .filter((k) => q[k] !== undefined)
+      .map((k) => [k, q[k]]),
+  );
+
+export async function complianceTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
+  const report = await resolveReport(dbs.read, actor, 'report', query);
+  await auditReport(dbs.write, actor, 'compliance', report, query);
+  return table(dbs.read, report, query, complianceRow);
+}
+
+export async function coverageTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
+  const report = await resolveReport(dbs.read, actor, 'report', query);
+  await auditReport(dbs.write, actor, 'coverage', report, query);
+  return table(dbs.read, report, query, coverageRow);
+}
+
+const envelope = (r: ResolvedReport, nextCursor: string | null) => ({
+  year: r.year,
+  month: r.month,
+  scope: { level: r.scope.level, id: r.scope.id, name: r.scope.name },
+  by: r.by,
+  asOf: new Date().toISOString(),
+  nextCursor,
+});
+
+export async function complianceReport(
+  dbs: ReportDbs,
+  actor: Actor,
+  query: ReportQuery,
+): Promise<ComplianceReport> {
+  const t = await complianceTable(dbs, actor, query);
+  const { items, nextCursor } = page(t.rows, query);
+  const months = await figures(
+    dbs.read,
+    t.report,
+    {
+      intervention: query.intervention,
+      level: query.level,
+      area: query.area,
+      characteristic: query.characteristic,
+    },
+    null,
+    { perMonth: true },
+  );
+  const byMonth = Array.from({ length: 12 }, (_, i) => {
+    const f = months.find((m) => m.key === String(i + 1));
+    const hidden = !f || suppress([], cellOf(f)).total || t.total.suppressed;
+    return {
+      month: i + 1,
+      teachers: hidden ? null : (f?.teachersMonth ?? null),
+      withVisitPct: hidden || !f ? null : pct(f.visitedDue, f.due),
+      visitsDone: hidden ? null : (f?.visitsDone ?? null),
+      visitsTarget: hidden ? null : (f?.visitTargetMonth ?? null),
+    };
+  });
+  return {
+    report: 'compliance',
+    ...envelope(t.report, nextCursor),
+    total: t.total,
+    rows: items,
+    byMonth,
+  };
+}
+
+export async function coverageReport(
+  dbs: ReportDbs,
+  actor: Actor,
+  query: ReportQuery,
+): Promise<CoverageReport> {
+  const t = await coverageTable(dbs, actor, query);
+  const { items, nextCursor } = page(t.rows, query);
+  return { report: 'coverage', ...envelope(t.report, nextCursor), total: t.total, rows: items };
+}

@@ -1,0 +1,97 @@
+import {
+  complianceReportSchema,
+  coverageReportSchema,
+  myProgressSchema,
+  reportQuerySchema,
+} from '@acompana/core';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv, Deps } from '../../http/env.ts';
+import { errorResponses } from '../../http/openapi.ts';
+import { moduleRouter } from '../shared/router.ts';
+import { complianceCsv, coverageCsv, csvFilename } from './csv.ts';
+import { myProgress } from './my-progress.ts';
+import { complianceReport, complianceTable, coverageReport, coverageTable } from './reports.ts';
+
+// The monitoring reports (docs/REPORTS.md). Read-only: they use the read database when
+// DATABASE_READ_URL is set (deps.readDb), else the one database.
+
+const QUERY_DOC =
+  'Consulta común: year, month, scope (nation | region:<id> | ugel:<id> | network:<id> | school:<id> | coach:<id>), by, intervention, level, area, characteristic, limit, cursor. Celdas de menos de 5 docentes suprimidas (y supresión complementaria). Errores: REPORT_SCOPE_INVALID, REPORT_BY_INVALID, FORBIDDEN.';
+
+const jsonRoute = (path: string, summary: string, schema: z.ZodTypeAny) =>
+  createRoute({
+    method: 'get',
+    path,
+    summary,
+    description: QUERY_DOC,
+    request: { query: reportQuerySchema },
+    responses: {
+      200: { description: summary, content: { 'application/json': { schema } } },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+
+const csvRoute = (path: string, summary: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    summary,
+    description: `${QUERY_DOC} Las mismas filas y el total que el JSON (todas las páginas), con «< 5» donde se suprime; CSV UTF-8 con BOM, en flujo.`,
+    request: { query: reportQuerySchema },
+    responses: {
+      200: { description: summary, content: { 'text/csv': { schema: z.string() } } },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+
+const routes = {
+  compliance: jsonRoute('/reports/compliance', 'Cumplimiento de metas', complianceReportSchema),
+  coverage: jsonRoute('/reports/coverage', 'Cobertura y continuidad', coverageReportSchema),
+  complianceCsv: csvRoute('/reports/compliance.csv', 'Cumplimiento de metas (CSV)'),
+  coverageCsv: csvRoute('/reports/coverage.csv', 'Cobertura y continuidad (CSV)'),
+  myProgress: createRoute({
+    method: 'get',
+    path: '/reports/my-progress',
+    summary: 'Mi avance: el cumplimiento del grupo del acompañante, docente por docente',
+    request: { query: reportQuerySchema.pick({ year: true, month: true }) },
+    responses: {
+      200: {
+        description: 'Mi avance',
+        content: { 'application/json': { schema: myProgressSchema } },
+      },
+      ...errorResponses(400, 401, 403),
+    },
+  }),
+};
+
+function csvResponse(c: Context<AppEnv>, body: ReadableStream<Uint8Array>, filename: string) {
+  return c.body(body, 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  });
+}
+
+export function reportRoutes(deps: Deps) {
+  const app = moduleRouter();
+  const db = { read: deps.readDb ?? deps.db, write: deps.db };
+  app.openapi(routes.compliance, async (c) =>
+    c.json(await complianceReport(db, c.get('auth').actor, c.req.valid('query')), 200),
+  );
+  app.openapi(routes.coverage, async (c) =>
+    c.json(await coverageReport(db, c.get('auth').actor, c.req.valid('query')), 200),
+  );
+  app.openapi(routes.complianceCsv, async (c) => {
+    const t = await complianceTable(db, c.get('auth').actor, c.req.valid('query'));
+    return csvResponse(c, complianceCsv(t), csvFilename('cumplimiento', t));
+  });
+  app.openapi(routes.coverageCsv, async (c) => {
+    const t = await coverageTable(db, c.get('auth').actor, c.req.valid('query'));
+    return csvResponse(c, coverageCsv(t), csvFilename('cobertura', t));
+  });
+  app.openapi(routes.myProgress, async (c) =>
+    c.json(await myProgress(db, c.get('auth').actor, c.req.valid('query')), 200),
+  );
+  return app;
+}
