@@ -74,7 +74,7 @@ export function ProgressView({ report, caption, drillHref, more }: Props) {
               const off = hidden || figures?.n === null;
               return (
                 <tr key={d.code}>
-                  <th scope="row">{d.name ?? d.code}</th>
+                  <th scope="row">{d.code}</th>
                   <td>{off ? SUPPRESSED : count(figures?.n ?? null, false)}</td>
                   {RUBRIC_LEVELS.map((level, i) => (
                     <td key={level.level}>{share(figures?.share?.[i] ?? null, off)}</td>

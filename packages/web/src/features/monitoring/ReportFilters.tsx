@@ -14,7 +14,7 @@ import {
   LEVELS,
   type MonitorQuery,
 } from './query.ts';
-import type { ReportLevel } from './types.ts';
+import type { ReportBy } from './types.ts';
 
 // The report's filters: one button that opens a Sheet of native selects (like the rosters'
 // filters); every change goes to the URL at once. Year and month default to the server's
@@ -105,12 +105,12 @@ export function ReportFilters({ query, interventions, onChange }: Props) {
             name="by"
             value={query.by ?? children[0]}
             onChange={(event) =>
-              onChange({ ...query, by: (event.target.value as ReportLevel) || null })
+              onChange({ ...query, by: (event.target.value as ReportBy) || null })
             }
           >
             {children.map((level) => (
               <option key={level} value={level}>
-                {t(`monitoring.byLevel.${level as Exclude<ReportLevel, 'nation'>}`)}
+                {t(`monitoring.byLevel.${level}`)}
               </option>
             ))}
           </SelectField>

@@ -1,5 +1,5 @@
-import type { Me, Role } from '@acompana/core';
-import { REPORTS, type ReportKind, type ReportLevel } from './types.ts';
+import { type Me, REPORT_BY, REPORT_CHILDREN, type Role } from '@acompana/core';
+import { REPORTS, type ReportBy, type ReportKind, type ReportLevel } from './types.ts';
 
 // The monitoring screen's state lives in the URL (/monitoreo?report=&scope=&by=&year=…), so a
 // view can be bookmarked, shared and reloaded. This module reads it, fills the person's
@@ -25,20 +25,13 @@ export const CHARACTERISTICS = [
 ] as const;
 
 /** The child levels a scope may be broken down by; the first is the server's default. */
-export const CHILDREN: Record<ReportLevel, ReportLevel[]> = {
-  nation: ['region'],
-  region: ['ugel'],
-  ugel: ['school', 'network', 'coach'],
-  network: ['school'],
-  school: ['coach'],
-  coach: [],
-};
+export const CHILDREN = REPORT_CHILDREN;
 
 export interface MonitorQuery {
   report: ReportKind;
   /** `nation` or `<level>:<uuid>`. */
   scope: string;
-  by: ReportLevel | null;
+  by: ReportBy | null;
   filters: Partial<Record<FilterName, string>>;
   /** The scopes above `scope` the person came down through, from their landing scope. */
   trail: string[];
@@ -61,15 +54,15 @@ export function landingScope(me: Me): string | null {
 
 export function scopeLevel(scope: string): ReportLevel {
   const level = scope === 'nation' ? 'nation' : scope.split(':')[0];
-  return (CHILDREN as Record<string, ReportLevel[]>)[level ?? '']
+  return (CHILDREN as Record<string, readonly ReportBy[]>)[level ?? '']
     ? (level as ReportLevel)
     : 'nation';
 }
 
 const isReport = (value: string | null): value is ReportKind =>
   (REPORTS as readonly string[]).includes(value ?? '');
-const isLevel = (value: string | null): value is ReportLevel =>
-  value !== null && Object.hasOwn(CHILDREN, value);
+const isBy = (value: string | null): value is ReportBy =>
+  (REPORT_BY as readonly string[]).includes(value ?? '');
 
 export function readQuery(params: URLSearchParams, landing: string): MonitorQuery {
   const report = params.get('report');
@@ -83,7 +76,7 @@ export function readQuery(params: URLSearchParams, landing: string): MonitorQuer
   return {
     report: isReport(report) ? report : 'compliance',
     scope: params.get('scope') || landing,
-    by: isLevel(by) ? by : null,
+    by: isBy(by) ? by : null,
     filters,
     trail,
   };
@@ -134,7 +127,7 @@ export function goUp(query: MonitorQuery, index: number): MonitorQuery {
 }
 
 /** The breakdowns offered for a view (progress never by coach: levels are formative). */
-export function breakdowns(query: MonitorQuery): ReportLevel[] {
+export function breakdowns(query: MonitorQuery): readonly ReportBy[] {
   const children = CHILDREN[scopeLevel(query.scope)];
   return query.report === 'progress' ? children.filter((level) => level !== 'coach') : children;
 }
