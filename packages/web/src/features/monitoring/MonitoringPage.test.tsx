@@ -149,9 +149,7 @@ describe('MonitoringPage', () => {
     mount('/monitoreo?year=2025&area=rural');
     await vi.waitFor(() => expect(text()).toContain('Descargar CSV'));
     const links = [...host.querySelectorAll('a[download]')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual([
-      '/api/v1/reports/compliance.csv?scope=ugel%3Au1&year=2025&area=rural',
-    ]);
+    expect(links).toEqual(['/api/v1/reports/compliance.csv?scope=ugel%3Au1&year=2025&area=rural']);
   });
 
   it('keeps the report in the URL: the Cobertura tab asks for coverage', async () => {
