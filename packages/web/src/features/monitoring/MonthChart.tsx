@@ -16,7 +16,7 @@ const size = {
   height: () => readLength('--size-chart-height'),
   minWidth: () => readLength('--size-chart-min-width'),
   // «100 %» is short: a narrower axis than the rubric chart's level names leaves room for months.
-  axis: () => readLength('--space-12'),
+  axis: () => readLength('--size-chart-label-gap'),
   labelGap: () => readLength('--size-chart-label-gap'),
   line: () => readLength('--size-chart-line'),
   point: () => readLength('--size-chart-point'),
