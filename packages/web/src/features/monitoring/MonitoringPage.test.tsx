@@ -27,6 +27,9 @@ vi.mock('../../app/session/SessionContext.tsx', () => ({
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
+/** The first answer loads core's schemas on demand: slow on a busy machine. */
+const until = <T,>(check: () => T) => vi.waitFor(check, { timeout: 10_000 });
+
 let root: Root | null = null;
 let host: HTMLElement;
 const asked: string[] = [];
@@ -83,7 +86,7 @@ describe('MonitoringPage', () => {
     const asOf = new Date().toISOString();
     answer = () => json(compliance({ asOf }));
     mount('/monitoreo');
-    await vi.waitFor(() => expect(host.querySelector('#cumplimiento-filas')).not.toBeNull());
+    await until(() => expect(host.querySelector('#cumplimiento-filas')).not.toBeNull());
     expect(asked[0]).toBe('/api/v1/reports/compliance?scope=ugel%3Au1');
     const table = host.querySelector('#cumplimiento-filas')?.closest('table') as HTMLElement;
     const rows = [...table.querySelectorAll('tbody tr')];
@@ -115,7 +118,7 @@ describe('MonitoringPage', () => {
 
   it('drills into a row (click or its link) and goes back up by the trail', async () => {
     mount('/monitoreo?month=10');
-    await vi.waitFor(() => expect(host.querySelector('#cumplimiento-filas')).not.toBeNull());
+    await until(() => expect(host.querySelector('#cumplimiento-filas')).not.toBeNull());
     const link = [...host.querySelectorAll('tbody th a')].find(
       (a) => a.textContent === 'IE 80123 Cascas',
     ) as HTMLAnchorElement;
@@ -135,7 +138,7 @@ describe('MonitoringPage', () => {
     // A click anywhere on the row drills, like Enter on its link.
     const cell = link.closest('tr')?.querySelector('td') as HTMLElement;
     act(() => cell.click());
-    await vi.waitFor(() => expect(text()).toContain('Ana Quispe'));
+    await until(() => expect(text()).toContain('Ana Quispe'));
     expect(where).toBe('/monitoreo?scope=school%3As1&month=10&trail=ugel%3Au1');
     expect(asked.at(-1)).toBe('/api/v1/reports/compliance?scope=school%3As1&month=10');
     const trail = host.querySelector('nav[aria-label="Niveles"]') as HTMLElement;
@@ -147,14 +150,14 @@ describe('MonitoringPage', () => {
 
   it('offers the same table as CSV with the query on screen', async () => {
     mount('/monitoreo?year=2025&area=rural');
-    await vi.waitFor(() => expect(text()).toContain('Descargar CSV'));
+    await until(() => expect(text()).toContain('Descargar CSV'));
     const links = [...host.querySelectorAll('a[download]')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/api/v1/reports/compliance.csv?scope=ugel%3Au1&year=2025&area=rural']);
   });
 
   it('keeps the report in the URL: the Cobertura tab asks for coverage', async () => {
     mount('/monitoreo');
-    await vi.waitFor(() => expect(host.querySelector('#cumplimiento-filas')).not.toBeNull());
+    await until(() => expect(host.querySelector('#cumplimiento-filas')).not.toBeNull());
     answer = () =>
       json({
         report: 'coverage',
@@ -182,7 +185,7 @@ describe('MonitoringPage', () => {
       (el) => el.textContent === 'Cobertura',
     ) as HTMLElement;
     act(() => tab.click());
-    await vi.waitFor(() => expect(text()).toContain('95 %'));
+    await until(() => expect(text()).toContain('95 %'));
     expect(where).toBe('/monitoreo?report=coverage');
     expect(asked.at(-1)).toBe('/api/v1/reports/coverage?scope=ugel%3Au1');
   });
@@ -198,7 +201,7 @@ describe('MonitoringPage', () => {
           )
         : json(compliance({ nextCursor: 'p2' }));
     mount('/monitoreo');
-    const more = await vi.waitFor(() => {
+    const more = await until(() => {
       const found = [...host.querySelectorAll('button')].find(
         (b) => b.textContent === 'Ver más filas',
       );
@@ -206,7 +209,7 @@ describe('MonitoringPage', () => {
       return found as HTMLButtonElement;
     });
     act(() => more.click());
-    await vi.waitFor(() => expect(text()).toContain('IE 82000 Sayapullo'));
+    await until(() => expect(text()).toContain('IE 82000 Sayapullo'));
     expect(asked.at(-1)).toBe('/api/v1/reports/compliance?scope=ugel%3Au1&cursor=p2');
     const table = host.querySelector('#cumplimiento-filas')?.closest('table') as HTMLElement;
     expect([...table.querySelectorAll('tbody th')].map((th) => th.textContent)).toEqual([
@@ -219,12 +222,61 @@ describe('MonitoringPage', () => {
     expect(text()).not.toContain('Ver más filas');
   });
 
+  it('shows the progress report aggregated, per desempeño at I–IV, never a link below a row', async () => {
+    const total = {
+      id: 'u1',
+      name: 'UGEL Gran Chimú',
+      level: 'ugel',
+      drill: null,
+      suppressed: false,
+      teachers: 40,
+      desempenos: [{ code: 'D1', months: [{ month: 11, n: 40, share: [0.1, 0.4, 0.35, 0.15] }] }],
+      stages: [{ stage: 'Proceso', teachers: 30 }],
+      movement: { up: 20, same: 15, down: 5 },
+    };
+    answer = () =>
+      json({
+        report: 'progress',
+        year: 2026,
+        month: 11,
+        scope: { level: 'ugel', id: 'u1', name: 'UGEL Gran Chimú' },
+        by: 'school',
+        asOf: '2026-11-20T19:05:00.000Z',
+        nextCursor: null,
+        total,
+        rows: [
+          { ...total, id: 's1', name: 'IE 80123 Cascas', level: 'school', drill: 'school:s1' },
+        ],
+      });
+    mount('/monitoreo?report=progress&by=coach');
+    await until(() => expect(text()).toContain('Niveles por desempeño'));
+    // Never asked per coach, whatever the URL says.
+    expect(asked.at(-1)).toBe('/api/v1/reports/progress?scope=ugel%3Au1');
+    const levels = host.querySelector('#progreso-niveles-tabla')?.closest('table') as HTMLElement;
+    expect(cells(levels.querySelector('tbody tr') as Element)).toEqual([
+      'D1',
+      '40',
+      '10 %',
+      '40 %',
+      '35 %',
+      '15 %',
+    ]);
+    expect(text()).toContain('nunca por docente ni por acompañante');
+  });
+
+  it('says the progress report is not served yet when the server does not have it', async () => {
+    answer = () => json({ error: { code: 'NOT_FOUND', message: '' } }, 404);
+    mount('/monitoreo?report=progress');
+    await until(() => expect(text()).toContain('todavía no está disponible'));
+    expect(host.querySelector('[role="alert"]')).toBeNull();
+  });
+
   it('says «Sin conexión» (no sync talk) when the report cannot be reached', async () => {
     answer = () => {
       throw new TypeError('Failed to fetch');
     };
     mount('/monitoreo');
-    await vi.waitFor(() => expect(text()).toContain('Sin conexión'));
+    await until(() => expect(text()).toContain('Sin conexión'));
     expect(text()).toContain('El monitoreo se consulta en línea');
     expect(text()).not.toMatch(/sincroniz/i);
   });

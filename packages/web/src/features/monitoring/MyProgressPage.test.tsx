@@ -29,6 +29,9 @@ const teacher = (id: string, name: string, visited: boolean, skipped = false) =>
   familias: 1,
 });
 
+/** The first answer loads core's schemas on demand: slow on a busy machine. */
+const until = <T,>(check: () => T) => vi.waitFor(check, { timeout: 10_000 });
+
 let root: Root | null = null;
 let host: HTMLElement;
 
@@ -70,7 +73,7 @@ describe('MyProgressPage', () => {
       });
     });
     mount();
-    await vi.waitFor(() => expect(host.textContent).toContain('Rosa Mamani'));
+    await until(() => expect(host.textContent).toContain('Rosa Mamani'));
     expect(asked).toEqual(['/api/v1/reports/my-progress']);
     const stats = [...host.querySelectorAll('dd')].map((dd) => dd.textContent);
     // One of the two teachers expected this month was visited (the third is «no planificar»).
@@ -88,6 +91,6 @@ describe('MyProgressPage', () => {
       throw new TypeError('Failed to fetch');
     });
     mount();
-    await vi.waitFor(() => expect(host.textContent).toContain('Disponible con conexión'));
+    await until(() => expect(host.textContent).toContain('Disponible con conexión'));
   });
 });
