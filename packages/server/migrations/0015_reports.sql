@@ -1,5 +1,5 @@
 -- Monitoring read models (issue 16, docs/REPORTS.md). Filled and kept current by
--- packages/server/src/modules/reports/maintain.ts (in the sync push transaction, and in full by
+-- packages/server/src/modules/reports/maintain.ts (by the refresher every few seconds, and in full by
 -- `npx acompana reports rebuild`); reports never scan the field tables. No foreign keys: the
 -- rows are derived and rebuilt at will. Every row carries region_id (Citus distribution key).
 
@@ -64,9 +64,13 @@ CREATE TABLE report_teacher_stage (
   PRIMARY KEY (school_year, teacher_id, month)
 );
 
--- When the read models last changed: the «datos al HH:MM» of every report.
+-- How far the read models are: every change_log row of a transaction older than `done_xmin`
+-- has been applied (by the refresher, maintain.ts) at `refreshed_at`, the «datos al HH:MM».
 CREATE TABLE reports_state (
   id smallint PRIMARY KEY CHECK (id = 1),
-  refreshed_at timestamptz NOT NULL DEFAULT now()
+  refreshed_at timestamptz NOT NULL DEFAULT now(),
+  done_xmin xid8 NOT NULL DEFAULT '1'
 );
 INSERT INTO reports_state (id) VALUES (1);
+-- The refresher reads change_log by writing transaction.
+CREATE INDEX change_log_txid_idx ON change_log (txid);

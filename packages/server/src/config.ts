@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string; when absent, embedded PGlite in `dataDir` is used. */
   databaseUrl: string | null;
+  /** A read replica of `databaseUrl` for the read-only reports (docs/REPORTS.md); null: none. */
+  databaseReadUrl: string | null;
   dataDir: string;
   production: boolean;
   /** Public origin (scheme://host[:port]) when behind a proxy; used for CSRF and Secure cookies. */
@@ -87,6 +89,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: p.int(env, 'PORT', 3000, 0, 65_535),
     host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
+    databaseReadUrl: env.DATABASE_READ_URL || null,
     dataDir: path.resolve(env.ACOMPANA_DATA_DIR || 'data'),
     production: env.NODE_ENV === 'production',
     publicOrigin: p.origin(env, 'PUBLIC_ORIGIN'),
@@ -101,6 +104,11 @@ export function loadConfig(env: Env = process.env): Config {
       env.ACOMPANA_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname,
     ),
   };
+  if (config.databaseReadUrl && !config.databaseUrl) {
+    p.list.push(
+      'DATABASE_READ_URL (réplica de lectura para los reportes) solo tiene sentido con DATABASE_URL (PostgreSQL).',
+    );
+  }
   if (p.list.length > 0) {
     throw new AppError(
       'CONFIG_INVALID',

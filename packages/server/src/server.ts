@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { withRequestTicket } from './db/turns.ts';
+import { refreshPending } from './modules/reports/maintain.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, hasDemoData, isEmpty, seedDemo } from './seed/demo.ts';
 
 // `acompana start`: migrate, seed the demo on an empty database, serve API + web app.
@@ -26,6 +27,7 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = await openDatabase(config);
+  let closeRead: () => Promise<void> = () => Promise.resolve();
   try {
     const { applied } = await migrate(database);
     if (applied.length) log(`Migraciones aplicadas: ${applied.join(', ')}`);
@@ -35,7 +37,16 @@ export async function startServer(config: Config, options: StartOptions): Promis
       await seedDemo(database.db);
     }
 
-    const { app, webMounted } = createApp({ db: database.db, config });
+    // Reports may read from a replica (DATABASE_READ_URL); everything else uses the primary.
+    const readDatabase = config.databaseReadUrl
+      ? await openDatabase({ ...config, databaseUrl: config.databaseReadUrl })
+      : null;
+    closeRead = () => readDatabase?.close() ?? Promise.resolve();
+    const { app, webMounted } = createApp({
+      db: database.db,
+      config,
+      ...(readDatabase ? { readDb: readDatabase.db } : {}),
+    });
     if (!webMounted) {
       log(
         `Aviso: no se encontró la aplicación web compilada en ${config.webDistDir}; solo se sirve la API. Ejecuta "npm run build".`,
@@ -72,6 +83,12 @@ export async function startServer(config: Config, options: StartOptions): Promis
       ]).catch((e) => console.error('[acompana] limpieza de sesiones:', e));
     }, 3_600_000);
     cleanup.unref();
+    // The monitoring read models follow the field records with a lag of seconds
+    // (docs/REPORTS.md); a failed run is retried at the next tick.
+    const reports = setInterval(() => {
+      refreshPending(database.db).catch((e) => console.error('[acompana] reportes:', e));
+    }, 10_000);
+    reports.unref();
 
     log(
       `Acompaña está lista en ${url} (base de datos: ${database.engine === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL'})`,
@@ -84,14 +101,17 @@ export async function startServer(config: Config, options: StartOptions): Promis
       url,
       async close() {
         clearInterval(cleanup);
+        clearInterval(reports);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive sockets would hold close() open for seconds.
         if ('closeAllConnections' in server) server.closeAllConnections();
         await closed;
+        await closeRead();
         await database.close();
       },
     };
   } catch (error) {
+    await closeRead();
     await database.close();
     throw error;
   }

@@ -108,7 +108,7 @@ const envelope = {
   month: z.number().int(),
   scope: reportScopeSchema,
   by: z.enum(REPORT_BY).nullable(),
-  /** When the figures were true: the read models are maintained in the push transaction. */
+  /** When the figures were true: the refresher's last catch-up (reports_state.refreshed_at). */
   asOf: z.string(),
   nextCursor: z.string().nullable(),
 };

@@ -7,7 +7,6 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { changeMark, refreshReadModels, touchedKeys } from '../modules/reports/maintain.ts';
 import { applyMutations, rejected, tally } from './apply.ts';
 import { claimMutations, contentHash, priorResults } from './claims.ts';
 import { type AuditEntry, recordResults, type Tx } from './store.ts';
@@ -59,7 +58,6 @@ async function pushInTransaction(
     if (!first.has(m.mutationId)) first.set(m.mutationId, i);
   });
   const unique = [...first.values()].map((i) => mutations[i] as Mutation);
-  const mark = await changeMark(tx);
   const { fresh } = await claimMutations(tx, actor.personId, unique, request.deviceId);
 
   const repeats = unique.filter((m) => !fresh.has(m.mutationId));
@@ -119,8 +117,6 @@ async function pushInTransaction(
     todo.forEach((m, i) => {
       results[first.get(m.mutationId) as number] = outcome[i];
     });
-    // The monitoring read models of the teachers this batch touched (docs/REPORTS.md).
-    await refreshReadModels(tx, await touchedKeys(tx, mark));
   }
 
   // The same mutation twice in one batch: the second is a repeat of the first (or, with other

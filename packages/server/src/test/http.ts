@@ -19,8 +19,13 @@ export type TestResponse = Omit<Response, 'json'> & { json(): Promise<Json> };
 
 export class TestClient {
   readonly app: Hono<AppEnv>;
-  constructor(database: Database, config: Config = testConfig()) {
-    this.app = createApp({ db: database.db, config }, { serveWeb: false }).app;
+  constructor(database: Database, config: Config = testConfig(), readDb?: Database['db']) {
+    this.app = createApp(
+      { db: database.db, config, ...(readDb ? { readDb } : {}) },
+      {
+        serveWeb: false,
+      },
+    ).app;
   }
 
   request(path: string, init: RequestInit = {}): Promise<TestResponse> {

@@ -15,6 +15,7 @@ import {
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideAnyPlace, loadCoachFacts, loadTeacherFacts } from '../../policy/relations.ts';
+import { refreshReadModels } from '../reports/maintain.ts';
 
 // Caseload writes (issue 14): assign teachers to a coach, end an assignment (the row stays, with
 // valid_to), move a teacher to another coach. Decided by the policy (`caseload` create/update:
@@ -92,6 +93,11 @@ export async function recordChange(
       detail: JSON.stringify({ ...detail, via: actor ? 'api' : 'cli' }),
     })
     .execute();
+  // The monitoring read models of that teacher, for the years the row spans (docs/REPORTS.md).
+  const from = Number(row.valid_from.slice(0, 4));
+  const to = Math.max(from, Number((row.valid_to ?? `${currentSchoolYear()}`).slice(0, 4)));
+  const years = Array.from({ length: Math.min(to - from + 1, 10) }, (_, i) => from + i);
+  await refreshReadModels(tx, { teacherIds: [row.teacher_id], years });
 }
 
 /** The coach must exist as a coach and, for a supervisor, work in their scope. */

@@ -9,11 +9,23 @@ import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB>;
 
-/** The (teacher, school year) keys to recompute; null: everything. */
+/** The (teacher, school year) keys to recompute; null: everything. `tables`: only these read
+ *  models (a push that wrote no record they derive from leaves the others alone). */
 export interface RefreshKeys {
   teacherIds: string[];
   years: number[];
+  tables?: readonly ReadModel[];
 }
+
+export type ReadModel = 'report_teacher_month' | 'report_teacher_level' | 'report_teacher_stage';
+
+/** The field-record kinds each read model is computed from (caseloads, posts and the catalogue
+ *  are not field records: their writers refresh or the rebuild does). */
+const SOURCES: Record<ReadModel, readonly string[]> = {
+  report_teacher_month: ['visit', 'coaching_plan', 'activity', 'activity_attendance'],
+  report_teacher_level: ['instrument_response', 'visit'],
+  report_teacher_stage: ['stage_record'],
+};
 
 const zone = sql.lit(SCHOOL_TIME_ZONE);
 const LIMA_YEAR = sql`extract(year FROM (now() AT TIME ZONE ${zone}))::int`;
@@ -208,6 +220,7 @@ function insertStages(keys: RefreshKeys | null) {
 /** Recomputes the read models of `keys` (null: all of them) in the caller's transaction. */
 export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promise<void> {
   if (keys && (keys.teacherIds.length === 0 || keys.years.length === 0)) return;
+  if (keys?.tables?.length === 0) return;
   if (keys) {
     // Two pushes about one teacher recompute one after the other, the second seeing the first's
     // commit (READ COMMITTED: each statement below takes a fresh snapshot after the lock).
@@ -215,28 +228,49 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
                 FROM (SELECT DISTINCT hashtextextended(t::text, 16) AS k
                         FROM unnest(${keys.teacherIds}::uuid[]) t ORDER BY 1) s`.execute(db);
   }
-  for (const table of ['report_teacher_month', 'report_teacher_level', 'report_teacher_stage']) {
-    await deleteOld(table, keys).execute(db);
-  }
-  await insertTeacherMonths(keys).execute(db);
-  await insertLevels(keys).execute(db);
-  await insertStages(keys).execute(db);
+  const tables = keys?.tables ?? (Object.keys(SOURCES) as ReadModel[]);
+  for (const table of tables) await deleteOld(table, keys).execute(db);
+  if (tables.includes('report_teacher_month')) await insertTeacherMonths(keys).execute(db);
+  if (tables.includes('report_teacher_level')) await insertLevels(keys).execute(db);
+  if (tables.includes('report_teacher_stage')) await insertStages(keys).execute(db);
 }
 
-/** The change_log position before a transaction writes: its own rows come after it. */
-export async function changeMark(db: Db): Promise<string> {
-  const { rows } = await sql<{ seq: string }>`
-    SELECT coalesce(max(seq), 0)::text AS seq FROM change_log`.execute(db);
-  return rows[0]?.seq ?? '0';
-}
-
-/** The teachers and school years the current transaction stamped in change_log since `mark`
- *  (activities stamp every organiser and invitee; an organiser with no caseload adds nothing). */
-export async function touchedKeys(db: Db, mark: string): Promise<RefreshKeys> {
-  const { rows } = await sql<{ teacher_ids: string[] | null; years: number[] | null }>`
-    SELECT array_agg(DISTINCT teacher_id) AS teacher_ids, array_agg(DISTINCT school_year::int) AS years
-      FROM change_log WHERE seq > ${mark}::bigint AND txid = pg_current_xact_id()`.execute(db);
-  return { teacherIds: rows[0]?.teacher_ids ?? [], years: rows[0]?.years ?? [] };
+/**
+ * The refresher (docs/REPORTS.md): applies every change_log row of the transactions that finished
+ * since the last run — those older than the snapshot's xmin, so a transaction that commits late
+ * is never skipped — recomputing the (teacher, school year) keys they name. Runs every few
+ * seconds in the server; the sync push itself does no read-model work.
+ */
+export async function refreshPending(db: Db): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const { rows } = await sql<{ done: string; xmin: string }>`
+      SELECT done_xmin::text AS done, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
+        FROM reports_state WHERE id = 1 FOR UPDATE`.execute(tx);
+    const state = rows[0];
+    if (!state || state.done === state.xmin) return;
+    const keys = await sql<{
+      teacher_ids: string[] | null;
+      years: number[] | null;
+      kinds: string[] | null;
+    }>`
+      SELECT array_agg(DISTINCT teacher_id) AS teacher_ids, array_agg(DISTINCT school_year::int) AS years,
+             array_agg(DISTINCT kind) AS kinds
+        FROM change_log WHERE txid >= ${state.done}::xid8 AND txid < ${state.xmin}::xid8`.execute(
+      tx,
+    );
+    const k = keys.rows[0];
+    const kinds = k?.kinds ?? [];
+    const tables = (Object.keys(SOURCES) as ReadModel[]).filter((t) =>
+      SOURCES[t].some((kind) => kinds.includes(kind)),
+    );
+    await refreshReadModels(tx, {
+      teacherIds: k?.teacher_ids ?? [],
+      years: k?.years ?? [],
+      tables,
+    });
+    await sql`UPDATE reports_state SET done_xmin = ${state.xmin}::xid8, refreshed_at = now()
+               WHERE id = 1`.execute(tx);
+  });
 }
 
 /** The full rebuild: everything, in one transaction (pushes wait for it, then refresh). */
@@ -244,10 +278,21 @@ export async function rebuildReadModels(db: Db): Promise<{ teacherMonths: number
   return db.transaction().execute(async (tx) => {
     await sql`LOCK TABLE report_teacher_month, report_teacher_level, report_teacher_stage
                 IN EXCLUSIVE MODE`.execute(tx);
+    const { rows: snap } = await sql<{ xmin: string }>`
+      SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(tx);
     await refreshReadModels(tx, null);
-    await sql`UPDATE reports_state SET refreshed_at = now() WHERE id = 1`.execute(tx);
+    // Transactions still running now are applied by the refresher afterwards.
+    await sql`UPDATE reports_state SET refreshed_at = now(), done_xmin = ${snap[0]?.xmin}::xid8
+               WHERE id = 1`.execute(tx);
     const { rows } = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM report_teacher_month`.execute(tx);
     return { teacherMonths: Number(rows[0]?.n ?? 0) };
   });
+}
+
+/** When the read models last caught up with the field records: the reports' `asOf`. */
+export async function readModelsAsOf(db: Db): Promise<string> {
+  const { rows } = await sql<{ at: string }>`
+    SELECT to_jsonb(refreshed_at) #>> '{}' AS at FROM reports_state WHERE id = 1`.execute(db);
+  return new Date(rows[0]?.at ?? Date.now()).toISOString();
 }

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { audit } from '../audit/events.ts';
 import { displayNameSql, sortNameSql } from '../shared/sql.ts';
 import { figures } from './figures.ts';
+import { readModelsAsOf } from './maintain.ts';
 import type { ReportDbs } from './reports.ts';
 
 // GET /reports/my-progress («Mi avance»): a coach's own caseload, teacher by teacher (activity
@@ -99,7 +100,7 @@ export async function myProgress(
   return {
     year,
     month,
-    asOf: new Date().toISOString(),
+    asOf: await readModelsAsOf(db),
     total: totalRow,
     teachers: rows.map((r) => ({
       id: r.id,

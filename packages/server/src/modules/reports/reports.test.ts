@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testTargets } from '../../test/databases.ts';
-import { rosterHarness } from '../shared/testing.ts';
+import { assignCaseload } from '../caseloads/writes.ts';
+import { rosterHarness, YEAR } from '../shared/testing.ts';
 import { addReportFixture, type ReportFixture } from './testing.ts';
 
 // The reports against the hand-computed figures of the small fixture (testing.ts), on PGlite
@@ -233,5 +234,20 @@ describe.each(testTargets())('reports on $engine', (target) => {
     // Not vacuous: the unfiltered UGEL total and the rural cut are shown.
     expect(seen.some((s) => s.id === 'total' && Object.keys(s.filters).length === 0)).toBe(true);
     expect(seen.some((s) => s.id === 'total' && s.filters.area === 'rural')).toBe(true);
+  });
+
+  // Last: it changes the fixture.
+  it('refreshes the read models when a caseload changes, without a rebuild', async () => {
+    const path = `compliance?scope=ugel:${f.ugelId}&month=5`;
+    expect((await get(path)).body.total.withCoach).toBe(10);
+    await assignCaseload(h.db, null, {
+      coachId: f.coaches.C2,
+      intervention: 'MULTIGRADO',
+      schoolYear: YEAR,
+      validFrom: `${YEAR}-03-01`,
+      teacherIds: [f.teachers.B3 as string],
+    });
+    const after = (await get(path)).body.total;
+    expect([after.teachers, after.withCoach, after.visits.target]).toEqual([12, 11, 10]);
   });
 });

@@ -16,6 +16,7 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { displayNameSql } from '../shared/sql.ts';
 import { type Figures, figures } from './figures.ts';
+import { readModelsAsOf } from './maintain.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
 // GET /reports/compliance and /reports/coverage: the figures of each child row and of the
@@ -262,12 +263,12 @@ export async function coverageTable(dbs: ReportDbs, actor: Actor, query: ReportQ
   return table(dbs.read, report, query, coverageRow);
 }
 
-const envelope = (r: ResolvedReport, nextCursor: string | null) => ({
+const envelope = async (db: Kysely<DB>, r: ResolvedReport, nextCursor: string | null) => ({
   year: r.year,
   month: r.month,
   scope: { level: r.scope.level, id: r.scope.id, name: r.scope.name },
   by: r.by,
-  asOf: new Date().toISOString(),
+  asOf: await readModelsAsOf(db),
   nextCursor,
 });
 
@@ -303,7 +304,7 @@ export async function complianceReport(
   });
   return {
     report: 'compliance',
-    ...envelope(t.report, nextCursor),
+    ...(await envelope(dbs.read, t.report, nextCursor)),
     total: t.total,
     rows: items,
     byMonth,
@@ -317,5 +318,10 @@ export async function coverageReport(
 ): Promise<CoverageReport> {
   const t = await coverageTable(dbs, actor, query);
   const { items, nextCursor } = page(t.rows, query);
-  return { report: 'coverage', ...envelope(t.report, nextCursor), total: t.total, rows: items };
+  return {
+    report: 'coverage',
+    ...(await envelope(dbs.read, t.report, nextCursor)),
+    total: t.total,
+    rows: items,
+  };
 }

@@ -66,6 +66,10 @@ export async function addReportFixture(db: Kysely<DB>, tag: string): Promise<Rep
     );
   }
   const p = (n: string) => people[n] as string;
+  for (const c of ['C1', 'C2'])
+    await sql`INSERT INTO coach_profile (person_id, kind) VALUES (${p(c)}, 'acompanante_pedagogico')`.execute(
+      db,
+    );
   const post = (n: string, sid: string, level: string, grades: number[]) =>
     sql`INSERT INTO teacher_post (person_id, school_id, region_id, ugel_id, school_year, level, grades)
         VALUES (${p(n)}, ${sid}, ${regionId}, ${ugelId}, ${YEAR}, ${level}, ${grades})`.execute(db);
