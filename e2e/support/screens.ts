@@ -76,6 +76,7 @@ async function pagesOf(role: DemoAccount['role'], request: APIRequestContext): P
         instrumentos: '/instrumentos',
         'llenar-instrumento': '/instrumentos/llenar',
         sincronizacion: '/sincronizacion',
+        'mi-avance': '/mi-avance',
       };
     }
     case 'docente':
@@ -100,6 +101,7 @@ async function pagesOf(role: DemoAccount['role'], request: APIRequestContext): P
         acompanantes: '/acompanantes',
         instrumentos: '/instrumentos',
         catalogo: '/catalogo',
+        monitoreo: '/monitoreo',
       };
     }
     case 'formador':
@@ -121,6 +123,7 @@ async function pagesOf(role: DemoAccount['role'], request: APIRequestContext): P
         importar: '/importar',
         instrumentos: '/instrumentos',
         catalogo: '/catalogo',
+        monitoreo: '/monitoreo',
       };
     case 'minedu':
       return {
@@ -133,6 +136,7 @@ async function pagesOf(role: DemoAccount['role'], request: APIRequestContext): P
         instrumentos: '/instrumentos',
         instrumento: `/instrumentos/${(await api(request, '/api/v1/instruments')).items[0]?.id}`,
         importar: '/importar',
+        monitoreo: '/monitoreo',
       };
   }
 }

@@ -22,8 +22,10 @@ import {
   InstrumentDetailPage,
   InstrumentsPage,
   ModellingPage,
+  MonitoringPage,
   MorePage,
   MyAccountPage,
+  MyProgressPage,
   NewActivityPage,
   NewVisitPage,
   NotFoundPage,
@@ -100,6 +102,8 @@ export function App() {
                 <Route path="mas" element={<MorePage />} />
                 <Route path="mi-cuenta" element={<MyAccountPage />} />
                 <Route path="asignaciones" element={<CaseloadBoardPage />} />
+                <Route path="monitoreo" element={<MonitoringPage />} />
+                <Route path="mi-avance" element={<MyProgressPage />} />
                 <Route path="catalogo" element={<CatalogPage />} />
                 <Route path="importar" element={<ImportPage />} />
                 <Route path="instrumentos" element={<InstrumentsPage />} />

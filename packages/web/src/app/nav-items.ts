@@ -40,6 +40,7 @@ const ICONS: Record<Destination, IconType> = {
   imports: IconUpload,
   sync: IconRefresh,
   people: IconIdCard,
+  monitoring: IconChart,
   more: IconMore,
 };
 
@@ -85,4 +86,5 @@ const DESCRIBED = {
   people: true,
   activities: true,
   schoolActivities: true,
+  monitoring: true,
 } as const;

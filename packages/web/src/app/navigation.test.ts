@@ -51,12 +51,13 @@ describe('navigation per role', () => {
   it('supervisors get their own bars', () => {
     expect(keys(navigationFor(meOf('especialista')).primary)).toEqual([
       'home',
+      'monitoring',
       'schools',
       'teachers',
-      'coaches',
       'more',
     ]);
     expect(keys(navigationFor(meOf('minedu')).more)).toEqual([
+      'catalog',
       'people',
       'coaches',
       'caseloads',
@@ -77,6 +78,7 @@ describe('navigation per role', () => {
       expect(keys(navigationFor(meOf(role)).more), role).not.toContain('caseloads');
     expect(keys(navigationFor(meOf('director')).primary)).toEqual([
       'home',
+      'monitoring',
       'teachers',
       'schools',
       'more',
@@ -128,6 +130,19 @@ describe('navigation per role', () => {
     expect(nav.role).toBe('acompanante');
     expect(keys(nav.primary)).toEqual(['home', 'teachers', 'visits', 'activities', 'more']);
     expect(keys(nav.more)).toEqual(['schools', 'instruments', 'sync', 'myPlan', 'modelling']);
+  });
+
+  it('«Monitoreo» for the supervisors the reports answer (docs/REPORTS.md), first after Inicio', () => {
+    for (const role of ['director', 'especialista', 'minedu'] as const) {
+      const nav = navigationFor(meOf(role));
+      expect(keys(nav.primary)[1], role).toBe('monitoring');
+      expect(nav.primary[1]?.to, role).toBe('/monitoreo');
+    }
+    // The formador reads no report; coaches have «Mi avance», teachers nothing here.
+    for (const role of ['formador', 'acompanante', 'docente'] as const) {
+      const nav = navigationFor(meOf(role));
+      expect([...keys(nav.primary), ...keys(nav.more)], role).not.toContain('monitoring');
+    }
   });
 
   it('a person without roles still reaches Inicio and Más', () => {

@@ -23,6 +23,7 @@ export type Destination =
   | 'imports'
   | 'sync'
   | 'people'
+  | 'monitoring'
   | 'more';
 
 export interface NavEntry {
@@ -33,10 +34,10 @@ export interface NavEntry {
 const PRIMARY: Record<Role, Destination[]> = {
   acompanante: ['home', 'teachers', 'visits', 'activities', 'more'],
   docente: ['home', 'visits', 'myProgress', 'more'],
-  director: ['home', 'teachers', 'schools', 'more'],
+  director: ['home', 'monitoring', 'teachers', 'schools', 'more'],
   formador: ['home', 'coaches', 'more'],
-  especialista: ['home', 'schools', 'teachers', 'coaches', 'more'],
-  minedu: ['home', 'schools', 'teachers', 'catalog', 'more'],
+  especialista: ['home', 'monitoring', 'schools', 'teachers', 'more'],
+  minedu: ['home', 'monitoring', 'schools', 'teachers', 'more'],
 };
 
 /** The rest of what each role uses, in the order the "Más" page lists it. */
@@ -45,8 +46,8 @@ const MORE: Record<Role, Destination[]> = {
   docente: ['myPlan', 'activities', 'modelling', 'instruments', 'sync'],
   director: ['schoolActivities', 'people', 'coaches', 'instruments', 'catalog'],
   formador: ['schools', 'instruments', 'catalog'],
-  especialista: ['people', 'caseloads', 'imports', 'instruments', 'catalog'],
-  minedu: ['people', 'coaches', 'caseloads', 'instruments', 'imports'],
+  especialista: ['coaches', 'people', 'caseloads', 'imports', 'instruments', 'catalog'],
+  minedu: ['catalog', 'people', 'coaches', 'caseloads', 'instruments', 'imports'],
 };
 
 /** The ability a destination needs (absent: the role lists decide alone). */
@@ -86,6 +87,7 @@ function pathOf(key: Destination, me: Me): string {
     imports: '/importar',
     sync: '/sincronizacion',
     people: '/personas',
+    monitoring: '/monitoreo',
     more: '/mas',
   };
   return paths[key];

@@ -103,6 +103,14 @@ export const SchoolActivitiesPage = screen(
   ['activities'],
   () => import('../features/activities/SchoolActivitiesPage.tsx'),
 );
+export const MonitoringPage = screen(
+  ['monitoring'],
+  () => import('../features/monitoring/MonitoringPage.tsx'),
+);
+export const MyProgressPage = screen(
+  ['monitoring'],
+  () => import('../features/monitoring/MyProgressPage.tsx'),
+);
 export const NotFoundPage = lazy(() => import('../features/home/NotFoundPage.tsx'));
 export const MorePage = lazy(() => import('../features/home/MorePage.tsx'));
 

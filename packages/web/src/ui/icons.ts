@@ -16,6 +16,7 @@ export { default as IconClock } from 'lucide-react/icons/clock';
 export { default as IconCloud } from 'lucide-react/icons/cloud';
 export { default as IconCloudOff } from 'lucide-react/icons/cloud-off';
 export { default as IconContrast } from 'lucide-react/icons/contrast';
+export { default as IconDownload } from 'lucide-react/icons/download';
 export { default as IconMore } from 'lucide-react/icons/ellipsis';
 export { default as IconEye } from 'lucide-react/icons/eye';
 export { default as IconFilter } from 'lucide-react/icons/funnel';

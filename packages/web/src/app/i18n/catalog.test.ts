@@ -9,6 +9,7 @@ import { accountTexts } from './es-PE.accounts.ts';
 import { activityTexts } from './es-PE.activities.ts';
 import { caseloadTexts } from './es-PE.caseloads.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
+import { monitoringTexts } from './es-PE.monitoring.ts';
 import { peopleTexts } from './es-PE.people.ts';
 import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
@@ -58,6 +59,7 @@ const catalog = {
   ...peopleTexts,
   ...caseloadTexts,
   ...activityTexts,
+  ...monitoringTexts,
 };
 const keys = catalogKeys(catalog);
 
@@ -79,6 +81,8 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   whoRead: ['features/privacy/'],
   caseloads: ['features/caseloads/'],
   activities: ['features/activities/'],
+  monitoring: ['features/monitoring/'],
+  myProgress: ['features/monitoring/'],
 };
 
 function hasKey(key: string): boolean {

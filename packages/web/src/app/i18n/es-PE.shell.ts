@@ -29,6 +29,7 @@ export const shellTexts = {
     imports: 'Importar',
     sync: 'Sincronización',
     people: 'Personas',
+    monitoring: 'Monitoreo',
     more: 'Más',
   },
   more: {
@@ -55,6 +56,7 @@ export const shellTexts = {
       people: 'Cuentas, roles y códigos de activación',
       activities: 'GIA, talleres y reuniones: asistencia, acuerdos y tu reflexión',
       schoolActivities: 'GIA y talleres de tus docentes: cuándo ocurrieron y quiénes asistieron',
+      monitoring: 'Cumplimiento de metas, cobertura y progreso, con descarga',
     },
   },
   syncChip: {

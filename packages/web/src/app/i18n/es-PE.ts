@@ -3,6 +3,7 @@ import type { accountTexts } from './es-PE.accounts.ts';
 import type { activityTexts } from './es-PE.activities.ts';
 import type { caseloadTexts } from './es-PE.caseloads.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
+import type { monitoringTexts } from './es-PE.monitoring.ts';
 import { offlineTexts } from './es-PE.offline.ts';
 import type { peopleTexts } from './es-PE.people.ts';
 import type { planTexts } from './es-PE.plan.ts';
@@ -222,6 +223,7 @@ export const esPE = {
       countAtLeast: '{{n}} docentes o más',
       empty: 'Aún no tienes docentes asignados. Consulta con tu especialista de UGEL.',
       seeAll: 'Ver todos mis docentes',
+      myProgress: 'Mi avance del mes',
     },
     formador: {
       scope: 'Tu ámbito de formación',
@@ -376,4 +378,5 @@ export type Catalog = typeof esPE &
   typeof accountTexts &
   typeof peopleTexts &
   typeof caseloadTexts &
-  typeof activityTexts;
+  typeof activityTexts &
+  typeof monitoringTexts;

@@ -38,6 +38,7 @@ const TEXTS = {
   people: () => import('./es-PE.people.ts').then((m) => m.peopleTexts),
   caseloads: () => import('./es-PE.caseloads.ts').then((m) => m.caseloadTexts),
   activities: () => import('./es-PE.activities.ts').then((m) => m.activityTexts),
+  monitoring: () => import('./es-PE.monitoring.ts').then((m) => m.monitoringTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
 

@@ -6,6 +6,7 @@ import { useFromDevice } from '../../offline/from-device.ts';
 import { deviceTeachers } from '../../offline/reference-screens.ts';
 import { ButtonLink } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { IconChart } from '../../ui/icons.ts';
 import { List } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
@@ -73,6 +74,11 @@ export default function CoachHome({ me }: HomeProps) {
       <Suspense fallback={<Skeleton lines={4} />}>
         <CoachDay />
       </Suspense>
+      <p>
+        <ButtonLink to="/mi-avance" variant="secondary" icon={IconChart}>
+          {t('home.coach.myProgress')}
+        </ButtonLink>
+      </p>
       <section className="section" aria-labelledby="mis-docentes">
         <h2 id="mis-docentes">{t('home.coach.myTeachers')}</h2>
         {content}
