@@ -91,7 +91,11 @@ describe('ImportPage', () => {
     render();
     await vi.waitFor(() => expect(kinds()).toEqual(['schools', 'teachers', 'coaches']));
     (host.querySelector('input[value="coaches"]') as HTMLInputElement).click();
-    await vi.waitFor(() => expect(host.textContent).toContain('Columnas obligatorias: DNI, CODOOII, INTERVENCION, FECHA_INICIO.'));
+    await vi.waitFor(() =>
+      expect(host.textContent).toContain(
+        'Columnas obligatorias: DNI, CODOOII, INTERVENCION, FECHA_INICIO.',
+      ),
+    );
     const file = host.querySelector('input[type="file"]') as HTMLInputElement;
     Object.defineProperty(file, 'files', {
       value: [new File(['DNI,CODOOII\n'], 'acompanantes.csv', { type: 'text/csv' })],
