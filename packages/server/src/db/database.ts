@@ -121,6 +121,9 @@ function pgliteDatabase(pglite: PGlite, release: () => Promise<void>): Database 
     },
     async close() {
       await db.destroy();
+      // Kysely closes its driver only if it ran a query: a database opened and closed unused
+      // (a data dir initialised from a tarball) would stay open, holding its memory.
+      if (!pglite.closed) await pglite.close();
       await release();
     },
   };

@@ -34,9 +34,10 @@ describe.each(testTargets())('migrations on $engine', (target) => {
   });
 
   it('refuses a database with migrations newer than the code', async () => {
-    const database = await target.empty();
+    // The seeded copy has every migration already (running them all again is the first test).
+    const database = await target.open();
     try {
-      await migrate(database);
+      expect((await migrate(database)).applied).toEqual([]);
       await database.db
         .insertInto('schema_migrations')
         .values({ version: 9999, name: 'from_the_future' })

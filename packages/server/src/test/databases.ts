@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import { inject } from 'vitest';
 import { type Database, openDatabase, openPgliteInMemory } from '../db/database.ts';
 import { adminQuery, databaseUrl } from './postgres.ts';
+import { Tarball } from './tarball.ts';
 
 // The engines every integration test runs on: PGlite always, PostgreSQL when
 // TEST_DATABASE_URL is set. Each `open()` gives a private copy of the seeded template;
@@ -30,22 +31,6 @@ async function freshPostgres(adminUrl: string, template: string | null): Promise
   await adminQuery(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
   const database = await openDatabase({ databaseUrl: databaseUrl(adminUrl, name), dataDir: '' });
   return withDrop(database, adminUrl, name);
-}
-
-/**
- * A tarball for PGlite's `loadDataDir`, which reads it whole with `arrayBuffer()`. Node 20's
- * Blob copies a 40 MB blob in and out in small chunks (≈ 0.7 s of CPU per database opened);
- * this one hands PGlite a fresh copy of the bytes at once.
- */
-class Tarball extends Blob {
-  readonly #tar: Uint8Array;
-  constructor(tar: Uint8Array) {
-    super([]);
-    this.#tar = tar;
-  }
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this.#tar.slice().buffer);
-  }
 }
 
 /** One of the PGlite templates of this run, to load with `loadDataDir`. */
