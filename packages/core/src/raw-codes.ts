@@ -17,6 +17,7 @@ export const SPANISH_ACRONYMS: readonly string[] = [
   'MINEDU', // Ministerio de Educación
   'EIB', // educación intercultural bilingüe
   'RER', // red educativa rural, part of a network's own name ("RER Lucma")
+  'QR', // código QR, as everyone says it (the activation sheet)
   'CSV',
   'XLSX',
   'JSON',

@@ -41,6 +41,8 @@ const TEXTS = {
   monitoring: () => import('./es-PE.monitoring.ts').then((m) => m.monitoringTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
+/** The names of the feature text bundles (the catalogue's tests check each). */
+export const TEXT_BUNDLES = Object.keys(TEXTS) as TextBundle[];
 
 const loaded = new Set<TextBundle>();
 
