@@ -20,9 +20,10 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
+import { endCaseload, moveCaseload } from './changes.ts';
 import { listCaseloads } from './queries.ts';
 import { rosterWarnings } from './warnings.ts';
-import { assignCaseload, endCaseload, moveCaseload } from './writes.ts';
+import { assignCaseload } from './writes.ts';
 import { decideProposals, listProposals, openYear } from './year.ts';
 
 const caseloadsRoute = createRoute({

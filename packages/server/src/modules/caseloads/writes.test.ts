@@ -213,6 +213,49 @@ describe.each(testTargets())('caseload writes on $engine', (target) => {
     expect(back.status).toBe(200);
   });
 
+  it('corrects an assignment moved on its first day in place; refuses a move before it', async () => {
+    const { school, coach, other } = await setting();
+    const [a] = school.teacherIds as [string];
+    const first = await post('especialista', '/caseloads', {
+      coachId: coach.id,
+      intervention: 'MULTIGRADO',
+      teacherIds: [a],
+      validFrom: today,
+    });
+    const id = first.body.created[0].id;
+    const early = await post('especialista', `/caseloads/${id}/move`, {
+      coachId: other.id,
+      reason: 'Error de asignación',
+      date: addDays(today, -1),
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('CASELOAD_END_BEFORE_START');
+    expect(early.body.error.message).toContain(today);
+
+    const reason = 'Se asignó al acompañante equivocado';
+    const moved = await post('especialista', `/caseloads/${id}/move`, {
+      coachId: other.id,
+      reason,
+    });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ ended: [], created: [{ id, coachId: other.id }] });
+    const rows = await rowsOf([a]);
+    expect(rows.map((r) => [r.id, r.coach_id, r.valid_from, r.valid_to, r.reason])).toEqual([
+      [id, other.id, today, null, reason],
+    ]);
+    const event = await h.db
+      .selectFrom('audit_event')
+      .select(['detail'])
+      .where('action', '=', 'caseload.move')
+      .where('resource_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(event.detail).toMatchObject({
+      reason,
+      before: { coachId: coach.id },
+      after: { corrected: { coachId: other.id } },
+    });
+  });
+
   it('ends an assignment keeping its history; refuses an end before the start or twice', async () => {
     const { school, coach } = await setting();
     const [a] = school.teacherIds as [string];

@@ -1,10 +1,7 @@
 import {
   type Actor,
   AppError,
-  addDays,
   type CaseloadAssign,
-  type CaseloadEnd,
-  type CaseloadMove,
   type CaseloadRow,
   type CaseloadWriteResult,
   currentSchoolYear,
@@ -17,13 +14,13 @@ import type { DB } from '../../db/schema.ts';
 import { decideAnyPlace, loadCoachFacts, loadTeacherFacts } from '../../policy/relations.ts';
 import { refreshReadModels } from '../reports/maintain.ts';
 
-// Caseload writes (issue 14): assign teachers to a coach, end an assignment (the row stays, with
-// valid_to), move a teacher to another coach. Decided by the policy (`caseload` create/update:
+// Caseload writes (issue 14): assign teachers to a coach (ending or moving an assignment:
+// changes.ts). Decided by the policy (`caseload` create/update:
 // the especialista in their UGEL, equipo MINEDU); each call is one transaction, so a bulk
 // assignment with one bad teacher saves nothing. A change of coach — during the year or from
 // one year to the next — needs a reason (continuity, docs/ADMIN.md). `actor` null: the CLI.
 
-type Tx = Transaction<DB>;
+export type Tx = Transaction<DB>;
 
 export const COLUMNS = [
   'id',
@@ -101,7 +98,11 @@ export async function recordChange(
 }
 
 /** The coach must exist as a coach and, for a supervisor, work in their scope. */
-async function checkCoach(db: Kysely<DB>, actor: Actor | null, coachId: string): Promise<void> {
+export async function checkCoach(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  coachId: string,
+): Promise<void> {
   const profile = await db
     .selectFrom('coach_profile')
     .select('person_id')
@@ -289,113 +290,3 @@ export async function assignCaseload(
 }
 
 /** The row, if the actor may change it (a supervisor in scope); otherwise as good as absent. */
-async function loadForUpdate(tx: Tx, actor: Actor | null, caseloadId: string): Promise<StoredRow> {
-  const row = await tx
-    .selectFrom('caseload')
-    .select(COLUMNS)
-    .where('id', '=', caseloadId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND');
-  if (!actor) return row;
-  const facts = (await loadTeacherFacts(tx, [row.teacher_id], currentSchoolYear())).get(
-    row.teacher_id,
-  );
-  const places = [...(facts?.places ?? []), { ugelId: row.ugel_id, regionId: row.region_id }];
-  const resource = { kind: 'caseload' as const, teacherId: row.teacher_id };
-  if (decideAnyPlace(actor, 'update', resource, places).allow) return row;
-  if (decideAnyPlace(actor, 'read', resource, places).allow) throw new AppError('FORBIDDEN');
-  throw new AppError('NOT_FOUND');
-}
-
-export async function endCaseload(
-  db: Kysely<DB>,
-  actor: Actor | null,
-  caseloadId: string,
-  body: CaseloadEnd,
-): Promise<CaseloadWriteResult> {
-  const to = body.validTo ?? limaToday();
-  return db.transaction().execute(async (tx) => {
-    const row = await loadForUpdate(tx, actor, caseloadId);
-    if (row.valid_to !== null && row.valid_to <= to) throw new AppError('CASELOAD_ALREADY_ENDED');
-    if (to < row.valid_from) {
-      throw new AppError(
-        'CASELOAD_END_BEFORE_START',
-        `La fecha de fin (${to}) no puede ser anterior al inicio de la asignación (${row.valid_from}).`,
-      );
-    }
-    const reason = body.reason?.trim() || null;
-    const ended = await tx
-      .updateTable('caseload')
-      .set({ valid_to: to, end_reason: reason, ended_by: actor?.personId ?? null })
-      .where('id', '=', row.id)
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    await recordChange(tx, actor, 'caseload.end', ended, {
-      before: rowOut(row),
-      after: rowOut(ended),
-      reason,
-    });
-    return { created: [], ended: [rowOut(ended)] };
-  });
-}
-
-export async function moveCaseload(
-  db: Kysely<DB>,
-  actor: Actor | null,
-  caseloadId: string,
-  body: CaseloadMove,
-): Promise<CaseloadWriteResult> {
-  const reason = requireReason(body.reason);
-  const date = body.date ?? limaToday();
-  await checkCoach(db, actor, body.coachId);
-  return db.transaction().execute(async (tx) => {
-    const row = await loadForUpdate(tx, actor, caseloadId);
-    await lockTeachers(tx, [row.teacher_id]);
-    if (row.coach_id === body.coachId) throw new AppError('CASELOAD_SAME_COACH');
-    if (row.valid_to !== null && row.valid_to < date) throw new AppError('CASELOAD_ALREADY_ENDED');
-    const lastDay = addDays(date, -1);
-    if (lastDay < row.valid_from) {
-      throw new AppError(
-        'CASELOAD_END_BEFORE_START',
-        `El cambio debe ser posterior al inicio de la asignación (${row.valid_from}): elige una fecha desde el ${addDays(row.valid_from, 1)}.`,
-      );
-    }
-    const slot = {
-      teacherId: row.teacher_id,
-      intervention: row.intervention_code,
-      specialty: row.specialty,
-      from: date,
-      to: row.valid_to,
-    };
-    await checkOverlap(tx, slot, row.id);
-    const ended = await tx
-      .updateTable('caseload')
-      .set({ valid_to: lastDay, end_reason: reason, ended_by: actor?.personId ?? null })
-      .where('id', '=', row.id)
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    const created = await tx
-      .insertInto('caseload')
-      .values({
-        coach_id: body.coachId,
-        teacher_id: row.teacher_id,
-        intervention_code: row.intervention_code,
-        specialty: row.specialty,
-        region_id: row.region_id,
-        ugel_id: row.ugel_id,
-        valid_from: date,
-        valid_to: row.valid_to,
-        reason,
-        created_by: actor?.personId ?? null,
-      })
-      .returning(COLUMNS)
-      .executeTakeFirstOrThrow();
-    await recordChange(tx, actor, 'caseload.move', created, {
-      before: rowOut(row),
-      after: { ended: rowOut(ended), created: rowOut(created) },
-      reason,
-    });
-    return { created: [rowOut(created)], ended: [rowOut(ended)] };
-  });
-}
