@@ -3,7 +3,14 @@ import type { Change, Mutation } from '@acompana/core';
 import { describe, expect, it } from 'vitest';
 import { DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
-import { caseloadTeacher, Device, type Place, pushOk, visitPayload } from './testing.ts';
+import {
+  caseloadTeacher,
+  Device,
+  othersQuiet,
+  type Place,
+  pushOk,
+  visitPayload,
+} from './testing.ts';
 
 // The folded pull of a push does not echo the device's own writes (docs/SYNC.md, "One round
 // trip"): the device already holds them. Its cursor still moves past them, another device's
@@ -103,6 +110,7 @@ describe.each(testTargets())('sync echo on $engine', (target) => {
         baseVersion: 1,
       }),
     ]);
+    await othersQuiet(h.db, target.engine);
     const body = await pushWithCursor(
       [
         phone.upsert('visit', id, visitPayload(p, { plannedDate: '2026-05-21' }), {

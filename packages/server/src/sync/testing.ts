@@ -161,3 +161,21 @@ export async function count(db: Kysely<DB>, table: string, id: string): Promise<
   }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE id = ${id}`.execute(db);
   return Number(rows[0]?.n);
 }
+
+/**
+ * On PostgreSQL the pull's horizon is the cluster's oldest open writer (docs/SYNC.md, "Cursor"),
+ * and the test cluster is shared by the test files running beside this one. Before asserting
+ * exactly what a push's page brings, wait (up to 10 s) until no other session holds an open
+ * write transaction. PGlite has one session: nothing to wait for.
+ */
+export async function othersQuiet(db: Kysely<DB>, engine: 'pglite' | 'postgres'): Promise<void> {
+  if (engine === 'pglite') return;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE backend_xid IS NOT NULL AND pid <> pg_backend_pid()`.execute(db);
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

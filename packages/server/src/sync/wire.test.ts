@@ -5,7 +5,15 @@ import { DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import { ORIGIN } from '../test/http.ts';
 import { SYNC_PUSH_MAX_BYTES } from './routes.ts';
-import { caseloadTeacher, count, Device, type Place, pushOk, visitPayload } from './testing.ts';
+import {
+  caseloadTeacher,
+  count,
+  Device,
+  othersQuiet,
+  type Place,
+  pushOk,
+  visitPayload,
+} from './testing.ts';
 
 // The push on the wire (docs/SYNC.md, "On the wire"): a gzipped body is expanded and applied
 // like a plain one; a body that expands past the push limit (a zip bomb), another encoding or
@@ -91,6 +99,7 @@ describe.each(testTargets())('sync push on the wire on $engine', (target) => {
     const plain = await pushOk(h.client, h.cookies.coach, [m]);
     expect(plain).toHaveLength(1);
     const n = device.upsert('visit', randomUUID(), visitPayload(p));
+    await othersQuiet(h.db, target.engine);
     const res = await h.client.post(
       '/api/v1/sync/push',
       { deviceId: n.deviceId, mutations: [n], cursor, scope },
