@@ -11,6 +11,7 @@ import {
   Device,
   othersQuiet,
   type Place,
+  pageExact,
   pushOk,
   visitPayload,
 } from './testing.ts';
@@ -82,36 +83,40 @@ describe.each(testTargets())('sync push on the wire on $engine', (target) => {
     expect(await count(h.db, 'visit', id)).toBe(0);
   });
 
-  it('one round trip: a push with the cursor answers what the device has not seen', async () => {
-    const p = await coachPlace();
-    // The device's seed, page by page.
-    let cursor = '';
-    let scope = '';
-    for (let more = true; more; ) {
-      const q = new URLSearchParams({ limit: '500', ...(cursor ? { cursor, scope } : {}) });
-      const { status, body } = await h.client.getJson(`/api/v1/sync/pull?${q}`, h.cookies.coach);
-      expect(status).toBe(200);
-      ({ cursor, scope, more } = body);
-    }
-    const device = new Device();
-    const id = randomUUID();
-    const m = device.upsert('visit', id, visitPayload(p));
-    const plain = await pushOk(h.client, h.cookies.coach, [m]);
-    expect(plain).toHaveLength(1);
-    const n = device.upsert('visit', randomUUID(), visitPayload(p));
-    await othersQuiet(h.db, target.engine);
-    const res = await h.client.post(
-      '/api/v1/sync/push',
-      { deviceId: n.deviceId, mutations: [n], cursor, scope },
-      { cookie: h.cookies.coach },
-    );
-    expect(res.status).toBe(200);
-    const body = await res.json();
-    expect(body.results).toMatchObject([{ mutationId: n.mutationId, status: 'applied' }]);
-    // The visit pushed before (without a cursor, no page); not this one, which the device
-    // holds as it sent it (echo.test.ts).
-    expect(body.pull).toMatchObject({ more: false, reseed: false, scope });
-    expect(body.pull.changes.map((c: { id: string }) => c.id)).toEqual([id]);
-    expect(body.pull.cursor).not.toBe(cursor);
-  });
+  it(
+    'one round trip: a push with the cursor answers what the device has not seen',
+    pageExact(target.engine),
+    async () => {
+      const p = await coachPlace();
+      // The device's seed, page by page.
+      let cursor = '';
+      let scope = '';
+      for (let more = true; more; ) {
+        const q = new URLSearchParams({ limit: '500', ...(cursor ? { cursor, scope } : {}) });
+        const { status, body } = await h.client.getJson(`/api/v1/sync/pull?${q}`, h.cookies.coach);
+        expect(status).toBe(200);
+        ({ cursor, scope, more } = body);
+      }
+      const device = new Device();
+      const id = randomUUID();
+      const m = device.upsert('visit', id, visitPayload(p));
+      const plain = await pushOk(h.client, h.cookies.coach, [m]);
+      expect(plain).toHaveLength(1);
+      const n = device.upsert('visit', randomUUID(), visitPayload(p));
+      await othersQuiet(h.db, target.engine);
+      const res = await h.client.post(
+        '/api/v1/sync/push',
+        { deviceId: n.deviceId, mutations: [n], cursor, scope },
+        { cookie: h.cookies.coach },
+      );
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.results).toMatchObject([{ mutationId: n.mutationId, status: 'applied' }]);
+      // The visit pushed before (without a cursor, no page); not this one, which the device
+      // holds as it sent it (echo.test.ts).
+      expect(body.pull).toMatchObject({ more: false, reseed: false, scope });
+      expect(body.pull.changes.map((c: { id: string }) => c.id)).toEqual([id]);
+      expect(body.pull.cursor).not.toBe(cursor);
+    },
+  );
 });
