@@ -183,8 +183,8 @@ export async function othersQuiet(db: Kysely<DB>, engine: 'pglite' | 'postgres')
 /**
  * Options of a test that asserts a push's exact page. On the shared test cluster a writer of
  * another test file can start between `othersQuiet` and the push and hold the page back (a
- * delay, never a loss: concurrency.test.ts holds a transaction open to prove it); such a test runs again, with new records, up
- * to twice. On PGlite it never does.
+ * delay, never a loss: concurrency.test.ts holds a transaction open to prove it); such a test
+ * runs again, with new records, up to twice. On PGlite it never does.
  */
 export function pageExact(engine: 'pglite' | 'postgres'): { retry: number } {
   return { retry: engine === 'postgres' ? 2 : 0 };
