@@ -47,7 +47,6 @@ beforeEach(async () => {
   });
 });
 afterEach(async () => {
-  vi.unstubAllGlobals();
   root?.unmount();
   host?.remove();
   root = null;
@@ -98,17 +97,6 @@ describe('agenda del día durante la primera sincronización', () => {
   });
 
   it('counts the caseload’s GIA and talleres toward the catalogue’s targets, offline', async () => {
-    // The blocks below the fold are drawn once they come near the screen; here, at once.
-    vi.stubGlobal(
-      'IntersectionObserver',
-      class {
-        constructor(private readonly report: (entries: { isIntersecting: boolean }[]) => void) {}
-        observe() {
-          this.report([{ isIntersecting: true }]);
-        }
-        disconnect() {}
-      },
-    );
     const year = currentSchoolYear();
     const ACTIVITY = '0190a000-0000-7000-8000-0000000000ac';
     const record = (kind: 'activity' | 'activity_attendance', id: string, data: object) => ({

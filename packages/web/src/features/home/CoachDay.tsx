@@ -1,7 +1,7 @@
 import { limaToday } from '@acompana/core';
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate, loadTexts } from '../../app/i18n/index.ts';
+import { formatDate } from '../../app/i18n/index.ts';
 import { useOutboxCounts, useRecords, useReference } from '../../offline/hooks.ts';
 import { useOfflineSlot } from '../../offline/OfflineProvider.tsx';
 import { useLocalDataState } from '../../offline/reference-hooks.ts';
@@ -20,19 +20,9 @@ import {
 } from '../../ui/icons.ts';
 import { CappedList, ListItem } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { WhenVisible } from '../../ui/WhenVisible.tsx';
+import CaseloadTargets from '../activities/CaseloadTargets.tsx';
+import DayActivities from '../activities/DayActivities.tsx';
 import { coachDay } from './day.ts';
-
-// The collective activities sit below the fold: their code and texts arrive when the coach
-// scrolls to them (docs/UI.md, "Below the fold").
-const DayActivities = lazy(
-  async () =>
-    (await Promise.all([import('../activities/DayActivities.tsx'), loadTexts('activities')]))[0],
-);
-const CaseloadTargets = lazy(
-  async () =>
-    (await Promise.all([import('../activities/CaseloadTargets.tsx'), loadTexts('activities')]))[0],
-);
 
 // "Agenda del día" on the coach's home, read from the device so it opens in the field: visits of
 // today and overdue, commitments due, teachers below the monthly minimum, unsynced work. Each
@@ -160,12 +150,8 @@ function Day() {
           />
         )}
       </Block>
-      <WhenVisible label={t('app.loading')}>
-        <DayActivities />
-      </WhenVisible>
-      <WhenVisible label={t('app.loading')}>
-        <CaseloadTargets />
-      </WhenVisible>
+      <DayActivities />
+      <CaseloadTargets />
       <Block id="dia-sincronizar" title={t('day.unsynced')}>
         <p>
           {counts.pending === 0
