@@ -13,7 +13,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { personRoles } from '../accounts/target.ts';
 import { insertPerson } from './insert.ts';
-import { audit, authorizeRole, datesInOrder, field, overlapping, sameName } from './roles.ts';
+import {
+  audit,
+  authorizeRole,
+  datesInOrder,
+  field,
+  overlapping,
+  personForRegistration,
+} from './roles.ts';
 
 // Registering someone other than a coach from «Personas» (issue 14): equipo MINEDU gives the
 // roles especialista, formador and MINEDU; the especialista director and docente in their UGEL.
@@ -112,30 +119,11 @@ export async function registerPerson(
   }
   const level = LEVEL[input.role];
   const where = await placeOf(db, level, input.scopeId);
-  const person = await db
-    .selectFrom('person')
-    .select(['id', 'given_names', 'paternal_surname', 'maternal_surname'])
-    .where('dni', '=', input.dni)
-    .executeTakeFirst();
-  if (
-    person &&
-    !(
-      sameName(person.given_names, input.givenNames) &&
-      sameName(person.paternal_surname, input.paternalSurname) &&
-      sameName(person.maternal_surname ?? '', input.maternalSurname)
-    )
-  ) {
-    throw new AppError(
-      'DNI_TAKEN',
-      `Ya existe una persona con el DNI ${input.dni} y otros nombres. Revisa el DNI, o deja los nombres en blanco para darle el rol a la persona que ya está en las listas.`,
-    );
-  }
-  if (!person && (!input.givenNames || !input.paternalSurname)) {
-    throw field(
-      input.givenNames ? 'paternalSurname' : 'givenNames',
-      `No hay nadie con el DNI ${input.dni} en las listas: escribe sus nombres y apellidos para registrarla.`,
-    );
-  }
+  const person = await personForRegistration(
+    db,
+    input,
+    'darle el rol a la persona que ya está en las listas',
+  );
   const roles = person ? await personRoles(db, person.id) : [];
   try {
     authorizeRole(

@@ -32,6 +32,46 @@ export function sameName(stored: string, given: string | undefined): boolean {
   return given === undefined || searchFold(stored.trim()) === searchFold(given.trim());
 }
 
+export interface PersonNames {
+  dni: string;
+  givenNames?: string | undefined;
+  paternalSurname?: string | undefined;
+  maternalSurname?: string | undefined;
+}
+
+/**
+ * The person a registration is about: the one in the lists with that DNI (whose names, when
+ * given, must match), or nobody — then the names are required to create them. `what` ends the
+ * DNI_TAKEN message: what leaving the names blank does.
+ */
+export async function personForRegistration(db: Db, input: PersonNames, what: string) {
+  const person = await db
+    .selectFrom('person')
+    .select(['id', 'given_names', 'paternal_surname', 'maternal_surname'])
+    .where('dni', '=', input.dni)
+    .executeTakeFirst();
+  if (
+    person &&
+    !(
+      sameName(person.given_names, input.givenNames) &&
+      sameName(person.paternal_surname, input.paternalSurname) &&
+      sameName(person.maternal_surname ?? '', input.maternalSurname)
+    )
+  ) {
+    throw new AppError(
+      'DNI_TAKEN',
+      `Ya existe una persona con el DNI ${input.dni} y otros nombres. Revisa el DNI, o deja los nombres en blanco para ${what}.`,
+    );
+  }
+  if (!person && (!input.givenNames || !input.paternalSurname)) {
+    throw field(
+      input.givenNames ? 'paternalSurname' : 'givenNames',
+      `No hay nadie con el DNI ${input.dni} en las listas: escribe sus nombres y apellidos para registrarla.`,
+    );
+  }
+  return person ?? null;
+}
+
 /** Refuses a role the actor may not give: outside their territory, or to a higher role. */
 export function authorizeRole(
   actor: Actor | null,
@@ -109,30 +149,11 @@ export async function registerCoach(
   if (!intervention) {
     throw field('interventionCode', `La intervención ${input.interventionCode} no existe.`);
   }
-  const person = await db
-    .selectFrom('person')
-    .select(['id', 'given_names', 'paternal_surname', 'maternal_surname'])
-    .where('dni', '=', input.dni)
-    .executeTakeFirst();
-  if (
-    person &&
-    !(
-      sameName(person.given_names, input.givenNames) &&
-      sameName(person.paternal_surname, input.paternalSurname) &&
-      sameName(person.maternal_surname ?? '', input.maternalSurname)
-    )
-  ) {
-    throw new AppError(
-      'DNI_TAKEN',
-      `Ya existe una persona con el DNI ${input.dni} y otros nombres. Revisa el DNI, o deja los nombres en blanco para registrar como acompañante a la persona que ya está en las listas.`,
-    );
-  }
-  if (!person && (!input.givenNames || !input.paternalSurname)) {
-    throw field(
-      input.givenNames ? 'paternalSurname' : 'givenNames',
-      `No hay nadie con el DNI ${input.dni} en las listas: escribe sus nombres y apellidos para registrarla.`,
-    );
-  }
+  const person = await personForRegistration(
+    db,
+    input,
+    'registrar como acompañante a la persona que ya está en las listas',
+  );
   const roles = person ? await personRoles(db, person.id) : [];
   const place: Place = { ugelId: ugel.id, regionId: ugel.region_id };
   authorizeRole(actor, 'create', person?.id ?? 'persona-nueva', [...roles, 'acompanante'], place);
