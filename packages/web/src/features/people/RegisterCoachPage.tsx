@@ -17,6 +17,7 @@ import { useApiData } from '../../ui/useApiData.ts';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 import { useTerritoryOptions } from '../rosters/options.ts';
 import { registerCoach } from './api.ts';
+import { PersonFields } from './PersonFields.tsx';
 
 // «Registrar acompañante» (issue 14): a person from the rosters by DNI (names may be left out)
 // or a new one, with the intervention, UGEL, start and optional end of the role. The server
@@ -110,31 +111,7 @@ export default function RegisterCoachPage() {
       <p>{t('registerCoach.intro')}</p>
       {alert ? <Notice tone="error">{alert}</Notice> : null}
       <form className="form" onSubmit={onSubmit} noValidate>
-        <TextField
-          label={t('person.dni')}
-          name="dni"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          required
-          error={errors.dni}
-        />
-        <TextField
-          label={t('registerCoach.givenNames')}
-          hint={t('registerCoach.namesHint')}
-          name="givenNames"
-          error={errors.givenNames}
-        />
-        <TextField
-          label={t('registerCoach.paternalSurname')}
-          name="paternalSurname"
-          error={errors.paternalSurname}
-        />
-        <TextField
-          label={t('registerCoach.maternalSurname')}
-          name="maternalSurname"
-          error={errors.maternalSurname}
-        />
+        <PersonFields errors={errors} />
         <SelectField
           label={t('registerCoach.intervention')}
           name="interventionCode"

@@ -22,6 +22,7 @@ import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { useTerritoryOptions } from '../rosters/options.ts';
 import { listRegions, registerPerson } from './api.ts';
+import { PersonFields } from './PersonFields.tsx';
 
 // «Registrar persona» (issue 14): equipo MINEDU registers especialistas, formadores and MINEDU
 // accounts; the especialista directors and teachers of their UGEL (coaches have their own
@@ -203,31 +204,7 @@ export default function RegisterPersonPage() {
           ))}
         </SelectField>
         {role ? <PlaceField key={role} role={role} error={errors.scopeId} /> : null}
-        <TextField
-          label={t('person.dni')}
-          name="dni"
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={8}
-          required
-          error={errors.dni}
-        />
-        <TextField
-          label={t('registerCoach.givenNames')}
-          hint={t('registerCoach.namesHint')}
-          name="givenNames"
-          error={errors.givenNames}
-        />
-        <TextField
-          label={t('registerCoach.paternalSurname')}
-          name="paternalSurname"
-          error={errors.paternalSurname}
-        />
-        <TextField
-          label={t('registerCoach.maternalSurname')}
-          name="maternalSurname"
-          error={errors.maternalSurname}
-        />
+        <PersonFields errors={errors} />
         <TextField
           label={t('registerCoach.validFrom')}
           name="validFrom"
