@@ -43,6 +43,27 @@ describe('Turns', () => {
     expect(turns.waiting).toBe(0);
   });
 
+  it('lets I/O in between two holders, so a new connection can draw its ticket (bench:load)', async () => {
+    // PGlite runs each query on this thread. If the turn passed straight to the next waiter,
+    // a queue of queries would run back to back in microtasks and the event loop's I/O phase
+    // (accepting a new connection, reading its request) would wait until the queue drained:
+    // a phone that just reconnected got its first answer last.
+    const turns = new Turns();
+    await turns.acquire();
+    const served: string[] = [];
+    const queries = Array.from({ length: 50 }, (_, i) =>
+      turns.acquire().then(() => {
+        served.push(`q${i}`);
+        turns.release();
+      }),
+    );
+    setImmediate(() => served.push('io'));
+    turns.release();
+    await Promise.all(queries);
+    expect(served).toHaveLength(51);
+    expect(served.indexOf('io')).toBeLessThan(3);
+  });
+
   it('is free again once every holder has released it', async () => {
     const turns = new Turns();
     await turns.acquire();

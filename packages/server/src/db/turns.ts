@@ -51,9 +51,14 @@ export class Turns {
   }
 
   release(): void {
-    const next = this.#pop();
-    if (next) next.grant();
-    else this.#held = false;
+    // PGlite's queries run on this thread; handing the turn over at once would chain query after
+    // query in microtasks and starve the I/O phase: new connections would not be accepted (nor
+    // given their ticket) until the queue drained. Yielding one event-loop turn lets them in.
+    setImmediate(() => {
+      const next = this.#pop();
+      if (next) next.grant();
+      else this.#held = false;
+    });
   }
 
   #push(w: Waiter): void {

@@ -35,17 +35,40 @@ export async function loadTeacherFacts(
   teacherIds: readonly string[],
   year: number,
 ): Promise<Map<string, TeacherFacts>> {
+  return (await loadTeacherFactsAndSchools(db, teacherIds, year)).facts;
+}
+
+/** A school where a teacher holds a post this year, as a list of teachers shows it. */
+export interface PostSchool {
+  id: string;
+  name: string;
+  codigoModular: string;
+}
+
+/** The teachers' facts and, from the same query, the schools of their posts (ordered by name):
+ *  a page of teachers needs both, and each query is a round trip under load (bench:load). */
+export async function loadTeacherFactsAndSchools(
+  db: Kysely<DB>,
+  teacherIds: readonly string[],
+  year: number,
+): Promise<{ facts: Map<string, TeacherFacts>; schools: Map<string, PostSchool[]> }> {
   const out = new Map<string, TeacherFacts>();
+  const schools = new Map<string, PostSchool[]>();
   const ids = unique([...teacherIds]);
-  for (const id of ids) out.set(id, { places: [], coachIds: [], trainerIds: [] });
-  if (ids.length === 0) return out;
+  for (const id of ids) {
+    out.set(id, { places: [], coachIds: [], trainerIds: [] });
+    schools.set(id, []);
+  }
+  if (ids.length === 0) return { facts: out, schools };
   const [posts, links] = await Promise.all([
     db
       .selectFrom('teacher_post as tp')
       .innerJoin('school as s', 's.id', 'tp.school_id')
       .select(['tp.person_id', 's.id', 's.network_id', 's.ugel_id', 's.region_id'])
+      .select(['s.name', 's.codigo_modular'])
       .where('tp.person_id', 'in', ids)
       .where('tp.school_year', '=', year)
+      .orderBy('s.name')
       .execute(),
     db
       .selectFrom('caseload as c')
@@ -64,6 +87,7 @@ export async function loadTeacherFacts(
       ugelId: p.ugel_id,
       regionId: p.region_id,
     });
+    schools.get(p.person_id)?.push({ id: p.id, name: p.name, codigoModular: p.codigo_modular });
   }
   for (const link of links) {
     const facts = out.get(link.teacher_id);
@@ -73,7 +97,7 @@ export async function loadTeacherFacts(
       facts.trainerIds.push(link.formador_id);
     }
   }
-  return out;
+  return { facts: out, schools };
 }
 
 interface CoachPlaceRow {

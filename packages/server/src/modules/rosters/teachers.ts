@@ -12,7 +12,12 @@ import {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { teacherReachSql } from '../../policy/reach-sql.ts';
-import { decideAnyPlace, decideCaseloadRow, loadTeacherFacts } from '../../policy/relations.ts';
+import {
+  decideAnyPlace,
+  decideCaseloadRow,
+  loadTeacherFacts,
+  loadTeacherFactsAndSchools,
+} from '../../policy/relations.ts';
 import {
   activeSql,
   afterSql,
@@ -84,17 +89,7 @@ export async function listTeachers(
   if (ids.length === 0)
     return { items: [], nextCursor: null, ...(total === undefined ? {} : { total }) };
 
-  const [posts, facts] = await Promise.all([
-    db
-      .selectFrom('teacher_post as tp')
-      .innerJoin('school as s', 's.id', 'tp.school_id')
-      .select(['tp.person_id', 's.id', 's.name', 's.codigo_modular'])
-      .where('tp.person_id', 'in', ids)
-      .where('tp.school_year', '=', year)
-      .orderBy('s.name')
-      .execute(),
-    loadTeacherFacts(db, ids, year),
-  ]);
+  const { facts, schools } = await loadTeacherFactsAndSchools(db, ids, year);
   // Defence in depth: the SQL filter came from the same rules, but every row is decided.
   const visible = page.filter((row) => {
     const f = facts.get(row.id);
@@ -117,9 +112,7 @@ export async function listTeachers(
     id: row.id,
     dni: row.dni,
     displayName: displayName(row),
-    schools: posts
-      .filter((p) => p.person_id === row.id)
-      .map((p) => ({ id: p.id, name: p.name, codigoModular: p.codigo_modular })),
+    schools: schools.get(row.id) ?? [],
     coaches: coaches.get(row.id) ?? [],
   }));
   return total === undefined ? { items, nextCursor } : { items, nextCursor, total };
