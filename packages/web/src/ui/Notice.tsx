@@ -48,14 +48,25 @@ export function Notice({ tone = 'info', title, children, action, live, id }: Not
 
 /** A form's alert: a live region that is always on the page (so a refusal shown later is
  *  announced) holding the error notice while there is one. */
-export function FormAlert({ message, id }: { message: ReactNode; id?: string }) {
+export function FormAlert({
+  message,
+  id,
+  children,
+}: {
+  message?: ReactNode;
+  id?: string;
+  /** Content of its own (e.g. an ErrorNotice, or field errors a field's aria-describedby names)
+   *  instead of `message` in an error Notice; it must not be a live region itself. */
+  children?: ReactNode;
+}) {
   return (
     <div className="form__alert" role="alert" id={id}>
-      {message ? (
-        <Notice tone="error" live={false}>
-          {message}
-        </Notice>
-      ) : null}
+      {children ??
+        (message ? (
+          <Notice tone="error" live={false}>
+            {message}
+          </Notice>
+        ) : null)}
     </div>
   );
 }

@@ -20,13 +20,16 @@ interface ErrorNoticeProps {
   error: unknown;
   /** Offered only when trying again may help (see isRetryable). */
   onRetry?: () => void;
+  /** false inside a live region already there (FormAlert): one announcement. */
+  live?: false;
 }
 
-export function ErrorNotice({ error, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ error, onRetry, live }: ErrorNoticeProps) {
   const { t } = useTranslation();
   return (
     <Notice
       tone="error"
+      live={live}
       action={
         onRetry && isRetryable(error) ? (
           <Button variant="secondary" onClick={onRetry}>

@@ -11,14 +11,15 @@ import { describe, expect, it } from 'vitest';
 // by hand (a `.field`, a `.card`, a `.button--secondary`…), or make a bare <ul>/<ol> of links
 // or buttons its list (List + ListItem; actions are Buttons in a row). A list of links inside
 // a <nav> is navigation and stays a list. Messages are Notices, not a hand-written `.notice`,
-// and a Notice inside a live region already there is not live itself (live={false}).
+// and a Notice inside a live region already there is not live itself (live={false}); a form's
+// live region for its errors is the kit's FormAlert, not a hand-written `.form__alert`.
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const UI = path.join(SRC, 'ui');
 
 /** Class names that belong to a kit component (the component writes them, features don't). */
 const KIT_CLASS =
-  /^(?:button(?:--.*)?|icon-button|field|field--inline|field-group(?:--.*)?|field-pair|rule|rule__grid|choice|choice__option|card|card--warning|badge(?:--.*)?|empty|empty-state.*|back-link|list|list-item.*|skeleton.*|sheet.*|tabs.*|segmented.*|switch.*|chip.*|spinner|notice(?:--.*|__.*)?)$/;
+  /^(?:button(?:--.*)?|icon-button|field|field--inline|field-group(?:--.*)?|field-pair|rule|rule__grid|choice|choice__option|card|card--warning|badge(?:--.*)?|empty|empty-state.*|back-link|list|list-item.*|skeleton.*|sheet.*|tabs.*|segmented.*|switch.*|chip.*|spinner|form__alert|notice(?:--.*|__.*)?)$/;
 
 /** What a list item must not be by itself: a link or a button (a list of actions/links). */
 const LINK_OR_BUTTON = new Set(['a', 'Link', 'NavLink', 'button', 'Button', 'ButtonLink']);
@@ -84,8 +85,10 @@ function classNames(attribute: ts.JsxAttribute): string[] {
   return out.filter(Boolean);
 }
 
-/** An element written with role="alert" or role="status" (a live region already there). */
+/** An element written with role="alert" or role="status", or the kit's FormAlert (a live
+ *  region already there). */
 function isLiveRegion(node: ts.JsxElement): boolean {
+  if (tagName(node) === 'FormAlert') return true;
   return node.openingElement.attributes.properties.some(
     (a) =>
       ts.isJsxAttribute(a) &&
@@ -104,7 +107,8 @@ function liveNotices(region: ts.JsxElement): ts.Node[] {
       const quiet = node.attributes.properties.some(
         (a) => ts.isJsxAttribute(a) && a.name.getText() === 'live',
       );
-      if (node.tagName.getText() === 'Notice' && !quiet) found.push(node);
+      const tag = node.tagName.getText();
+      if ((tag === 'Notice' || tag === 'ErrorNotice') && !quiet) found.push(node);
     }
     ts.forEachChild(node, visit);
   };
@@ -197,9 +201,11 @@ describe('markup guard self-check', () => {
       'const f = <ol><li><Button onClick={a}>A</Button></li><li><Button>B</Button></li></ol>;',
       'const g = <p className="notice notice--error" role="alert">No se pudo</p>;',
       'const h = <div role="alert">{e ? <Notice tone="error">{e}</Notice> : null}</div>;',
+      'const i = <div role="alert" className="form__alert">{e}</div>;',
+      'const j = <FormAlert>{e ? <ErrorNotice error={e} /> : null}</FormAlert>;',
     ].join('\n');
     expect(scanMarkup('x.tsx', code).map((f) => f.line)).toEqual([
-      1, 2, 3, 4, 4, 6, 14, 15, 15, 16,
+      1, 2, 3, 4, 4, 6, 14, 15, 15, 16, 17, 18,
     ]);
   });
 

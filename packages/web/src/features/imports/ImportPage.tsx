@@ -10,7 +10,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Checkbox } from '../../ui/CheckboxGroup.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { IconUpload } from '../../ui/icons.ts';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert, Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { Stat, StatGroup } from '../../ui/Stat.tsx';
@@ -183,14 +183,14 @@ export default function ImportPage() {
           checked={skipInvalid}
           onChange={setSkipInvalid}
         />
-        <div className="form__alert" role="alert">
-          {failure && !fileError ? <ErrorNotice error={failure} /> : null}
+        <FormAlert>
+          {failure && !fileError ? <ErrorNotice error={failure} live={false} /> : null}
           {stage.kind === 'report' && stage.error ? (
             <Notice tone="error" live={false}>
               <p>{stage.error}</p>
             </Notice>
           ) : null}
-        </div>
+        </FormAlert>
         <div className="button-row">
           <Button
             type="submit"

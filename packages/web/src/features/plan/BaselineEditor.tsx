@@ -4,6 +4,7 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { NumberField, SelectField, TextField } from '../../ui/Field.tsx';
 import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
+import { FormAlert } from '../../ui/Notice.tsx';
 import {
   BASELINE_GRADES,
   type BaselineIssue,
@@ -126,7 +127,7 @@ export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
                 {t('plan.diagnosis.total', { sum: placed, students: row.students.trim() })}
               </p>
             ) : null}
-            <div id={errorId} role="alert" className="form__alert">
+            <FormAlert id={errorId}>
               {rowIssues.map((issue) => (
                 <p
                   key={`${issue.code}-${'level' in issue ? issue.level : ''}`}
@@ -135,7 +136,7 @@ export function BaselineEditor({ rows, onChange, issues, showAll }: Props) {
                   {baselineIssueText(t, issue)}
                 </p>
               ))}
-            </div>
+            </FormAlert>
             <Button variant="quiet" onClick={() => onChange(removeAt(rows, index))}>
               {t('plan.diagnosis.removeRow', { n })}
             </Button>

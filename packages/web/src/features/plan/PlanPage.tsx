@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
 import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
@@ -161,18 +161,20 @@ function PlanForm({
         year={year}
         draft={draft}
       />
-      <div role="alert" className="form__alert">
-        {attempted && blockers.length > 0 ? (
-          <Notice tone="error" live={false}>
-            <p>{t('plan.cantSave')}</p>
-            <ul>
-              {blockers.map((blocker) => (
-                <li key={blocker.code}>{blockerText(t, blocker)}</li>
-              ))}
-            </ul>
-          </Notice>
-        ) : null}
-      </div>
+      <FormAlert
+        message={
+          attempted && blockers.length > 0 ? (
+            <>
+              <p>{t('plan.cantSave')}</p>
+              <ul>
+                {blockers.map((blocker) => (
+                  <li key={blocker.code}>{blockerText(t, blocker)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null
+        }
+      />
       <SaveError error={error} />
       <div className="button-row">
         <Button type="submit">{t('plan.save')}</Button>
