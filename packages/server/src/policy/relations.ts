@@ -8,7 +8,7 @@ import {
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { activeSql } from '../modules/shared/sql.ts';
+import { activeSql, sortNameSql } from '../modules/shared/sql.ts';
 import { coachPlacesSql } from './reach-roster.ts';
 
 // The relationship facts the policy needs (docs/PRIVACY.md): where a teacher or coach is, who
@@ -38,6 +38,17 @@ export async function loadTeacherFacts(
   return (await loadTeacherFactsAndSchools(db, teacherIds, year)).facts;
 }
 
+/** A teacher's current caseload row with the coach's names (sorted by the coach's name). */
+export interface CoachOfTeacherRow {
+  teacher_id: string;
+  coach_id: string;
+  ugel_id: string;
+  region_id: string;
+  given_names: string;
+  paternal_surname: string;
+  maternal_surname: string | null;
+}
+
 /** A school where a teacher holds a post this year, as a list of teachers shows it. */
 export interface PostSchool {
   id: string;
@@ -51,7 +62,11 @@ export async function loadTeacherFactsAndSchools(
   db: Kysely<DB>,
   teacherIds: readonly string[],
   year: number,
-): Promise<{ facts: Map<string, TeacherFacts>; schools: Map<string, PostSchool[]> }> {
+): Promise<{
+  facts: Map<string, TeacherFacts>;
+  schools: Map<string, PostSchool[]>;
+  caseloads: CoachOfTeacherRow[];
+}> {
   const out = new Map<string, TeacherFacts>();
   const schools = new Map<string, PostSchool[]>();
   const ids = unique([...teacherIds]);
@@ -59,7 +74,7 @@ export async function loadTeacherFactsAndSchools(
     out.set(id, { places: [], coachIds: [], trainerIds: [] });
     schools.set(id, []);
   }
-  if (ids.length === 0) return { facts: out, schools };
+  if (ids.length === 0) return { facts: out, schools, caseloads: [] };
   const [posts, links] = await Promise.all([
     db
       .selectFrom('teacher_post as tp')
@@ -72,12 +87,15 @@ export async function loadTeacherFactsAndSchools(
       .execute(),
     db
       .selectFrom('caseload as c')
+      .innerJoin('person as p', 'p.id', 'c.coach_id')
       .leftJoin('coach_training as ct', (j) =>
         j.onRef('ct.coach_id', '=', 'c.coach_id').on(activeSql('ct')),
       )
-      .select(['c.teacher_id', 'c.coach_id', 'ct.formador_id'])
+      .select(['c.teacher_id', 'c.coach_id', 'ct.formador_id', 'c.ugel_id', 'c.region_id'])
+      .select(['p.given_names', 'p.paternal_surname', 'p.maternal_surname'])
       .where('c.teacher_id', 'in', ids)
       .where(activeSql('c'))
+      .orderBy(sortNameSql('p'))
       .execute(),
   ]);
   for (const p of posts) {
@@ -97,7 +115,7 @@ export async function loadTeacherFactsAndSchools(
       facts.trainerIds.push(link.formador_id);
     }
   }
-  return { facts: out, schools };
+  return { facts: out, schools, caseloads: links };
 }
 
 interface CoachPlaceRow {

@@ -11,6 +11,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import {
+  type CoachOfTeacherRow,
   decideAnyPlace,
   decideCaseloadRow,
   loadCoachFacts,
@@ -35,26 +36,30 @@ export async function visibleCoachesOf(
   db: Kysely<DB>,
   actor: Actor,
   facts: Map<string, TeacherFacts>,
+  /** The teachers' caseload rows when already read (loadTeacherFactsAndSchools). */
+  caseloads?: readonly CoachOfTeacherRow[],
 ): Promise<Map<string, PersonRef[]>> {
   const out = new Map<string, PersonRef[]>();
   const ids = [...facts.keys()];
   if (ids.length === 0 || reachOf(actor, 'caseload', 'read').length === 0) return out;
-  const rows = await db
-    .selectFrom('caseload as c')
-    .innerJoin('person as p', 'p.id', 'c.coach_id')
-    .select([
-      'c.teacher_id',
-      'c.coach_id',
-      'c.ugel_id',
-      'c.region_id',
-      'p.given_names',
-      'p.paternal_surname',
-      'p.maternal_surname',
-    ])
-    .where('c.teacher_id', 'in', ids)
-    .where(activeSql('c'))
-    .orderBy(sortNameSql('p'))
-    .execute();
+  const rows: readonly CoachOfTeacherRow[] =
+    caseloads ??
+    (await db
+      .selectFrom('caseload as c')
+      .innerJoin('person as p', 'p.id', 'c.coach_id')
+      .select([
+        'c.teacher_id',
+        'c.coach_id',
+        'c.ugel_id',
+        'c.region_id',
+        'p.given_names',
+        'p.paternal_surname',
+        'p.maternal_surname',
+      ])
+      .where('c.teacher_id', 'in', ids)
+      .where(activeSql('c'))
+      .orderBy(sortNameSql('p'))
+      .execute());
   for (const row of rows) {
     const f = facts.get(row.teacher_id);
     if (!f) continue;

@@ -89,7 +89,7 @@ export async function listTeachers(
   if (ids.length === 0)
     return { items: [], nextCursor: null, ...(total === undefined ? {} : { total }) };
 
-  const { facts, schools } = await loadTeacherFactsAndSchools(db, ids, year);
+  const { facts, schools, caseloads } = await loadTeacherFactsAndSchools(db, ids, year);
   // Defence in depth: the SQL filter came from the same rules, but every row is decided.
   const visible = page.filter((row) => {
     const f = facts.get(row.id);
@@ -107,6 +107,7 @@ export async function listTeachers(
     db,
     actor,
     new Map([...facts].filter(([id]) => visible.some((row) => row.id === id))),
+    caseloads,
   );
   const items = visible.map((row) => ({
     id: row.id,
