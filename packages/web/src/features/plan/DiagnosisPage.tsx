@@ -1,10 +1,9 @@
 import { currentSchoolYear, type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
 import type { LocalRecord } from '../../offline/db.ts';
-import { useRecords, useSaveRecord } from '../../offline/hooks.ts';
+import { useRecords } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -12,18 +11,17 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { SelectField } from '../../ui/Field.tsx';
 import { IconCalendar } from '../../ui/icons.ts';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { useToast } from '../../ui/Toast.tsx';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
 import { BaselineEditor } from './BaselineEditor.tsx';
 import {
   baselineIssues,
   DIAGNOSIS_LISTS,
-  type DiagnosisDraft,
   diagnosisDraftOf,
   diagnosisRecordOf,
 } from './diagnosis-model.ts';
 import { useTeacherAccess, useYearRecord } from './hooks.ts';
 import { AccessDenied, LineListEditor, LinesView, PlanFrame } from './parts.tsx';
+import { useYearRecordForm } from './record-form.ts';
 import { SchoolField } from './SchoolField.tsx';
 
 // The diagnosis of the school year for one teacher (docs/DOMAIN.md §4 step 2): strengths and
@@ -43,45 +41,22 @@ function DiagnosisForm({
   year: number;
 }) {
   const { t } = useTranslation();
-  const save = useSaveRecord();
   const visits = useRecords('visit', { teacherId: teacher.teacherId });
-  const [draft, setDraft] = useState<DiagnosisDraft>(() =>
-    diagnosisDraftOf(record?.data ?? null, teacher.schools[0]?.id ?? ''),
-  );
-  const [createdId, setCreatedId] = useState<string | null>(null);
-  const [attempted, setAttempted] = useState(false);
-  const toast = useToast();
-  const [error, setError] = useState<unknown>(null);
+  const { draft, update, attempted, error, recordId, onSubmit } = useYearRecordForm({
+    kind: 'diagnosis',
+    recordId: record?.id ?? null,
+    initial: () => diagnosisDraftOf(record?.data ?? null, teacher.schools[0]?.id ?? ''),
+    blocked: (current) => baselineIssues(current.baseline).length > 0,
+    toRecord: (current) =>
+      diagnosisRecordOf(current, { teacherId: teacher.teacherId, schoolYear: year }),
+  });
   const issues = baselineIssues(draft.baseline);
-  const recordId = record?.id ?? createdId;
-
-  const update = (patch: Partial<DiagnosisDraft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
-  };
 
   const diagnosticVisits = (visits ?? [])
     .filter((visit) => visit.data.kind === 'diagnostic')
     .sort((a, b) => b.data.plannedDate.localeCompare(a.data.plannedDate));
   const missingVisit =
     draft.visitId !== '' && !diagnosticVisits.some((visit) => visit.id === draft.visitId);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    setError(null);
-    if (issues.length > 0) return;
-    try {
-      const result = await save(
-        'diagnosis',
-        recordId,
-        diagnosisRecordOf(draft, { teacherId: teacher.teacherId, schoolYear: year }),
-      );
-      setCreatedId(result.id);
-      toast(t('plan.saved'));
-    } catch (cause) {
-      setError(cause);
-    }
-  };
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>

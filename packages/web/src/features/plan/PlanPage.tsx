@@ -1,9 +1,7 @@
 import { type CoachingPlanRecord, currentSchoolYear } from '@acompana/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { LocalRecord } from '../../offline/db.ts';
-import { useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
@@ -11,7 +9,6 @@ import { SelectField } from '../../ui/Field.tsx';
 import { FieldGrid, FieldGroup } from '../../ui/FieldGroup.tsx';
 import { FormAlert } from '../../ui/Notice.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
-import { useToast } from '../../ui/Toast.tsx';
 import { useStageLadder } from '../progress/ladder.ts';
 import { stageName } from '../progress/reasons.ts';
 import { PendingBadge, SaveError } from '../visits/parts.tsx';
@@ -28,13 +25,8 @@ import { MONTHS, monthName, stageCodes } from './model.ts';
 import { PlanCheckView } from './PlanCheckView.tsx';
 import { PlanView } from './PlanView.tsx';
 import { AccessDenied, LineListEditor, PlanFrame } from './parts.tsx';
-import {
-  blockerText,
-  type PlanDraft,
-  planBlockers,
-  planDraftOf,
-  planRecordOf,
-} from './plan-model.ts';
+import { blockerText, planBlockers, planDraftOf, planRecordOf } from './plan-model.ts';
+import { useYearRecordForm } from './record-form.ts';
 import { SchoolField } from './SchoolField.tsx';
 
 // The individual coaching plan of the school year (docs/DOMAIN.md §4 step 2): desempeños in focus,
@@ -57,42 +49,19 @@ function PlanForm({
 }) {
   const { t } = useTranslation();
   const ladder = useStageLadder(teacher.interventionCode);
-  const save = useSaveRecord();
-  const [draft, setDraft] = useState<PlanDraft>(() =>
-    planDraftOf(record?.data ?? null, teacher.schools[0]?.id ?? ''),
-  );
-  const [createdId, setCreatedId] = useState<string | null>(null);
-  const [attempted, setAttempted] = useState(false);
-  const toast = useToast();
-  const [error, setError] = useState<unknown>(null);
+  const { draft, update, attempted, error, recordId, onSubmit } = useYearRecordForm({
+    kind: 'coaching_plan',
+    recordId: record?.id ?? null,
+    initial: () => planDraftOf(record?.data ?? null, teacher.schools[0]?.id ?? ''),
+    blocked: (current) => planBlockers(current).length > 0,
+    toRecord: (current) =>
+      planRecordOf(current, {
+        teacherId: teacher.teacherId,
+        schoolYear: year,
+        interventionCode: teacher.interventionCode,
+      }),
+  });
   const blockers = planBlockers(draft);
-  const recordId = record?.id ?? createdId;
-
-  const update = (patch: Partial<PlanDraft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
-  };
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setAttempted(true);
-    setError(null);
-    if (blockers.length > 0) return;
-    try {
-      const result = await save(
-        'coaching_plan',
-        recordId,
-        planRecordOf(draft, {
-          teacherId: teacher.teacherId,
-          schoolYear: year,
-          interventionCode: teacher.interventionCode,
-        }),
-      );
-      setCreatedId(result.id);
-      toast(t('plan.saved'));
-    } catch (cause) {
-      setError(cause);
-    }
-  };
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
