@@ -1,15 +1,13 @@
 import { limaToday, type Warnings } from '@acompana/core';
-import { type FormEvent, useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
-import { Button } from '../../ui/Button.tsx';
 import { CheckboxGroup } from '../../ui/CheckboxGroup.tsx';
 import { SelectField, TextareaField, TextField } from '../../ui/Field.tsx';
 import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
-import { Sheet } from '../../ui/Sheet.tsx';
 import { useInterventionOptions } from '../rosters/options.ts';
 import { assignCaseload } from './api.ts';
+import { SheetForm, useSheetSubmit } from './SheetForm.tsx';
 
 // «Asignar docentes»: a coach, an intervention, and the teachers — a selection among those
 // without a coach, or every teacher of a school. The server decides everything (scope,
@@ -27,7 +25,6 @@ type How = 'selection' | 'school';
 
 export function AssignSheet({ open, onClose, onDone, coaches, warnings }: Props) {
   const { t } = useTranslation();
-  const formId = useId();
   const uncoached = warnings.withoutCoach.items;
   const interventions = useInterventionOptions();
   const common = uncoached.flatMap((i) => i.interventions)[0] ?? '';
@@ -39,16 +36,10 @@ export function AssignSheet({ open, onClose, onDone, coaches, warnings }: Props)
   const [schoolId, setSchoolId] = useState('');
   const [validFrom, setValidFrom] = useState(limaToday());
   const [reason, setReason] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [alert, setAlert] = useState<string | null>(null);
-  const [fields, setFields] = useState<Record<string, string>>({});
+  const { saving, alert, fields, run } = useSheetSubmit();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
-    setAlert(null);
-    setFields({});
-    try {
+  const submit = () =>
+    run(async () => {
       const result = await assignCaseload({
         coachId,
         intervention,
@@ -59,126 +50,108 @@ export function AssignSheet({ open, onClose, onDone, coaches, warnings }: Props)
       setTeacherIds([]);
       setReason('');
       onDone(result.created.length);
-    } catch (error) {
-      setAlert(errorMessage(t, error));
-      setFields(fieldErrors(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
 
   return (
-    <Sheet
+    <SheetForm
       open={open}
       onClose={onClose}
       title={t('caseloads.assignSheet.title')}
-      footer={
-        <div className="button-row">
-          <Button type="submit" form={formId} disabled={saving}>
-            {saving ? t('caseloads.assignSheet.saving') : t('caseloads.assignSheet.submit')}
-          </Button>
-          <Button type="button" variant="secondary" onClick={onClose}>
-            {t('caseloads.assignSheet.cancel')}
-          </Button>
-        </div>
-      }
+      submitLabel={t('caseloads.assignSheet.submit')}
+      saving={saving}
+      savingLabel={t('caseloads.assignSheet.saving')}
+      alert={alert}
+      onSubmit={submit}
     >
-      <form id={formId} onSubmit={submit} noValidate>
-        {alert ? (
-          <p role="alert" className="field__error">
-            {alert}
-          </p>
-        ) : null}
-        <SelectField
-          label={t('caseloads.assignSheet.coach')}
-          value={coachId}
-          onChange={(e) => setCoachId(e.target.value)}
-          error={fields.coachId}
-          required
-        >
-          <option value="">{t('caseloads.assignSheet.choose')}</option>
-          {coaches.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.displayName}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
-          label={t('caseloads.assignSheet.intervention')}
-          value={intervention}
-          onChange={(e) => setIntervention(e.target.value)}
-          error={fields.intervention}
-          required
-        >
-          <option value="">{t('caseloads.assignSheet.choose')}</option>
-          {interventions.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </SelectField>
-        <SegmentedControl<How>
-          label={t('caseloads.assignSheet.how')}
-          value={how}
-          onChange={setHow}
-          options={[
-            {
-              value: 'selection',
-              label: t('caseloads.assignSheet.bySelection'),
-              description: t('caseloads.assignSheet.bySelectionHint'),
-            },
-            {
-              value: 'school',
-              label: t('caseloads.assignSheet.bySchool'),
-              description: t('caseloads.assignSheet.bySchoolHint'),
-            },
-          ]}
-        />
-        {how === 'selection' ? (
-          uncoached.length === 0 ? (
-            <p>{t('caseloads.assignSheet.noTeachers')}</p>
-          ) : (
-            <CheckboxGroup
-              legend={`${t('caseloads.assignSheet.teachers')} (${formatNumber(uncoached.length)})`}
-              options={uncoached.map((i) => ({
-                value: i.teacher.id,
-                label: `${i.teacher.displayName} · ${i.schools.map((s) => s.name).join(', ')}`,
-              }))}
-              value={teacherIds}
-              onChange={setTeacherIds}
-            />
-          )
+      <SelectField
+        label={t('caseloads.assignSheet.coach')}
+        value={coachId}
+        onChange={(e) => setCoachId(e.target.value)}
+        error={fields.coachId}
+        required
+      >
+        <option value="">{t('caseloads.assignSheet.choose')}</option>
+        {coaches.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.displayName}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label={t('caseloads.assignSheet.intervention')}
+        value={intervention}
+        onChange={(e) => setIntervention(e.target.value)}
+        error={fields.intervention}
+        required
+      >
+        <option value="">{t('caseloads.assignSheet.choose')}</option>
+        {interventions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </SelectField>
+      <SegmentedControl<How>
+        label={t('caseloads.assignSheet.how')}
+        value={how}
+        onChange={setHow}
+        options={[
+          {
+            value: 'selection',
+            label: t('caseloads.assignSheet.bySelection'),
+            description: t('caseloads.assignSheet.bySelectionHint'),
+          },
+          {
+            value: 'school',
+            label: t('caseloads.assignSheet.bySchool'),
+            description: t('caseloads.assignSheet.bySchoolHint'),
+          },
+        ]}
+      />
+      {how === 'selection' ? (
+        uncoached.length === 0 ? (
+          <p>{t('caseloads.assignSheet.noTeachers')}</p>
         ) : (
-          <SelectField
-            label={t('caseloads.assignSheet.school')}
-            value={schoolId}
-            onChange={(e) => setSchoolId(e.target.value)}
-            error={fields.schoolId}
-          >
-            <option value="">{t('caseloads.assignSheet.choose')}</option>
-            {[...schools].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
-        )}
-        <TextField
-          type="date"
-          label={t('caseloads.assignSheet.validFrom')}
-          value={validFrom}
-          onChange={(e) => setValidFrom(e.target.value)}
-          error={fields.validFrom}
-        />
-        <TextareaField
-          label={t('caseloads.assignSheet.reason')}
-          hint={t('caseloads.assignSheet.reasonHint')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={fields.reason}
-          rows={3}
-        />
-      </form>
-    </Sheet>
+          <CheckboxGroup
+            legend={`${t('caseloads.assignSheet.teachers')} (${formatNumber(uncoached.length)})`}
+            options={uncoached.map((i) => ({
+              value: i.teacher.id,
+              label: `${i.teacher.displayName} · ${i.schools.map((s) => s.name).join(', ')}`,
+            }))}
+            value={teacherIds}
+            onChange={setTeacherIds}
+          />
+        )
+      ) : (
+        <SelectField
+          label={t('caseloads.assignSheet.school')}
+          value={schoolId}
+          onChange={(e) => setSchoolId(e.target.value)}
+          error={fields.schoolId}
+        >
+          <option value="">{t('caseloads.assignSheet.choose')}</option>
+          {[...schools].map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+      )}
+      <TextField
+        type="date"
+        label={t('caseloads.assignSheet.validFrom')}
+        value={validFrom}
+        onChange={(e) => setValidFrom(e.target.value)}
+        error={fields.validFrom}
+      />
+      <TextareaField
+        label={t('caseloads.assignSheet.reason')}
+        hint={t('caseloads.assignSheet.reasonHint')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fields.reason}
+        rows={3}
+      />
+    </SheetForm>
   );
 }
