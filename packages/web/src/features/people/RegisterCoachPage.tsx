@@ -1,16 +1,13 @@
 import { COACH_KINDS, limaToday } from '@acompana/core';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api/client.ts';
 import { listInterventions } from '../../app/api/endpoints.ts';
-import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
@@ -18,6 +15,7 @@ import { useVocabulary } from '../../ui/vocabulary.ts';
 import { useTerritoryOptions } from '../rosters/options.ts';
 import { registerCoach } from './api.ts';
 import { PersonFields } from './PersonFields.tsx';
+import { useRegistration } from './registration.ts';
 
 // «Registrar acompañante» (issue 14): a person from the rosters by DNI (names may be left out)
 // or a new one, with the intervention, UGEL, start and optional end of the role. The server
@@ -45,16 +43,13 @@ const UNDER: Partial<Record<string, Field>> = {
 export default function RegisterCoachPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
   const label = useVocabulary();
   const { ugels } = useTerritoryOptions();
   // Online only (administration): the interventions from the server, not the device's copy.
   const catalog = useApiData('register-interventions', (signal) => listInterventions(signal));
   const interventions =
     catalog.status === 'ready' ? catalog.data.map((i) => ({ value: i.code, label: i.name })) : [];
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, alert, busy, onSubmitWith } = useRegistration<Field>(UNDER);
 
   if (!can(me, 'role_assignment:create')) {
     return (
@@ -65,23 +60,15 @@ export default function RegisterCoachPage() {
     );
   }
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const data = new FormData(event.currentTarget);
-    const text = (name: Field) => String(data.get(name) ?? '').trim();
-    const optional = (name: Field) => text(name) || undefined;
-    setAlert(null);
-    // An empty list choice reads better said here than as the server's format rule.
-    const unchosen: Partial<Record<Field, string>> = {};
-    if (!text('interventionCode'))
-      unchosen.interventionCode = t('registerCoach.chooseIntervention');
-    if (!text('ugelId')) unchosen.ugelId = t('registerCoach.chooseUgel');
-    setErrors(unchosen);
-    if (Object.keys(unchosen).length > 0) return;
-    setBusy(true);
-    try {
-      const done = await registerCoach({
+  const onSubmit = onSubmitWith(
+    ({ text }) => ({
+      ...(text('interventionCode')
+        ? {}
+        : { interventionCode: t('registerCoach.chooseIntervention') }),
+      ...(text('ugelId') ? {} : { ugelId: t('registerCoach.chooseUgel') }),
+    }),
+    ({ text, optional }) =>
+      registerCoach({
         dni: text('dni'),
         givenNames: optional('givenNames'),
         paternalSurname: optional('paternalSurname'),
@@ -91,26 +78,16 @@ export default function RegisterCoachPage() {
         kind: optional('kind') as (typeof COACH_KINDS)[number] | undefined,
         validFrom: text('validFrom'),
         validTo: optional('validTo'),
-      });
-      navigate(`/personas/${done.personId}`);
-    } catch (error) {
-      const code = error instanceof ApiError ? error.code : '';
-      const fields = fieldErrors(error) as Partial<Record<Field, string>>;
-      const under = UNDER[code];
-      if (under) fields[under] = error instanceof ApiError ? error.message : '';
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setAlert(errorMessage(t, error));
-      setBusy(false);
-    }
-  };
+      }),
+  );
 
   return (
     <div className="page">
       <BackLink to="/personas">{t('registerCoach.back')}</BackLink>
       <PageHeading title={t('registerCoach.title')} />
       <p>{t('registerCoach.intro')}</p>
-      {alert ? <Notice tone="error">{alert}</Notice> : null}
       <form className="form" onSubmit={onSubmit} noValidate>
+        <FormAlert message={alert} />
         <PersonFields errors={errors} />
         <SelectField
           label={t('registerCoach.intervention')}

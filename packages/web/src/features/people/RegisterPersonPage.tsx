@@ -5,24 +5,23 @@ import {
   type RegistrableRole,
   type SchoolItem,
 } from '@acompana/core';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api/client.ts';
 import { listSchools } from '../../app/api/endpoints.ts';
-import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
 import { can } from '../../app/roles.ts';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
-import { Notice } from '../../ui/Notice.tsx';
+import { FormAlert } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { useTerritoryOptions } from '../rosters/options.ts';
 import { listRegions, registerPerson } from './api.ts';
 import { PersonFields } from './PersonFields.tsx';
+import { useRegistration } from './registration.ts';
 
 // «Registrar persona» (issue 14): equipo MINEDU registers especialistas, formadores and MINEDU
 // accounts; the especialista directors and teachers of their UGEL (coaches have their own
@@ -126,14 +125,11 @@ function PlaceField({ role, error }: { role: RegistrableRole; error?: string }) 
 export default function RegisterPersonPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const navigate = useNavigate();
   const roles = REGISTRABLE_ROLES.filter((r) => me.roles.some((v) => MANAGES[v.role].includes(r)));
   const [role, setRole] = useState<RegistrableRole | ''>(
     roles.length === 1 ? (roles[0] ?? '') : '',
   );
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, alert, busy, onSubmitWith } = useRegistration<Field>(UNDER);
 
   if (!can(me, 'role_assignment:create') || roles.length === 0) {
     return (
@@ -144,50 +140,33 @@ export default function RegisterPersonPage() {
     );
   }
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (busy) return;
-    const data = new FormData(event.currentTarget);
-    const text = (name: Field) => String(data.get(name) ?? '').trim();
-    const optional = (name: Field) => text(name) || undefined;
-    setAlert(null);
-    // An empty list choice reads better said here than as the server's format rule.
-    const unchosen: Partial<Record<Field, string>> = {};
-    if (!role) unchosen.role = t('registerPerson.chooseRole');
-    else if (WHERE[role] && !text('scopeId')) unchosen.scopeId = t('registerPerson.choosePlace');
-    setErrors(unchosen);
-    if (!role || Object.keys(unchosen).length > 0) return;
-    setBusy(true);
-    try {
-      const done = await registerPerson({
+  const onSubmit = onSubmitWith(
+    ({ text }): Partial<Record<Field, string>> => {
+      if (!role) return { role: t('registerPerson.chooseRole') };
+      if (WHERE[role] && !text('scopeId')) return { scopeId: t('registerPerson.choosePlace') };
+      return {};
+    },
+    ({ text, optional }) =>
+      registerPerson({
         dni: text('dni'),
         givenNames: optional('givenNames'),
         paternalSurname: optional('paternalSurname'),
         maternalSurname: optional('maternalSurname'),
-        role,
-        scopeId: WHERE[role] ? text('scopeId') : undefined,
+        // Checked by the first function: a role is chosen.
+        role: role as RegistrableRole,
+        scopeId: role && WHERE[role] ? text('scopeId') : undefined,
         validFrom: text('validFrom'),
         validTo: optional('validTo'),
-      });
-      navigate(`/personas/${done.personId}`);
-    } catch (error) {
-      const code = error instanceof ApiError ? error.code : '';
-      const fields = fieldErrors(error) as Partial<Record<Field, string>>;
-      const under = UNDER[code];
-      if (under) fields[under] = error instanceof ApiError ? error.message : '';
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setAlert(errorMessage(t, error));
-      setBusy(false);
-    }
-  };
+      }),
+  );
 
   return (
     <div className="page">
       <BackLink to="/personas">{t('registerCoach.back')}</BackLink>
       <PageHeading title={t('registerPerson.title')} />
       <p>{t('registerPerson.intro')}</p>
-      {alert ? <Notice tone="error">{alert}</Notice> : null}
       <form className="form" onSubmit={onSubmit} noValidate>
+        <FormAlert message={alert} />
         <SelectField
           label={t('registerPerson.role')}
           name="role"
