@@ -1,43 +1,29 @@
 import type { CaseloadItem, Warnings } from '@acompana/core';
-import type { ReactNode } from 'react';
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../app/i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { IconUser, IconUserCheck } from '../../ui/icons.ts';
-import { List, ListItem } from '../../ui/ListItem.tsx';
+import { ListItem } from '../../ui/ListItem.tsx';
+import { WarningBlock } from '../home/WarningBlock.tsx';
 import { useInterventionName } from '../rosters/options.ts';
 import { twoCoachesIn } from './flags.ts';
 
 // The board's flags: what needs the especialista's attention, each with its count in words.
 
 function Block({
-  title,
-  count,
   shown,
-  children,
-}: {
-  title: string;
-  count: number;
-  shown: number;
-  children: ReactNode;
-}) {
+  ...props
+}: Omit<Parameters<typeof WarningBlock>[0], 'none' | 'more'> & { shown: number }) {
   const { t } = useTranslation();
-  const id = useId();
+  const more = props.count - shown;
   return (
-    <section aria-labelledby={id}>
-      <h3 id={id}>
-        {title}{' '}
-        <Badge tone={count > 0 ? 'warning' : 'success'} icon={false}>
-          {formatNumber(count)}
-        </Badge>
-      </h3>
-      {count === 0 ? <p>{t('caseloads.flags.none')}</p> : <List labelledBy={id}>{children}</List>}
-      {count > shown ? (
-        <p>{t('caseloads.flags.more', { n: formatNumber(count - shown) })}</p>
-      ) : null}
-    </section>
+    <WarningBlock
+      {...props}
+      framed={false}
+      none={t('caseloads.flags.none')}
+      more={more > 0 ? t('caseloads.flags.more', { n: formatNumber(more) }) : null}
+    />
   );
 }
 

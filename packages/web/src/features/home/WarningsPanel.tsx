@@ -5,42 +5,26 @@ import { getWarnings } from '../../app/api/endpoints.ts';
 import { formatDate, formatNumber } from '../../app/i18n/index.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { IconUser, IconUserCheck } from '../../ui/icons.ts';
-import { List, ListItem } from '../../ui/ListItem.tsx';
+import { ListItem } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { WarningBlock } from './WarningBlock.tsx';
 
 // "Avisos" on the supervisors' homes: teachers without a coach, coaches above the caseload
 // maximum and recent changes of coach, within the person's scope (the server decides).
 
 function Block({
-  id,
-  title,
-  count,
-  note,
   more,
-  children,
-}: {
-  id: string;
-  title: string;
-  count: number;
-  note?: string;
-  more: number;
-  children: ReactNode;
-}) {
+  ...props
+}: Omit<Parameters<typeof WarningBlock>[0], 'none' | 'more'> & { more: number }) {
   const { t } = useTranslation();
   return (
-    <section className="warning-block" aria-labelledby={id}>
-      <h3 id={id}>
-        {title}{' '}
-        <Badge tone={count > 0 ? 'warning' : 'success'} icon={false}>
-          {formatNumber(count)}
-        </Badge>
-      </h3>
-      {note ? <p className="field__hint">{note}</p> : null}
-      {count === 0 ? <p>{t('home.warnings.none')}</p> : <List labelledBy={id}>{children}</List>}
-      {more > 0 ? <p>{t('home.warnings.more', { n: formatNumber(more) })}</p> : null}
-    </section>
+    <WarningBlock
+      {...props}
+      none={t('home.warnings.none')}
+      more={more > 0 ? t('home.warnings.more', { n: formatNumber(more) }) : null}
+    />
   );
 }
 
