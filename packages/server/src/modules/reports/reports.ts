@@ -38,7 +38,11 @@ const CHILD_DRILLS: Record<ReportBy, boolean> = {
   coach: false,
 };
 
-async function namesOf(db: Kysely<DB>, by: ReportBy, ids: string[]): Promise<Map<string, string>> {
+export async function namesOf(
+  db: Kysely<DB>,
+  by: ReportBy,
+  ids: string[],
+): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const name = by === 'coach' ? displayNameSql('t') : sql<string>`t.name`;
   const { rows } = await sql<{ id: string; name: string }>`
@@ -211,7 +215,7 @@ async function table<R extends { id: string; name: string }>(
   return { report, total: build(totalHead, totalFigures, hidden.total), rows };
 }
 
-function page<R extends { id: string; name: string }>(rows: R[], query: ReportQuery) {
+export function page<R extends { id: string; name: string }>(rows: R[], query: ReportQuery) {
   const after = decodeCursor(query.cursor);
   const rest = after
     ? rows.filter(

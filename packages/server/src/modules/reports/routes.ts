@@ -2,6 +2,7 @@ import {
   complianceReportSchema,
   coverageReportSchema,
   myProgressSchema,
+  progressReportSchema,
   reportQuerySchema,
 } from '@acompana/core';
 import { createRoute, z } from '@hono/zod-openapi';
@@ -11,6 +12,7 @@ import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
 import { complianceCsv, coverageCsv, csvFilename } from './csv.ts';
 import { myProgress } from './my-progress.ts';
+import { progressReport } from './progress.ts';
 import { complianceReport, complianceTable, coverageReport, coverageTable } from './reports.ts';
 
 // The monitoring reports (docs/REPORTS.md). Read-only: they use the read database when
@@ -48,6 +50,11 @@ const csvRoute = (path: string, summary: string) =>
 const routes = {
   compliance: jsonRoute('/reports/compliance', 'Cumplimiento de metas', complianceReportSchema),
   coverage: jsonRoute('/reports/coverage', 'Cobertura y continuidad', coverageReportSchema),
+  progress: jsonRoute(
+    '/reports/progress',
+    'Progreso: niveles de la rúbrica por desempeño y mes, etapas y movimiento (solo agregados; nunca por acompañante)',
+    progressReportSchema,
+  ),
   complianceCsv: csvRoute('/reports/compliance.csv', 'Cumplimiento de metas (CSV)'),
   coverageCsv: csvRoute('/reports/coverage.csv', 'Cobertura y continuidad (CSV)'),
   myProgress: createRoute({
@@ -81,6 +88,9 @@ export function reportRoutes(deps: Deps) {
   );
   app.openapi(routes.coverage, async (c) =>
     c.json(await coverageReport(db, c.get('auth').actor, c.req.valid('query')), 200),
+  );
+  app.openapi(routes.progress, async (c) =>
+    c.json(await progressReport(db, c.get('auth').actor, c.req.valid('query')), 200),
   );
   app.openapi(routes.complianceCsv, async (c) => {
     const t = await complianceTable(db, c.get('auth').actor, c.req.valid('query'));
