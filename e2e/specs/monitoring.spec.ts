@@ -142,5 +142,21 @@ describe('monitoreo', () => {
       pair('Talleres acumulados', 'Meta talleres'),
       pair('Reuniones con familias acumuladas', 'Meta reuniones con familias'),
     ]);
+
+    // «Progreso»: levels per desempeño, aggregated; the same teachers as the API's total.
+    const progress = await getJson(request, '/api/v1/reports/progress');
+    expect(progress.by).not.toBe('coach');
+    await step(page, 'la pestaña Progreso', async () => {
+      await page.getByRole('tab', { name: 'Progreso' }).click();
+      await page.getByRole('heading', { name: /^Niveles por desempeño/ }).waitFor();
+    });
+    const levels = page.locator('#progreso-niveles-tabla').locator('xpath=ancestor::table');
+    expect(await levels.locator('tbody th').allInnerTexts()).toEqual(
+      progress.total.suppressed
+        ? []
+        : progress.total.desempenos.map((d: { name: string }) => d.name),
+    );
+    await noViolations(page, 'Monitoreo: progreso');
+    await page.screenshot({ path: path.join(out, '3-progreso.png'), fullPage: true });
   }, 240_000);
 });

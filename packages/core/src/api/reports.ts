@@ -146,6 +146,8 @@ export const progressRowSchema = z.object({
   desempenos: z.array(
     z.object({
       code: z.string(),
+      /** The desempeño's name in the rubric (its code when no rubric names it). */
+      name: z.string(),
       months: z.array(
         z.object({ month: z.number().int(), n: z.number().int(), share: z.array(z.number()) }),
       ),

@@ -104,7 +104,7 @@ export const SchoolActivitiesPage = screen(
   () => import('../features/activities/SchoolActivitiesPage.tsx'),
 );
 export const MonitoringPage = screen(
-  ['monitoring'],
+  ['monitoring', 'progress'],
   () => import('../features/monitoring/MonitoringPage.tsx'),
 );
 export const MyProgressPage = screen(

@@ -48,13 +48,14 @@ describe.each(testTargets())('progress report on $engine', (target) => {
     expect(body.total.desempenos).toEqual([
       {
         code: 'D1',
+        name: 'D1',
         months: [
-          { month: 3, n: 6, share: [100, 0, 0, 0] },
+          { month: 3, n: 6, share: [1, 0, 0, 0] },
           // 3 at I (A4–A6), 7 at II (A1–A3, B1–B4), 1 at IV (X).
-          { month: 5, n: 11, share: [27.3, 63.6, 0, 9.1] },
+          { month: 5, n: 11, share: [0.273, 0.636, 0, 0.091] },
         ],
       },
-      { code: 'D2', months: [{ month: 5, n: 5, share: [0, 0, 100, 0] }] },
+      { code: 'D2', name: 'D2', months: [{ month: 5, n: 5, share: [0, 0, 1, 0] }] },
     ]);
     expect(body.total.stages).toEqual([
       { stage: 'inicio', teachers: 1 },
@@ -82,7 +83,7 @@ describe.each(testTargets())('progress report on $engine', (target) => {
     const { body } = await get(`progress?scope=ugel:${f.ugelId}&month=4`);
     expect(body.total.teachers).toBe(6);
     expect(body.total.desempenos).toEqual([
-      { code: 'D1', months: [{ month: 3, n: 6, share: [100, 0, 0, 0] }] },
+      { code: 'D1', name: 'D1', months: [{ month: 3, n: 6, share: [1, 0, 0, 0] }] },
     ]);
     // One observed month: nobody has moved yet (and fewer than 5 would say nothing anyway).
     expect(body.total.movement).toEqual({ up: null, same: null, down: null });

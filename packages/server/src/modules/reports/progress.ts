@@ -171,7 +171,20 @@ async function progressFigures(
   return out;
 }
 
-const share = (counts: number[], n: number) => counts.map((c) => Math.round((1000 * c) / n) / 10);
+/** Shares as fractions (0–1, three decimals); the screen writes them as percentages. */
+/** Desempeño code → name, from the rubric versions (published first, newest first). */
+async function desempenoNames(db: Kysely<DB>): Promise<Map<string, string>> {
+  const { rows } = await sql<{ code: string; name: string }>`
+    SELECT d->>'code' AS code, d->>'name' AS name
+      FROM instrument_version v, jsonb_array_elements(v.definition->'desempenos') d
+     WHERE v.definition->>'type' = 'rubric'
+     ORDER BY (v.status = 'published') DESC, v.version DESC`.execute(db);
+  const names = new Map<string, string>();
+  for (const r of rows) if (r.code && r.name && !names.has(r.code)) names.set(r.code, r.name);
+  return names;
+}
+
+const share = (counts: number[], n: number) => counts.map((c) => Math.round((1000 * c) / n) / 1000);
 
 interface Head {
   id: string;
@@ -180,7 +193,12 @@ interface Head {
   drill: string | null;
 }
 
-function progressRow(head: Head, f: Figures | undefined, hidden: boolean): ProgressRow {
+function progressRow(
+  head: Head,
+  f: Figures | undefined,
+  hidden: boolean,
+  names: Map<string, string>,
+): ProgressRow {
   if (hidden || !f) {
     return {
       ...head,
@@ -195,6 +213,7 @@ function progressRow(head: Head, f: Figures | undefined, hidden: boolean): Progr
     .sort(([a], [b]) => a.localeCompare(b, 'es', { numeric: true }))
     .map(([code, months]) => ({
       code,
+      name: names.get(code) ?? code,
       months: [...months]
         .sort(([a], [b]) => a - b)
         .map(([month, counts]) => ({ month, n: counts.reduce((s, c) => s + c, 0), counts }))
@@ -245,9 +264,10 @@ export async function progressReport(
     area: query.area,
     characteristic: query.characteristic,
   };
-  const [totals, children] = await Promise.all([
+  const [totals, children, desempenos] = await Promise.all([
     progressFigures(dbs.read, report, filters, null),
     report.by ? progressFigures(dbs.read, report, filters, report.by) : Promise.resolve(new Map()),
+    desempenoNames(dbs.read),
   ]);
   const total = totals.get(null);
   // Rows with no teacher under the filters tell nothing and are left out (as in compliance).
@@ -273,7 +293,7 @@ export async function progressReport(
         level: by as ReportScopeLevel,
         drill: by && f.key ? `${by}:${f.key}` : null,
       };
-      return progressRow(head, f, hidden.rows.has(id));
+      return progressRow(head, f, hidden.rows.has(id), desempenos);
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id.localeCompare(b.id));
   const { items, nextCursor } = page(rows, query);
@@ -291,7 +311,7 @@ export async function progressReport(
     by,
     asOf: await readModelsAsOf(dbs.read),
     nextCursor,
-    total: progressRow(totalHead, total, hidden.total),
+    total: progressRow(totalHead, total, hidden.total, desempenos),
     rows: items,
   };
 }

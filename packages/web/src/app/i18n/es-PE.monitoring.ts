@@ -113,8 +113,6 @@ export const monitoringTexts = {
       series: '% de docentes con visita',
     },
     progress: {
-      notServed:
-        'El reporte de progreso todavía no está disponible en este servidor. Cumplimiento y Cobertura sí lo están.',
       levelsTitle: 'Niveles por desempeño en {{month}}',
       levelsCaption: 'Docentes en cada nivel de la rúbrica por desempeño (% del total)',
       desempeno: 'Desempeño',

@@ -61,7 +61,7 @@ function mount(path: string) {
 const text = () => host.textContent ?? '';
 const cells = (tr: Element) => [...tr.children].map((cell) => cell.textContent);
 
-beforeAll(() => loadTexts('monitoring'));
+beforeAll(() => loadTexts('monitoring', 'progress'));
 beforeEach(() => {
   asked.length = 0;
   answer = () => json(compliance());
@@ -230,8 +230,14 @@ describe('MonitoringPage', () => {
       drill: null,
       suppressed: false,
       teachers: 40,
-      desempenos: [{ code: 'D1', months: [{ month: 11, n: 40, share: [0.1, 0.4, 0.35, 0.15] }] }],
-      stages: [{ stage: 'Proceso', teachers: 30 }],
+      desempenos: [
+        {
+          code: 'D1',
+          name: 'Involucra a los estudiantes',
+          months: [{ month: 11, n: 40, share: [0.1, 0.4, 0.35, 0.15] }],
+        },
+      ],
+      stages: [{ stage: 'supervisada', teachers: 30 }],
       movement: { up: 20, same: 15, down: 5 },
     };
     answer = () =>
@@ -254,7 +260,7 @@ describe('MonitoringPage', () => {
     expect(asked.at(-1)).toBe('/api/v1/reports/progress?scope=ugel%3Au1');
     const levels = host.querySelector('#progreso-niveles-tabla')?.closest('table') as HTMLElement;
     expect(cells(levels.querySelector('tbody tr') as Element)).toEqual([
-      'D1',
+      'Involucra a los estudiantes',
       '40',
       '10 %',
       '40 %',
@@ -262,13 +268,8 @@ describe('MonitoringPage', () => {
       '15 %',
     ]);
     expect(text()).toContain('nunca por docente ni por acompañante');
-  });
-
-  it('says the progress report is not served yet when the server does not have it', async () => {
-    answer = () => json({ error: { code: 'NOT_FOUND', message: '' } }, 404);
-    mount('/monitoreo?report=progress');
-    await until(() => expect(text()).toContain('todavía no está disponible'));
-    expect(host.querySelector('[role="alert"]')).toBeNull();
+    // A stage is named, never its code.
+    expect(text()).toContain('Enseñanza supervisada');
   });
 
   it('says «Sin conexión» (no sync talk) when the report cannot be reached', async () => {

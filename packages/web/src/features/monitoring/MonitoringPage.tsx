@@ -43,10 +43,6 @@ function remember(report: AnyReport, scope: string): void {
   for (const row of report.rows) if (row.drill) scopeNames.set(row.drill, row.name);
 }
 
-/** The progress report is documented but not served by every server yet (docs/REPORTS.md). */
-const notServedYet = (error: unknown, query: MonitorQuery) =>
-  query.report === 'progress' && error instanceof ApiError && error.status === 404;
-
 const isOffline = (error: unknown) =>
   (error instanceof ApiError && error.code === 'NETWORK') ||
   (typeof navigator !== 'undefined' && navigator.onLine === false);
@@ -77,13 +73,7 @@ export default function MonitoringPage() {
 
   let body: ReactNode;
   if (data.status === 'loading') body = <Skeleton lines={6} />;
-  else if (data.status === 'error' && notServedYet(data.error, query)) {
-    body = (
-      <Notice live={false}>
-        <p>{t('monitoring.progress.notServed')}</p>
-      </Notice>
-    );
-  } else if (data.status === 'error') {
+  else if (data.status === 'error') {
     body = isOffline(data.error) ? (
       <Notice
         tone="warning"

@@ -1,8 +1,9 @@
-import { RUBRIC_LEVELS } from '@acompana/core';
+import { DEFAULT_STAGE_LADDER, RUBRIC_LEVELS } from '@acompana/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Notice } from '../../ui/Notice.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
+import { stageName } from '../progress/reasons.ts';
 import { count, monthName, SUPPRESSED, share } from './format.ts';
 import { type Column, ReportTable } from './ReportTable.tsx';
 import type { ProgressReport, ProgressRow } from './types.ts';
@@ -10,6 +11,15 @@ import type { ProgressReport, ProgressRow } from './types.ts';
 // «Progreso»: how practice spreads over the rubric's levels per desempeño in the chosen month,
 // teachers by stage, and the movement between the first level of the year and the last — all
 // aggregated (levels are formative: never per teacher or per coach, docs/REPORTS.md).
+
+/** Stages in the ladder's order (a stage the default ladder does not know goes last). */
+const byLadder = (a: { stage: string }, b: { stage: string }) => {
+  const at = (code: string) => {
+    const i = DEFAULT_STAGE_LADDER.stages.findIndex((s) => s.code === code);
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  return at(a.stage) - at(b.stage);
+};
 
 interface Props {
   report: ProgressReport;
@@ -74,7 +84,7 @@ export function ProgressView({ report, caption, drillHref, more }: Props) {
               const off = hidden || figures?.n === null;
               return (
                 <tr key={d.code}>
-                  <th scope="row">{d.code}</th>
+                  <th scope="row">{d.name}</th>
                   <td>{off ? SUPPRESSED : count(figures?.n ?? null, false)}</td>
                   {RUBRIC_LEVELS.map((level, i) => (
                     <td key={level.level}>{share(figures?.share?.[i] ?? null, off)}</td>
@@ -101,9 +111,9 @@ export function ProgressView({ report, caption, drillHref, more }: Props) {
               </tr>
             </thead>
             <tbody>
-              {total.stages.map((stage) => (
+              {[...total.stages].sort(byLadder).map((stage) => (
                 <tr key={stage.stage}>
-                  <th scope="row">{stage.stage}</th>
+                  <th scope="row">{stageName(t, stage.stage)}</th>
                   <td>{count(stage.teachers, hidden || stage.teachers === null)}</td>
                 </tr>
               ))}
