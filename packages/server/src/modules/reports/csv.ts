@@ -1,4 +1,4 @@
-import type { ComplianceRow, CoverageRow } from '@acompana/core';
+import type { ComplianceRow, CoverageRow, ProgressRow } from '@acompana/core';
 import type { SuppressedTable } from './reports.ts';
 
 // The CSV downloads: exactly the rows and the total of the JSON answer, suppression included
@@ -44,6 +44,15 @@ const COVERAGE: Columns<CoverageRow> = [
   { header: '% continuidad', value: (r) => r.continuityPct },
 ];
 
+/** Progreso: the table of rows the screen shows (levels per desempeño are in the JSON). */
+const PROGRESS: Columns<ProgressRow> = [
+  { header: 'Nombre', value: (r) => r.name },
+  { header: 'Docentes con niveles', value: (r) => r.teachers },
+  { header: 'Suben', value: (r) => r.movement.up },
+  { header: 'Se mantienen', value: (r) => r.movement.same },
+  { header: 'Bajan', value: (r) => r.movement.down },
+];
+
 function render<R extends { suppressed: boolean; name: string }>(columns: Columns<R>, r: R) {
   return line(columns.map((c, i) => (r.suppressed && i > 0 ? SMALL : c.value(r))));
 }
@@ -77,9 +86,13 @@ function toStream<R extends { suppressed: boolean; name: string }>(
 
 export const complianceCsv = (t: SuppressedTable<ComplianceRow>) => toStream(COMPLIANCE, t);
 export const coverageCsv = (t: SuppressedTable<CoverageRow>) => toStream(COVERAGE, t);
+export const progressCsv = (t: SuppressedTable<ProgressRow>) => toStream(PROGRESS, t);
 
 /** cumplimiento-2026-ugel-<code>.csv */
-export function csvFilename(report: 'cumplimiento' | 'cobertura', t: SuppressedTable<unknown>) {
+export function csvFilename(
+  report: 'cumplimiento' | 'cobertura' | 'progreso',
+  t: SuppressedTable<unknown>,
+) {
   const { level, code } = t.report.scope;
   const scope = level === 'nation' ? 'nacional' : `${level}-${code}`;
   return `${report}-${t.report.year}-${scope}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');

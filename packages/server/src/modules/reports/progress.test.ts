@@ -79,6 +79,27 @@ describe.each(testTargets())('progress report on $engine', (target) => {
     }
   });
 
+  it('downloads the same rows and total as CSV, "< 5" where suppressed', async () => {
+    const res = await h.client.request(
+      `/api/v1/reports/progress.csv?scope=ugel:${f.ugelId}&month=5`,
+      { headers: { cookie: h.cookies.minedu } },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/progreso-\d{4}-ugel-/);
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Nombre,Docentes con niveles,Suben,Se mantienen,Bajan');
+    expect(lines).toEqual([
+      lines[0],
+      'IE A,6,5,1,0',
+      'IE B,< 5,< 5,< 5,< 5',
+      'IE C,< 5,< 5,< 5,< 5',
+      `Total UGEL reportes ${tag},11,5,1,0`,
+    ]);
+  });
+
   it('April: only what was known by April; a month of fewer than 5 levels is left out', async () => {
     const { body } = await get(`progress?scope=ugel:${f.ugelId}&month=4`);
     expect(body.total.teachers).toBe(6);

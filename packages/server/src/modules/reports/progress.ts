@@ -14,7 +14,7 @@ import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { scopeCondition } from './figures.ts';
 import { readModelsAsOf } from './maintain.ts';
-import { namesOf, page, type ReportDbs } from './reports.ts';
+import { namesOf, page, type ReportDbs, type SuppressedTable } from './reports.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
 // GET /reports/progress (docs/REPORTS.md, "Progreso"): how teachers' practice moves, aggregated
@@ -244,11 +244,12 @@ const cellOf = (f: Figures): Cell => ({
   relaxed: f.relaxed,
 });
 
-export async function progressReport(
+/** Every row of the answer (all pages) and the total, suppressed: the page and the CSV. */
+export async function progressTable(
   dbs: ReportDbs,
   actor: Actor,
   query: ReportQuery,
-): Promise<ProgressReport> {
+): Promise<SuppressedTable<ProgressRow>> {
   // Formative data: no coach scope and no breakdown by coach (REPORT_BY_INVALID).
   const report = await resolveReport(dbs.read, actor, 'report_progress', query, false);
   await audit(dbs.write, actor, {
@@ -296,22 +297,31 @@ export async function progressReport(
       return progressRow(head, f, hidden.rows.has(id), desempenos);
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id.localeCompare(b.id));
-  const { items, nextCursor } = page(rows, query);
   const totalHead: Head = {
     id: report.scope.id ?? 'nation',
     name: report.scope.name,
     level: report.scope.level,
     drill: null,
   };
+  return { report, total: progressRow(totalHead, total, hidden.total, desempenos), rows };
+}
+
+export async function progressReport(
+  dbs: ReportDbs,
+  actor: Actor,
+  query: ReportQuery,
+): Promise<ProgressReport> {
+  const t = await progressTable(dbs, actor, query);
+  const { items, nextCursor } = page(t.rows, query);
   return {
     report: 'progress',
-    year: report.year,
-    month: report.month,
-    scope: { level: report.scope.level, id: report.scope.id, name: report.scope.name },
-    by,
+    year: t.report.year,
+    month: t.report.month,
+    scope: { level: t.report.scope.level, id: t.report.scope.id, name: t.report.scope.name },
+    by: t.report.by,
     asOf: await readModelsAsOf(dbs.read),
     nextCursor,
-    total: progressRow(totalHead, total, hidden.total, desempenos),
+    total: t.total,
     rows: items,
   };
 }

@@ -10,9 +10,9 @@ import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
-import { complianceCsv, coverageCsv, csvFilename } from './csv.ts';
+import { complianceCsv, coverageCsv, csvFilename, progressCsv } from './csv.ts';
 import { myProgress } from './my-progress.ts';
-import { progressReport } from './progress.ts';
+import { progressReport, progressTable } from './progress.ts';
 import { complianceReport, complianceTable, coverageReport, coverageTable } from './reports.ts';
 
 // The monitoring reports (docs/REPORTS.md). Read-only: they use the read database when
@@ -57,6 +57,7 @@ const routes = {
   ),
   complianceCsv: csvRoute('/reports/compliance.csv', 'Cumplimiento de metas (CSV)'),
   coverageCsv: csvRoute('/reports/coverage.csv', 'Cobertura y continuidad (CSV)'),
+  progressCsv: csvRoute('/reports/progress.csv', 'Progreso: docentes y movimiento por fila (CSV)'),
   myProgress: createRoute({
     method: 'get',
     path: '/reports/my-progress',
@@ -99,6 +100,10 @@ export function reportRoutes(deps: Deps) {
   app.openapi(routes.coverageCsv, async (c) => {
     const t = await coverageTable(db, c.get('auth').actor, c.req.valid('query'));
     return csvResponse(c, coverageCsv(t), csvFilename('cobertura', t));
+  });
+  app.openapi(routes.progressCsv, async (c) => {
+    const t = await progressTable(db, c.get('auth').actor, c.req.valid('query'));
+    return csvResponse(c, progressCsv(t), csvFilename('progreso', t));
   });
   app.openapi(routes.myProgress, async (c) =>
     c.json(await myProgress(db, c.get('auth').actor, c.req.valid('query')), 200),

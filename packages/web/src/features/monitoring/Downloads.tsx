@@ -7,12 +7,12 @@ import type { ReportKind } from './types.ts';
 // «Descargar»: the same table (all pages, the total last, «< 5» included) streamed by the
 // server as a file, with exactly the query on screen. A plain link: the browser downloads it.
 
-/** The formats the server streams per report (docs/REPORTS.md «Downloads»: CSV of compliance
- *  and coverage so far; an XLSX link appears here when the server offers it). */
+/** The formats the server streams per report (docs/REPORTS.md «Downloads»: CSV so far; an
+ *  XLSX link appears here when the server offers it). */
 export const DOWNLOADS: Record<ReportKind, ('csv' | 'xlsx')[]> = {
   compliance: ['csv'],
   coverage: ['csv'],
-  progress: [],
+  progress: ['csv'],
 };
 
 export function Downloads({ query }: { query: MonitorQuery }) {
