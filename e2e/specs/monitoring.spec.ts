@@ -143,6 +143,17 @@ describe('monitoreo', () => {
       pair('Reuniones con familias acumuladas', 'Meta reuniones con familias'),
     ]);
 
+    // The XLSX of the same table (its cells equal the CSV's: server test reports/xlsx.test.ts).
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Descargar XLSX' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^cumplimiento-\d{4}-ugel-.+\.xlsx$/);
+    const xlsxFile = path.join(out, xlsx.suggestedFilename());
+    await xlsx.saveAs(xlsxFile);
+    // A ZIP container (an .xlsx), not an error page.
+    expect(readFileSync(xlsxFile).subarray(0, 2).toString('latin1')).toBe('PK');
+
     // «Progreso»: levels per desempeño, aggregated; the same teachers as the API's total.
     const progress = await getJson(request, '/api/v1/reports/progress');
     expect(progress.by).not.toBe('coach');

@@ -4,7 +4,7 @@ import type { SuppressedTable } from './reports.ts';
 // The CSV downloads: exactly the rows and the total of the JSON answer, suppression included
 // ("< 5"), written page by page to a stream (a BOM first, so Excel reads UTF-8).
 
-const SMALL = '< 5';
+export const SMALL = '< 5';
 const PAGE = 200;
 
 function field(value: unknown): string {
@@ -13,9 +13,9 @@ function field(value: unknown): string {
 }
 const line = (values: unknown[]) => `${values.map(field).join(',')}\r\n`;
 
-type Columns<R> = { header: string; value: (r: R) => unknown }[];
+export type Columns<R> = { header: string; value: (r: R) => unknown }[];
 
-const COMPLIANCE: Columns<ComplianceRow> = [
+export const COMPLIANCE: Columns<ComplianceRow> = [
   { header: 'Nombre', value: (r) => r.name },
   { header: 'Docentes', value: (r) => r.teachers },
   { header: 'Con acompañante', value: (r) => r.withCoach },
@@ -35,7 +35,7 @@ const COMPLIANCE: Columns<ComplianceRow> = [
   { header: 'Meta reuniones con familias', value: (r) => r.cumulative.familias.target },
 ];
 
-const COVERAGE: Columns<CoverageRow> = [
+export const COVERAGE: Columns<CoverageRow> = [
   { header: 'Nombre', value: (r) => r.name },
   { header: 'Docentes', value: (r) => r.teachers },
   { header: 'Con acompañante', value: (r) => r.withCoach },
@@ -45,7 +45,7 @@ const COVERAGE: Columns<CoverageRow> = [
 ];
 
 /** Progreso: the table of rows the screen shows (levels per desempeño are in the JSON). */
-const PROGRESS: Columns<ProgressRow> = [
+export const PROGRESS: Columns<ProgressRow> = [
   { header: 'Nombre', value: (r) => r.name },
   { header: 'Docentes con niveles', value: (r) => r.teachers },
   { header: 'Suben', value: (r) => r.movement.up },
@@ -88,12 +88,13 @@ export const complianceCsv = (t: SuppressedTable<ComplianceRow>) => toStream(COM
 export const coverageCsv = (t: SuppressedTable<CoverageRow>) => toStream(COVERAGE, t);
 export const progressCsv = (t: SuppressedTable<ProgressRow>) => toStream(PROGRESS, t);
 
-/** cumplimiento-2026-ugel-<code>.csv */
+/** cumplimiento-2026-ugel-<code>.csv (or .xlsx) */
 export function csvFilename(
   report: 'cumplimiento' | 'cobertura' | 'progreso',
   t: SuppressedTable<unknown>,
+  extension: 'csv' | 'xlsx' = 'csv',
 ) {
   const { level, code } = t.report.scope;
   const scope = level === 'nation' ? 'nacional' : `${level}-${code}`;
-  return `${report}-${t.report.year}-${scope}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
+  return `${report}-${t.report.year}-${scope}.${extension}`.replace(/[^A-Za-z0-9._-]/g, '_');
 }

@@ -10,16 +10,27 @@ import type { Context } from 'hono';
 import type { AppEnv, Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
-import { complianceCsv, coverageCsv, csvFilename, progressCsv } from './csv.ts';
+import {
+  COMPLIANCE,
+  COVERAGE,
+  complianceCsv,
+  coverageCsv,
+  csvFilename,
+  PROGRESS,
+  progressCsv,
+} from './csv.ts';
 import { myProgress } from './my-progress.ts';
 import { progressReport, progressTable } from './progress.ts';
 import { complianceReport, complianceTable, coverageReport, coverageTable } from './reports.ts';
+import { xlsxStream } from './xlsx.ts';
 
 // The monitoring reports (docs/REPORTS.md). Read-only: they use the read database when
 // DATABASE_READ_URL is set (deps.readDb), else the one database.
 
 const QUERY_DOC =
   'Consulta común: year, month, scope (nation | region:<id> | ugel:<id> | network:<id> | school:<id> | coach:<id>), by, intervention, level, area, characteristic, limit, cursor. Celdas de menos de 5 docentes suprimidas (y supresión complementaria). Errores: REPORT_SCOPE_INVALID, REPORT_BY_INVALID, FORBIDDEN.';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const jsonRoute = (path: string, summary: string, schema: z.ZodTypeAny) =>
   createRoute({
@@ -47,6 +58,22 @@ const csvRoute = (path: string, summary: string) =>
     },
   });
 
+const xlsxRoute = (path: string, summary: string) =>
+  createRoute({
+    method: 'get',
+    path,
+    summary,
+    description: `${QUERY_DOC} Las mismas filas, el total y «< 5» que el CSV, como hoja de cálculo XLSX, en flujo.`,
+    request: { query: reportQuerySchema },
+    responses: {
+      200: {
+        description: summary,
+        content: { [XLSX_TYPE]: { schema: z.string() } },
+      },
+      ...errorResponses(400, 401, 403),
+    },
+  });
+
 const routes = {
   compliance: jsonRoute('/reports/compliance', 'Cumplimiento de metas', complianceReportSchema),
   coverage: jsonRoute('/reports/coverage', 'Cobertura y continuidad', coverageReportSchema),
@@ -57,6 +84,12 @@ const routes = {
   ),
   complianceCsv: csvRoute('/reports/compliance.csv', 'Cumplimiento de metas (CSV)'),
   coverageCsv: csvRoute('/reports/coverage.csv', 'Cobertura y continuidad (CSV)'),
+  complianceXlsx: xlsxRoute('/reports/compliance.xlsx', 'Cumplimiento de metas (XLSX)'),
+  coverageXlsx: xlsxRoute('/reports/coverage.xlsx', 'Cobertura y continuidad (XLSX)'),
+  progressXlsx: xlsxRoute(
+    '/reports/progress.xlsx',
+    'Progreso: docentes y movimiento por fila (XLSX)',
+  ),
   progressCsv: csvRoute('/reports/progress.csv', 'Progreso: docentes y movimiento por fila (CSV)'),
   myProgress: createRoute({
     method: 'get',
@@ -72,6 +105,14 @@ const routes = {
     },
   }),
 };
+
+function xlsxResponse(c: Context<AppEnv>, body: ReadableStream<Uint8Array>, filename: string) {
+  return c.body(body, 200, {
+    'content-type': XLSX_TYPE,
+    'content-disposition': `attachment; filename="${filename}"`,
+    'cache-control': 'no-store',
+  });
+}
 
 function csvResponse(c: Context<AppEnv>, body: ReadableStream<Uint8Array>, filename: string) {
   return c.body(body, 200, {
@@ -104,6 +145,26 @@ export function reportRoutes(deps: Deps) {
   app.openapi(routes.progressCsv, async (c) => {
     const t = await progressTable(db, c.get('auth').actor, c.req.valid('query'));
     return csvResponse(c, progressCsv(t), csvFilename('progreso', t));
+  });
+  app.openapi(routes.complianceXlsx, async (c) => {
+    const t = await complianceTable(db, c.get('auth').actor, c.req.valid('query'));
+    return xlsxResponse(
+      c,
+      xlsxStream(COMPLIANCE, t, 'Cumplimiento'),
+      csvFilename('cumplimiento', t, 'xlsx'),
+    );
+  });
+  app.openapi(routes.coverageXlsx, async (c) => {
+    const t = await coverageTable(db, c.get('auth').actor, c.req.valid('query'));
+    return xlsxResponse(
+      c,
+      xlsxStream(COVERAGE, t, 'Cobertura'),
+      csvFilename('cobertura', t, 'xlsx'),
+    );
+  });
+  app.openapi(routes.progressXlsx, async (c) => {
+    const t = await progressTable(db, c.get('auth').actor, c.req.valid('query'));
+    return xlsxResponse(c, xlsxStream(PROGRESS, t, 'Progreso'), csvFilename('progreso', t, 'xlsx'));
   });
   app.openapi(routes.myProgress, async (c) =>
     c.json(await myProgress(db, c.get('auth').actor, c.req.valid('query')), 200),

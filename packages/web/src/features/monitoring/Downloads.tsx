@@ -7,12 +7,11 @@ import type { ReportKind } from './types.ts';
 // «Descargar»: the same table (all pages, the total last, «< 5» included) streamed by the
 // server as a file, with exactly the query on screen. A plain link: the browser downloads it.
 
-/** The formats the server streams per report (docs/REPORTS.md «Downloads»: CSV so far; an
- *  XLSX link appears here when the server offers it). */
+/** The formats the server streams per report (docs/REPORTS.md «Downloads»). */
 export const DOWNLOADS: Record<ReportKind, ('csv' | 'xlsx')[]> = {
-  compliance: ['csv'],
-  coverage: ['csv'],
-  progress: ['csv'],
+  compliance: ['csv', 'xlsx'],
+  coverage: ['csv', 'xlsx'],
+  progress: ['csv', 'xlsx'],
 };
 
 export function Downloads({ query }: { query: MonitorQuery }) {

@@ -148,11 +148,14 @@ describe('MonitoringPage', () => {
     expect(steps[0]?.getAttribute('href')).toBe('/monitoreo?month=10');
   });
 
-  it('offers the same table as CSV with the query on screen', async () => {
+  it('offers the same table as CSV and XLSX with the query on screen', async () => {
     mount('/monitoreo?year=2025&area=rural');
     await until(() => expect(text()).toContain('Descargar CSV'));
     const links = [...host.querySelectorAll('a[download]')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual(['/api/v1/reports/compliance.csv?scope=ugel%3Au1&year=2025&area=rural']);
+    expect(links).toEqual([
+      '/api/v1/reports/compliance.csv?scope=ugel%3Au1&year=2025&area=rural',
+      '/api/v1/reports/compliance.xlsx?scope=ugel%3Au1&year=2025&area=rural',
+    ]);
   });
 
   it('keeps the report in the URL: the Cobertura tab asks for coverage', async () => {
