@@ -58,7 +58,7 @@ const WEB_SHARED = [
 
 // The web app's React imports resolve to Preact in its tests as in its build
 // (packages/web/preact-alias.ts), so the tests run on the engine people get. Libraries that
-// import React (React Router, react-i18next, lucide-react) are run through Vite, from their ES
+// import React (wouter, react-i18next, lucide-react) are run through Vite, from their ES
 // module builds (the `module` condition: their CommonJS builds would `require` React itself).
 // Only for the projects with web tests; the server never imports React.
 // Both Vite environments: `client` runs the happy-dom files, `ssr` the others.

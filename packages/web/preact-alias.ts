@@ -1,10 +1,10 @@
 // The web app renders with Preact through its React compatibility layer (docs/ARCHITECTURE.md,
-// "Rendering engine"): the code, its types (@types/react) and its libraries (React Router,
+// "Rendering engine"): the code, its types (@types/react) and its libraries (wouter,
 // react-i18next, lucide-react, dexie-react-hooks) are written against React's API, and these
 // aliases hand every import of React or React DOM to preact/compat instead. React DOM alone
 // weighed ~55 KB brotli on the login page; Preact with compat is ~5 KB.
 // One list for the build (vite.config.ts) and the unit tests (the root vitest.config.ts), so
-// the tests exercise the engine people get. Exact matches only: `react-router` and the like must
+// the tests exercise the engine people get. Exact matches only: `react-i18next` and the like must
 // not be caught by a `react` prefix.
 
 const exact = (name: string) => new RegExp(`^${name.replace(/[./]/g, '\\$&')}$`);
@@ -27,7 +27,7 @@ export const preactAliases = [
  * through Vite so they share the one preact/compat with the app.
  */
 export const usesReact = [
-  /[\\/]node_modules[\\/]react-router[\\/]/,
+  /[\\/]node_modules[\\/]wouter[\\/]/,
   /[\\/]node_modules[\\/]react-i18next[\\/]/,
   /[\\/]node_modules[\\/]lucide-react[\\/]/,
   /[\\/]node_modules[\\/]dexie-react-hooks[\\/]/,

@@ -84,7 +84,7 @@ export default defineConfig({
           groups: [
             {
               name: 'framework',
-              test: /node_modules[\\/](preact|react-router|i18next|react-i18next)[\\/]/,
+              test: /node_modules[\\/](preact|wouter|regexparam|i18next|react-i18next)[\\/]/,
             },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
           ],

@@ -1,6 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router';
 import RoleHome from '../features/home/RoleHome.tsx';
 import { OfflineGate } from '../offline/OfflineProvider.tsx';
 import { StartupScreen } from '../ui/Status.tsx';
@@ -46,6 +45,7 @@ import {
   VisitsPage,
   WhoReadPage,
 } from './pages.ts';
+import { Route, Routes } from './router.tsx';
 import { Shell } from './Shell.tsx';
 import { SessionProvider } from './session/SessionContext.tsx';
 
@@ -57,82 +57,100 @@ const GalleryPage = GALLERY ? lazy(() => import('../ui/gallery/GalleryPage.tsx')
 
 // Routing. Every screen is its own lazy chunk; only the shell and the role-home switch are in
 // the entry so the login and the coach's home download only their own code (docs/BUDGETS.md).
+// The first route that matches is shown (router.tsx): literal paths before parameters.
 
 export function App() {
   return (
     <I18nextProvider i18n={i18n}>
-      <BrowserRouter>
-        <SessionProvider>
-          <Routes>
-            <Route path="/login" element={<LoginRoute />} />
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={<LoginRoute />} />
+          <Route
+            path="/activar"
+            element={
+              <Suspense fallback={<StartupScreen />}>
+                <ActivatePage />
+              </Suspense>
+            }
+          />
+          {GalleryPage ? (
             <Route
-              path="/activar"
+              path="/galeria/*?"
               element={
                 <Suspense fallback={<StartupScreen />}>
-                  <ActivatePage />
+                  <GalleryPage />
                 </Suspense>
               }
             />
-            {GalleryPage ? (
-              <Route
-                path="/galeria/*"
-                element={
-                  <Suspense fallback={<StartupScreen />}>
-                    <GalleryPage />
-                  </Suspense>
-                }
-              />
-            ) : null}
-            <Route element={<RequireSession />}>
-              <Route element={<Shell />}>
-                <Route index element={<RoleHome />} />
-                <Route path="inicio/:role" element={<RoleHome />} />
-                <Route path="docentes" element={<TeachersPage />} />
-                <Route path="docentes/:id" element={<TeacherDetailPage />} />
-                <Route path="instituciones" element={<SchoolsPage />} />
-                <Route path="instituciones/:id" element={<SchoolDetailPage />} />
-                <Route path="instituciones/:id/actividades" element={<SchoolActivitiesPage />} />
-                <Route path="acompanantes" element={<CoachesPage />} />
-                <Route path="acompanantes/:id" element={<CoachDetailPage />} />
-                <Route path="personas" element={<PeoplePage />} />
-                <Route path="personas/registrar-acompanante" element={<RegisterCoachPage />} />
-                <Route path="personas/registrar" element={<RegisterPersonPage />} />
-                <Route path="personas/hoja-activacion" element={<ActivationSheetPage />} />
-                <Route path="personas/:id" element={<PersonPage />} />
-                <Route path="mas" element={<MorePage />} />
-                <Route path="mi-cuenta" element={<MyAccountPage />} />
-                <Route path="asignaciones" element={<CaseloadBoardPage />} />
-                <Route path="monitoreo" element={<MonitoringPage />} />
-                <Route path="mi-avance" element={<MyProgressPage />} />
-                <Route path="catalogo" element={<CatalogPage />} />
-                <Route path="importar" element={<ImportPage />} />
-                <Route path="instrumentos" element={<InstrumentsPage />} />
-                <Route path="instrumentos/:id" element={<InstrumentDetailPage />} />
-                <Route path="instrumentos/:id/versiones/:versionId" element={<DraftEditorPage />} />
-                <Route path="mi-informacion/consultas" element={<WhoReadPage />} />
-                <Route element={<OfflineGate />}>
-                  <Route path="visitas" element={<VisitsPage />} />
-                  <Route path="visitas/nueva" element={<NewVisitPage />} />
-                  <Route path="visitas/:id" element={<VisitPage />} />
-                  <Route path="actividades" element={<ActivitiesPage />} />
-                  <Route path="actividades/nueva" element={<NewActivityPage />} />
-                  <Route path="actividades/:id" element={<ActivityPage />} />
-                  <Route path="docentes/:id/plan" element={<PlanPage />} />
-                  <Route path="docentes/:id/diagnostico" element={<DiagnosisPage />} />
-                  <Route path="docentes/:id/progreso" element={<ProgressPage />} />
-                  <Route path="docentes/:id/modelado" element={<ModellingPage />} />
-                  <Route element={<RequireFieldWork />}>
-                    <Route path="sincronizacion" element={<SyncPage />} />
-                  </Route>
-                  <Route path="instrumentos/llenar" element={<FillPage />} />
-                  <Route path="instrumentos/registros/:id" element={<RecordPage />} />
-                </Route>
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Route>
-          </Routes>
-        </SessionProvider>
-      </BrowserRouter>
+          ) : null}
+          <Route
+            path="*"
+            element={
+              <RequireSession>
+                <Shell>
+                  <ShellRoutes />
+                </Shell>
+              </RequireSession>
+            }
+          />
+        </Routes>
+      </SessionProvider>
     </I18nextProvider>
+  );
+}
+
+/** Field screens read the device's store: they wait for it (OfflineGate). */
+const gated = (screen: ReactNode) => <OfflineGate>{screen}</OfflineGate>;
+
+function ShellRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<RoleHome />} />
+      <Route path="/inicio/:role" element={<RoleHome />} />
+      <Route path="/docentes" element={<TeachersPage />} />
+      <Route path="/docentes/:id" element={<TeacherDetailPage />} />
+      <Route path="/docentes/:id/plan" element={gated(<PlanPage />)} />
+      <Route path="/docentes/:id/diagnostico" element={gated(<DiagnosisPage />)} />
+      <Route path="/docentes/:id/progreso" element={gated(<ProgressPage />)} />
+      <Route path="/docentes/:id/modelado" element={gated(<ModellingPage />)} />
+      <Route path="/instituciones" element={<SchoolsPage />} />
+      <Route path="/instituciones/:id" element={<SchoolDetailPage />} />
+      <Route path="/instituciones/:id/actividades" element={<SchoolActivitiesPage />} />
+      <Route path="/acompanantes" element={<CoachesPage />} />
+      <Route path="/acompanantes/:id" element={<CoachDetailPage />} />
+      <Route path="/personas" element={<PeoplePage />} />
+      <Route path="/personas/registrar-acompanante" element={<RegisterCoachPage />} />
+      <Route path="/personas/registrar" element={<RegisterPersonPage />} />
+      <Route path="/personas/hoja-activacion" element={<ActivationSheetPage />} />
+      <Route path="/personas/:id" element={<PersonPage />} />
+      <Route path="/mas" element={<MorePage />} />
+      <Route path="/mi-cuenta" element={<MyAccountPage />} />
+      <Route path="/asignaciones" element={<CaseloadBoardPage />} />
+      <Route path="/monitoreo" element={<MonitoringPage />} />
+      <Route path="/mi-avance" element={<MyProgressPage />} />
+      <Route path="/catalogo" element={<CatalogPage />} />
+      <Route path="/importar" element={<ImportPage />} />
+      <Route path="/instrumentos" element={<InstrumentsPage />} />
+      <Route path="/instrumentos/llenar" element={gated(<FillPage />)} />
+      <Route path="/instrumentos/registros/:id" element={gated(<RecordPage />)} />
+      <Route path="/instrumentos/:id" element={<InstrumentDetailPage />} />
+      <Route path="/instrumentos/:id/versiones/:versionId" element={<DraftEditorPage />} />
+      <Route path="/mi-informacion/consultas" element={<WhoReadPage />} />
+      <Route path="/visitas" element={gated(<VisitsPage />)} />
+      <Route path="/visitas/nueva" element={gated(<NewVisitPage />)} />
+      <Route path="/visitas/:id" element={gated(<VisitPage />)} />
+      <Route path="/actividades" element={gated(<ActivitiesPage />)} />
+      <Route path="/actividades/nueva" element={gated(<NewActivityPage />)} />
+      <Route path="/actividades/:id" element={gated(<ActivityPage />)} />
+      <Route
+        path="/sincronizacion"
+        element={gated(
+          <RequireFieldWork>
+            <SyncPage />
+          </RequireFieldWork>,
+        )}
+      />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }

@@ -1,6 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router';
 import { AppUpdates } from '../features/sync/AppUpdates.tsx';
 import { OfflineProvider, useOfflineSlot } from '../offline/OfflineProvider.tsx';
 import { ErrorBoundary } from '../ui/ErrorBoundary.tsx';
@@ -9,6 +8,7 @@ import { Loading } from '../ui/Status.tsx';
 import { ToastProvider } from '../ui/Toast.tsx';
 import { useNavItems } from './nav-items.ts';
 import { doesFieldWork } from './navigation.ts';
+import { useLocation } from './router.tsx';
 import { useMe, useSession } from './session/SessionContext.tsx';
 
 // The frame of every signed-in screen (docs/UI.md, "Shell"): skip link, a compact top bar with
@@ -28,7 +28,7 @@ function SyncState({ personId }: { personId: string }) {
   );
 }
 
-export function Shell() {
+export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const { expire } = useSession();
@@ -55,9 +55,7 @@ export function Shell() {
           <SideNav label={t('shell.mainNav')} items={side} />
           <main id="contenido" className="app-main" tabIndex={-1}>
             <ErrorBoundary key={location.pathname}>
-              <Suspense fallback={<Loading />}>
-                <Outlet />
-              </Suspense>
+              <Suspense fallback={<Loading />}>{children}</Suspense>
             </ErrorBoundary>
           </main>
         </div>

@@ -4,9 +4,10 @@ import { act } from 'preact/test-utils';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { MemoryRouter, useLocation } from 'react-router';
 import { afterEach, expect, it } from 'vitest';
 import { IconCalendar } from '../ui/icons.ts';
+import { useLocation } from './router.tsx';
+import { MemoryRouter } from './router-memory.tsx';
 import './i18n/index.ts';
 
 // The rendering engine (docs/ARCHITECTURE.md): the app's React imports, and those of the
@@ -21,7 +22,7 @@ it('resolves React and React DOM to preact/compat', () => {
   expect(React.createElement).toBe(Compat.createElement);
 });
 
-it('renders React Router, react-i18next and lucide-react on the same engine', () => {
+it('renders wouter, react-i18next and lucide-react on the same engine', () => {
   function Probe() {
     const { pathname } = useLocation();
     const { t } = useTranslation();

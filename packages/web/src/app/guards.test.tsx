@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import type { Me } from '@acompana/core';
 import { createRoot } from 'react-dom/client';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it, vi } from 'vitest';
+import { Route, Routes } from './router.tsx';
+import { MemoryRouter } from './router-memory.tsx';
 import './i18n/index.ts';
 import { FieldWorkRoute } from './guards.tsx';
 
@@ -31,9 +32,14 @@ async function render(me: Me): Promise<HTMLElement> {
   createRoot(host).render(
     <MemoryRouter initialEntries={['/sincronizacion']}>
       <Routes>
-        <Route element={<FieldWorkRoute me={me} />}>
-          <Route path="sincronizacion" element={<h1>Sincronización</h1>} />
-        </Route>
+        <Route
+          path="/sincronizacion"
+          element={
+            <FieldWorkRoute me={me}>
+              <h1>Sincronización</h1>
+            </FieldWorkRoute>
+          }
+        />
       </Routes>
     </MemoryRouter>,
   );

@@ -1,8 +1,8 @@
 import type { Me } from '@acompana/core';
-import { lazy, Suspense } from 'react';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Loading, StartupScreen } from '../ui/Status.tsx';
 import { doesFieldWork } from './navigation.ts';
+import { Navigate, useLocation } from './router.tsx';
 import { useMe, useSession } from './session/SessionContext.tsx';
 
 // Route guards: signed-in screens need a session; the login page is only for signed-out people.
@@ -26,7 +26,7 @@ function SessionStartup() {
   return <StartupScreen />;
 }
 
-export function RequireSession() {
+export function RequireSession({ children }: { children: ReactNode }) {
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'loading' || state.status === 'error') return <SessionStartup />;
@@ -40,7 +40,7 @@ export function RequireSession() {
       </>
     );
   }
-  return <Outlet />;
+  return children;
 }
 
 export function LoginRoute() {
@@ -65,8 +65,8 @@ export function LoginRoute() {
 
 /** Screens of people who record field work (the sync page): anyone else (a supervisor, who has
  *  no sync scope, issue 12.2) opening them by URL gets "page not found", never the screen. */
-export function FieldWorkRoute({ me }: { me: Me }) {
-  if (doesFieldWork(me)) return <Outlet />;
+export function FieldWorkRoute({ me, children }: { me: Me; children: ReactNode }) {
+  if (doesFieldWork(me)) return children;
   return (
     <Suspense fallback={<Loading />}>
       <NotFoundPage />
@@ -74,6 +74,6 @@ export function FieldWorkRoute({ me }: { me: Me }) {
   );
 }
 
-export function RequireFieldWork() {
-  return <FieldWorkRoute me={useMe()} />;
+export function RequireFieldWork({ children }: { children: ReactNode }) {
+  return <FieldWorkRoute me={useMe()}>{children}</FieldWorkRoute>;
 }

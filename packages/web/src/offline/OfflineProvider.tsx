@@ -1,6 +1,5 @@
 import type { Me } from '@acompana/core';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { Outlet } from 'react-router';
 import { Loading } from '../ui/Status.tsx';
 import type { SyncStatus } from './engine.ts';
 import type { OfflineRuntime } from './runtime.ts';
@@ -89,8 +88,8 @@ export function useOffline(): Offline {
   return current;
 }
 
-/** Route element: renders the field screens once the local store is open. */
-export function OfflineGate() {
+/** Around a field screen: renders it once the local store is open. */
+export function OfflineGate({ children }: { children: ReactNode }) {
   const { current } = useOfflineSlot();
-  return current ? <Outlet /> : <Loading />;
+  return current ? children : <Loading />;
 }

@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
-import { Link, type LinkProps } from 'react-router';
+import { Link, type LinkProps } from '../app/router.tsx';
 import { Icon } from './Icon.tsx';
 import type { IconType } from './icons.ts';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../app/router.tsx';
 import { PageHeading } from './PageHeading.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { useApiData } from './useApiData.ts';

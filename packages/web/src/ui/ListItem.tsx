@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from '../app/router.tsx';
 import { Icon } from './Icon.tsx';
 import { IconChevronRight, type IconType } from './icons.ts';
 

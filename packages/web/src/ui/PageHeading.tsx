@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useLocation } from '../app/router.tsx';
 
 // The one <h1> of a screen. It names the browser tab and, after a client-side navigation,
 // takes focus so screen-reader and keyboard users start at the new content.
@@ -16,15 +16,15 @@ export function PageHeading({ title, documentTitle, children }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
-  const initialKey = useRef(location.key);
+  const firstScreen = useRef(location.first);
 
   useEffect(() => {
     document.title = t('app.pageTitle', { page: documentTitle ?? title });
   }, [t, title, documentTitle]);
 
   useEffect(() => {
-    // "default" is the document's first location: leave focus where the browser put it.
-    if (initialKey.current === 'default') return;
+    // The document's first screen: leave focus where the browser put it.
+    if (firstScreen.current) return;
     ref.current?.focus();
   }, []);
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation } from '../app/router.tsx';
 import type { Tone } from './Badge.tsx';
 import { Icon } from './Icon.tsx';
 import type { IconType } from './icons.ts';

@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from '../app/router-memory.tsx';
 
 // Test helpers: a component's markup, parsed, to read its accessibility contract (roles, names,
 // descriptions, states) the way assistive technology would.

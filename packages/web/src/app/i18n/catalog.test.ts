@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { accountTexts } from './es-PE.accounts.ts';
 import { activityTexts } from './es-PE.activities.ts';
 import { caseloadTexts } from './es-PE.caseloads.ts';
+import { dayTexts } from './es-PE.day.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { monitoringTexts } from './es-PE.monitoring.ts';
 import { peopleTexts } from './es-PE.people.ts';
@@ -50,6 +51,7 @@ function catalogKeys(node: unknown, prefix = '', out = new Set<string>()): Set<s
 /** The whole catalog: first-download texts and the feature texts loaded with their screens. */
 const catalog = {
   ...esPE,
+  ...dayTexts,
   ...instrumentTexts,
   ...visitTexts,
   ...planTexts,
@@ -66,14 +68,21 @@ const keys = catalogKeys(catalog);
 /** Where feature texts may be used: in the screens (../pages.ts, homes) that load them. */
 const VISIT_SCREENS = [
   'features/visits/',
-  'features/home/CoachDay.tsx',
   'features/home/TeacherSpace.tsx',
   'features/rosters/TeacherDetailPage.tsx',
   'features/instruments/FillPage.tsx',
   'features/plan/',
   'features/progress/',
 ];
+/** The day bundle: loaded by the coach's home and with the visit and activity screens. */
+const HOME_DAY = [
+  'features/home/CoachDay.tsx',
+  'features/activities/DayActivities.tsx',
+  'features/activities/CaseloadTargets.tsx',
+];
+const DAY_SCREENS = [...VISIT_SCREENS, 'features/activities/', ...HOME_DAY];
 const LAZY_NAMESPACES: Record<string, string[]> = {
+  ...Object.fromEntries(Object.keys(dayTexts).map((ns) => [ns, DAY_SCREENS])),
   ...Object.fromEntries(Object.keys(visitTexts).map((ns) => [ns, VISIT_SCREENS])),
   instruments: ['features/instruments/', 'features/visits/'],
   plan: ['features/plan/'],
@@ -171,6 +180,16 @@ describe('i18n catalog (es-PE)', () => {
     expect(outside).toEqual([]);
     // The first download keeps none of them.
     for (const ns of Object.keys(LAZY_NAMESPACES)) expect(esPE, ns).not.toHaveProperty(ns);
+  });
+
+  it("gives the coach's day on the home only first-download and day texts (what it loads)", () => {
+    const home = new Set([...catalogKeys(esPE), ...catalogKeys(dayTexts)]);
+    const used = usedKeys.filter(({ file }) => HOME_DAY.includes(file));
+    expect(used.length).toBeGreaterThan(20);
+    const elsewhere = used
+      .filter(({ key }) => !home.has(key) && !PLURAL_SUFFIXES.some((x) => home.has(`${key}${x}`)))
+      .map(({ file, key }) => `${file}: ${key}`);
+    expect(elsewhere).toEqual([]);
   });
 
   it('has no hard-coded text in JSX or in text attributes', () => {

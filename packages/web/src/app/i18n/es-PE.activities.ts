@@ -16,16 +16,6 @@ export const activityTexts = {
     month: 'Actividades de {{month}}',
     back: 'Volver a Actividades',
     notFound: 'Esta actividad no está en este dispositivo.',
-    types: {
-      gia: 'GIA',
-      ria: 'RIA',
-      taller: 'Taller de actualización',
-      reunion_familias: 'Reunión con familias y comunidad',
-      pasantia: 'Pasantía',
-      visita_pares: 'Visita entre pares',
-      jornada: 'Jornada pedagógica',
-      otra: 'Otra actividad',
-    },
     scopes: {
       institucional: 'Institucional (una IE)',
       interinstitucional: 'Interinstitucional (varias IE)',
@@ -77,33 +67,6 @@ export const activityTexts = {
       relatives: 'Otros familiares',
       community: 'Comunidad',
       familiesHint: 'Solo cantidades: no se registran datos personales de las familias.',
-    },
-    targets: {
-      title: 'Mis metas de {{year}}',
-      value: '{{done}} de {{target}}',
-      tallerDays: 'Días de taller asistidos',
-      caseloadTitle: 'Metas de GIA y talleres de {{year}}',
-      caseloadIntro:
-        'Actividades realizadas con tus docentes y a cuántas asistió cada uno, frente a las metas del catálogo.',
-      held: '{{kind}} realizados',
-      teacherLine: '{{kind}} {{done}} de {{target}}',
-      missed_one: 'Faltó a {{count}}',
-      missed_other: 'Faltó a {{count}}',
-      noTargets:
-        'Las metas del catálogo aún no están en este dispositivo; sincroniza para traerlas.',
-      kinds: {
-        gia: 'GIA',
-        ria: 'RIA',
-        taller: 'Talleres',
-        reunion_familias: 'Reuniones con familias',
-      },
-    },
-    day: {
-      title: 'Actividades de la semana',
-      none: 'No hay GIA, talleres ni reuniones esta semana.',
-      toClose: 'Por cerrar',
-      today: 'Hoy',
-      all: 'Ver todas las actividades',
     },
     school: {
       title: 'Actividades de la IE',

@@ -2,6 +2,7 @@ import type { ErrorCode } from '@acompana/core';
 import type { accountTexts } from './es-PE.accounts.ts';
 import type { activityTexts } from './es-PE.activities.ts';
 import type { caseloadTexts } from './es-PE.caseloads.ts';
+import type { dayTexts } from './es-PE.day.ts';
 import type { instrumentTexts } from './es-PE.instruments.ts';
 import type { monitoringTexts } from './es-PE.monitoring.ts';
 import { offlineTexts } from './es-PE.offline.ts';
@@ -370,6 +371,7 @@ export const esPE = {
 /** The whole catalog: the texts above (in the first download) and the feature texts that load
  *  with their screens (index.ts, `loadTexts`). */
 export type Catalog = typeof esPE &
+  typeof dayTexts &
   typeof instrumentTexts &
   typeof visitTexts &
   typeof planTexts &

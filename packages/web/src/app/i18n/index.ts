@@ -29,6 +29,7 @@ void i18n.use(initReactI18next).init({
 });
 
 const TEXTS = {
+  day: () => import('./es-PE.day.ts').then((m) => m.dayTexts),
   instruments: () => import('./es-PE.instruments.ts').then((m) => m.instrumentTexts),
   visits: () => import('./es-PE.visits.ts').then((m) => m.visitTexts),
   plan: () => import('./es-PE.plan.ts').then((m) => m.planTexts),
@@ -44,11 +45,17 @@ export type TextBundle = keyof typeof TEXTS;
 /** The names of the feature text bundles (the catalogue's tests check each). */
 export const TEXT_BUNDLES = Object.keys(TEXTS) as TextBundle[];
 
+/** Bundles whose screens also show the coach's day texts (day.*, the activity types). */
+const WITH_DAY: TextBundle[] = ['visits', 'activities'];
+
 const loaded = new Set<TextBundle>();
 
 /** Adds feature texts to the catalog (once each); screens await it before they render. */
 export async function loadTexts(...bundles: TextBundle[]): Promise<void> {
-  const missing = bundles.filter((name) => !loaded.has(name));
+  const wanted = bundles.some((name) => WITH_DAY.includes(name))
+    ? [...bundles, 'day' as const]
+    : bundles;
+  const missing = [...new Set(wanted)].filter((name) => !loaded.has(name));
   const texts = await Promise.all(missing.map((name) => TEXTS[name]()));
   texts.forEach((bundle, i) => {
     i18n.addResourceBundle(LOCALE, 'translation', bundle, true, false);

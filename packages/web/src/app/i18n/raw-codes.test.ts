@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { accountTexts } from './es-PE.accounts.ts';
 import { activityTexts } from './es-PE.activities.ts';
 import { caseloadTexts } from './es-PE.caseloads.ts';
+import { dayTexts } from './es-PE.day.ts';
 import { instrumentTexts } from './es-PE.instruments.ts';
 import { monitoringTexts } from './es-PE.monitoring.ts';
 import { peopleTexts } from './es-PE.people.ts';
@@ -19,6 +20,7 @@ import { TEXT_BUNDLES } from './index.ts';
 
 const BUNDLES = {
   main: esPE,
+  day: dayTexts,
   instruments: instrumentTexts,
   visits: visitTexts,
   plan: planTexts,

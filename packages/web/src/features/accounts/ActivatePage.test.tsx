@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { Route, Routes } from '../../app/router.tsx';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import { SessionProvider } from '../../app/session/SessionContext.tsx';
 import ActivatePage from './ActivatePage.tsx';
 

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
 import { activate } from '../../app/api/endpoints.ts';
 import { useFormSubmit } from '../../app/api/useFormSubmit.ts';
+import { Navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session/SessionContext.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import MyAccountPage from './MyAccountPage.tsx';
 
 // «Mi cuenta» (issue 14): the password change puts the server's refusals under the right

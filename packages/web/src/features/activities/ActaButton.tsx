@@ -36,8 +36,8 @@ export function ActaButton({
         .find((s) => s.id === a.schoolId)?.name;
       const byTeacher = new Map(attendance.map((r) => [r.data.teacherId, r.data]));
       await downloadActa({
-        title: `${t(`activities.types.${a.type}`)}: ${a.theme}`,
-        type: t(`activities.types.${a.type}`),
+        title: `${t(`activityTypes.${a.type}`)}: ${a.theme}`,
+        type: t(`activityTypes.${a.type}`),
         intervention: a.interventionCode,
         school: school ?? '',
         place: a.place,

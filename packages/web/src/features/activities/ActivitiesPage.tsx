@@ -31,7 +31,7 @@ function ActivityList({ label, items }: { label: string; items: Row[] }) {
         <ListItem
           key={a.id}
           to={`/actividades/${a.id}`}
-          title={`${t(`activities.types.${a.data.type}`)}: ${a.data.theme}`}
+          title={`${t(`activityTypes.${a.data.type}`)}: ${a.data.theme}`}
           meta={
             a.data.endDate > a.data.startDate
               ? `${formatDate(a.data.startDate)} – ${formatDate(a.data.endDate)}`

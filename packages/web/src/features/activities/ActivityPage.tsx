@@ -7,8 +7,8 @@ import {
 } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useRecord, useRecords, useSaveRecord } from '../../offline/hooks.ts';
@@ -164,7 +164,7 @@ export default function ActivityPage() {
   return (
     <div className="page">
       <BackLink to="/actividades">{t('activities.back')}</BackLink>
-      <PageHeading title={`${t(`activities.types.${a.type}`)}: ${a.theme}`} />
+      <PageHeading title={`${t(`activityTypes.${a.type}`)}: ${a.theme}`} />
       <p>
         <Badge tone={activityTone(a.status)}>{t(`activities.statuses.${a.status}`)}</Badge>{' '}
         <PendingBadge id={activity.id} />

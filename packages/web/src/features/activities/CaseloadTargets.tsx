@@ -49,24 +49,24 @@ export default function CaseloadTargets() {
     ),
     attendances: (attendances as LocalRecord<ActivityAttendanceRecord>[]).map((a) => a.data),
   });
-  const kindName = (kind: string) => t(`activities.targets.kinds.${kind as Kind}`);
+  const kindName = (kind: string) => t(`activityTargets.kinds.${kind as Kind}`);
   // The catalogue is stored but has no collective targets for these teachers: nothing to show.
   if (targets && model.teachers.length === 0) return null;
 
   return (
     <section className="section" aria-labelledby="dia-metas-actividades">
-      <h3 id="dia-metas-actividades">{t('activities.targets.caseloadTitle', { year })}</h3>
+      <h3 id="dia-metas-actividades">{t('activityTargets.caseloadTitle', { year })}</h3>
       {!targets ? (
-        <p>{t('activities.targets.noTargets')}</p>
+        <p>{t('activityTargets.noTargets')}</p>
       ) : (
         <>
-          <p>{t('activities.targets.caseloadIntro')}</p>
+          <p>{t('activityTargets.caseloadIntro')}</p>
           <StatGroup compact>
             {model.summary.map((row) => (
               <Stat
                 key={row.kind}
-                label={t('activities.targets.held', { kind: kindName(row.kind) })}
-                value={t('activities.targets.value', { done: row.held, target: row.target })}
+                label={t('activityTargets.held', { kind: kindName(row.kind) })}
+                value={t('activityTargets.value', { done: row.held, target: row.target })}
               />
             ))}
           </StatGroup>
@@ -80,7 +80,7 @@ export default function CaseloadTargets() {
                 title={teacher.displayName}
                 secondary={teacher.rows
                   .map((row) =>
-                    t('activities.targets.teacherLine', {
+                    t('activityTargets.teacherLine', {
                       kind: kindName(row.kind),
                       done: row.done,
                       target: row.target,
@@ -90,7 +90,7 @@ export default function CaseloadTargets() {
                 badge={
                   teacher.missed > 0 ? (
                     <Badge tone="warning">
-                      {t('activities.targets.missed', { count: teacher.missed })}
+                      {t('activityTargets.missed', { count: teacher.missed })}
                     </Badge>
                   ) : undefined
                 }

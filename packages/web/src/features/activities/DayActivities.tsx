@@ -30,9 +30,9 @@ export default function DayActivities() {
   const rows = [...toClose, ...coming];
   return (
     <section className="section" aria-labelledby="dia-actividades">
-      <h3 id="dia-actividades">{t('activities.day.title')}</h3>
+      <h3 id="dia-actividades">{t('activityDay.title')}</h3>
       {rows.length === 0 ? (
-        <EmptyState icon={IconCalendarClock} title={t('activities.day.none')} />
+        <EmptyState icon={IconCalendarClock} title={t('activityDay.none')} />
       ) : (
         <CappedList
           labelledBy="dia-actividades"
@@ -41,13 +41,13 @@ export default function DayActivities() {
               key={a.id}
               to={`/actividades/${a.id}`}
               icon={IconCalendarClock}
-              title={`${t(`activities.types.${a.data.type}`)}: ${a.data.theme}`}
+              title={`${t(`activityTypes.${a.data.type}`)}: ${a.data.theme}`}
               meta={formatDate(a.data.startDate)}
               badge={
                 a.data.startDate < today ? (
-                  <Badge tone="warning">{t('activities.day.toClose')}</Badge>
+                  <Badge tone="warning">{t('activityDay.toClose')}</Badge>
                 ) : a.data.startDate === today ? (
-                  <Badge tone="info">{t('activities.day.today')}</Badge>
+                  <Badge tone="info">{t('activityDay.today')}</Badge>
                 ) : undefined
               }
             />
@@ -56,7 +56,7 @@ export default function DayActivities() {
       )}
       <p>
         <ButtonLink to="/actividades" variant="secondary" icon={IconCalendarClock}>
-          {t('activities.day.all')}
+          {t('activityDay.all')}
         </ButtonLink>
       </p>
     </section>

@@ -50,19 +50,19 @@ export function MyTargets({
   const rows = activityProgress(tally, activityTargetsFor(rules, post));
   if (rows.length === 0) return null;
   return (
-    <Card title={t('activities.targets.title', { year })}>
+    <Card title={t('activityTargets.title', { year })}>
       <StatGroup compact>
         {rows.map((row) => (
           <Stat
             key={row.kind}
             label={t(
-              `activities.targets.kinds.${row.kind as 'gia' | 'ria' | 'taller' | 'reunion_familias'}`,
+              `activityTargets.kinds.${row.kind as 'gia' | 'ria' | 'taller' | 'reunion_familias'}`,
             )}
-            value={t('activities.targets.value', { done: row.done, target: row.target })}
+            value={t('activityTargets.value', { done: row.done, target: row.target })}
           />
         ))}
         {tally.tallerDays > 0 ? (
-          <Stat label={t('activities.targets.tallerDays')} value={String(tally.tallerDays)} />
+          <Stat label={t('activityTargets.tallerDays')} value={String(tally.tallerDays)} />
         ) : null}
       </StatGroup>
     </Card>

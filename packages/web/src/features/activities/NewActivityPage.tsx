@@ -7,7 +7,7 @@ import {
 } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useMeta, useReference, useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
@@ -119,7 +119,7 @@ export default function NewActivityPage() {
         >
           {types.map((k) => (
             <option key={k} value={k}>
-              {t(`activities.types.${k}`)}
+              {t(`activityTypes.${k}`)}
             </option>
           ))}
         </SelectField>

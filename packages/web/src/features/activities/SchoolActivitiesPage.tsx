@@ -1,9 +1,9 @@
 import type { SchoolActivity } from '@acompana/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { getSchool } from '../../app/api/endpoints.ts';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useParams } from '../../app/router.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Card } from '../../ui/Card.tsx';
@@ -29,7 +29,7 @@ function ActivityCard({ item }: { item: SchoolActivity }) {
       ? `${formatDate(item.startDate)} – ${formatDate(item.endDate)}`
       : formatDate(item.startDate);
   return (
-    <Card as="li" title={`${t(`activities.types.${item.type}`)}: ${item.theme}`} level={3}>
+    <Card as="li" title={`${t(`activityTypes.${item.type}`)}: ${item.theme}`} level={3}>
       <p>
         {when}{' '}
         <Badge tone={activityTone(item.status)}>{t(`activities.statuses.${item.status}`)}</Badge>

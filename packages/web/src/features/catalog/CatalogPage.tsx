@@ -1,8 +1,8 @@
 import type { Intervention, Targets } from '@acompana/core';
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { getTargets, listInterventions } from '../../app/api/endpoints.ts';
+import { useSearchParams } from '../../app/router.tsx';
 import { useFromDevice } from '../../offline/from-device.ts';
 import { deviceInterventions, deviceTargets } from '../../offline/reference-screens.ts';
 import { Card } from '../../ui/Card.tsx';

@@ -1,8 +1,8 @@
 import type { CoachDetail } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { getCoach } from '../../app/api/endpoints.ts';
 import { formatDate, formatNumber } from '../../app/i18n/index.ts';
+import { useParams } from '../../app/router.tsx';
 import { DetailPage } from '../../ui/DetailPage.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { IconUser, IconUsers } from '../../ui/icons.ts';

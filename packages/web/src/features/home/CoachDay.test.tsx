@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import { addDays, attendanceIdOf, currentSchoolYear, limaToday } from '@acompana/core';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import { type LocalDb, META, openLocalDb } from '../../offline/db.ts';
 import { type Offline, OfflineContext } from '../../offline/OfflineProvider.tsx';
 import CoachDay from './CoachDay.tsx';
@@ -20,7 +20,7 @@ let root: Root | null = null;
 let host: HTMLElement;
 let n = 0;
 
-beforeAll(() => loadTexts('visits', 'activities'));
+beforeAll(() => loadTexts('day'));
 beforeEach(async () => {
   db = openLocalDb(`day-${++n}-${Date.now()}`);
   await db.open();

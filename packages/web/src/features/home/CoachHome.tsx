@@ -18,7 +18,7 @@ import type { HomeProps } from './types.ts';
 // The day reads the device's store (Dexie), which loads after the first screen: its own chunk
 // keeps the login → home path within the bundle budget (docs/BUDGETS.md).
 const CoachDay = lazy(
-  async () => (await Promise.all([import('./CoachDay.tsx'), loadTexts('visits', 'activities')]))[0],
+  async () => (await Promise.all([import('./CoachDay.tsx'), loadTexts('day')]))[0],
 );
 
 // The coach's home: their day (from the device) and their caseload (from the server).

@@ -2,9 +2,9 @@
 import 'fake-indexeddb/auto';
 import type { Me } from '@acompana/core';
 import { createRoot } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatNumber } from '../../app/i18n/index.ts';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import OverviewHome from './OverviewHome.tsx';
 import type { HomeProps } from './types.ts';
 

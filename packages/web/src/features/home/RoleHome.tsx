@@ -1,10 +1,10 @@
 import type { Role } from '@acompana/core';
 import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { loadTexts } from '../../app/i18n/index.ts';
 import { NotFoundPage } from '../../app/pages.ts';
 import { isRole, primaryRole, rolesOf, scopeNameOf } from '../../app/roles.ts';
+import { Link, useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { Loading } from '../../ui/Status.tsx';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { abilitiesOf, type Role } from '@acompana/core';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import ImportPage from './ImportPage.tsx';
 
 // «Importar» offers the coaches file (`acompana import coaches`'s format) to whoever registers

@@ -1,7 +1,7 @@
 import { type InstrumentDefinition, parseDefinition, type VersionDetail } from '@acompana/core';
 import { type ReactNode, useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from '../../app/router.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { Field, TextField } from '../../ui/Field.tsx';
 import { Notice } from '../../ui/Notice.tsx';

@@ -7,7 +7,7 @@ import {
 } from '@acompana/core';
 import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useSaveRecord } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';

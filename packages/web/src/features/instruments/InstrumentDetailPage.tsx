@@ -1,8 +1,8 @@
 import { formatLimaDate, type InstrumentSummary, type VersionSummary } from '@acompana/core';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
 import { can } from '../../app/roles.ts';
+import { useNavigate, useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Badge } from '../../ui/Badge.tsx';

@@ -1,8 +1,8 @@
 import type { InstrumentSummary } from '@acompana/core';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { can } from '../../app/roles.ts';
+import { useNavigate } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, ButtonLink } from '../../ui/Button.tsx';

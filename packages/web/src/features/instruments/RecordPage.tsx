@@ -1,7 +1,7 @@
 import type { Answers, VersionDetail } from '@acompana/core';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from '../../app/router.tsx';
 import { useReference } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
 import { Badge } from '../../ui/Badge.tsx';

@@ -2,9 +2,10 @@
 import { abilitiesOf, formatLimaTime } from '@acompana/core';
 import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatNumber, loadTexts } from '../../app/i18n/index.ts';
+import { Route, Routes, useLocation } from '../../app/router.tsx';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import { compliance, row } from './fixtures-testing.ts';
 import MonitoringPage from './MonitoringPage.tsx';
 

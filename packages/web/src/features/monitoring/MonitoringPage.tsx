@@ -1,8 +1,8 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api/client.ts';
 import { listInterventions } from '../../app/api/endpoints.ts';
+import { Link, useNavigate, useSearchParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';

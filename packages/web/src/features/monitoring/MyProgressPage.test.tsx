@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import { row } from './fixtures-testing.ts';
 import MyProgressPage from './MyProgressPage.tsx';
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate } from '../../app/router.tsx';
 import { TableScroll } from '../../ui/TableScroll.tsx';
 import type { RowBase } from './types.ts';
 

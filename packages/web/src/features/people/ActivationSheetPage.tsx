@@ -1,8 +1,8 @@
 import type { ActivationSheet, ActivationSheetRequest } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../app/api/errorMessage.ts';
+import { useSearchParams } from '../../app/router.tsx';
 import { BackLink } from '../../ui/BackLink.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Notice } from '../../ui/Notice.tsx';

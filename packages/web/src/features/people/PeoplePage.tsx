@@ -7,8 +7,8 @@ import {
   type Role,
 } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { can } from '../../app/roles.ts';
+import { useSearchParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';

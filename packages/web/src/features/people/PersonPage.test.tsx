@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { abilitiesOf } from '@acompana/core';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { Route, Routes } from '../../app/router.tsx';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import PersonPage from './PersonPage.tsx';
 
 // A person's page (issue 14): roles with dates (ended ones kept), the account status, the

@@ -1,8 +1,8 @@
 import { formatLimaDate, formatLimaDateTime, type PersonDetail } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
 import { can } from '../../app/roles.ts';
+import { Link, useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { ButtonLink } from '../../ui/Button.tsx';

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { abilitiesOf } from '@acompana/core';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { Route, Routes } from '../../app/router.tsx';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import RegisterCoachPage from './RegisterCoachPage.tsx';
 
 // «Registrar acompañante» (issue 14): the form sends what the person typed (names left out

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { abilitiesOf, type Role } from '@acompana/core';
 import { createRoot, type Root } from 'react-dom/client';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadTexts } from '../../app/i18n/index.ts';
+import { Route, Routes } from '../../app/router.tsx';
+import { MemoryRouter } from '../../app/router-memory.tsx';
 import RegisterPersonPage from './RegisterPersonPage.tsx';
 
 // «Registrar persona» (issue 14): the roles offered are those the signed-in person's roles

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { ApiError } from '../../app/api/client.ts';
 import { errorMessage, fieldErrors } from '../../app/api/errorMessage.ts';
+import { useNavigate } from '../../app/router.tsx';
 
 // The submit of both registration forms («Registrar acompañante», «Registrar persona»): the
 // form's choices checked here (an empty list choice reads better said in words than as the

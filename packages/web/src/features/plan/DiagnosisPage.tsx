@@ -1,7 +1,7 @@
 import { currentSchoolYear, type DiagnosisRecord, LEARNING_LEVELS } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useParams } from '../../app/router.tsx';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useRecords } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';

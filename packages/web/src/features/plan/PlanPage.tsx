@@ -1,6 +1,6 @@
 import { type CoachingPlanRecord, currentSchoolYear } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from '../../app/router.tsx';
 import type { LocalRecord } from '../../offline/db.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';

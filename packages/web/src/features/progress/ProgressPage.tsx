@@ -1,7 +1,7 @@
 import { suggestStage, type VersionDetail } from '@acompana/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecords, useReference } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';

@@ -1,10 +1,10 @@
 import { Fragment, type ReactNode, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ApiError } from '../../app/api/client.ts';
 import type { Filters } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
 import { can } from '../../app/roles.ts';
+import { useSearchParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import type { LocalDb } from '../../offline/db.ts';
 import { useFromDevice } from '../../offline/from-device.ts';

@@ -1,8 +1,8 @@
 import type { SchoolDetail } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { getSchool } from '../../app/api/endpoints.ts';
 import { formatNumber } from '../../app/i18n/index.ts';
+import { useParams } from '../../app/router.tsx';
 import { useFromDevice } from '../../offline/from-device.ts';
 import { deviceSchool } from '../../offline/reference-screens.ts';
 import { Badge } from '../../ui/Badge.tsx';

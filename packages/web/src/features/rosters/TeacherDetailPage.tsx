@@ -1,8 +1,8 @@
 import type { TeacherDetail } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { getTeacher } from '../../app/api/endpoints.ts';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useFromDevice } from '../../offline/from-device.ts';
 import { deviceTeacher } from '../../offline/reference-screens.ts';

@@ -1,7 +1,7 @@
 import type { SchoolItem } from '@acompana/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { esPE } from '../../app/i18n/es-PE.ts';
+import { Link } from '../../app/router.tsx';
 import { Badge } from '../../ui/Badge.tsx';
 import { Card } from '../../ui/Card.tsx';
 import { IconSchool } from '../../ui/icons.ts';

@@ -1,7 +1,7 @@
 import { formatLimaDateTime } from '@acompana/core';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useLocation } from '../../app/router.tsx';
 import { META } from '../../offline/db.ts';
 import { type OtherPersonWork, otherPeoplesWork } from '../../offline/device.ts';
 import { useMeta, useOutboxCounts } from '../../offline/hooks.ts';

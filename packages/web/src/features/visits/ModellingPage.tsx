@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useReference } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';

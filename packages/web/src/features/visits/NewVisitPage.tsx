@@ -1,7 +1,7 @@
 import { limaToday } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../app/router.tsx';
 import { useReference, useSaveRecord } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { bySurname } from '../../offline/reference-order.ts';

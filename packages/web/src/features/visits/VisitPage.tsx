@@ -1,8 +1,8 @@
 import { CANCEL_REASONS, doneDateProblem, limaToday, type VisitRecord } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useParams } from '../../app/router.tsx';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import { useRecord, useSaveRecord } from '../../offline/hooks.ts';
 import { BackLink } from '../../ui/BackLink.tsx';
