@@ -87,7 +87,7 @@ export const activityTexts = {
       prioritized: '{{name}} (en foco del plan)',
       codes: 'Códigos de los desempeños',
       codesHint:
-        'La rúbrica aún no está en este dispositivo: escribe los códigos separados por comas (por ejemplo, D1, D3).',
+        'La rúbrica aún no está en este dispositivo. Escribe hasta 10 códigos separados por comas.',
       topics: 'Temas surgidos de las visitas',
       noTopics: 'Aún no hay temas.',
       suggested: 'Temas sugeridos',
