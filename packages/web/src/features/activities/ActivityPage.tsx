@@ -178,6 +178,7 @@ export default function ActivityPage() {
             ? `${formatDate(a.startDate)} – ${formatDate(a.endDate)}`
             : formatDate(a.startDate)}
           {a.startTime ? ` · ${a.startTime}` : ''}
+          {a.startTime && a.endTime ? `–${a.endTime}` : ''}
         </dd>
         {a.place ? (
           <>
