@@ -86,7 +86,10 @@ describe('actividades colectivas en el teléfono', () => {
     // (15:00 to 17:00: at most 2 h; more is refused on the device with the rule's message).
     const desempenos = coach.getByRole('group', { name: 'Desempeños que trabaja' });
     const codes = coach.getByLabel('Códigos de los desempeños');
-    if (await desempenos.isVisible()) await desempenos.getByRole('checkbox').first().check();
+    const firstBox = desempenos.getByRole('checkbox').first();
+    // The rubric's checkboxes when it is cached on the device, else codes typed by hand.
+    await firstBox.or(codes).waitFor();
+    if (await firstBox.isVisible()) await firstBox.check();
     else await codes.fill('D1');
     await coach.getByLabel('Otro tema').fill(`Repreguntas en el diálogo (${stamp})`);
     await coach.getByRole('button', { name: 'Agregar tema' }).click();
