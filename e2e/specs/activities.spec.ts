@@ -4,7 +4,8 @@ import { mainNav, openFromMore, syncFromChip, waitForH1 } from '../support/brows
 import { getJson as api, noViolations, phoneSessions, step } from '../support/helpers.ts';
 
 // Issue 15 on a 375×812 phone: the coach creates a GIA with the network off, marks attendance
-// for six teachers with one tap each, writes agreements and a note, closes it, prints the acta
+// for six teachers with one tap each, picks a desempeño and a topic, corrects one teacher's
+// hours by hand, writes agreements and a note, closes it, prints the acta
 // offline and syncs; the teacher sees it and adds their reflection; the director learns that
 // it happened and who of their school attended — never the coach's notes — on «Actividades de
 // la IE», reached from their «Más».
@@ -80,6 +81,28 @@ describe('actividades colectivas en el teléfono', () => {
         .toBe(i + 1);
     }
     await coach.getByText('6 de 6 asistieron').waitFor();
+
+    // The organiser's editors: one desempeño, one topic, one teacher's hours corrected by hand
+    // (15:00 to 17:00: at most 2 h; more is refused on the device with the rule's message).
+    const desempenos = coach.getByRole('group', { name: 'Desempeños que trabaja' });
+    const codes = coach.getByLabel('Códigos de los desempeños');
+    const firstBox = desempenos.getByRole('checkbox').first();
+    // The rubric's checkboxes when it is cached on the device, else codes typed by hand.
+    await firstBox.or(codes).waitFor();
+    if (await firstBox.isVisible()) await firstBox.check();
+    else await codes.fill('D1');
+    await coach.getByLabel('Otro tema').fill(`Repreguntas en el diálogo (${stamp})`);
+    await coach.getByRole('button', { name: 'Agregar tema' }).click();
+    await coach.getByRole('button', { name: 'Guardar desempeños y temas' }).click();
+    await coach.getByText('Desempeños y temas guardados.').waitFor();
+    await coach.getByLabel('Docente', { exact: true }).selectOption({ label: teacherName });
+    await coach.getByLabel('Horas asistidas').fill('3');
+    await coach.getByRole('button', { name: 'Guardar horas y llegada' }).click();
+    await coach.getByText(/«horas asistidas»: 3 h pasa de las 2 h/).waitFor();
+    await coach.getByLabel('Horas asistidas').fill('1,5');
+    await coach.getByLabel('Hora de llegada').fill('15:30');
+    await coach.getByRole('button', { name: 'Guardar horas y llegada' }).click();
+    await coach.getByText('Horas y llegada guardadas.').waitFor();
     await coach.getByRole('textbox', { name: 'Acuerdos', exact: true }).fill(agreement);
     await coach.getByRole('textbox', { name: 'Notas del acompañante' }).fill(note);
     await coach.getByRole('button', { name: 'Guardar acuerdos y notas' }).click();

@@ -323,6 +323,15 @@ export const ERROR_CODES = {
     status: 422,
     message: 'Ese docente no está invitado a la actividad.',
   },
+  ACTIVITY_HOURS_INVALID: {
+    status: 422,
+    message:
+      'Las horas asistidas no pueden ser negativas ni pasar del horario de los días asistidos.',
+  },
+  ACTIVITY_ARRIVAL_OUT_OF_RANGE: {
+    status: 422,
+    message: 'La hora de llegada está fuera del horario de la actividad.',
+  },
   SYNC_RETRY: {
     status: 503,
     message:

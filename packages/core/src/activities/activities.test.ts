@@ -12,7 +12,15 @@ import {
   type ActivityRecord,
   agendaMomentSchema,
 } from './records.ts';
-import { activityDates, activityRefusal, attendanceIdOf, attendanceRefusal } from './rules.ts';
+import {
+  activityDates,
+  activityRefusal,
+  arrivalWindow,
+  arrivalWithin,
+  attendanceIdOf,
+  attendanceRefusal,
+  maxAttendedHours,
+} from './rules.ts';
 
 const T1 = '00000000-0000-4000-8000-000000000001';
 const T2 = '00000000-0000-4000-8000-000000000002';
@@ -241,6 +249,70 @@ describe('activity rules (device and server)', () => {
       'ACTIVITY_NOT_INVITED',
     );
     expect(attendanceRefusal(att('x', C2, ['present']), undefined)).toBeNull();
+  });
+
+  it('keeps hand-set hours within the schedule of the days present', () => {
+    // 15:00 to 17:00: two hours a day.
+    const gia = activity();
+    const one = att('x', T1, ['present']);
+    expect(attendanceRefusal({ ...one, hours: 2 }, gia)).toBeNull();
+    expect(attendanceRefusal({ ...one, hours: 1.5 }, gia)).toBeNull();
+    const over = attendanceRefusal({ ...one, hours: 2.5 }, gia);
+    expect(over?.code).toBe('ACTIVITY_HOURS_INVALID');
+    expect(over?.message).toContain('2,5 h pasa de las 2 h');
+    expect(over?.details).toEqual({
+      fields: [{ path: 'payload.hours', message: over?.message }],
+    });
+    const negative = attendanceRefusal({ ...one, hours: -1 }, gia);
+    expect(negative?.code).toBe('ACTIVITY_HOURS_INVALID');
+    expect(negative?.message).toContain('negativas');
+    const absent = attendanceRefusal({ ...att('x', T1, ['absent']), hours: 1 }, gia);
+    expect(absent?.code).toBe('ACTIVITY_HOURS_INVALID');
+    expect(absent?.message).toContain('ningún día');
+    expect(attendanceRefusal({ ...att('x', T1, ['absent']), hours: 0 }, gia)).toBeNull();
+    // A taller of three days, 08:30 to 13:00 (4.5 h): two days present give at most 9 h.
+    const taller = activity({
+      type: 'taller',
+      endDate: '2026-05-10',
+      startTime: '08:30',
+      endTime: '13:00',
+    });
+    const twoOfThree = att('x', T1, ['present', 'absent', 'present']);
+    expect(attendanceRefusal({ ...twoOfThree, hours: 9 }, taller)).toBeNull();
+    expect(codeOf(attendanceRefusal({ ...twoOfThree, hours: 9.5 }, taller))).toBe(
+      'ACTIVITY_HOURS_INVALID',
+    );
+  });
+
+  it('bounds the hours by whole days without a schedule, half hours up with one', () => {
+    expect(maxAttendedHours({ startTime: null, endTime: null }, [{ mark: 'present' }])).toBe(24);
+    // 50 minutes a day: the tap rounds to 1 h, which the rule accepts.
+    expect(maxAttendedHours({ startTime: '15:00', endTime: '15:50' }, [{ mark: 'present' }])).toBe(
+      1,
+    );
+    expect(maxAttendedHours({ startTime: '15:00', endTime: '17:00' }, [])).toBe(0);
+  });
+
+  it('takes arrivals from an hour before the start to the end', () => {
+    const gia = activity();
+    expect(arrivalWindow(gia)).toEqual({ from: '14:00', to: '17:00' });
+    expect(arrivalWithin(gia, '14:00')).toBe(true);
+    expect(arrivalWithin(gia, '17:00')).toBe(true);
+    expect(arrivalWithin(gia, '13:59')).toBe(false);
+    expect(arrivalWindow({ startTime: null, endTime: null })).toEqual({
+      from: '00:00',
+      to: '23:59',
+    });
+    const one = att('x', T1, ['present']);
+    expect(attendanceRefusal({ ...one, arrivedAt: '15:20' }, gia)).toBeNull();
+    const late = attendanceRefusal({ ...one, arrivedAt: '17:30' }, gia);
+    expect(late?.code).toBe('ACTIVITY_ARRIVAL_OUT_OF_RANGE');
+    expect(late?.message).toBe(
+      'Revisa el campo «hora de llegada»: 17:30 está fuera del horario de la actividad (de 14:00 a 17:00).',
+    );
+    expect(codeOf(attendanceRefusal({ ...one, arrivedAt: '08:00' }, gia))).toBe(
+      'ACTIVITY_ARRIVAL_OUT_OF_RANGE',
+    );
   });
 });
 

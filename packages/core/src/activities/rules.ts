@@ -122,7 +122,106 @@ export function attendanceRefusal(
       `Revisa el campo «días de asistencia»: el ${outside.date} está fuera de las fechas de la actividad (${activity.startDate} a ${activity.endDate}).`,
     );
   }
-  return null;
+  return hoursRefusal(attendance, activity) ?? arrivalRefusal(attendance, activity);
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+const clockOf = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** Spanish decimal comma: 2,5. */
+const hoursText = (hours: number) => String(hours).replace('.', ',');
+
+/** Minutes of one scheduled day (null without both times, or with the end not after the start). */
+export function dayMinutes(activity: Pick<ActivityRecord, 'startTime' | 'endTime'>): number | null {
+  if (!activity.startTime || !activity.endTime) return null;
+  const minutes = minutesOf(activity.endTime) - minutesOf(activity.startTime);
+  return minutes > 0 ? minutes : null;
+}
+
+/**
+ * The most hours a teacher may be credited: the schedule of each day present, rounded up to the
+ * half hour (the tap rounds to the nearest half hour, which never passes it). Without a schedule
+ * a day present is at most a whole day. No day present: 0.
+ */
+export function maxAttendedHours(
+  activity: Pick<ActivityRecord, 'startTime' | 'endTime'>,
+  days: readonly { mark: string }[],
+): number {
+  const present = days.filter((d) => d.mark === 'present').length;
+  const perDay = dayMinutes(activity) ?? 24 * 60;
+  return Math.ceil((present * perDay) / 30) / 2;
+}
+
+function hoursRefusal(
+  attendance: ActivityAttendanceRecord,
+  activity: ActivityRecord,
+): AppError | null {
+  const hours = attendance.hours;
+  if (hours === null) return null;
+  if (!Number.isFinite(hours) || hours < 0) {
+    return refusal(
+      'ACTIVITY_HOURS_INVALID',
+      'hours',
+      'Revisa el campo «horas asistidas»: no pueden ser negativas.',
+    );
+  }
+  const max = maxAttendedHours(activity, attendance.days);
+  if (hours <= max) return null;
+  if (max === 0) {
+    return refusal(
+      'ACTIVITY_HOURS_INVALID',
+      'hours',
+      'Revisa el campo «horas asistidas»: el docente no tiene ningún día marcado como asistió; deja 0 horas o marca su asistencia.',
+    );
+  }
+  const schedule = dayMinutes(activity)
+    ? ` (${activity.startTime} a ${activity.endTime} cada día)`
+    : '';
+  return refusal(
+    'ACTIVITY_HOURS_INVALID',
+    'hours',
+    `Revisa el campo «horas asistidas»: ${hoursText(hours)} h pasa de las ${hoursText(max)} h del horario de los días que asistió${schedule}.`,
+  );
+}
+
+/** How early before the start an arrival still counts (teachers come in before it begins). */
+export const ARRIVAL_EARLY_MINUTES = 60;
+
+/** The times an arrival may take, HH:MM: from an hour before the start to the end; a bound
+ *  the activity does not set is open. */
+export function arrivalWindow(activity: Pick<ActivityRecord, 'startTime' | 'endTime'>): {
+  from: string;
+  to: string;
+} {
+  return {
+    from: activity.startTime
+      ? clockOf(Math.max(0, minutesOf(activity.startTime) - ARRIVAL_EARLY_MINUTES))
+      : '00:00',
+    to: activity.endTime ?? '23:59',
+  };
+}
+
+/** Whether `time` (HH:MM) is a possible arrival at the activity. */
+export function arrivalWithin(
+  activity: Pick<ActivityRecord, 'startTime' | 'endTime'>,
+  time: string,
+): boolean {
+  const { from, to } = arrivalWindow(activity);
+  return time >= from && time <= to;
+}
+
+function arrivalRefusal(
+  attendance: ActivityAttendanceRecord,
+  activity: ActivityRecord,
+): AppError | null {
+  const arrived = attendance.arrivedAt;
+  if (arrived === null || arrivalWithin(activity, arrived)) return null;
+  const { from, to } = arrivalWindow(activity);
+  return refusal(
+    'ACTIVITY_ARRIVAL_OUT_OF_RANGE',
+    'arrivedAt',
+    `Revisa el campo «hora de llegada»: ${arrived} está fuera del horario de la actividad (de ${from} a ${to}).`,
+  );
 }
 
 /** Every date from start to end (inclusive), AAAA-MM-DD: the days of a taller. */

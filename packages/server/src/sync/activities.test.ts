@@ -101,8 +101,9 @@ const attendance = (activityId: string, teacherId: string, dates: string[], mark
   activityId,
   teacherId,
   days: dates.map((date) => ({ date, mark })),
-  hours: 2.5,
-  arrivedAt: '15:05',
+  // The schedule's 2.5 h a day present (a hand-set value may not pass it, ACTIVITY_HOURS_INVALID).
+  hours: mark === 'present' ? 2.5 * dates.length : 0,
+  arrivedAt: mark === 'present' ? '15:05' : null,
 });
 
 describe.each(testTargets())('collective activities on $engine', (target) => {
@@ -332,5 +333,37 @@ describe.each(testTargets())('collective activities on $engine', (target) => {
     const { rows: stored } = await sql<{ organiser_ids: string[] }>`
       SELECT organiser_ids FROM activity WHERE id = ${okId}`.execute(h.db);
     expect(stored[0]?.organiser_ids).toEqual([a.coachId]);
+  });
+
+  it('refuses hand-set hours beyond the schedule and an arrival outside it, keeps a fair correction', async () => {
+    const a = await caseloadOf(h.db, await idOf(h.db, DNI.coach));
+    const t = a.teacherIds[0] as string;
+    const phone = new Device();
+    const id = randomUUID();
+    const attId = attendanceIdOf(id, t);
+    // 15:00 to 17:30, one day present: at most 2.5 h, arrival from 14:00 to 17:30.
+    const day = [`${YEAR}-05-08`];
+    const results = await pushOk(h.client, h.cookies.coach, [
+      phone.upsert('activity', id, gia([a.coachId], a, [t])),
+      phone.upsert('activity_attendance', attId, { ...attendance(id, t, day), hours: 3 }),
+      phone.upsert('activity_attendance', attId, { ...attendance(id, t, day), arrivedAt: '18:10' }),
+      phone.upsert('activity_attendance', attId, {
+        ...attendance(id, t, day),
+        hours: 1.5,
+        arrivedAt: '16:00',
+      }),
+    ]);
+    expect(results.map((r) => r.error?.code ?? r.status)).toEqual([
+      'applied',
+      'ACTIVITY_HOURS_INVALID',
+      'ACTIVITY_ARRIVAL_OUT_OF_RANGE',
+      'applied',
+    ]);
+    expect(results[1].error.message).toMatch(/horas asistidas/);
+    expect(results[2].error.message).toMatch(/hora de llegada/);
+    const { rows } = await sql<{ hours: string | number; arrived_at: string }>`
+      SELECT hours, arrived_at FROM activity_attendance WHERE id = ${attId}`.execute(h.db);
+    expect(Number(rows[0]?.hours)).toBe(1.5);
+    expect(String(rows[0]?.arrived_at).slice(0, 5)).toBe('16:00');
   });
 });

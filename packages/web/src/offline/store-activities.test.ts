@@ -63,6 +63,29 @@ describe('activity rules on the device', () => {
     expect(await outboxCounts(db)).toEqual({ pending: 2, rejected: 0 });
   });
 
+  it('refuses hand-set hours past the schedule and an arrival outside it, keeping what was saved', async () => {
+    const activity = await saveRecord(db, 'activity', null, { ...taller, endTime: '13:00' });
+    const id = attendanceIdOf(activity.id, TEACHER);
+    // Two days present of 08:30 to 13:00: at most 9 hours; arrival from 07:30 to 13:00.
+    const days = [
+      { date: '2026-07-20', mark: 'present' as const },
+      { date: '2026-07-21', mark: 'present' as const },
+    ];
+    const base = { activityId: activity.id, teacherId: TEACHER, days };
+    await saveRecord(db, 'activity_attendance', id, { ...base, hours: 9, arrivedAt: '08:40' });
+    expect(await codeOf(saveRecord(db, 'activity_attendance', id, { hours: 9.5 }))).toBe(
+      'ACTIVITY_HOURS_INVALID',
+    );
+    expect(await codeOf(saveRecord(db, 'activity_attendance', id, { arrivedAt: '14:10' }))).toBe(
+      'ACTIVITY_ARRIVAL_OUT_OF_RANGE',
+    );
+    expect(
+      await codeOf(saveRecord(db, 'activity_attendance', id, { hours: 8, arrivedAt: '09:15' })),
+    ).toBe('saved');
+    const stored = (await db.records.get(['activity_attendance', id]))?.data;
+    expect(stored).toMatchObject({ days, hours: 8, arrivedAt: '09:15' });
+  });
+
   it('refuses closing as done with nobody invited, and a type the stored catalogue lacks', async () => {
     const empty = await saveRecord(db, 'activity', null, { ...taller, inviteeIds: [] });
     expect(await codeOf(saveRecord(db, 'activity', empty.id, { status: 'done' }))).toBe(

@@ -89,6 +89,9 @@ const errors = {
   ACTIVITY_DATES_INVALID: 'La fecha de término no puede ser anterior a la fecha de inicio.',
   ACTIVITY_CLOSED_EMPTY: 'No se puede cerrar como realizada una actividad sin asistentes.',
   ACTIVITY_NOT_INVITED: 'Ese docente no está invitado a la actividad.',
+  ACTIVITY_HOURS_INVALID:
+    'Las horas asistidas no pueden ser negativas ni pasar del horario de los días asistidos.',
+  ACTIVITY_ARRIVAL_OUT_OF_RANGE: 'La hora de llegada está fuera del horario de la actividad.',
   ACTIVATION_INVALID:
     'El DNI o el código de activación no son correctos. Revisa ambos; el código tiene 8 caracteres.',
   ACTIVATION_CODE_EXPIRED:

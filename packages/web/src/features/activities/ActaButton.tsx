@@ -6,6 +6,7 @@ import type { LocalRecord } from '../../offline/db.ts';
 import { useReference } from '../../offline/hooks.ts';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';
+import { useRubricDesempenos } from '../instruments/useRubricDesempenos.ts';
 import { downloadActa } from './pdf/acta.ts';
 
 // "Imprimir acta": built from what is on the device and generated there, offline.
@@ -24,6 +25,8 @@ export function ActaButton({
   const reference = useReference('teacher');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const rubric = useRubricDesempenos();
+  const desempenoName = new Map((rubric ?? []).map((d) => [d.code, d.name]));
   const a = activity.data;
 
   const generate = async () => {
@@ -42,10 +45,12 @@ export function ActaButton({
         school: school ?? '',
         place: a.place,
         dates,
-        time: a.startTime,
+        time: a.startTime && a.endTime ? `${a.startTime}–${a.endTime}` : a.startTime,
         organisers: a.organiserIds.includes(me.person.id) ? [me.person.displayName] : [],
         agenda: a.agenda,
         agreements: a.agreements,
+        desempenos: a.desempenos.map((code) => desempenoName.get(code) ?? code),
+        topics: a.topics,
         attendees: a.inviteeIds.map((id) => ({
           name: names.get(id) || t('activities.page.teacher'),
           marks: dates.map((date) => {

@@ -24,6 +24,8 @@ import { useToast } from '../../ui/Toast.tsx';
 import { PendingBadge, SaveError, useTeacherNames } from '../visits/parts.tsx';
 import { ActaButton } from './ActaButton.tsx';
 import { Attendance } from './Attendance.tsx';
+import { ContentEditor } from './ContentEditor.tsx';
+import { HoursEditor } from './HoursEditor.tsx';
 import { activityTone } from './parts.ts';
 import { TeacherActivity } from './TeacherActivity.tsx';
 
@@ -176,6 +178,7 @@ export default function ActivityPage() {
             ? `${formatDate(a.startDate)} – ${formatDate(a.endDate)}`
             : formatDate(a.startDate)}
           {a.startTime ? ` · ${a.startTime}` : ''}
+          {a.startTime && a.endTime ? `–${a.endTime}` : ''}
         </dd>
         {a.place ? (
           <>
@@ -193,7 +196,11 @@ export default function ActivityPage() {
       {isCoach ? (
         <>
           <Attendance activity={activity} attendance={ofThis} names={names} mine={mine} />
+          {organiser ? (
+            <HoursEditor activity={activity} attendance={ofThis} names={names} mine={mine} />
+          ) : null}
           {a.type === 'reunion_familias' && organiser ? <Families activity={activity} /> : null}
+          {organiser ? <ContentEditor activity={activity} /> : null}
           {organiser ? <Agreements activity={activity} /> : null}
           <ActaButton activity={activity} attendance={ofThis} names={names} />
           {organiser && a.status === 'planned' ? (

@@ -3,6 +3,7 @@ import {
   type ActivityRecord,
   type AttendanceMark,
   activityDates,
+  arrivalWithin,
   attendanceIdOf,
   limaToday,
 } from '@acompana/core';
@@ -17,14 +18,16 @@ import { Card } from '../../ui/Card.tsx';
 import { List, ListItem } from '../../ui/ListItem.tsx';
 import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
 import { SaveError } from '../visits/parts.tsx';
-import { attendedHours, limaTimeNow, markTone, nextMark } from './parts.ts';
+import { hoursAfterTap } from './editing.ts';
+import { limaTimeNow, markTone, nextMark } from './parts.ts';
 
 // Attendance as one tap per person: each invited teacher of the coach's caseload is a row
 // whose button cycles the day's mark (asistió → faltó → justificó). A taller picks the day
 // first. Each teacher's marks are their own record (activity_attendance), so two coaches
 // marking their own teachers never touch the same record. Teachers of a co-organiser show
 // their mark read-only. Marking someone present on the activity's first day, that same day,
-// records their arrival time; the hours attended follow the schedule of the days present.
+// records their arrival time; the hours attended follow the schedule of the days present, and
+// hours corrected by hand (HoursEditor) are kept, lowered only to what the days allow.
 
 export function Attendance({
   activity,
@@ -61,14 +64,21 @@ export function Attendance({
     const mark = nextMark(markOf(teacherId));
     days.push({ date: day, mark });
     days.sort((a, b) => a.date.localeCompare(b.date));
-    const arriving = mark === 'present' && day === activity.data.startDate && day === limaToday();
-    const arrivedAt = current?.arrivedAt ?? (arriving ? limaTimeNow() : null);
+    // The tap's clock is the arrival only while the activity's schedule runs (a mark made
+    // after it ended says nothing about when the teacher came; it can be set by hand).
+    const now = limaTimeNow();
+    const arriving =
+      mark === 'present' &&
+      day === activity.data.startDate &&
+      day === limaToday() &&
+      arrivalWithin(activity.data, now);
+    const arrivedAt = current?.arrivedAt ?? (arriving ? now : null);
     try {
       await save('activity_attendance', attendanceIdOf(activity.id, teacherId), {
         activityId: activity.id,
         teacherId,
         days,
-        hours: attendedHours(activity.data, days) ?? current?.hours ?? null,
+        hours: hoursAfterTap(activity.data, current, days),
         arrivedAt,
       });
     } catch (cause) {

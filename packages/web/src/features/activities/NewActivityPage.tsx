@@ -46,6 +46,8 @@ export default function NewActivityPage() {
   const [startDate, setStartDate] = useState(() => limaToday());
   const [endDate, setEndDate] = useState('');
   const [startTime, setStartTime] = useState('15:00');
+  // The schedule bounds the hours credited to each day present and the arrivals.
+  const [endTime, setEndTime] = useState('17:00');
   const [invitees, setInvitees] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -64,9 +66,13 @@ export default function NewActivityPage() {
   const multiDay = type === 'taller';
   const grouped = type === 'gia' || type === 'ria';
 
+  const endTimeError =
+    startTime && endTime && endTime <= startTime ? t('activities.form.endTimeBefore') : undefined;
+
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    if (endTimeError) return;
     setSaving(true);
     try {
       const activity = await save('activity', null, {
@@ -79,7 +85,7 @@ export default function NewActivityPage() {
         startDate,
         endDate: multiDay && endDate ? endDate : startDate,
         startTime: startTime || null,
-        endTime: null,
+        endTime: endTime || null,
         theme,
         desempenos: [],
         // The type's agenda by moments, which the coach edits on the activity page.
@@ -184,6 +190,14 @@ export default function NewActivityPage() {
           type="time"
           value={startTime}
           onChange={(event) => setStartTime(event.target.value)}
+        />
+        <TextField
+          id="activity-end-time"
+          label={t('activities.form.endTime')}
+          type="time"
+          value={endTime}
+          error={endTimeError}
+          onChange={(event) => setEndTime(event.target.value)}
         />
         <CheckboxGroup<string>
           legend={t('activities.form.invitees')}

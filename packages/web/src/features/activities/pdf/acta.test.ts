@@ -13,6 +13,8 @@ const model: ActaModel = {
   organisers: ['Juan Perez Castillo'],
   agenda: [{ moment: 'Inicio', description: 'Recojo de saberes' }],
   agreements: ['Aplicar una pregunta abierta por sesion'],
+  desempenos: ['Involucra activamente a los estudiantes'],
+  topics: ['Repreguntas en el dialogo reflexivo'],
   attendees: Array.from({ length: 40 }, (_, i) => ({
     name: `Docente numero ${i + 1}`,
     marks: ['A', 'F', 'J'],
@@ -23,7 +25,7 @@ const model: ActaModel = {
 beforeAll(() => loadTexts('activities'));
 
 describe('acta of an activity (PDF on the device)', () => {
-  it('lists the activity, agreements and every attendee with a signature column', async () => {
+  it('lists the activity, desempeños, topics, agreements and every attendee with a signature column', async () => {
     const text = new TextDecoder('latin1').decode(await buildActaPdf(model, { compress: false }));
     expect(text.startsWith('%PDF-')).toBe(true);
     for (const expected of [
@@ -32,6 +34,8 @@ describe('acta of an activity (PDF on the device)', () => {
       'IE N° 80412 Cascas',
       'Recojo de saberes',
       '1. Aplicar una pregunta abierta por sesion',
+      'Involucra activamente a los estudiantes',
+      'Repreguntas en el dialogo reflexivo',
       'Firma',
       'Docente numero 1',
       'Docente numero 40',

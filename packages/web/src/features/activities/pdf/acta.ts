@@ -17,6 +17,10 @@ export interface ActaModel {
   organisers: string[];
   agenda: { moment: string; description: string }[];
   agreements: string[];
+  /** Desempeños it works on, by name, and topics drawn from the visits (optional: older
+   *  callers and an activity without them print neither). */
+  desempenos?: string[];
+  topics?: string[];
   /** One row per invited teacher: name and the marks of each day, worded. */
   attendees: { name: string; marks: string[] }[];
   families: { label: string; count: number }[] | null;
@@ -59,6 +63,14 @@ function layout(doc: jsPDF, m: ActaModel) {
   if (m.agenda.length > 0) {
     text(t('activities.acta.agenda'), 12, true);
     for (const a of m.agenda) text(`${a.moment}: ${a.description}`, 10, false, 4);
+  }
+  if (m.desempenos?.length) {
+    text(t('activities.acta.desempenos'), 12, true);
+    for (const d of m.desempenos) text(`• ${d}`, 10, false, 4);
+  }
+  if (m.topics?.length) {
+    text(t('activities.acta.topics'), 12, true);
+    for (const topic of m.topics) text(`• ${topic}`, 10, false, 4);
   }
   text(t('activities.acta.agreements'), 12, true);
   if (m.agreements.length === 0) text(t('activities.acta.none'));
