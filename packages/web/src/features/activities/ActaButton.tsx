@@ -1,4 +1,4 @@
-import { type ActivityAttendanceRecord, type ActivityRecord, activityDates } from '@acompana/core';
+import { type ActivityAttendanceRecord, type ActivityRecord, actaModelOf } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session/SessionContext.tsx';
@@ -8,7 +8,8 @@ import type { CaseloadTeacher } from '../../offline/reference.ts';
 import { Button } from '../../ui/Button.tsx';
 import { downloadActa } from './pdf/acta.ts';
 
-// "Imprimir acta": built from what is on the device and generated there, offline.
+// "Imprimir acta": built from what is on the device and generated there, offline (the same
+// model and layout as the server's copy, core's actaModelOf and layoutActa).
 
 export function ActaButton({
   activity,
@@ -30,36 +31,20 @@ export function ActaButton({
     setBusy(true);
     setMessage(t('activities.acta.working'));
     try {
-      const dates = activityDates(a);
       const school = (reference ?? [])
         .flatMap((r) => (r.data as unknown as CaseloadTeacher).schools ?? [])
         .find((s) => s.id === a.schoolId)?.name;
-      const byTeacher = new Map(attendance.map((r) => [r.data.teacherId, r.data]));
-      await downloadActa({
-        title: `${t(`activities.types.${a.type}`)}: ${a.theme}`,
-        type: t(`activities.types.${a.type}`),
-        intervention: a.interventionCode,
-        school: school ?? '',
-        place: a.place,
-        dates,
-        time: a.startTime,
-        organisers: a.organiserIds.includes(me.person.id) ? [me.person.displayName] : [],
-        agenda: a.agenda,
-        agreements: a.agreements,
-        attendees: a.inviteeIds.map((id) => ({
-          name: names.get(id) || t('activities.page.teacher'),
-          marks: dates.map((date) => {
-            const mark = byTeacher.get(id)?.days.find((d) => d.date === date)?.mark;
-            return t(`activities.acta.marks.${mark ?? 'none'}`);
-          }),
-        })),
-        families: a.familyCounts
-          ? (['mothers', 'fathers', 'relatives', 'community'] as const).map((key) => ({
-              label: t(`activities.page.${key}`),
-              count: a.familyCounts?.[key] ?? 0,
-            }))
-          : null,
-      });
+      await downloadActa(
+        actaModelOf({
+          activity: a,
+          school: school ?? '',
+          // The device knows its own user's name, not a co-organiser's.
+          organisers: a.organiserIds.includes(me.person.id) ? [me.person.displayName] : [],
+          names,
+          attendance: new Map(attendance.map((r) => [r.data.teacherId, r.data.days])),
+          generatedAt: new Date(),
+        }),
+      );
       setMessage(t('activities.acta.ready'));
     } catch {
       setMessage(t('activities.acta.failed'));
