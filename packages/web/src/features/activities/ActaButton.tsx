@@ -4,24 +4,33 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useReference } from '../../offline/hooks.ts';
+import { useOffline } from '../../offline/OfflineProvider.tsx';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
-import { Button } from '../../ui/Button.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { IconDownload } from '../../ui/icons.ts';
 import { downloadActa } from './pdf/acta.ts';
 
 // "Imprimir acta": built from what is on the device and generated there, offline (the same
-// model and layout as the server's copy, core's actaModelOf and layoutActa).
+// model and layout as the server's copy, core's actaModelOf and layoutActa). An organiser who
+// is online may also download the server's copy (GET /activities/{id}/acta.pdf): every
+// co-organiser's name and the marks each coach has synced, which one device may not hold.
 
 export function ActaButton({
   activity,
   attendance,
   names,
+  organiser,
 }: {
   activity: LocalRecord<ActivityRecord>;
   attendance: LocalRecord<ActivityAttendanceRecord>[];
   names: Map<string, string>;
+  organiser: boolean;
 }) {
   const { t } = useTranslation();
   const me = useMe();
+  const { online } = useOffline();
+  // The server has it once a sync confirmed it (version > 0); it answers organisers only.
+  const serverCopy = organiser && online && activity.version > 0;
   const reference = useReference('teacher');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
@@ -63,6 +72,20 @@ export function ActaButton({
       >
         {t('activities.acta.button')}
       </Button>
+      {serverCopy ? (
+        <>
+          <ButtonLink
+            to={`/api/v1/activities/${activity.id}/acta.pdf`}
+            reloadDocument
+            download
+            variant="quiet"
+            icon={IconDownload}
+          >
+            {t('activities.acta.download')}
+          </ButtonLink>
+          <p>{t('activities.acta.downloadHint')}</p>
+        </>
+      ) : null}
       <p role="status" className="form__status">
         {message}
       </p>

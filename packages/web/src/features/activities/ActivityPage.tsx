@@ -195,7 +195,7 @@ export default function ActivityPage() {
           <Attendance activity={activity} attendance={ofThis} names={names} mine={mine} />
           {a.type === 'reunion_familias' && organiser ? <Families activity={activity} /> : null}
           {organiser ? <Agreements activity={activity} /> : null}
-          <ActaButton activity={activity} attendance={ofThis} names={names} />
+          <ActaButton activity={activity} attendance={ofThis} names={names} organiser={organiser} />
           {organiser && a.status === 'planned' ? (
             <>
               <SaveError error={error} />
