@@ -107,6 +107,15 @@ describe.each(testTargets())('acta of an activity on $engine', (target) => {
       expect(res.status, who).toBe(404);
       expect((await res.json()).error.code).toBe('NOT_FOUND');
     }
+    // An invited teacher reads only their own attendance: the acta shows everyone's marks.
+    const teacher = await idOf(h.db, DNI.docente);
+    const { rows: invitedTo } = await sql<{ id: string }>`
+      SELECT id FROM activity WHERE ${teacher} = ANY(invitee_ids) ORDER BY start_date LIMIT 1`.execute(
+      h.db,
+    );
+    expect(invitedTo, 'the demo teacher is invited to an activity').toHaveLength(1);
+    const invitedRes = await get(h.cookies.docente, String(invitedTo[0]?.id));
+    expect(invitedRes.status).toBe(404);
     // An activity that does not exist answers as one that is not theirs.
     expect((await get(h.cookies.coach, randomUUID())).status).toBe(404);
     expect((await get(h.cookies.coach, 'no-es-un-id')).status).toBe(400);
