@@ -1,3 +1,5 @@
+export * from './acta.ts';
+export * from './acta-texts.ts';
 export * from './agenda.ts';
 export * from './api.ts';
 export * from './counting.ts';

@@ -27,7 +27,7 @@ export const accessEntrySchema = z.object({
   /** The roles the reader held then (role codes; docs/PRIVACY.md). */
   roles: z.array(z.string()),
   /** What: the audited action (coaching.visit.read, coaching.visits.list,
-   *  coaching.progress.read, coaching.day.read, sync.pull, …). */
+   *  coaching.progress.read, coaching.day.read, sync.pull, activities.acta.read, …). */
   action: z.string(),
   /** For a list of visits: the whole content, or only dates and status (supervisors). */
   access: z.enum(['content', 'status']).nullable(),

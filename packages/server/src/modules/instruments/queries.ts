@@ -9,7 +9,7 @@ import {
   type VersionStatus,
   type VersionSummary,
 } from '@acompana/core';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { InstrumentVersionTable } from '../../db/schema-instruments.ts';
 import { isoInstant } from '../../db/time.ts';
@@ -173,4 +173,16 @@ export async function getVersion(
     instrumentName: row.instrument_name,
     definition: row.definition as InstrumentDefinition,
   };
+}
+
+/** Desempeño code → name, from the rubric versions (published first, newest first). */
+export async function desempenoNames(db: Kysely<DB>): Promise<Map<string, string>> {
+  const { rows } = await sql<{ code: string; name: string }>`
+    SELECT d->>'code' AS code, d->>'name' AS name
+      FROM instrument_version v, jsonb_array_elements(v.definition->'desempenos') d
+     WHERE v.definition->>'type' = 'rubric'
+     ORDER BY (v.status = 'published') DESC, v.version DESC`.execute(db);
+  const names = new Map<string, string>();
+  for (const r of rows) if (r.code && r.name && !names.has(r.code)) names.set(r.code, r.name);
+  return names;
 }

@@ -12,6 +12,7 @@ import {
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
+import { desempenoNames } from '../instruments/queries.ts';
 import { scopeCondition } from './figures.ts';
 import { readModelsAsOf } from './maintain.ts';
 import { namesOf, page, type ReportDbs, type SuppressedTable } from './reports.ts';
@@ -172,18 +173,6 @@ async function progressFigures(
 }
 
 /** Shares as fractions (0–1, three decimals); the screen writes them as percentages. */
-/** Desempeño code → name, from the rubric versions (published first, newest first). */
-async function desempenoNames(db: Kysely<DB>): Promise<Map<string, string>> {
-  const { rows } = await sql<{ code: string; name: string }>`
-    SELECT d->>'code' AS code, d->>'name' AS name
-      FROM instrument_version v, jsonb_array_elements(v.definition->'desempenos') d
-     WHERE v.definition->>'type' = 'rubric'
-     ORDER BY (v.status = 'published') DESC, v.version DESC`.execute(db);
-  const names = new Map<string, string>();
-  for (const r of rows) if (r.code && r.name && !names.has(r.code)) names.set(r.code, r.name);
-  return names;
-}
-
 const share = (counts: number[], n: number) => counts.map((c) => Math.round((1000 * c) / n) / 1000);
 
 interface Head {

@@ -1,5 +1,8 @@
+import { ACTA_TEXTS, FAMILY_COUNT_LABELS } from '@acompana/core';
+
 // Texts of the collective activities (GIA/RIA, talleres, reuniones con familias): the list,
-// the form, the activity page with attendance, the teacher's and the director's views.
+// the form, the activity page with attendance, the teacher's and the director's views. The
+// family labels and the acta's texts come from core (the server prints the acta).
 
 export const activityTexts = {
   activities: {
@@ -47,7 +50,7 @@ export const activityTexts = {
       when: 'Fecha',
       teacher: 'Docente',
       where: 'Lugar',
-      attendance: 'Asistencia',
+      attendance: ACTA_TEXTS.attendance,
       attendanceHint: 'Toca el botón de cada docente para cambiar: asistió, faltó, justificó.',
       day: 'Día {{n}}: {{date}}',
       present: '{{present}} de {{total}} asistieron',
@@ -62,11 +65,8 @@ export const activityTexts = {
       savedNotes: 'Acuerdos y notas guardados.',
       close: 'Cerrar como realizada',
       closed: 'Actividad cerrada como realizada.',
-      families: 'Asistencia de familias',
-      mothers: 'Madres',
-      fathers: 'Padres',
-      relatives: 'Otros familiares',
-      community: 'Comunidad',
+      families: ACTA_TEXTS.families,
+      ...FAMILY_COUNT_LABELS,
       familiesHint: 'Solo cantidades: no se registran datos personales de las familias.',
     },
     content: {
@@ -130,22 +130,10 @@ export const activityTexts = {
       working: 'Preparando el acta…',
       ready: 'Acta lista: revisa tus descargas.',
       failed: 'No se pudo preparar el acta. Inténtalo de nuevo.',
-      heading: 'Acta de actividad colectiva',
-      type: 'Tipo',
-      intervention: 'Intervención',
-      date: 'Fecha',
-      place: 'Lugar',
-      organisers: 'Organiza',
-      agenda: 'Agenda',
-      agreements: 'Acuerdos',
-      desempenos: 'Desempeños que trabaja',
-      topics: 'Temas surgidos de las visitas',
-      none: 'Sin acuerdos registrados.',
-      attendees: 'Asistentes',
-      teacher: 'Docente',
-      signature: 'Firma',
-      page: 'Página {{page}} de {{pages}}',
-      marks: { present: 'A', absent: 'F', justified: 'J', none: '–' },
+      download: 'Descargar la copia del servidor',
+      downloadHint: 'Con los registros ya sincronizados de todos los organizadores.',
+      // The acta's own texts are core's: the server prints the same document.
+      ...ACTA_TEXTS,
     },
     teacher: {
       myAttendance: 'Mi asistencia',

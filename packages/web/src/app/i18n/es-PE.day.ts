@@ -1,6 +1,9 @@
+import { ACTIVITY_TYPE_LABELS } from '@acompana/core';
+
 // Texts of the coach's day on the home (its agenda, the week's activities, the caseload's
 // targets) and the activity type names: a bundle of their own so the home does not download
-// the visit and activity screens' texts (docs/BUDGETS.md). Loaded with those screens too.
+// the visit and activity screens' texts (docs/BUDGETS.md). Loaded with those screens too. The
+// type names are core's (the server's acta prints them).
 
 export const dayTexts = {
   day: {
@@ -58,14 +61,5 @@ export const dayTexts = {
       reunion_familias: 'Reuniones con familias',
     },
   },
-  activityTypes: {
-    gia: 'GIA',
-    ria: 'RIA',
-    taller: 'Taller de actualización',
-    reunion_familias: 'Reunión con familias y comunidad',
-    pasantia: 'Pasantía',
-    visita_pares: 'Visita entre pares',
-    jornada: 'Jornada pedagógica',
-    otra: 'Otra actividad',
-  },
+  activityTypes: ACTIVITY_TYPE_LABELS,
 };

@@ -21,6 +21,7 @@ export const privacyTexts = {
       progressRead: 'Tu progreso: niveles por desempeño y etapas.',
       dayRead: 'Tus compromisos y visitas pendientes, en su agenda del día.',
       syncPull: 'Tus registros, que recibió en su dispositivo al sincronizar.',
+      actaRead: 'Tu asistencia a una actividad colectiva, en el acta que descargó.',
       other: 'Tu información de acompañamiento.',
     },
   },

@@ -1,70 +1,62 @@
-import { type ActivityAttendanceRecord, type ActivityRecord, activityDates } from '@acompana/core';
+import { type ActivityAttendanceRecord, type ActivityRecord, actaModelOf } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import type { LocalRecord } from '../../offline/db.ts';
 import { useReference } from '../../offline/hooks.ts';
+import { useOffline } from '../../offline/OfflineProvider.tsx';
 import type { CaseloadTeacher } from '../../offline/reference.ts';
-import { Button } from '../../ui/Button.tsx';
+import { Button, ButtonLink } from '../../ui/Button.tsx';
+import { IconDownload } from '../../ui/icons.ts';
 import { useRubricDesempenos } from '../instruments/useRubricDesempenos.ts';
 import { downloadActa } from './pdf/acta.ts';
 
-// "Imprimir acta": built from what is on the device and generated there, offline.
+// "Imprimir acta": built from what is on the device and generated there, offline (the same
+// model and layout as the server's copy, core's actaModelOf and layoutActa). An organiser who
+// is online may also download the server's copy (GET /activities/{id}/acta.pdf): every
+// co-organiser's name and the marks each coach has synced, which one device may not hold.
 
 export function ActaButton({
   activity,
   attendance,
   names,
+  organiser,
 }: {
   activity: LocalRecord<ActivityRecord>;
   attendance: LocalRecord<ActivityAttendanceRecord>[];
   names: Map<string, string>;
+  organiser: boolean;
 }) {
   const { t } = useTranslation();
   const me = useMe();
+  const { online } = useOffline();
+  // The server has it once a sync confirmed it (version > 0); it answers organisers only.
+  const serverCopy = organiser && online && activity.version > 0;
   const reference = useReference('teacher');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const rubric = useRubricDesempenos();
-  const desempenoName = new Map((rubric ?? []).map((d) => [d.code, d.name]));
   const a = activity.data;
 
   const generate = async () => {
     setBusy(true);
     setMessage(t('activities.acta.working'));
     try {
-      const dates = activityDates(a);
       const school = (reference ?? [])
         .flatMap((r) => (r.data as unknown as CaseloadTeacher).schools ?? [])
         .find((s) => s.id === a.schoolId)?.name;
-      const byTeacher = new Map(attendance.map((r) => [r.data.teacherId, r.data]));
-      await downloadActa({
-        title: `${t(`activityTypes.${a.type}`)}: ${a.theme}`,
-        type: t(`activityTypes.${a.type}`),
-        intervention: a.interventionCode,
-        school: school ?? '',
-        place: a.place,
-        dates,
-        time: a.startTime && a.endTime ? `${a.startTime}–${a.endTime}` : a.startTime,
-        organisers: a.organiserIds.includes(me.person.id) ? [me.person.displayName] : [],
-        agenda: a.agenda,
-        agreements: a.agreements,
-        desempenos: a.desempenos.map((code) => desempenoName.get(code) ?? code),
-        topics: a.topics,
-        attendees: a.inviteeIds.map((id) => ({
-          name: names.get(id) || t('activities.page.teacher'),
-          marks: dates.map((date) => {
-            const mark = byTeacher.get(id)?.days.find((d) => d.date === date)?.mark;
-            return t(`activities.acta.marks.${mark ?? 'none'}`);
-          }),
-        })),
-        families: a.familyCounts
-          ? (['mothers', 'fathers', 'relatives', 'community'] as const).map((key) => ({
-              label: t(`activities.page.${key}`),
-              count: a.familyCounts?.[key] ?? 0,
-            }))
-          : null,
-      });
+      await downloadActa(
+        actaModelOf({
+          activity: a,
+          school: school ?? '',
+          // The device knows its own user's name, not a co-organiser's.
+          organisers: a.organiserIds.includes(me.person.id) ? [me.person.displayName] : [],
+          names,
+          attendance: new Map(attendance.map((r) => [r.data.teacherId, r.data.days])),
+          desempenoNames: new Map((rubric ?? []).map((d) => [d.code, d.name])),
+          generatedAt: new Date(),
+        }),
+      );
       setMessage(t('activities.acta.ready'));
     } catch {
       setMessage(t('activities.acta.failed'));
@@ -83,6 +75,20 @@ export function ActaButton({
       >
         {t('activities.acta.button')}
       </Button>
+      {serverCopy ? (
+        <>
+          <ButtonLink
+            to={`/api/v1/activities/${activity.id}/acta.pdf`}
+            reloadDocument
+            download
+            variant="quiet"
+            icon={IconDownload}
+          >
+            {t('activities.acta.download')}
+          </ButtonLink>
+          <p>{t('activities.acta.downloadHint')}</p>
+        </>
+      ) : null}
       <p role="status" className="form__status">
         {message}
       </p>

@@ -202,7 +202,7 @@ export default function ActivityPage() {
           {a.type === 'reunion_familias' && organiser ? <Families activity={activity} /> : null}
           {organiser ? <ContentEditor activity={activity} /> : null}
           {organiser ? <Agreements activity={activity} /> : null}
-          <ActaButton activity={activity} attendance={ofThis} names={names} />
+          <ActaButton activity={activity} attendance={ofThis} names={names} organiser={organiser} />
           {organiser && a.status === 'planned' ? (
             <>
               <SaveError error={error} />

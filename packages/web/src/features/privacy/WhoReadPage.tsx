@@ -40,6 +40,7 @@ type ActionKey =
   | 'progressRead'
   | 'dayRead'
   | 'syncPull'
+  | 'actaRead'
   | 'other';
 
 /** The audited action (server code) → the sentence saying what was consulted. */
@@ -48,6 +49,7 @@ const ACTIONS: Record<string, ActionKey> = {
   'coaching.progress.read': 'progressRead',
   'coaching.day.read': 'dayRead',
   'sync.pull': 'syncPull',
+  'activities.acta.read': 'actaRead',
 };
 
 function actionKey(entry: AccessEntry): ActionKey {

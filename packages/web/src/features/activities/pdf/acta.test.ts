@@ -20,10 +20,12 @@ const model: ActaModel = {
     marks: ['A', 'F', 'J'],
   })),
   families: null,
+  generated: 'Generada el 20 de mayo de 2026 a las 17:40, hora de Lima',
 };
 
 beforeAll(() => loadTexts('activities'));
 
+// The layout is core's layoutActa, the one the server prints too (GET /activities/{id}/acta.pdf).
 describe('acta of an activity (PDF on the device)', () => {
   it('lists the activity, desempeños, topics, agreements and every attendee with a signature column', async () => {
     const text = new TextDecoder('latin1').decode(await buildActaPdf(model, { compress: false }));
@@ -40,6 +42,7 @@ describe('acta of an activity (PDF on the device)', () => {
       'Docente numero 1',
       'Docente numero 40',
       'A F J',
+      'Generada el 20 de mayo de 2026 a las 17:40, hora de Lima',
     ]) {
       expect(text).toContain(expected);
     }
