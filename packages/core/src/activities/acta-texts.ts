@@ -1,26 +1,9 @@
-import type { ActivityType, AttendanceMark, FamilyCounts } from './records.ts';
+import type { AttendanceMark } from './records.ts';
 
 // The Spanish (es-PE) texts of the acta, in core because the device and the server print the
 // same document. They are the one source: the web catalogue (es-PE.activities.ts) reuses them
-// rather than copying. Placeholders use the catalogue's {{name}} syntax.
-
-export const ACTIVITY_TYPE_LABELS = {
-  gia: 'GIA',
-  ria: 'RIA',
-  taller: 'Taller de actualización',
-  reunion_familias: 'Reunión con familias y comunidad',
-  pasantia: 'Pasantía',
-  visita_pares: 'Visita entre pares',
-  jornada: 'Jornada pedagógica',
-  otra: 'Otra actividad',
-} as const satisfies Record<ActivityType, string>;
-
-export const FAMILY_COUNT_LABELS = {
-  mothers: 'Madres',
-  fathers: 'Padres',
-  relatives: 'Otros familiares',
-  community: 'Comunidad',
-} as const satisfies Record<keyof FamilyCounts, string>;
+// rather than copying. Placeholders use the catalogue's {{name}} syntax. The type and family
+// labels are in labels.ts (the coach's home shows type names without the acta's texts).
 
 export const ACTA_TEXTS = {
   heading: 'Acta de actividad colectiva',

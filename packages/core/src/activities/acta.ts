@@ -1,5 +1,6 @@
 import { formatCalendarDate, formatLimaDate, formatLimaTime } from '../time.ts';
-import { ACTA_TEXTS, ACTIVITY_TYPE_LABELS, FAMILY_COUNT_LABELS, fillText } from './acta-texts.ts';
+import { ACTA_TEXTS, fillText } from './acta-texts.ts';
+import { ACTIVITY_TYPE_LABELS, FAMILY_COUNT_LABELS } from './labels.ts';
 import type { ActivityRecord, AttendanceDay } from './records.ts';
 import { activityDates } from './rules.ts';
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@acompana/core';
+import { ERROR_CODES, type ErrorCode } from '@acompana/core';
 import type { accountTexts } from './es-PE.accounts.ts';
 import type { activityTexts } from './es-PE.activities.ts';
 import type { caseloadTexts } from './es-PE.caseloads.ts';
@@ -17,17 +17,12 @@ import type { visitTexts } from './es-PE.visits.ts';
 // The one catalog of user-visible text (Spanish, Peru). Components never hard-code text; the
 // catalog test fails when a `t('key')` is missing here or JSX carries literal text.
 
-/** Messages for every stable error code; the UI prefers these over the server's text. */
-const errors = {
+/** Messages for every stable error code, for the person: core's (the one source, which the
+ *  server sends too), except where a screen says it better than the API's wording. */
+const errorOverrides = {
   VALIDATION_FAILED: 'Revisa los datos marcados e inténtalo de nuevo.',
   MALFORMED_JSON: 'La solicitud no se pudo leer. Recarga la página e inténtalo de nuevo.',
-  UNAUTHENTICATED: 'Inicia sesión para continuar.',
-  INVALID_CREDENTIALS: 'El DNI o la contraseña no son correctos.',
-  SESSION_EXPIRED: 'Tu sesión terminó por seguridad. Vuelve a iniciar sesión.',
-  CSRF_REJECTED:
-    'La solicitud fue rechazada porque no proviene de Acompaña. Recarga la página e inténtalo de nuevo.',
   FORBIDDEN: 'No tienes permiso para ver esta información.',
-  NOT_FOUND: 'No se encontró lo que buscas.',
   METHOD_NOT_ALLOWED: 'Esta acción no está disponible.',
   CONFLICT: 'El registro cambió mientras lo editabas. Revisa los datos y vuelve a guardar.',
   PAYLOAD_TOO_LARGE: 'La información enviada es demasiado grande.',
@@ -35,113 +30,32 @@ const errors = {
   UNSUPPORTED_CONTENT_ENCODING:
     'La solicitud no se pudo leer. Recarga la página e inténtalo de nuevo.',
   UNSUPPORTED_MEDIA_TYPE: 'La solicitud no se pudo leer. Recarga la página e inténtalo de nuevo.',
-  HOST_NOT_ALLOWED:
-    'Esta dirección no corresponde a este servidor de Acompaña. Ábrelo con su dirección oficial.',
   ACCOUNT_LOCKED:
     'Demasiados intentos fallidos: por seguridad, la cuenta está bloqueada en este dispositivo. Si no fuiste tú, pide a tu especialista de UGEL que la desbloquee.',
-  RATE_LIMITED: 'Demasiadas solicitudes seguidas. Espera un momento y vuelve a intentarlo.',
-  INTERNAL: 'Ocurrió un error inesperado. Inténtalo de nuevo; si continúa, avisa a soporte.',
   DB_NEWER_THAN_CODE:
     'El servidor necesita una actualización de Acompaña. Avisa a soporte antes de continuar.',
   CONFIG_INVALID: 'El servidor no está bien configurado. Avisa a soporte.',
   DATA_DIR_LOCK_LOST: 'El servidor se detuvo por seguridad. Avisa a soporte.',
   DATA_DIR_IN_USE: 'El servidor está ocupado por otro proceso de Acompaña. Avisa a soporte.',
-  IMPORT_UNREADABLE_FILE:
-    'No se pudo leer el archivo. Usa un CSV (separado por comas o punto y coma) o un XLSX.',
-  IMPORT_MISSING_COLUMNS: 'Al archivo le faltan columnas obligatorias.',
   IMPORT_INVALID_ROWS: 'El archivo tiene filas con errores; no se importó nada.',
-  IMPORT_NO_ROWS: 'El archivo no tiene filas de datos: solo el encabezado. No se importó nada.',
   INSTRUMENT_DEFINITION_INVALID:
     'La definición del instrumento tiene errores; revisa los campos indicados.',
-  INSTRUMENT_VERSION_IMMUTABLE:
-    'Esta versión ya fue publicada y no se puede cambiar. Crea una nueva versión.',
-  INSTRUMENT_TRANSITION_INVALID: 'La versión no puede pasar a ese estado.',
-  INSTRUMENT_CODE_TAKEN: 'Ya existe un instrumento con ese código.',
-  INSTRUMENT_VERSION_NOT_PUBLISHED: 'Solo se pueden llenar versiones publicadas del instrumento.',
-  INSTRUMENT_RESPONSE_INVALID: 'Las respuestas no corresponden a la versión del instrumento.',
-  SYNC_FORBIDDEN:
-    'No puedes registrar información de este docente: no está en tu grupo de acompañamiento actual (pudo pasar a otro acompañante). El cambio queda guardado en este dispositivo; avisa a tu especialista de UGEL.',
-  SYNC_NOT_CREATOR: 'Tu rol no puede crear ni eliminar este tipo de registro.',
-  SYNC_FIELD_NOT_OWNED: 'Intentaste cambiar un dato que le corresponde a otra persona.',
-  SYNC_FIELD_IMMUTABLE: 'El docente de un registro no se puede cambiar; crea un registro nuevo.',
-  SYNC_RECORD_DELETED: 'Este registro fue eliminado en el servidor; el cambio no se aplicó.',
-  SYNC_RECORD_NOT_FOUND: 'Este registro ya no existe en el servidor; el cambio no se aplicó.',
-  SYNC_REFERENCE_NOT_FOUND:
-    'El registro menciona una institución, intervención o instrumento que no existe en el servidor.',
-  SYNC_NO_SCHOOL:
-    'No se encontró la institución educativa del docente; registra primero la visita o revisa su plaza.',
-  SYNC_ANCHOR_MISMATCH:
-    'El registro está en una visita de otro docente; un registro solo puede ir en una visita de su mismo docente.',
-  SYNC_SCHOOL_NOT_TEACHERS:
-    'El docente no tiene una plaza en esa institución educativa ese año escolar.',
-  SYNC_BASE_VERSION_AHEAD:
-    'El cambio parte de una versión del registro que el servidor todavía no tiene; sincroniza y vuelve a intentarlo.',
-  SYNC_MUTATION_ID_REUSED:
-    'Este cambio usa el identificador de otro cambio ya recibido con otro contenido; no se aplicó.',
-  SYNC_DEVICE_NOT_YOURS:
-    'Este identificador de dispositivo pertenece a otra persona. Cierra sesión y vuelve a entrar en este dispositivo.',
-  VISIT_DONE_IN_FUTURE:
-    'Una visita con fecha posterior a mañana no se puede marcar como realizada. Corrige la fecha o márcala cuando ocurra.',
-  ACTIVITY_TYPE_NOT_USED: 'La intervención no usa ese tipo de actividad en su catálogo de metas.',
-  ACTIVITY_ATTENDEE_OUT_OF_REACH:
-    'Hay docentes invitados que no están a cargo de ningún organizador de la actividad.',
-  ACTIVITY_DAY_OUT_OF_RANGE: 'La asistencia tiene un día fuera de las fechas de la actividad.',
-  ACTIVITY_DATES_INVALID: 'La fecha de término no puede ser anterior a la fecha de inicio.',
-  ACTIVITY_CLOSED_EMPTY: 'No se puede cerrar como realizada una actividad sin asistentes.',
-  ACTIVITY_NOT_INVITED: 'Ese docente no está invitado a la actividad.',
-  ACTIVITY_HOURS_INVALID:
-    'Las horas asistidas no pueden ser negativas ni pasar del horario de los días asistidos.',
-  ACTIVITY_ARRIVAL_OUT_OF_RANGE: 'La hora de llegada está fuera del horario de la actividad.',
-  ACTIVATION_INVALID:
-    'El DNI o el código de activación no son correctos. Revisa ambos; el código tiene 8 caracteres.',
-  ACTIVATION_CODE_EXPIRED:
-    'Este código de activación venció. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
-  ACTIVATION_CODE_USED:
-    'Este código de activación ya se usó. Inicia sesión con tu contraseña o pide un código nuevo.',
-  ACTIVATION_CODE_EXHAUSTED:
-    'Este código de activación quedó anulado por demasiados intentos fallidos. Pide uno nuevo a tu especialista de UGEL o a tu director(a).',
-  PASSWORD_TOO_SHORT: 'La contraseña debe tener al menos 10 caracteres.',
-  PASSWORD_TOO_COMMON:
-    'Esa contraseña es demasiado común o fácil de adivinar. Usa una frase de varias palabras que solo tú conozcas.',
-  PASSWORD_PERSONAL: 'La contraseña no puede contener tu DNI ni tus nombres o apellidos.',
-  PASSWORD_WRONG: 'La contraseña actual no es correcta.',
-  ACCOUNT_STATUS_CONFLICT: 'La cuenta no está en un estado que permita esta acción.',
-  DNI_TAKEN: 'Ya existe una persona con ese DNI.',
   OUTSIDE_SCOPE: 'Eso está fuera de tu ámbito: solo puedes registrar y cambiar roles en tu UGEL.',
-  ROLE_DATES_INVALID: 'La fecha de fin no puede ser anterior a la fecha de inicio.',
-  ROLE_OVERLAP:
-    'Esta persona ya tiene ese rol en esas fechas. Termina primero el rol vigente o elige otras fechas.',
-  ROLE_ALREADY_ENDED: 'Ese rol ya terminó; su historia se conserva tal como está.',
   BACKUP_UNREADABLE: 'El archivo no es una copia de seguridad de Acompaña.',
   BACKUP_WRONG_ENGINE:
     'La copia de seguridad es de otro tipo de base de datos que la de este servidor.',
-  RESTORE_TARGET_NOT_EMPTY:
-    'La base de datos de destino ya tiene datos. Para reemplazarlos, repite con --force (en PGlite la carpeta anterior se conserva al lado).',
-  SEED_TARGET_NOT_EMPTY:
-    'La base de datos ya tiene datos: los datos sintéticos se cargan en una base vacía y migrada. Usa otra base de datos, o repite con --force para cargarlos junto a los existentes.',
-  SYNC_RETRY:
-    'El servidor está ocupado. Tus cambios siguen guardados en el dispositivo y se enviarán de nuevo.',
   REPORT_SCOPE_INVALID: 'Ese ámbito del reporte no existe. Vuelve al inicio del monitoreo.',
   REPORT_BY_INVALID: 'Ese desglose no está disponible para este reporte.',
-  CASELOAD_OVERLAP:
-    'El docente ya tiene acompañante en esa intervención en esas fechas. Para cambiarlo, usa «Cambiar de acompañante» e indica el motivo.',
   CASELOAD_REASON_REQUIRED:
     'Un cambio de acompañante necesita un motivo: la continuidad es la regla y los acompañantes no se rotan.',
-  CASELOAD_END_BEFORE_START:
-    'La fecha de fin no puede ser anterior a la fecha de inicio de la asignación.',
-  CASELOAD_OUT_OF_SCOPE: 'El docente o el acompañante no pertenece a tu ámbito (tu UGEL).',
-  CASELOAD_UNKNOWN_INTERVENTION: 'Esa intervención no existe en el catálogo.',
-  CASELOAD_NOT_A_COACH: 'La persona elegida no está registrada como acompañante.',
-  CASELOAD_NOT_A_TEACHER: 'La persona no tiene una plaza docente en ese año escolar.',
-  CASELOAD_NO_TEACHERS:
-    'No hay docentes para asignar: elige al menos uno, o una institución con docentes ese año escolar.',
-  CASELOAD_ALREADY_ENDED: 'Esta asignación ya terminó; su historial se conserva tal cual.',
-  CASELOAD_SAME_COACH: 'El docente ya está con ese acompañante; elige otro acompañante.',
-  YEAR_NOT_NEXT: 'Solo se puede abrir el año escolar siguiente al actual.',
-  PROPOSAL_DECIDED: 'Esta propuesta ya fue confirmada o descartada.',
-  SYNC_YEAR_CLOSED:
-    'Ese año escolar ya está cerrado: sus registros de campo solo se pueden consultar. El cambio queda en tu dispositivo; avisa a tu especialista de UGEL.',
-} satisfies Record<ErrorCode, string>;
+} satisfies Partial<Record<ErrorCode, string>>;
+
+const errors = {
+  ...(Object.fromEntries(
+    Object.entries(ERROR_CODES).map(([code, { message }]) => [code, message]),
+  ) as Record<ErrorCode, string>),
+  ...errorOverrides,
+};
 
 export const esPE = {
   app: {
