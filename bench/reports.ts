@@ -208,6 +208,15 @@ async function main() {
     // One warm-up pass (plans and caches), then the timed rounds.
     for (const [who, url] of list)
       await fetch(`${server.origin}${url}`, { headers: { cookie: cookies.get(who) ?? '' } });
+    // Then each report alone (one client): what one request costs, before the queueing of 20.
+    const alone: Record<string, number> = {};
+    for (const [who, url] of list) {
+      const started = performance.now();
+      await fetch(`${server.origin}${url}`, { headers: { cookie: cookies.get(who) ?? '' } });
+      const key = url.replace('/api/v1/reports/', '').replace(/:[0-9a-f-]{36}/g, '');
+      alone[key] = Math.round(performance.now() - started);
+    }
+    log(`each report alone (ms): ${JSON.stringify(alone)}`);
     server.resetPeak();
     log(
       `timing ${list.length} reports × ${ROUNDS} rounds × ${CLIENTS} clients (load ${loadavg()})`,
@@ -253,6 +262,7 @@ async function main() {
         seed_s: set.seconds,
         rollup_lag_s: lag,
         server_rss_mb: server.peakRss(),
+        alone_ms: alone,
       }),
     );
   } finally {

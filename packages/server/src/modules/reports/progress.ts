@@ -172,6 +172,41 @@ async function progressFigures(
   return out;
 }
 
+/** The figures of all rows together (every count is of distinct teachers, one row each). */
+function sumOf(rows: Map<string | null, Figures>): Map<string | null, Figures> {
+  const total: Figures = {
+    key: null,
+    teachers: 0,
+    relaxed: [],
+    levels: new Map(),
+    stages: new Map(),
+    movement: { up: 0, same: 0, down: 0 },
+  };
+  for (const f of rows.values()) {
+    total.teachers += f.teachers;
+    f.relaxed.forEach((pair, i) => {
+      const sum = total.relaxed[i] ?? [0, 0];
+      total.relaxed[i] = [(sum[0] ?? 0) + (pair[0] ?? 0), (sum[1] ?? 0) + (pair[1] ?? 0)];
+    });
+    for (const [desempeno, months] of f.levels) {
+      const into = total.levels.get(desempeno) ?? new Map<number, number[]>();
+      for (const [month, counts] of months) {
+        const sum = into.get(month) ?? [0, 0, 0, 0];
+        into.set(
+          month,
+          sum.map((n, i) => n + (counts[i] ?? 0)),
+        );
+      }
+      total.levels.set(desempeno, into);
+    }
+    for (const [stage, n] of f.stages) total.stages.set(stage, (total.stages.get(stage) ?? 0) + n);
+    total.movement.up += f.movement.up;
+    total.movement.same += f.movement.same;
+    total.movement.down += f.movement.down;
+  }
+  return new Map([[null, total]]);
+}
+
 /** Shares as fractions (0–1, three decimals); the screen writes them as percentages. */
 const share = (counts: number[], n: number) => counts.map((c) => Math.round((1000 * c) / n) / 1000);
 
@@ -254,11 +289,13 @@ export async function progressTable(
     area: query.area,
     characteristic: query.characteristic,
   };
-  const [totals, children, desempenos] = await Promise.all([
-    progressFigures(dbs.read, report, filters, null),
-    report.by ? progressFigures(dbs.read, report, filters, report.by) : Promise.resolve(new Map()),
+  // Each teacher of the scope is in exactly one row (members: their last month's key), so the
+  // scope's figures are the rows' sums: one pass over the read models instead of two.
+  const [children, desempenos] = await Promise.all([
+    progressFigures(dbs.read, report, filters, report.by),
     desempenoNames(dbs.read),
   ]);
+  const totals = report.by ? sumOf(children) : children;
   const total = totals.get(null);
   // Rows with no teacher under the filters tell nothing and are left out (as in compliance).
   const present = [...children.values()].filter((f: Figures) => f.teachers > 0);
