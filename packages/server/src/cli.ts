@@ -4,6 +4,7 @@ import { backup, restore } from './cli/backup.ts';
 import { caseloadsExport, caseloadsImport, yearOpen } from './cli/caseloads.ts';
 import { errorLine } from './cli/errors.ts';
 import { spanishHelp, withHelpCommand } from './cli/help.ts';
+import { createsEmbeddedDatabase, prepareEmbeddedDatabase } from './cli/prepare.ts';
 import {
   type CreateOptions,
   usersCreate,
@@ -56,6 +57,11 @@ spanishHelp(program.command('start'))
   .action(async (opts: { port?: number; demo?: boolean; seed: boolean }) => {
     const config = loadConfig();
     if (opts.port !== undefined) config.port = opts.port;
+    if (createsEmbeddedDatabase(config)) {
+      const load = opts.seed && (!config.production || opts.demo === true);
+      if (load) console.log('Base de datos nueva: creándola y cargando datos de demostración…');
+      await prepareEmbeddedDatabase(config, { load, inProduction: opts.demo === true });
+    }
     const server = await startServer(config, {
       allowDemoInProduction: opts.demo === true,
       seed: opts.seed,
