@@ -110,6 +110,7 @@ describe('actividades colectivas en el teléfono', () => {
     await coach.getByRole('button', { name: 'Cerrar como realizada' }).click();
     await coach.getByText('Actividad cerrada como realizada.').waitFor();
     await noViolations(coach, 'la actividad');
+    await coach.screenshot({ path: 'test-results/activities-coach.png', fullPage: true });
 
     const [download] = await Promise.all([
       coach.waitForEvent('download'),
