@@ -208,6 +208,19 @@ describe('activity rules (device and server)', () => {
     );
   });
 
+  it('reaches, for a specialist organiser, the teachers holding a post in their UGEL', () => {
+    // T1 and T2 coached by coaches who do not organise it; the specialist S1 does.
+    const ugel = { ...ctx, ugelReach: new Set([T1]) };
+    const e = activityRefusal(activity({ organiserIds: [S1], inviteeIds: [T1, T2] }), ugel);
+    expect(e?.code).toBe('ACTIVITY_ATTENDEE_OUT_OF_REACH');
+    expect(e?.details?.teacherIds).toEqual([T2]);
+    expect(e?.message).toMatch(/plaza este año en una institución de la UGEL/);
+    const both = { ...ctx, ugelReach: new Set([T1, T2]) };
+    expect(activityRefusal(activity({ organiserIds: [S1], inviteeIds: [T1, T2] }), both)).toBe(
+      null,
+    );
+  });
+
   it('derives one attendance id per activity × teacher, a valid UUID', () => {
     const id = attendanceIdOf(S1, T1);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
