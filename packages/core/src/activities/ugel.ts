@@ -13,6 +13,9 @@ export const ugelActivityWriteSchema = z.object({
 });
 export type UgelActivityWrite = z.infer<typeof ugelActivityWriteSchema>;
 
+/** The answer of a write: the activity's id and its version now. */
+export const ugelActivitySavedSchema = z.object({ id: z.string(), version: z.number().int() });
+
 export const ugelAttendeeSchema = z.object({
   id: z.string(),
   displayName: z.string(),

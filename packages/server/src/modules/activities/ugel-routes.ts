@@ -2,6 +2,7 @@ import {
   idSchema,
   ugelActivitiesSchema,
   ugelActivityOptionsSchema,
+  ugelActivitySavedSchema,
   ugelActivitySchema,
   ugelActivityWriteSchema,
 } from '@acompana/core';
@@ -79,7 +80,7 @@ const putRoute = createRoute({
     200: {
       description: 'Guardada',
       content: {
-        'application/json': { schema: z.object({ id: z.string(), version: z.number().int() }) },
+        'application/json': { schema: ugelActivitySavedSchema },
       },
     },
     ...errorResponses(400, 401, 403, 404, 409, 422),
