@@ -49,6 +49,7 @@ function activity(over: Partial<ActivityRecord> = {}): ActivityRecord {
     inviteeIds: [T1, T2],
     familyCounts: null,
     status: 'done',
+    organisedBy: 'coaches',
     ...over,
   };
 }

@@ -6,10 +6,11 @@ import { activityRecord } from './records.ts';
 // specialist its organiser), so they reach coaches' and teachers' devices like any activity.
 
 /** What the specialist's form sends: the activity without its organisers (the server sets
- *  them: the specialist on a create, the stored ones on an edit) and the version it read. */
+ *  them: the specialist on a create, the stored ones on an edit; organisedBy `ugel`) and the
+ *  version it read. */
 export const ugelActivityWriteSchema = z.object({
   baseVersion: z.number().int().min(0),
-  activity: activityRecord.omit({ organiserIds: true }),
+  activity: activityRecord.omit({ organiserIds: true, organisedBy: true }),
 });
 export type UgelActivityWrite = z.infer<typeof ugelActivityWriteSchema>;
 

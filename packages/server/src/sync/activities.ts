@@ -133,12 +133,21 @@ export function activityWriteProblem(
     const organisersChanged = changedAny(prior, after, ['organiserIds']);
     const toCheck = after.inviteeIds.filter((t) => organisersChanged || !invited.has(t));
     const coachesOf = new Map(toCheck.map((t) => [t, batch.facts.coaches.get(t) ?? []]));
+    const ugelReach = ugelReachOf(ugels, after, toCheck);
+    // «Organizado por la UGEL» only with a specialist organiser (set by /ugel-activities).
+    if (after.organisedBy === 'ugel' && ugelReach === null) {
+      return new AppError(
+        'SYNC_FORBIDDEN',
+        'Solo un especialista de UGEL organiza una actividad de la UGEL.',
+        { fields: [{ path: 'payload.organisedBy', message: 'Sin especialista organizador.' }] },
+      );
+    }
     const refusal = activityRefusal(after, {
       usedKinds: checkType
         ? (usedKinds.get(`${after.interventionCode}:${year}`) ?? new Set())
         : null,
       coachesOf,
-      ugelReach: ugelReachOf(ugels, after, toCheck),
+      ugelReach,
     });
     // Closing as done is checked when the status changes (or the invitees do).
     if (refusal?.code === 'ACTIVITY_CLOSED_EMPTY') {

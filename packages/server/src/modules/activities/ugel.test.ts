@@ -157,8 +157,20 @@ describe.each(testTargets())('UGEL-wide talleres on $engine', (target) => {
     const cookieB = await h.client.login(await dniOf(h.db, coachB));
     for (const cookie of [h.cookies.coach, cookieB]) {
       const changes = await pullUntil(h.client, cookie, (c) => !!latest(c, 'activity', id));
-      expect(latest(changes, 'activity', id)?.data).toMatchObject({ organiserIds: [specialist] });
+      expect(latest(changes, 'activity', id)?.data).toMatchObject({
+        organiserIds: [specialist],
+        organisedBy: 'ugel',
+      });
     }
+    // A coach's own activity cannot pass for the UGEL's.
+    const [claim] = await pushOk(h.client, h.cookies.coach, [
+      new Device().upsert('activity', randomUUID(), {
+        ...taller(s.school, s.code, s.mine),
+        organiserIds: [s.coachA],
+        organisedBy: 'ugel',
+      }),
+    ]);
+    expect(claim.error?.code).toBe('SYNC_FORBIDDEN');
     const phoneA = new Device();
     const phoneB = new Device();
     const resultsA = await pushOk(h.client, h.cookies.coach, [

@@ -64,7 +64,8 @@ async function organised(
              'startTime', a.start_time, 'endTime', a.end_time, 'theme', a.theme,
              'desempenos', a.desempenos, 'agenda', a.agenda, 'topics', a.topics,
              'agreements', a.agreements, 'notes', a.notes, 'inviteeIds', a.invitee_ids,
-             'familyCounts', a.family_counts, 'status', a.status) AS a,
+             'familyCounts', a.family_counts, 'status', a.status,
+             'organisedBy', a.organised_by) AS a,
            jsonb_build_object('id', s.id, 'network_id', s.network_id, 'ugel_id', s.ugel_id,
              'region_id', s.region_id) AS place,
            cardinality(a.invitee_ids) AS invited,
@@ -171,7 +172,7 @@ export async function writeUgelActivity(
       fields: [{ path: 'activity.schoolId', message: 'La sede no es de tu UGEL.' }],
     });
   }
-  const payload: ActivityRecord = { ...input.activity, organiserIds };
+  const payload: ActivityRecord = { ...input.activity, organiserIds, organisedBy: 'ugel' };
   const fields = Object.keys(payload) as (keyof ActivityRecord)[];
   const changed = stored
     ? fields.filter((f) => JSON.stringify(stored.activity[f]) !== JSON.stringify(payload[f]))

@@ -75,7 +75,12 @@ describe('the specialist’s taller form', () => {
     const stored = {
       id: 'A1',
       version: 3,
-      activity: { ...body.activity, organiserIds: ['E1'], agreements: ['Acuerdo'] },
+      activity: {
+        ...body.activity,
+        organiserIds: ['E1'],
+        organisedBy: 'ugel',
+        agreements: ['Acuerdo'],
+      },
       invited: 1,
       attended: 0,
       attendees: [],
