@@ -248,6 +248,10 @@ describe.each(testTargets())('UGEL-wide talleres on $engine', (target) => {
       [...s.mine, theirs].sort(),
     );
     expect(JSON.stringify(body)).not.toContain('reflexión reservada');
+    // No sync for an online organiser: their revisions list answers, empty.
+    const revisions = await h.client.getJson('/api/v1/sync/revisions', h.cookies.especialista);
+    expect(revisions.status).toBe(200);
+    expect(revisions.body.items).toEqual([]);
     // Their acta too (every invitee's marks: who attended).
     const acta = await h.client.request(`/api/v1/activities/${id}/acta.pdf`, {
       headers: { cookie: h.cookies.especialista },
