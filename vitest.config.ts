@@ -33,6 +33,7 @@ const WEB_SHARED = [
   'app/navigation.test.ts',
   'app/roles.test.ts',
   'features/activities/pdf/acta.test.ts',
+  'features/activities/ugel-form.test.ts',
   'features/caseloads/flags.test.ts',
   'features/home/day.test.ts',
   'features/imports/report.test.ts',

@@ -171,4 +171,39 @@ describe('actividades colectivas en el teléfono', () => {
     await noViolations(director, 'Actividades de la IE');
     await director.screenshot({ path: 'test-results/activities-director.png', fullPage: true });
   }, 120_000);
+
+  test('la especialista organiza un taller de la UGEL para los docentes de una IE', async () => {
+    const specialist = await signedIn('especialista');
+    const ugelTheme = `Evaluación formativa en la UGEL ${stamp}`;
+    await openFromMore(specialist, 'Actividades de la UGEL');
+    await waitForH1(specialist, 'Actividades de la UGEL');
+    await noViolations(specialist, 'Actividades de la UGEL');
+    await specialist.getByRole('button', { name: 'Nuevo taller o jornada' }).click();
+    await waitForH1(specialist, 'Nuevo taller o jornada');
+    // Sent empty, the form says what is missing on its fields, before any request.
+    await specialist.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await specialist.getByText('Escribe el tema.').waitFor();
+    await specialist.getByLabel('Tema', { exact: true }).fill(ugelTheme);
+    const venue = specialist.getByRole('combobox', { name: 'Sede (institución de la UGEL)' });
+    const school = await venue.locator('option').nth(1).getAttribute('value');
+    await venue.selectOption(school ?? '');
+    await specialist.getByLabel('Fecha de término').fill(`${new Date().getFullYear()}-12-20`);
+    await specialist.getByLabel('Fecha de inicio').fill(`${new Date().getFullYear()}-12-18`);
+    // Invitees by a coach's caseload (the coaches listed all have teachers in the UGEL).
+    await specialist.getByRole('radio', { name: 'Acompañante' }).click();
+    const coach = specialist.getByRole('combobox', { name: 'Acompañante', exact: true });
+    await coach.selectOption((await coach.locator('option').nth(1).getAttribute('value')) ?? '');
+    await specialist.getByRole('button', { name: /^Invitar a \d+ docentes?$/ }).click();
+    const invited = specialist.getByRole('group', { name: /docentes? invitados?$/ });
+    await expect
+      .poll(() => invited.getByRole('checkbox', { checked: true }).count())
+      .toBeGreaterThan(0);
+    await noViolations(specialist, 'Nuevo taller o jornada');
+    await specialist.getByRole('button', { name: 'Guardar', exact: true }).click();
+    await waitForH1(specialist, 'Actividades de la UGEL');
+    const card = specialist.getByRole('listitem').filter({ hasText: ugelTheme });
+    await card.getByText('Programada').waitFor();
+    await card.getByText(/^0 de \d+ docentes invitados asistieron$/).waitFor();
+    await specialist.screenshot({ path: 'test-results/activities-ugel.png', fullPage: true });
+  }, 120_000);
 });

@@ -124,6 +124,7 @@ async function pagesOf(role: DemoAccount['role'], request: APIRequestContext): P
         instrumentos: '/instrumentos',
         catalogo: '/catalogo',
         monitoreo: '/monitoreo',
+        'actividades-ugel': '/ugel/actividades',
       };
     case 'minedu':
       return {

@@ -332,6 +332,10 @@ export const ERROR_CODES = {
     status: 422,
     message: 'La hora de llegada está fuera del horario de la actividad.',
   },
+  ACTIVITY_OUTSIDE_UGEL: {
+    status: 403,
+    message: 'Solo puedes organizar talleres y jornadas en instituciones educativas de tu UGEL.',
+  },
   SYNC_RETRY: {
     status: 503,
     message:

@@ -14,6 +14,7 @@ import { csrfProtection, hostCheck, securityHeaders } from './http/security.ts';
 import { mountWebApp } from './http/web.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { activityRoutes } from './modules/activities/routes.ts';
+import { ugelActivityRoutes } from './modules/activities/ugel-routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { caseloadRoutes } from './modules/caseloads/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: Deps, options: { serveWeb?: boolean } = {}) {
   api.route('/', accountRoutes(deps));
   api.route('/', peopleRoutes(deps));
   api.route('/', activityRoutes(deps));
+  api.route('/', ugelActivityRoutes(deps));
   api.route('/', reportRoutes(deps));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -49,6 +49,7 @@ function activity(over: Partial<ActivityRecord> = {}): ActivityRecord {
     inviteeIds: [T1, T2],
     familyCounts: null,
     status: 'done',
+    organisedBy: 'coaches',
     ...over,
   };
 }
@@ -205,6 +206,19 @@ describe('activity rules (device and server)', () => {
     const noCoach = { ...ctx, coachesOf: new Map([[T1, [] as string[]]]) };
     expect(codeOf(activityRefusal(activity({ inviteeIds: [T1] }), noCoach))).toBe(
       'ACTIVITY_ATTENDEE_OUT_OF_REACH',
+    );
+  });
+
+  it('reaches, for a specialist organiser, the teachers holding a post in their UGEL', () => {
+    // T1 and T2 coached by coaches who do not organise it; the specialist S1 does.
+    const ugel = { ...ctx, ugelReach: new Set([T1]) };
+    const e = activityRefusal(activity({ organiserIds: [S1], inviteeIds: [T1, T2] }), ugel);
+    expect(e?.code).toBe('ACTIVITY_ATTENDEE_OUT_OF_REACH');
+    expect(e?.details?.teacherIds).toEqual([T2]);
+    expect(e?.message).toMatch(/plaza este año en una institución de la UGEL/);
+    const both = { ...ctx, ugelReach: new Set([T1, T2]) };
+    expect(activityRefusal(activity({ organiserIds: [S1], inviteeIds: [T1, T2] }), both)).toBe(
+      null,
     );
   });
 

@@ -6,3 +6,4 @@ export * from './counting.ts';
 export * from './labels.ts';
 export * from './records.ts';
 export * from './rules.ts';
+export * from './ugel.ts';

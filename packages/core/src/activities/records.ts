@@ -38,6 +38,7 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 /** A GIA works with the teachers of one school (institucional) or of several (interinstitucional). */
 export const ACTIVITY_SCOPES = ['institucional', 'interinstitucional'] as const;
 export const ACTIVITY_STATUSES = ['planned', 'done', 'cancelled'] as const;
+export const ACTIVITY_ORGANISED_BY = ['coaches', 'ugel'] as const;
 export const ATTENDANCE_MARKS = ['present', 'absent', 'justified'] as const;
 export type AttendanceMark = (typeof ATTENDANCE_MARKS)[number];
 
@@ -89,6 +90,10 @@ export const activityRecord = z.object({
   inviteeIds: z.array(id).max(80),
   familyCounts: familyCountsSchema.nullable(),
   status: z.enum(ACTIVITY_STATUSES),
+  /** `ugel`: a UGEL specialist's UGEL-wide taller (written by /ugel-activities, which sets it;
+   *  the sync check refuses it without a specialist organiser), shown to coaches as
+   *  «organizado por la UGEL». */
+  organisedBy: z.enum(ACTIVITY_ORGANISED_BY).default('coaches'),
 });
 export type ActivityRecord = z.infer<typeof activityRecord>;
 

@@ -36,6 +36,10 @@ export interface ActivityContext {
    *  a teacher who left a caseload later does not block editing the agreements). A teacher
    *  absent from the map is not checked. */
   coachesOf: ReadonlyMap<string, readonly string[]> | null;
+  /** When a UGEL specialist organises it: the invited teachers (of those checked) holding a
+   *  post that year in a school of the specialist's UGEL — the specialist's reach. Absent:
+   *  no specialist organises it. */
+  ugelReach?: ReadonlySet<string> | null;
 }
 
 /** Why `activity` may not be saved as it is, or null. */
@@ -57,14 +61,19 @@ export function activityRefusal(activity: ActivityRecord, ctx: ActivityContext):
   }
   if (ctx.coachesOf) {
     const organisers = new Set(activity.organiserIds);
+    const ugel = ctx.ugelReach ?? null;
     const outside = activity.inviteeIds.filter((t) => {
       const coaches = ctx.coachesOf?.get(t);
-      return coaches !== undefined && !coaches.some((c) => organisers.has(c));
+      return coaches !== undefined && !coaches.some((c) => organisers.has(c)) && !ugel?.has(t);
     });
     if (outside.length > 0) {
+      const one = outside.length === 1;
+      const why = ugel
+        ? `${one ? 'un docente no tiene' : `${outside.length} docentes no tienen`} plaza este año en una institución de la UGEL ni está a cargo de otro organizador.`
+        : `${one ? 'un docente no está' : `${outside.length} docentes no están`} a cargo de ningún organizador de la actividad.`;
       return new AppError(
         'ACTIVITY_ATTENDEE_OUT_OF_REACH',
-        `Revisa el campo «docentes invitados»: ${outside.length === 1 ? 'un docente no está' : `${outside.length} docentes no están`} a cargo de ningún organizador de la actividad.`,
+        `Revisa el campo «docentes invitados»: ${why}`,
         {
           fields: [
             { path: 'payload.inviteeIds', message: 'Fuera del alcance de los organizadores.' },

@@ -3,6 +3,7 @@
 // ownership (ENTITIES in sync/entities.ts): who may create or delete a kind, and which fields
 // each party may write. Part of the one policy module; pure, so the device can ask it too.
 
+import type { Place } from '../roles.ts';
 import { ENTITIES, type EntityKind } from '../sync/entities.ts';
 import { type Action, type Actor, decide } from './policy.ts';
 
@@ -99,14 +100,16 @@ export function ownedFields(kind: EntityKind, capacities: readonly WriterCapacit
  * Its writers are its organisers: on a create, those the record names (which must include the
  * writer); on an update or delete, those the stored record names, so nobody adds themselves.
  * The activity's teachers are reached through attendance and reflections, which are
- * teacher-anchored field records (decideFieldWrite).
+ * teacher-anchored field records (decideFieldWrite). `place` is the venue school's: a UGEL
+ * specialist organises only inside their UGEL (policy relation `organiser`).
  */
 export function decideActivityWrite(
   actor: Actor,
   action: Exclude<Action, 'read'>,
   organiserIds: readonly string[],
+  place?: Place,
 ): FieldWriteDecision {
-  const d = decide(actor, action, { kind: 'activity_record', coachIds: organiserIds });
+  const d = decide(actor, action, { kind: 'activity_record', coachIds: organiserIds, place });
   return d.allow
     ? { allow: true, capacities: ['coach'] }
     : { allow: false, code: 'SYNC_FORBIDDEN', fields: [] };

@@ -27,7 +27,8 @@ export function close(role: Role, kind: ResourceKind): Resource {
     place: HOME,
     teacherId: role === 'docente' ? ME : 'teacher-1',
     ownerId: ME,
-    coachIds: role === 'acompanante' ? [ME] : ['coach-1'],
+    // A coach's teacher; for the specialist, an activity they organise (`organiser`).
+    coachIds: role === 'acompanante' || role === 'especialista' ? [ME] : ['coach-1'],
     trainerIds: role === 'formador' ? [ME] : ['formador-1'],
     groupSize: 10,
     directorOptIn: false,

@@ -150,7 +150,7 @@ const EXPECTED: Record<Role, Record<ResourceKind, { close: string; far: string }
     role_assignment: { close: '----', far: '----' },
     activation_sheet: { close: '-A--', far: '----' },
     school_year: { close: '-AA-', far: '----' },
-    activity_record: { close: '----', far: '----' },
+    activity_record: { close: 'AAA-', far: '----' },
     report: { close: 'A---', far: '----' },
     report_progress: { close: 'A---', far: '----' },
     my_progress: { close: '----', far: '----' },

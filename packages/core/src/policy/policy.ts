@@ -119,6 +119,8 @@ function holds(relation: Relation, grant: RoleGrant, actor: Actor, res: Resource
         scopeContains(grant.scope, res.place) &&
         MANAGES[grant.role].includes(highestRole(res.targetRoles ?? []))
       );
+    case 'organiser':
+      return (res.coachIds?.includes(me) ?? false) && scopeContains(grant.scope, res.place);
   }
 }
 

@@ -72,7 +72,9 @@ export const RESOURCE_KINDS = [
   /** A collective activity's own record as it syncs (docs/ACTIVITIES.md): agreements, notes and
    *  the invitee list are formative. coachIds = its organisers (they alone write it); read also
    *  by the coaches of its invited teachers (coachIds then lists them too) and by an invited
-   *  teacher (teacherId = that teacher). Everyone else sees activities only as `activity`. */
+   *  teacher (teacherId = that teacher). A UGEL specialist organises (and reads) their own
+   *  UGEL-wide ones: place = the venue school's. Everyone else sees activities only as
+   *  `activity`. */
   'activity_record',
   /** Monitoring reports of activity data (issue 16, docs/REPORTS.md): compliance with the
    *  targets and coverage, aggregated and small-cell suppressed. Place: the report's scope. */
@@ -95,7 +97,9 @@ export type Action = (typeof ACTIONS)[number];
  * trainee_masked: the same, but the teacher's identity is hidden · scope: inside a territory
  * of the actor's grant · scope_group: the same, and the group has ≥ MIN_GROUP_SIZE teachers ·
  * optin: inside the actor's school and the teacher opted in · manages: someone else inside
- * the actor's scope whose highest role the actor's role administers (MANAGES).
+ * the actor's scope whose highest role the actor's role administers (MANAGES) ·
+ * organiser: an activity the actor organises (listed in coachIds) whose place is inside the
+ * actor's scope (a UGEL specialist's UGEL-wide taller, never outside their UGEL).
  */
 export type Relation =
   | 'never'
@@ -107,7 +111,8 @@ export type Relation =
   | 'scope'
   | 'scope_group'
   | 'optin'
-  | 'manages';
+  | 'manages'
+  | 'organiser';
 
 export type Rules = Record<Role, Record<ResourceKind, Record<Action, Relation>>>;
 
@@ -266,7 +271,9 @@ export const RULES: Rules = {
     role_assignment: R('never', 'manages', 'manages'),
     activation_sheet: R('never', 'scope', 'never'),
     school_year: R('never', 'scope', 'scope'),
-    activity_record: R('never'),
+    // Their own UGEL-wide talleres (docs/ACTIVITIES.md, "Organisers"): created and edited
+    // online; the attendance and reflections stay field records of the teachers' coaches.
+    activity_record: R('organiser', 'organiser'),
     report: R('scope'),
     report_progress: R('scope'),
     my_progress: R('never'),

@@ -245,6 +245,7 @@ export const ENTITIES = {
       'inviteeIds',
       'familyCounts',
       'status',
+      'organisedBy',
     ],
     teacherFields: [],
     creators: ['coach'],

@@ -40,6 +40,7 @@ export function teacherReachSql(
     }
     case 'optin':
     case 'manages':
+    case 'organiser':
       throw new Error(`relation ${relation} cannot filter a list of teachers`);
   }
 }

@@ -8,6 +8,7 @@ import {
   type Mutation,
 } from '@acompana/core';
 import { sql } from 'kysely';
+import { LIMA_TODAY } from '../db/time.ts';
 import type { Batch } from './anchoring.ts';
 import type { StoredRecord } from './merge.ts';
 import { keyOf, type Tx } from './store.ts';
@@ -26,6 +27,7 @@ export function activityNeeds(mutations: Mutation[]) {
   const activityIds = new Set<string>();
   const teacherIds = new Set<string>();
   const interventions = new Set<string>();
+  const organiserIds = new Set<string>();
   for (const m of mutations) {
     const p = m.payload ?? {};
     if (m.kind === 'activity_attendance' && typeof p.activityId === 'string') {
@@ -34,9 +36,59 @@ export function activityNeeds(mutations: Mutation[]) {
     if (m.kind === 'activity') {
       if (Array.isArray(p.inviteeIds)) for (const t of p.inviteeIds) teacherIds.add(String(t));
       if (typeof p.interventionCode === 'string') interventions.add(p.interventionCode);
+      if (Array.isArray(p.organiserIds))
+        for (const o of p.organiserIds) organiserIds.add(String(o));
     }
   }
-  return { activityIds, teacherIds, interventions };
+  return { activityIds, teacherIds, interventions, organiserIds };
+}
+
+/** A UGEL specialist's reach as an organiser (docs/ACTIVITIES.md, "Organisers"): the UGELs of
+ *  the organisers' current especialista grants, and the UGELs where each invitee holds a post,
+ *  by `${teacherId}:${schoolYear}`. Empty unless a specialist organises something. */
+export interface UgelFacts {
+  specialists: Map<string, Set<string>>;
+  posts: Map<string, Set<string>>;
+}
+
+const addTo = (map: Map<string, Set<string>>, key: string, value: string) =>
+  map.set(key, (map.get(key) ?? new Set()).add(value));
+
+/** Loads UgelFacts (one statement; a second only when a specialist organises). */
+export async function loadUgelFacts(
+  tx: Tx,
+  organiserIds: string[],
+  teacherIds: string[],
+): Promise<UgelFacts> {
+  const out: UgelFacts = { specialists: new Map(), posts: new Map() };
+  if (organiserIds.length === 0) return out;
+  const grants = await sql<{ person_id: string; scope_id: string }>`
+    SELECT person_id, scope_id FROM role_assignment
+     WHERE person_id = ANY(${organiserIds}::uuid[]) AND role = 'especialista'
+       AND scope_level = 'ugel' AND valid_from <= ${LIMA_TODAY}
+       AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})`.execute(tx);
+  for (const g of grants.rows) addTo(out.specialists, g.person_id, g.scope_id);
+  if (out.specialists.size === 0 || teacherIds.length === 0) return out;
+  const posts = await sql<{ person_id: string; school_year: number; ugel_id: string }>`
+    SELECT DISTINCT person_id, school_year, ugel_id FROM teacher_post
+     WHERE person_id = ANY(${teacherIds}::uuid[])`.execute(tx);
+  for (const p of posts.rows) addTo(out.posts, `${p.person_id}:${p.school_year}`, p.ugel_id);
+  return out;
+}
+
+/** The invitees (of `teacherIds`) a specialist organiser of `activity` reaches: a post in
+ *  the activity's school year in a school of that specialist's UGEL; null when no specialist
+ *  organises it. */
+function ugelReachOf(ugels: UgelFacts, after: ActivityRecord, teacherIds: string[]) {
+  const reached = new Set<string>();
+  const organising = after.organiserIds.flatMap((o) => [...(ugels.specialists.get(o) ?? [])]);
+  if (organising.length === 0) return null;
+  const year = after.startDate.slice(0, 4);
+  for (const t of teacherIds) {
+    const at = ugels.posts.get(`${t}:${year}`);
+    if (at && organising.some((u) => at.has(u))) reached.add(t);
+  }
+  return reached;
 }
 
 /** The catalogue's activity kinds of the given interventions (one statement, only for batches
@@ -70,6 +122,7 @@ export function activityWriteProblem(
   usedKinds: UsedKinds,
   record: StoredRecord,
   before: StoredRecord | undefined,
+  ugels: UgelFacts = { specialists: new Map(), posts: new Map() },
 ): AppError | null {
   if (record.kind === 'activity') {
     const after = record.data as ActivityRecord;
@@ -80,11 +133,21 @@ export function activityWriteProblem(
     const organisersChanged = changedAny(prior, after, ['organiserIds']);
     const toCheck = after.inviteeIds.filter((t) => organisersChanged || !invited.has(t));
     const coachesOf = new Map(toCheck.map((t) => [t, batch.facts.coaches.get(t) ?? []]));
+    const ugelReach = ugelReachOf(ugels, after, toCheck);
+    // «Organizado por la UGEL» only with a specialist organiser (set by /ugel-activities).
+    if (after.organisedBy === 'ugel' && ugelReach === null) {
+      return new AppError(
+        'SYNC_FORBIDDEN',
+        'Solo un especialista de UGEL organiza una actividad de la UGEL.',
+        { fields: [{ path: 'payload.organisedBy', message: 'Sin especialista organizador.' }] },
+      );
+    }
     const refusal = activityRefusal(after, {
       usedKinds: checkType
         ? (usedKinds.get(`${after.interventionCode}:${year}`) ?? new Set())
         : null,
       coachesOf,
+      ugelReach,
     });
     // Closing as done is checked when the status changes (or the invitees do).
     if (refusal?.code === 'ACTIVITY_CLOSED_EMPTY') {

@@ -19,7 +19,9 @@ import {
 import {
   activityNeeds,
   activityWriteProblem,
+  loadUgelFacts,
   loadUsedKinds,
+  type UgelFacts,
   type UsedKinds,
 } from './activities.ts';
 import { anchoringProblem, anchorsOf, type Batch, followVisits, refMissing } from './anchoring.ts';
@@ -123,7 +125,9 @@ function baseAhead(m: Mutation, version: number): AppError {
 }
 
 /** Field ownership and privacy of one write: an activity's own record by its organisers (the
- *  stored ones on an update or delete), every other kind by its teacher's relation. */
+ *  stored ones on an update or delete) at its venue — and, on an update, at the new venue too,
+ *  so a specialist never moves their taller out of their UGEL — every other kind by its
+ *  teacher's relation. */
 function decideWrite(
   actor: Actor,
   action: 'create' | 'update' | 'delete',
@@ -131,10 +135,14 @@ function decideWrite(
   data: Record<string, unknown>,
   batch: Batch,
   fields: string[],
+  next?: Record<string, unknown>,
 ) {
   if (kind === 'activity') {
     const organisers = Array.isArray(data.organiserIds) ? data.organiserIds.map(String) : [];
-    return decideActivityWrite(actor, action, organisers);
+    const at = (d: Record<string, unknown>) => batch.facts.schools.get(String(d.schoolId));
+    const decision = decideActivityWrite(actor, action, organisers, at(data));
+    if (!decision.allow || !next) return decision;
+    return decideActivityWrite(actor, action, organisers, at(next));
   }
   const teacherId = String(data.teacherId);
   const subject = { teacherId, coachIds: batch.facts.coaches.get(teacherId) ?? [] };
@@ -160,6 +168,7 @@ function applyUpsert(
   m: Mutation,
   revisions: Revision[],
   usedKinds: UsedKinds,
+  ugels: UgelFacts,
 ): MutationResult {
   const data = parsePayload(m);
   if (data instanceof AppError) return rejected(m, data);
@@ -183,7 +192,7 @@ function applyUpsert(
     // A create reaching an existing record (it was overtaken by its own update) lists every
     // field; the empty ones it does not own are not a write of them.
     const checked = m.baseVersion === 0 ? fields.filter((f) => !isEmpty(data[f])) : fields;
-    const decision = decideWrite(actor, 'update', kind, current.data, batch, checked);
+    const decision = decideWrite(actor, 'update', kind, current.data, batch, checked, data);
     if (!decision.allow) return rejected(m, denied(decision));
     const owned = ownedFields(kind, decision.capacities);
     fields = fields.filter((f) => owned.has(f));
@@ -206,7 +215,7 @@ function applyUpsert(
     const refusal = visitDoneRefusal(before, merged.record.data as VisitRecord, limaToday());
     if (refusal) return rejected(m, refusal);
   }
-  const activityProblem = activityWriteProblem(batch, usedKinds, merged.record, current);
+  const activityProblem = activityWriteProblem(batch, usedKinds, merged.record, current, ugels);
   if (activityProblem) return rejected(m, activityProblem);
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
@@ -311,6 +320,7 @@ export async function applyMutations(
   });
   const definitions = await loadDefinitions(tx, uuidish(versionIds));
   const usedKinds = await loadUsedKinds(tx, [...needs.interventions]);
+  const ugels = await loadUgelFacts(tx, uuidish(needs.organiserIds), uuidish(needs.teacherIds));
 
   const batch: Batch = {
     state: new Map(records),
@@ -325,7 +335,7 @@ export async function applyMutations(
   const results = mutations.map((m) =>
     m.op === 'delete'
       ? applyDelete(actor, batch, m, deletes, newTombstones)
-      : applyUpsert(actor, batch, m, revisions, usedKinds),
+      : applyUpsert(actor, batch, m, revisions, usedKinds, ugels),
   );
 
   const dirty = new Set(

@@ -34,6 +34,9 @@ function activityFilter(actor: Actor, year: number): Expression<SqlBool> {
   if (reach.length === 0) return sql<SqlBool>`false`;
   const me = actor.personId;
   const parts = reach.map((r) => {
+    // A UGEL specialist organises online (docs/ACTIVITIES.md, "Organisers"): no sync, so no
+    // revisions screen; their list stays empty as before.
+    if (r.relation === 'organiser') return sql<SqlBool>`false`;
     const organiser =
       r.relation === 'caseload' ? sql<SqlBool>`${me} = ANY(a.organiser_ids)` : sql<SqlBool>`false`;
     const invitee = teacherReachSql(r, me, sql.ref('inv.id'), year);

@@ -41,6 +41,7 @@ import {
   SyncPage,
   TeacherDetailPage,
   TeachersPage,
+  UgelActivitiesPage,
   VisitPage,
   VisitsPage,
   WhoReadPage,
@@ -116,6 +117,7 @@ function ShellRoutes() {
       <Route path="/instituciones" element={<SchoolsPage />} />
       <Route path="/instituciones/:id" element={<SchoolDetailPage />} />
       <Route path="/instituciones/:id/actividades" element={<SchoolActivitiesPage />} />
+      <Route path="/ugel/actividades" element={<UgelActivitiesPage />} />
       <Route path="/acompanantes" element={<CoachesPage />} />
       <Route path="/acompanantes/:id" element={<CoachDetailPage />} />
       <Route path="/personas" element={<PeoplePage />} />

@@ -29,6 +29,7 @@ const ICONS: Record<Destination, IconType> = {
   visits: IconCalendarCheck,
   activities: IconCalendarClock,
   schoolActivities: IconCalendarClock,
+  ugelActivities: IconCalendarClock,
   myProgress: IconChart,
   myPlan: IconClipboard,
   modelling: IconNotebook,
@@ -86,5 +87,6 @@ const DESCRIBED = {
   people: true,
   activities: true,
   schoolActivities: true,
+  ugelActivities: true,
   monitoring: true,
 } as const;

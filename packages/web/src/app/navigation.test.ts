@@ -95,6 +95,13 @@ describe('navigation per role', () => {
       expect(keys(navigationFor(meOf(role)).more), role).not.toContain('schoolActivities');
   });
 
+  it('especialista: «Actividades de la UGEL» on Más, their UGEL-wide talleres', () => {
+    const entry = navigationFor(meOf('especialista')).more.find((e) => e.key === 'ugelActivities');
+    expect(entry?.to).toBe('/ugel/actividades');
+    for (const role of ['acompanante', 'docente', 'director', 'minedu', 'formador'] as const)
+      expect(keys(navigationFor(meOf(role)).more), role).not.toContain('ugelActivities');
+  });
+
   it('never more than five primary items, "Más" last, no duplicates with Más', () => {
     for (const role of ROLES) {
       const nav = navigationFor(meOf(role));

@@ -12,6 +12,7 @@ export type Destination =
   | 'visits'
   | 'activities'
   | 'schoolActivities'
+  | 'ugelActivities'
   | 'myProgress'
   | 'myPlan'
   | 'modelling'
@@ -46,7 +47,15 @@ const MORE: Record<Role, Destination[]> = {
   docente: ['myPlan', 'activities', 'modelling', 'instruments', 'sync'],
   director: ['schoolActivities', 'people', 'coaches', 'instruments', 'catalog'],
   formador: ['schools', 'instruments', 'catalog'],
-  especialista: ['coaches', 'people', 'caseloads', 'imports', 'instruments', 'catalog'],
+  especialista: [
+    'ugelActivities',
+    'coaches',
+    'people',
+    'caseloads',
+    'imports',
+    'instruments',
+    'catalog',
+  ],
   minedu: ['catalog', 'people', 'coaches', 'caseloads', 'instruments', 'imports'],
 };
 
@@ -61,6 +70,8 @@ const NEEDS: Partial<Record<Destination, string>> = {
   imports: 'school:create',
   people: 'person:read',
   schoolActivities: 'activity:read',
+  // Organising UGEL-wide talleres (policy `activity_record`, relation `organiser`).
+  ugelActivities: 'activity_record:create',
 };
 
 function pathOf(key: Destination, me: Me): string {
@@ -76,6 +87,7 @@ function pathOf(key: Destination, me: Me): string {
     schoolActivities: directedSchool
       ? `/instituciones/${directedSchool}/actividades`
       : '/instituciones',
+    ugelActivities: '/ugel/actividades',
     myProgress: `${self}/progreso`,
     myPlan: `${self}/plan`,
     modelling: `${self}/modelado`,

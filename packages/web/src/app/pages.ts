@@ -103,6 +103,10 @@ export const SchoolActivitiesPage = screen(
   ['activities'],
   () => import('../features/activities/SchoolActivitiesPage.tsx'),
 );
+export const UgelActivitiesPage = screen(
+  ['activities', 'ugel'],
+  () => import('../features/activities/UgelActivitiesPage.tsx'),
+);
 export const MonitoringPage = screen(
   ['monitoring', 'progress'],
   () => import('../features/monitoring/MonitoringPage.tsx'),

@@ -7,6 +7,7 @@ import {
   actaFileName,
   actaModelOf,
   layoutActa,
+  type Place,
 } from '@acompana/core';
 import { jsPDF } from 'jspdf';
 import { type Kysely, sql } from 'kysely';
@@ -25,6 +26,7 @@ interface Row {
   invitee_ids: string[];
   a: Omit<ActivityRecord, 'organiserIds' | 'inviteeIds' | 'schoolId'> & { schoolId: string };
   school: string;
+  place: Place;
   people: { id: string; name: string }[];
   attendance: { teacherId: string; days: AttendanceDay[] }[];
 }
@@ -37,6 +39,8 @@ export async function activityActa(
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
   const { rows } = await sql<Row>`
     SELECT a.organiser_ids, a.invitee_ids, s.name AS school,
+           jsonb_build_object('schoolId', s.id, 'networkId', s.network_id, 'ugelId', s.ugel_id,
+             'regionId', s.region_id) AS place,
            jsonb_build_object('type', a.type, 'theme', a.theme,
              'interventionCode', a.intervention_code, 'place', a.place,
              'startDate', a.start_date::text, 'endDate', a.end_date::text,
@@ -52,7 +56,7 @@ export async function activityActa(
       FROM activity a JOIN school s ON s.id = a.school_id
      WHERE a.id = ${activityId}`.execute(db);
   const row = rows[0];
-  decideActa(actor, row?.organiser_ids ?? null);
+  decideActa(actor, row?.organiser_ids ?? null, row?.place);
   if (!row) throw new AppError('NOT_FOUND');
   // A read of the invitees' attendance: audited naming them, like other formative reads
   // (they see it in «Quién consultó mi información»).

@@ -16,6 +16,7 @@ import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
 import { progressTexts } from './es-PE.progress.ts';
 import { esPE } from './es-PE.ts';
+import { ugelActivityTexts } from './es-PE.ugel.ts';
 import { visitTexts } from './es-PE.visits.ts';
 
 // Guards the single-catalog rule: every key used exists, every error code and role has a
@@ -62,6 +63,7 @@ const catalog = {
   ...caseloadTexts,
   ...activityTexts,
   ...monitoringTexts,
+  ...ugelActivityTexts,
 };
 const keys = catalogKeys(catalog);
 
@@ -90,6 +92,7 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   whoRead: ['features/privacy/'],
   caseloads: ['features/caseloads/'],
   activities: ['features/activities/'],
+  ugelActivities: ['features/activities/Ugel'],
   monitoring: ['features/monitoring/'],
   myProgress: ['features/monitoring/'],
 };

@@ -36,6 +36,8 @@ export const dayTexts = {
     more_other: 'Ver {{count}} más',
   },
   activityDay: {
+    /** A UGEL specialist's UGEL-wide taller (docs/ACTIVITIES.md, "Organisers"). */
+    byUgel: 'Organizado por la UGEL',
     title: 'Actividades de la semana',
     none: 'No hay GIA, talleres ni reuniones esta semana.',
     toClose: 'Por cerrar',

@@ -12,6 +12,7 @@ import type { privacyTexts } from './es-PE.privacy.ts';
 import type { progressTexts } from './es-PE.progress.ts';
 import { rosterTexts } from './es-PE.rosters.ts';
 import { shellTexts } from './es-PE.shell.ts';
+import type { ugelActivityTexts } from './es-PE.ugel.ts';
 import type { visitTexts } from './es-PE.visits.ts';
 
 // The one catalog of user-visible text (Spanish, Peru). Components never hard-code text; the
@@ -298,4 +299,5 @@ export type Catalog = typeof esPE &
   typeof peopleTexts &
   typeof caseloadTexts &
   typeof activityTexts &
-  typeof monitoringTexts;
+  typeof monitoringTexts &
+  typeof ugelActivityTexts;

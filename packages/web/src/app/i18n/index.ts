@@ -40,6 +40,7 @@ const TEXTS = {
   caseloads: () => import('./es-PE.caseloads.ts').then((m) => m.caseloadTexts),
   activities: () => import('./es-PE.activities.ts').then((m) => m.activityTexts),
   monitoring: () => import('./es-PE.monitoring.ts').then((m) => m.monitoringTexts),
+  ugel: () => import('./es-PE.ugel.ts').then((m) => m.ugelActivityTexts),
 } as const;
 export type TextBundle = keyof typeof TEXTS;
 /** The names of the feature text bundles (the catalogue's tests check each). */

@@ -42,6 +42,9 @@ function ActivityList({ label, items }: { label: string; items: Row[] }) {
               <Badge tone={activityTone(a.data.status)}>
                 {t(`activities.statuses.${a.data.status}`)}
               </Badge>
+              {a.data.organisedBy === 'ugel' ? (
+                <Badge tone="info">{t('activityDay.byUgel')}</Badge>
+              ) : null}
               {pending?.has(a.id) ? <Badge tone="info">{t('sync.pendingBadge')}</Badge> : null}
             </>
           }

@@ -169,6 +169,11 @@ export default function ActivityPage() {
       <PageHeading title={`${t(`activityTypes.${a.type}`)}: ${a.theme}`} />
       <p>
         <Badge tone={activityTone(a.status)}>{t(`activities.statuses.${a.status}`)}</Badge>{' '}
+        {a.organisedBy === 'ugel' ? (
+          <>
+            <Badge tone="info">{t('activityDay.byUgel')}</Badge>{' '}
+          </>
+        ) : null}
         <PendingBadge id={activity.id} />
       </p>
       <dl className="facts">

@@ -42,7 +42,11 @@ export default function DayActivities() {
               to={`/actividades/${a.id}`}
               icon={IconCalendarClock}
               title={`${t(`activityTypes.${a.data.type}`)}: ${a.data.theme}`}
-              meta={formatDate(a.data.startDate)}
+              meta={
+                a.data.organisedBy === 'ugel'
+                  ? `${formatDate(a.data.startDate)} · ${t('activityDay.byUgel')}`
+                  : formatDate(a.data.startDate)
+              }
               badge={
                 a.data.startDate < today ? (
                   <Badge tone="warning">{t('activityDay.toClose')}</Badge>

@@ -32,6 +32,7 @@ function activity(over: Partial<ActivityRecord>): ActivityRecord {
     inviteeIds: [ANA, LUIS],
     familyCounts: null,
     status: 'done',
+    organisedBy: 'coaches',
     ...over,
   };
 }
