@@ -4,5 +4,6 @@ export * from './agenda.ts';
 export * from './api.ts';
 export * from './counting.ts';
 export * from './labels.ts';
+export * from './own-types.ts';
 export * from './records.ts';
 export * from './rules.ts';

@@ -17,10 +17,10 @@ import {
   visitDoneRefusal,
 } from '@acompana/core';
 import {
+  type ActivityCatalog,
   activityNeeds,
   activityWriteProblem,
-  loadUsedKinds,
-  type UsedKinds,
+  loadActivityCatalog,
 } from './activities.ts';
 import { anchoringProblem, anchorsOf, type Batch, followVisits, refMissing } from './anchoring.ts';
 import { graceDaysOf, oldestWritableYear, yearClosed } from './closed-year.ts';
@@ -159,7 +159,7 @@ function applyUpsert(
   batch: Batch,
   m: Mutation,
   revisions: Revision[],
-  usedKinds: UsedKinds,
+  activityCatalog: ActivityCatalog,
 ): MutationResult {
   const data = parsePayload(m);
   if (data instanceof AppError) return rejected(m, data);
@@ -206,7 +206,7 @@ function applyUpsert(
     const refusal = visitDoneRefusal(before, merged.record.data as VisitRecord, limaToday());
     if (refusal) return rejected(m, refusal);
   }
-  const activityProblem = activityWriteProblem(batch, usedKinds, merged.record, current);
+  const activityProblem = activityWriteProblem(batch, activityCatalog, merged.record, current);
   if (activityProblem) return rejected(m, activityProblem);
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
@@ -310,7 +310,7 @@ export async function applyMutations(
     records: ids,
   });
   const definitions = await loadDefinitions(tx, uuidish(versionIds));
-  const usedKinds = await loadUsedKinds(tx, [...needs.interventions]);
+  const activityCatalog = await loadActivityCatalog(tx, [...needs.interventions]);
 
   const batch: Batch = {
     state: new Map(records),
@@ -325,7 +325,7 @@ export async function applyMutations(
   const results = mutations.map((m) =>
     m.op === 'delete'
       ? applyDelete(actor, batch, m, deletes, newTombstones)
-      : applyUpsert(actor, batch, m, revisions, usedKinds),
+      : applyUpsert(actor, batch, m, revisions, activityCatalog),
   );
 
   const dirty = new Set(

@@ -25,6 +25,7 @@ interface Row {
   invitee_ids: string[];
   a: Omit<ActivityRecord, 'organiserIds' | 'inviteeIds' | 'schoolId'> & { schoolId: string };
   school: string;
+  type_name: string | null;
   people: { id: string; name: string }[];
   attendance: { teacherId: string; days: AttendanceDay[] }[];
 }
@@ -36,7 +37,7 @@ export async function activityActa(
   now = new Date(),
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
   const { rows } = await sql<Row>`
-    SELECT a.organiser_ids, a.invitee_ids, s.name AS school,
+    SELECT a.organiser_ids, a.invitee_ids, s.name AS school, t.name AS type_name,
            jsonb_build_object('type', a.type, 'theme', a.theme,
              'interventionCode', a.intervention_code, 'place', a.place,
              'startDate', a.start_date::text, 'endDate', a.end_date::text,
@@ -50,6 +51,8 @@ export async function activityActa(
               FROM activity_attendance aa
              WHERE aa.activity_id = a.id AND aa.teacher_id = ANY(a.invitee_ids)) AS attendance
       FROM activity a JOIN school s ON s.id = a.school_id
+      LEFT JOIN intervention_activity_type t
+        ON t.intervention_code = a.intervention_code AND t.code = a.type
      WHERE a.id = ${activityId}`.execute(db);
   const row = rows[0];
   decideActa(actor, row?.organiser_ids ?? null);
@@ -71,6 +74,7 @@ export async function activityActa(
     names,
     attendance: new Map(row.attendance.map((r) => [r.teacherId, r.days])),
     desempenoNames: await desempenoNames(db),
+    typeName: row.type_name,
     generatedAt: now,
   });
   const doc = new jsPDF({ ...ACTA_PAGE, compress: true });
