@@ -35,9 +35,10 @@ export const activityTypeUpdateBodySchema = z
     error: 'Indica el nuevo nombre o si el tipo está activo.',
   });
 
+/** Any code: one that is not a type of the intervention (well-formed or not) is a 404. */
 export const activityTypeParamsSchema = z.object({
   code: interventionCodeSchema,
-  type: activityTypeCodeSchema,
+  type: z.string().min(1).max(40),
 });
 
 /** A stable code from a Spanish name: «Círculo de lectura docente» → `circulo_de_lectura_docente`.

@@ -38,7 +38,6 @@ const LABELS: Record<string, string> = {
   validTo: 'fecha de fin',
   date: 'fecha',
   reason: 'motivo',
-  name: 'nombre',
   typeCode: 'código del tipo',
 };
 
