@@ -5,5 +5,6 @@ export * from './api.ts';
 export * from './counting.ts';
 export * from './labels.ts';
 export * from './own-types.ts';
+export * from './own-types-body.ts';
 export * from './records.ts';
 export * from './rules.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityTypeName } from './labels.ts';
-import { activityTypeCodeOf, activityTypeCreateBodySchema } from './own-types.ts';
+import { activityTypeCodeOf, activityTypeCreateBodySchema } from './own-types-body.ts';
 import { type ActivityRecord, activityRecord } from './records.ts';
 import { activityRefusal, targetKindOf } from './rules.ts';
 
