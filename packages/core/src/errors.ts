@@ -303,6 +303,16 @@ export const ERROR_CODES = {
     status: 422,
     message: 'La intervención no usa ese tipo de actividad en su catálogo de metas.',
   },
+  /** An intervention's own activity types (GET/POST/PATCH /interventions/{code}/activity-types). */
+  ACTIVITY_TYPE_DUPLICATE: {
+    status: 409,
+    message: 'La intervención ya tiene un tipo de actividad con ese nombre o código.',
+  },
+  ACTIVITY_TYPE_WRITE_FORBIDDEN: {
+    status: 403,
+    message: 'Solo el equipo MINEDU puede configurar los tipos de actividad de una intervención.',
+  },
+  INTERVENTION_NOT_FOUND: { status: 404, message: 'No existe esa intervención.' },
   ACTIVITY_ATTENDEE_OUT_OF_REACH: {
     status: 422,
     message: 'Hay docentes invitados que no están a cargo de ningún organizador de la actividad.',

@@ -1,6 +1,6 @@
 import { formatCalendarDate, formatLimaDate, formatLimaTime } from '../time.ts';
 import { ACTA_TEXTS, fillText } from './acta-texts.ts';
-import { ACTIVITY_TYPE_LABELS, FAMILY_COUNT_LABELS } from './labels.ts';
+import { activityTypeName, FAMILY_COUNT_LABELS } from './labels.ts';
 import type { ActivityRecord, AttendanceDay } from './records.ts';
 import { activityDates } from './rules.ts';
 
@@ -61,13 +61,15 @@ export interface ActaSource {
   attendance: ReadonlyMap<string, readonly AttendanceDay[]>;
   /** Desempeño code → name, from the rubric (device: its stored rubric; server: its versions). */
   desempenoNames: ReadonlyMap<string, string>;
+  /** The name of the intervention's own type, when the activity has one (built-ins: labels). */
+  typeName?: string | null;
   generatedAt: Date;
 }
 
 export function actaModelOf(s: ActaSource): ActaModel {
   const a = s.activity;
   const dates = activityDates(a);
-  const type = ACTIVITY_TYPE_LABELS[a.type];
+  const type = activityTypeName(a.type, s.typeName);
   return {
     title: `${type}: ${a.theme}`,
     type,

@@ -186,6 +186,7 @@ describe('counting attended activities toward targets', () => {
 describe('activity rules (device and server)', () => {
   const ctx = {
     usedKinds: new Set(['visita', 'gia', 'taller']),
+    ownTypes: null,
     coachesOf: new Map([
       [T1, [C1]],
       [T2, [C2]],

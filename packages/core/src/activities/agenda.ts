@@ -1,4 +1,4 @@
-import type { ActivityType } from './records.ts';
+import { type ActivityType, isBuiltinActivityType } from './records.ts';
 
 // The agenda by moments a new activity starts from, per type (issue 15: "a template per type,
 // editable"). It is the coach's starting point, saved in the activity and edited there. The
@@ -63,8 +63,9 @@ export const AGENDA_TEMPLATES: Record<ActivityType, readonly AgendaMoment[]> = {
 };
 
 /** A fresh, editable copy of a type's template. */
-export function agendaTemplate(type: ActivityType): AgendaMoment[] {
-  return AGENDA_TEMPLATES[type].map((m) => ({ ...m }));
+export function agendaTemplate(type: string): AgendaMoment[] {
+  // An intervention's own type starts from the general template.
+  return AGENDA_TEMPLATES[isBuiltinActivityType(type) ? type : 'otra'].map((m) => ({ ...m }));
 }
 
 /** "Momento: descripción" per line (the agenda as one text field) → moments; blank lines

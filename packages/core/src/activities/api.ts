@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from './records.ts';
+import { ACTIVITY_STATUSES } from './records.ts';
 
 // GET /schools/{id}/activities (docs/ACTIVITIES.md, "Privacy"): the collective activities its
 // teachers were invited to, as activity data — that each took place, when, its type and theme,
@@ -8,7 +8,9 @@ import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from './records.ts';
 
 export const schoolActivitySchema = z.object({
   id: z.string(),
-  type: z.enum(ACTIVITY_TYPES),
+  /** A built-in type, or the intervention's own (then `typeName` is its name). */
+  type: z.string(),
+  typeName: z.string().nullable(),
   theme: z.string(),
   startDate: z.string(),
   endDate: z.string(),

@@ -1,6 +1,6 @@
 import type { ActivityKind, TargetLevel } from '../api/common.ts';
 import type { ActivityAttendanceRecord, ActivityRecord } from './records.ts';
-import { TARGET_KIND_OF_TYPE } from './rules.ts';
+import { targetKindOf } from './rules.ts';
 
 // How a teacher's attended activities count toward their intervention's targets for a school
 // year (docs/ACTIVITIES.md, "Counting"). The targets come from the catalogue (target_rule rows
@@ -34,7 +34,7 @@ export function tallyAttendance(
     const activity = activities.get(a.activityId);
     if (activity?.status !== 'done') continue;
     if (Number(activity.startDate.slice(0, 4)) !== schoolYear) continue;
-    const kind = TARGET_KIND_OF_TYPE[activity.type];
+    const kind = targetKindOf(activity.type);
     const days = presentDays(a);
     if (!kind || days === 0) continue;
     seen.add(a.activityId);
@@ -128,7 +128,7 @@ export function activityPlanCheck(
   const tally = tallyAttendance(teacherId, schoolYear, activities, attendances);
   const scheduled: Partial<Record<ActivityKind, number>> = {};
   for (const a of activities.values()) {
-    const kind = TARGET_KIND_OF_TYPE[a.type];
+    const kind = targetKindOf(a.type);
     if (!kind || a.status === 'cancelled' || !a.inviteeIds.includes(teacherId)) continue;
     if (Number(a.startDate.slice(0, 4)) !== schoolYear) continue;
     scheduled[kind] = (scheduled[kind] ?? 0) + 1;

@@ -4,6 +4,8 @@ export * from './agenda.ts';
 export * from './api.ts';
 export * from './counting.ts';
 export * from './labels.ts';
+export * from './own-types.ts';
+export * from './own-types-body.ts';
 export * from './records.ts';
 export * from './rules.ts';
 export * from './ugel.ts';

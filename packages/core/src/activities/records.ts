@@ -35,6 +35,16 @@ export const ACTIVITY_TYPES = [
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
+/** An activity's type: a built-in one, or an intervention's own (migration 0018), which equipo
+ *  MINEDU adds with a lowercase code; those count toward no target. */
+export const ACTIVITY_TYPE_CODE = /^[a-z][a-z0-9_]{1,39}$/;
+export const activityTypeCodeSchema = z.string().regex(ACTIVITY_TYPE_CODE, {
+  error: 'Debe ser un código de tipo de actividad: minúsculas, números y «_» (2 a 40).',
+});
+
+export const isBuiltinActivityType = (type: string): type is ActivityType =>
+  (ACTIVITY_TYPES as readonly string[]).includes(type);
+
 /** A GIA works with the teachers of one school (institucional) or of several (interinstitucional). */
 export const ACTIVITY_SCOPES = ['institucional', 'interinstitucional'] as const;
 export const ACTIVITY_STATUSES = ['planned', 'done', 'cancelled'] as const;
@@ -67,7 +77,8 @@ export const activityRecord = z.object({
   /** Coaches (or the UGEL specialist's coaches) who organise it; they alone write it. */
   organiserIds: z.array(id).min(1, { error: 'Indica al menos un organizador.' }).max(6),
   interventionCode: z.string().regex(/^[A-Z][A-Z0-9_]{1,29}$/),
-  type: z.enum(ACTIVITY_TYPES),
+  /** A built-in type, or an active own type of the intervention (activityRefusal checks it). */
+  type: activityTypeCodeSchema,
   /** GIA/RIA only: institucional or interinstitucional. */
   scope: z.enum(ACTIVITY_SCOPES).nullable(),
   /** The school where it takes place (the venue; for a network or UGEL activity, the host). */

@@ -1,7 +1,12 @@
 import type { ActivityKind } from '../api/common.ts';
 import { AppError } from '../errors.ts';
 import { addDays } from '../time.ts';
-import type { ActivityAttendanceRecord, ActivityRecord, ActivityType } from './records.ts';
+import {
+  type ActivityAttendanceRecord,
+  type ActivityRecord,
+  type ActivityType,
+  isBuiltinActivityType,
+} from './records.ts';
 
 // The rules an activity must keep, checked the same way on the device before it queues a write
 // (web features/activities) and on the server in the sync write check (server sync/apply.ts).
@@ -20,6 +25,11 @@ export const TARGET_KIND_OF_TYPE: Record<ActivityType, ActivityKind | null> = {
   otra: null,
 };
 
+/** The catalogue kind a type counts toward: an intervention's own type counts toward none. */
+export function targetKindOf(type: string): ActivityKind | null {
+  return isBuiltinActivityType(type) ? TARGET_KIND_OF_TYPE[type] : null;
+}
+
 function refusal(
   code: ConstructorParameters<typeof AppError>[0],
   path: string,
@@ -32,6 +42,11 @@ function refusal(
 export interface ActivityContext {
   /** Catalogue kinds the activity's intervention has target rules for in its school year. */
   usedKinds: ReadonlySet<string> | null;
+  /** The intervention's own activity types (code → active), or null: not checked. */
+  ownTypes: ReadonlyMap<string, boolean> | null;
+  /** On an update, the type the stored record already has (same intervention): a type equipo
+   *  MINEDU deactivated since refuses new activities, not the ones recorded with it. */
+  storedType?: string | null;
   /** Current coaches of the invited teachers to check (on an update, the newly invited ones:
    *  a teacher who left a caseload later does not block editing the agreements). A teacher
    *  absent from the map is not checked. */
@@ -51,7 +66,7 @@ export function activityRefusal(activity: ActivityRecord, ctx: ActivityContext):
       'Revisa el campo «fecha de término»: no puede ser anterior a la fecha de inicio.',
     );
   }
-  const kind = TARGET_KIND_OF_TYPE[activity.type];
+  const kind = targetKindOf(activity.type);
   if (kind && ctx.usedKinds && !ctx.usedKinds.has(kind)) {
     return refusal(
       'ACTIVITY_TYPE_NOT_USED',
@@ -59,6 +74,8 @@ export function activityRefusal(activity: ActivityRecord, ctx: ActivityContext):
       `Revisa el campo «tipo de actividad»: la intervención ${activity.interventionCode} no tiene ese tipo de actividad en su catálogo de metas.`,
     );
   }
+  const own = ownTypeRefusal(activity, ctx);
+  if (own) return own;
   if (ctx.coachesOf) {
     const organisers = new Set(activity.organiserIds);
     const ugel = ctx.ugelReach ?? null;
@@ -90,6 +107,26 @@ export function activityRefusal(activity: ActivityRecord, ctx: ActivityContext):
       activity.type === 'reunion_familias'
         ? 'Para cerrar la reunión como realizada, invita a los docentes o registra cuántas familias asistieron.'
         : 'Para cerrar la actividad como realizada, invita al menos a un docente.',
+    );
+  }
+  return null;
+}
+
+function ownTypeRefusal(activity: ActivityRecord, ctx: ActivityContext): AppError | null {
+  if (isBuiltinActivityType(activity.type) || !ctx.ownTypes) return null;
+  const active = ctx.ownTypes.get(activity.type);
+  if (active === undefined) {
+    return refusal(
+      'ACTIVITY_TYPE_NOT_USED',
+      'type',
+      `Revisa el campo «tipo de actividad»: la intervención ${activity.interventionCode} no tiene ese tipo de actividad.`,
+    );
+  }
+  if (!active && activity.type !== ctx.storedType) {
+    return refusal(
+      'ACTIVITY_TYPE_NOT_USED',
+      'type',
+      `Revisa el campo «tipo de actividad»: el equipo MINEDU desactivó ese tipo de actividad en la intervención ${activity.interventionCode}; elige otro.`,
     );
   }
   return null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownActivityTypeSchema } from '../activities/own-types.ts';
 import {
   ACTIVITY_KINDS,
   ENROLLMENT_STATUSES,
@@ -46,6 +47,8 @@ export const interventionSchema = z.object({
   stageLadder: stageLadderView,
   /** True when equipo MINEDU configured this intervention's ladder. */
   customLadder: z.boolean(),
+  /** Its own activity types, beside the built-in ones (active and deactivated, by name). */
+  activityTypes: z.array(ownActivityTypeSchema),
 });
 export type Intervention = z.infer<typeof interventionSchema>;
 export const interventionListSchema = z.object({ items: z.array(interventionSchema) });

@@ -38,6 +38,7 @@ const LABELS: Record<string, string> = {
   validTo: 'fecha de fin',
   date: 'fecha',
   reason: 'motivo',
+  typeCode: 'código del tipo',
 };
 
 /** Fields of one target rule (`rules.<n>.<field>` in the body of PUT …/targets). */

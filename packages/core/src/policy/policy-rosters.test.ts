@@ -115,7 +115,7 @@ describe('privacy policy for rosters and caseloads', () => {
     }
   });
 
-  it('leaves catalogue writes (interventions, targets) to equipo MINEDU alone', () => {
+  it('leaves catalogue writes (interventions, targets, own activity types) to equipo MINEDU alone', () => {
     for (const role of ROLES) {
       const everything: Resource = {
         kind: 'catalog',

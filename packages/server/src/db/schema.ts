@@ -152,6 +152,17 @@ export interface TargetRuleTable {
   note: Generated<string>;
 }
 
+/** Migration 0018: an intervention's own activity types, set by equipo MINEDU. */
+export interface InterventionActivityTypeTable {
+  intervention_code: string;
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface EnrollmentTable {
   id: Generated<string>;
   school_id: string;
@@ -293,6 +304,7 @@ export interface DB {
   coach_profile: CoachProfileTable;
   intervention: InterventionTable;
   target_rule: TargetRuleTable;
+  intervention_activity_type: InterventionActivityTypeTable;
   enrollment: EnrollmentTable;
   network_team: NetworkTeamTable;
   app_setting: AppSettingTable;

@@ -18,8 +18,13 @@ import { keyOf, type Tx } from './store.ts';
 // catalogue's activity kinds per intervention and year, the invited teachers' current coaches,
 // the activities that attendance records name (written in the batch or stored).
 
-/** `${interventionCode}:${schoolYear}` → catalogue activity kinds with a target rule. */
-export type UsedKinds = Map<string, Set<string>>;
+/** What the catalogue says about the batch's interventions: `kinds`, by
+ *  `${interventionCode}:${schoolYear}`, the activity kinds with a target rule; `ownTypes`, by
+ *  intervention code, its own activity types (code → active). */
+export interface ActivityCatalog {
+  kinds: Map<string, Set<string>>;
+  ownTypes: Map<string, Map<string, boolean>>;
+}
 
 /** What the batch's activity mutations need beyond the common facts: ids to read with the
  *  batch (the activities its attendance names) and teachers whose coaches to read. */
@@ -91,17 +96,24 @@ function ugelReachOf(ugels: UgelFacts, after: ActivityRecord, teacherIds: string
   return reached;
 }
 
-/** The catalogue's activity kinds of the given interventions (one statement, only for batches
- *  that write activities). */
-export async function loadUsedKinds(tx: Tx, codes: string[]): Promise<UsedKinds> {
-  const out: UsedKinds = new Map();
+/** The catalogue's activity kinds and own types of the given interventions (two statements,
+ *  only for batches that write activities). */
+export async function loadActivityCatalog(tx: Tx, codes: string[]): Promise<ActivityCatalog> {
+  const out: ActivityCatalog = { kinds: new Map(), ownTypes: new Map() };
   if (codes.length === 0) return out;
   const { rows } = await sql<{ code: string; year: number; kind: string }>`
     SELECT DISTINCT intervention_code AS code, school_year AS year, activity_kind AS kind
       FROM target_rule WHERE intervention_code = ANY(${codes}::text[])`.execute(tx);
   for (const r of rows) {
     const key = `${r.code}:${r.year}`;
-    out.set(key, (out.get(key) ?? new Set()).add(r.kind));
+    out.kinds.set(key, (out.kinds.get(key) ?? new Set()).add(r.kind));
+  }
+  const types = await sql<{ intervention: string; code: string; active: boolean }>`
+    SELECT intervention_code AS intervention, code, active
+      FROM intervention_activity_type WHERE intervention_code = ANY(${codes}::text[])`.execute(tx);
+  for (const t of types.rows) {
+    const own = out.ownTypes.get(t.intervention) ?? new Map<string, boolean>();
+    out.ownTypes.set(t.intervention, own.set(t.code, t.active));
   }
   return out;
 }
@@ -119,7 +131,7 @@ const changedAny = (before: ActivityRecord | null, after: ActivityRecord, keys: 
  *  agreements is never blocked by a caseload that changed since. */
 export function activityWriteProblem(
   batch: Batch,
-  usedKinds: UsedKinds,
+  catalog: ActivityCatalog,
   record: StoredRecord,
   before: StoredRecord | undefined,
   ugels: UgelFacts = { specialists: new Map(), posts: new Map() },
@@ -144,8 +156,11 @@ export function activityWriteProblem(
     }
     const refusal = activityRefusal(after, {
       usedKinds: checkType
-        ? (usedKinds.get(`${after.interventionCode}:${year}`) ?? new Set())
+        ? (catalog.kinds.get(`${after.interventionCode}:${year}`) ?? new Set())
         : null,
+      ownTypes: checkType ? (catalog.ownTypes.get(after.interventionCode) ?? new Map()) : null,
+      // A type deactivated since stays valid on the activities already recorded with it.
+      storedType: prior?.interventionCode === after.interventionCode ? prior.type : null,
       coachesOf,
       ugelReach,
     });

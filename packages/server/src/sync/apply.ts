@@ -17,12 +17,12 @@ import {
   visitDoneRefusal,
 } from '@acompana/core';
 import {
+  type ActivityCatalog,
   activityNeeds,
   activityWriteProblem,
+  loadActivityCatalog,
   loadUgelFacts,
-  loadUsedKinds,
   type UgelFacts,
-  type UsedKinds,
 } from './activities.ts';
 import { anchoringProblem, anchorsOf, type Batch, followVisits, refMissing } from './anchoring.ts';
 import { graceDaysOf, oldestWritableYear, yearClosed } from './closed-year.ts';
@@ -167,7 +167,7 @@ function applyUpsert(
   batch: Batch,
   m: Mutation,
   revisions: Revision[],
-  usedKinds: UsedKinds,
+  activityCatalog: ActivityCatalog,
   ugels: UgelFacts,
 ): MutationResult {
   const data = parsePayload(m);
@@ -215,7 +215,13 @@ function applyUpsert(
     const refusal = visitDoneRefusal(before, merged.record.data as VisitRecord, limaToday());
     if (refusal) return rejected(m, refusal);
   }
-  const activityProblem = activityWriteProblem(batch, usedKinds, merged.record, current, ugels);
+  const activityProblem = activityWriteProblem(
+    batch,
+    activityCatalog,
+    merged.record,
+    current,
+    ugels,
+  );
   if (activityProblem) return rejected(m, activityProblem);
   const anchors = anchorsOf(batch, merged.record);
   if (anchors instanceof AppError) return rejected(m, anchors);
@@ -319,7 +325,7 @@ export async function applyMutations(
     records: ids,
   });
   const definitions = await loadDefinitions(tx, uuidish(versionIds));
-  const usedKinds = await loadUsedKinds(tx, [...needs.interventions]);
+  const activityCatalog = await loadActivityCatalog(tx, [...needs.interventions]);
   const ugels = await loadUgelFacts(tx, uuidish(needs.organiserIds), uuidish(needs.teacherIds));
 
   const batch: Batch = {
@@ -335,7 +341,7 @@ export async function applyMutations(
   const results = mutations.map((m) =>
     m.op === 'delete'
       ? applyDelete(actor, batch, m, deletes, newTombstones)
-      : applyUpsert(actor, batch, m, revisions, usedKinds, ugels),
+      : applyUpsert(actor, batch, m, revisions, activityCatalog, ugels),
   );
 
   const dirty = new Set(

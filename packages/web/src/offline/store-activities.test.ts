@@ -103,6 +103,30 @@ describe('activity rules on the device', () => {
     );
   });
 
+  it('accepts its intervention’s own active type; a deactivated one only on the activities that have it', async () => {
+    const stored = (active: boolean) => ({
+      key: 'screens.interventions',
+      value: [
+        { code: 'SPI', activityTypes: [{ code: 'tertulia', name: 'Tertulia', active }] },
+        { code: 'MULTIGRADO', activityTypes: [{ code: 'jornada_rural', name: 'Jornada', active }] },
+      ],
+    });
+    await db.meta.put(stored(true));
+    const kept = await saveRecord(db, 'activity', null, { ...taller, type: 'tertulia' });
+    expect(
+      await codeOf(saveRecord(db, 'activity', null, { ...taller, type: 'jornada_rural' })),
+    ).toBe('ACTIVITY_TYPE_NOT_USED');
+    await db.meta.put(stored(false));
+    expect(await codeOf(saveRecord(db, 'activity', null, { ...taller, type: 'tertulia' }))).toBe(
+      'ACTIVITY_TYPE_NOT_USED',
+    );
+    // The activity recorded with it still saves its changes, with its type.
+    expect(await codeOf(saveRecord(db, 'activity', kept.id, { agreements: ['Leer'] }))).toBe(
+      'saved',
+    );
+    expect((await db.records.get(['activity', kept.id]))?.data.type).toBe('tertulia');
+  });
+
   it('refuses inviting a teacher outside the caseload when organising alone, as the server would', async () => {
     const OTHER = '0190a000-0000-7000-8000-000000000009';
     const PARTNER = '0190a000-0000-7000-8000-0000000000c2';

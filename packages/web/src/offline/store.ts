@@ -102,6 +102,16 @@ async function organiserReach(
   return out;
 }
 
+/** The own activity types of an intervention stored with the interventions (code → active);
+ *  null when the device has no copy of it (the server decides). */
+async function storedOwnTypes(db: LocalDb, code: string): Promise<Map<string, boolean> | null> {
+  const stored = (await db.meta.get('screens.interventions'))?.value as
+    | { code: string; activityTypes?: { code: string; active: boolean }[] }[]
+    | undefined;
+  const types = stored?.find((i) => i.code === code)?.activityTypes;
+  return types ? new Map(types.map((t) => [t.code, t.active])) : null;
+}
+
 /** The collective-activity rules the server applies (core activities/rules.ts), over what the
  *  device knows: the catalogue's targets it stores, the coach's own caseload, the activity an
  *  attendance names. What it cannot know (a co-organiser's caseload) the server checks. */
@@ -129,7 +139,13 @@ async function checkActivity(
         ? new Set(ofCode.rules.map((r) => r.activityKind))
         : null;
     const coachesOf = await organiserReach(db, activity, prior);
-    const refusal = activityRefusal(activity, { usedKinds, coachesOf });
+    const refusal = activityRefusal(activity, {
+      usedKinds,
+      ownTypes: typeChanged ? await storedOwnTypes(db, activity.interventionCode) : null,
+      // A type deactivated since stays valid on the activity already recorded with it.
+      storedType: prior?.interventionCode === activity.interventionCode ? prior.type : null,
+      coachesOf,
+    });
     const closing = !before || before.status !== activity.status;
     if (refusal && (refusal.code !== 'ACTIVITY_CLOSED_EMPTY' || closing)) throw refusal;
   }

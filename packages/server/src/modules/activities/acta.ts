@@ -27,6 +27,7 @@ interface Row {
   a: Omit<ActivityRecord, 'organiserIds' | 'inviteeIds' | 'schoolId'> & { schoolId: string };
   school: string;
   place: Place;
+  type_name: string | null;
   people: { id: string; name: string }[];
   attendance: { teacherId: string; days: AttendanceDay[] }[];
 }
@@ -38,7 +39,7 @@ export async function activityActa(
   now = new Date(),
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
   const { rows } = await sql<Row>`
-    SELECT a.organiser_ids, a.invitee_ids, s.name AS school,
+    SELECT a.organiser_ids, a.invitee_ids, s.name AS school, t.name AS type_name,
            jsonb_build_object('schoolId', s.id, 'networkId', s.network_id, 'ugelId', s.ugel_id,
              'regionId', s.region_id) AS place,
            jsonb_build_object('type', a.type, 'theme', a.theme,
@@ -54,6 +55,8 @@ export async function activityActa(
               FROM activity_attendance aa
              WHERE aa.activity_id = a.id AND aa.teacher_id = ANY(a.invitee_ids)) AS attendance
       FROM activity a JOIN school s ON s.id = a.school_id
+      LEFT JOIN intervention_activity_type t
+        ON t.intervention_code = a.intervention_code AND t.code = a.type
      WHERE a.id = ${activityId}`.execute(db);
   const row = rows[0];
   decideActa(actor, row?.organiser_ids ?? null, row?.place);
@@ -75,6 +78,7 @@ export async function activityActa(
     names,
     attendance: new Map(row.attendance.map((r) => [r.teacherId, r.days])),
     desempenoNames: await desempenoNames(db),
+    typeName: row.type_name,
     generatedAt: now,
   });
   const doc = new jsPDF({ ...ACTA_PAGE, compress: true });

@@ -32,13 +32,14 @@ export async function schoolActivities(
   const named = decide(actor, 'read', { kind: 'teacher', place }).allow;
   const { rows } = await sql<{
     id: string;
-    type: SchoolActivities['items'][number]['type'];
+    type: string;
+    type_name: string | null;
     theme: string;
     start_date: string;
     end_date: string;
     status: SchoolActivities['items'][number]['status'];
     invited: { id: string; name: string; present: number }[];
-  }>`SELECT a.id, a.type, a.theme, a.start_date::text, a.end_date::text, a.status,
+  }>`SELECT a.id, a.type, t.name AS type_name, a.theme, a.start_date::text, a.end_date::text, a.status,
             (SELECT coalesce(jsonb_agg(jsonb_build_object('id', p.id, 'name', ${displayNameSql('p')},
                       'present', coalesce((SELECT count(*) FROM activity_attendance aa,
                           jsonb_array_elements(aa.days) d
@@ -50,6 +51,8 @@ export async function schoolActivities(
                 AND EXISTS (SELECT 1 FROM teacher_post tp WHERE tp.person_id = p.id
                              AND tp.school_id = ${schoolId} AND tp.school_year = ${year})) AS invited
        FROM activity a
+       LEFT JOIN intervention_activity_type t
+         ON t.intervention_code = a.intervention_code AND t.code = a.type
       WHERE a.school_year = ${year}
         AND EXISTS (SELECT 1 FROM teacher_post tp WHERE tp.person_id = ANY(a.invitee_ids)
                      AND tp.school_id = ${schoolId} AND tp.school_year = ${year})
@@ -61,6 +64,7 @@ export async function schoolActivities(
       return {
         id: r.id,
         type: r.type,
+        typeName: r.type_name,
         theme: r.theme,
         startDate: r.start_date,
         endDate: r.end_date,

@@ -1,9 +1,14 @@
 import {
+  activityTypeCreateBodySchema,
+  activityTypeParamsSchema,
+  activityTypeUpdateBodySchema,
   enrollmentListQuerySchema,
   enrollmentPageSchema,
   interventionListSchema,
   interventionParamsSchema,
   interventionSchema,
+  ownActivityTypeListSchema,
+  ownActivityTypeSchema,
   stageLadderPutBodySchema,
   targetsCopyBodySchema,
   targetsPutBodySchema,
@@ -15,6 +20,7 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
+import { createActivityType, listActivityTypes, updateActivityType } from './activity-types.ts';
 import { listEnrollments } from './enrollments.ts';
 import { putStageLadder } from './ladder.ts';
 import { copyTargets, getTargets, listInterventions, putTargets } from './targets.ts';
@@ -86,6 +92,53 @@ const putLadderRoute = createRoute({
   },
 });
 
+const ownType = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ownActivityTypeSchema } },
+});
+
+const listTypesRoute = createRoute({
+  method: 'get',
+  path: '/interventions/{code}/activity-types',
+  summary: 'Tipos de actividad propios de una intervención (además de los del sistema)',
+  request: { params: interventionParamsSchema },
+  responses: {
+    200: {
+      description: 'Tipos propios, activos y desactivados',
+      content: { 'application/json': { schema: ownActivityTypeListSchema } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const createTypeRoute = createRoute({
+  method: 'post',
+  path: '/interventions/{code}/activity-types',
+  summary: 'Agrega un tipo de actividad a una intervención (solo equipo MINEDU)',
+  request: {
+    params: interventionParamsSchema,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: activityTypeCreateBodySchema } },
+    },
+  },
+  responses: { 201: ownType('Tipo agregado'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
+const updateTypeRoute = createRoute({
+  method: 'patch',
+  path: '/interventions/{code}/activity-types/{type}',
+  summary: 'Cambia el nombre de un tipo de actividad o lo desactiva (solo equipo MINEDU)',
+  request: {
+    params: activityTypeParamsSchema,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: activityTypeUpdateBodySchema } },
+    },
+  },
+  responses: { 200: ownType('Tipo actualizado'), ...errorResponses(400, 401, 403, 404, 409) },
+});
+
 const enrollmentsRoute = createRoute({
   method: 'get',
   path: '/enrollments',
@@ -127,6 +180,20 @@ export function catalogRoutes(deps: Deps) {
     const { code } = c.req.valid('param');
     const { ladder } = c.req.valid('json');
     return c.json(await putStageLadder(deps.db, c.get('auth').actor, code, ladder), 200);
+  });
+  app.openapi(listTypesRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    return c.json({ items: await listActivityTypes(deps.db, c.get('auth').actor, code) }, 200);
+  });
+  app.openapi(createTypeRoute, async (c) => {
+    const { code } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(await createActivityType(deps.db, c.get('auth').actor, code, body), 201);
+  });
+  app.openapi(updateTypeRoute, async (c) => {
+    const { code, type } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(await updateActivityType(deps.db, c.get('auth').actor, code, type, body), 200);
   });
   app.openapi(enrollmentsRoute, async (c) =>
     c.json(await listEnrollments(deps.db, c.get('auth').actor, c.req.valid('query')), 200),

@@ -12,6 +12,7 @@ import {
 } from '@acompana/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { ownTypesByIntervention } from './activity-types.ts';
 
 // The programme catalogue: interventions and their target rules (metas físicas) per school
 // year. Everyone reads it; only equipo MINEDU edits it (policy kind `catalog`). A year's rules
@@ -19,7 +20,7 @@ import type { DB } from '../../db/schema.ts';
 
 export async function listInterventions(db: Kysely<DB>, actor: Actor): Promise<Intervention[]> {
   if (!decide(actor, 'read', { kind: 'catalog' }).allow) throw new AppError('FORBIDDEN');
-  const [rows, years] = await Promise.all([
+  const [rows, years, ownTypes] = await Promise.all([
     db.selectFrom('intervention').selectAll().orderBy('name').execute(),
     db
       .selectFrom('target_rule')
@@ -27,6 +28,7 @@ export async function listInterventions(db: Kysely<DB>, actor: Actor): Promise<I
       .distinct()
       .orderBy('school_year')
       .execute(),
+    ownTypesByIntervention(db),
   ]);
   return rows.map((i) => ({
     code: i.code,
@@ -37,6 +39,7 @@ export async function listInterventions(db: Kysely<DB>, actor: Actor): Promise<I
     years: years.filter((y) => y.intervention_code === i.code).map((y) => y.school_year),
     stageLadder: ladderOf(i.stage_ladder),
     customLadder: i.stage_ladder !== null,
+    activityTypes: ownTypes.get(i.code) ?? [],
   }));
 }
 

@@ -40,6 +40,8 @@ describe('OpenAPI of the roster modules', () => {
       '/interventions': ['get'],
       '/interventions/{code}/targets': ['get', 'put'],
       '/interventions/{code}/targets/copy': ['post'],
+      '/interventions/{code}/activity-types': ['get', 'post'],
+      '/interventions/{code}/activity-types/{type}': ['patch'],
       '/enrollments': ['get'],
       '/people': ['get', 'post'],
       '/people/{id}': ['get'],

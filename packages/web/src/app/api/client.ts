@@ -46,7 +46,7 @@ export function setUnauthenticatedHandler(handler: UnauthenticatedHandler | null
 const SESSION_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
 
 interface RequestOptions<T> {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** JSON-serialised, or sent as is when it is FormData (file uploads). */
   body?: unknown;
   signal?: AbortSignal;

@@ -8,6 +8,7 @@ import type {
   LoginRequest,
   Me,
   NetworkItem,
+  OwnActivityType,
   PasswordChange,
   SchoolDetail,
   SchoolItem,
@@ -213,6 +214,28 @@ export function putStageLadder(code: string, ladder: StageLadder | null): Promis
     method: 'PUT',
     body: { ladder },
     schema: answer('interventionSchema'),
+  });
+}
+
+/** Adds an own activity type to an intervention (equipo MINEDU); the code comes from the name. */
+export function createActivityType(code: string, name: string): Promise<OwnActivityType> {
+  return apiRequest(`/api/v1/interventions/${id(code)}/activity-types`, {
+    method: 'POST',
+    body: { name },
+    schema: answer('ownActivityTypeSchema'),
+  });
+}
+
+/** Renames an own activity type or (de)activates it (equipo MINEDU). */
+export function updateActivityType(
+  code: string,
+  type: string,
+  change: { name?: string; active?: boolean },
+): Promise<OwnActivityType> {
+  return apiRequest(`/api/v1/interventions/${id(code)}/activity-types/${id(type)}`, {
+    method: 'PATCH',
+    body: change,
+    schema: answer('ownActivityTypeSchema'),
   });
 }
 

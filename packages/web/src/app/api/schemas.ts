@@ -19,6 +19,7 @@ export {
   loginRequestSchema,
   meSchema,
   networkPageSchema,
+  ownActivityTypeSchema,
   passwordChangeSchema,
   personDetailSchema,
   personPageSchema,

@@ -88,7 +88,12 @@ const LAZY_NAMESPACES: Record<string, string[]> = {
   ...Object.fromEntries(Object.keys(visitTexts).map((ns) => [ns, VISIT_SCREENS])),
   instruments: ['features/instruments/', 'features/visits/'],
   plan: ['features/plan/'],
-  progress: ['features/progress/', 'features/catalog/LadderSection.tsx'],
+  // Catálogo loads the progress bundle (app/pages.ts) for the ladder and the activity types.
+  progress: [
+    'features/progress/',
+    'features/catalog/LadderSection.tsx',
+    'features/catalog/ActivityTypesSection.tsx',
+  ],
   whoRead: ['features/privacy/'],
   caseloads: ['features/caseloads/'],
   activities: ['features/activities/'],

@@ -10,6 +10,7 @@ import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { IconDownload } from '../../ui/icons.ts';
 import { useRubricDesempenos } from '../instruments/useRubricDesempenos.ts';
 import { downloadActa } from './pdf/acta.ts';
+import { useTypeLabel } from './types.ts';
 
 // "Imprimir acta": built from what is on the device and generated there, offline (the same
 // model and layout as the server's copy, core's actaModelOf and layoutActa). An organiser who
@@ -36,6 +37,7 @@ export function ActaButton({
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const rubric = useRubricDesempenos();
+  const typeLabel = useTypeLabel();
   const a = activity.data;
 
   const generate = async () => {
@@ -54,6 +56,8 @@ export function ActaButton({
           names,
           attendance: new Map(attendance.map((r) => [r.data.teacherId, r.data.days])),
           desempenoNames: new Map((rubric ?? []).map((d) => [d.code, d.name])),
+          // A built-in type's label is core's; an own type's, its stored name.
+          typeName: typeLabel(a),
           generatedAt: new Date(),
         }),
       );

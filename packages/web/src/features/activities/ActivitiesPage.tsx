@@ -15,6 +15,7 @@ import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { MyTargets } from './MyTargets.tsx';
 import { activityTone, byMonth, splitByDate } from './parts.ts';
+import { useTypeLabel } from './types.ts';
 
 // "Actividades": the collective activities on this device (a coach's: those they organise and
 // those of their teachers; a teacher's: those they are invited to), as a list split at today
@@ -24,6 +25,7 @@ type Row = LocalRecord<ActivityRecord>;
 
 function ActivityList({ label, items }: { label: string; items: Row[] }) {
   const { t } = useTranslation();
+  const typeLabel = useTypeLabel();
   const pending = usePendingIds();
   return (
     <List label={label}>
@@ -31,7 +33,7 @@ function ActivityList({ label, items }: { label: string; items: Row[] }) {
         <ListItem
           key={a.id}
           to={`/actividades/${a.id}`}
-          title={`${t(`activityTypes.${a.data.type}`)}: ${a.data.theme}`}
+          title={`${typeLabel(a.data)}: ${a.data.theme}`}
           meta={
             a.data.endDate > a.data.startDate
               ? `${formatDate(a.data.startDate)} – ${formatDate(a.data.endDate)}`

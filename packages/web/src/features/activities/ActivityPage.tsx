@@ -28,6 +28,7 @@ import { ContentEditor } from './ContentEditor.tsx';
 import { HoursEditor } from './HoursEditor.tsx';
 import { activityTone } from './parts.ts';
 import { TeacherActivity } from './TeacherActivity.tsx';
+import { useTypeLabel } from './types.ts';
 
 // The activity page: what, when, where; attendance as one tap per person; agreements and
 // notes; family counts for a family meeting; closing it as done. Works offline (local store).
@@ -134,6 +135,7 @@ export default function ActivityPage() {
   const activity = useRecord('activity', id);
   const attendance = useRecords('activity_attendance', {});
   const names = useTeacherNames();
+  const typeLabel = useTypeLabel();
   const [error, setError] = useState<unknown>(null);
 
   if (activity === undefined || attendance === undefined) return <Skeleton lines={6} />;
@@ -166,7 +168,7 @@ export default function ActivityPage() {
   return (
     <div className="page">
       <BackLink to="/actividades">{t('activities.back')}</BackLink>
-      <PageHeading title={`${t(`activityTypes.${a.type}`)}: ${a.theme}`} />
+      <PageHeading title={`${typeLabel(a)}: ${a.theme}`} />
       <p>
         <Badge tone={activityTone(a.status)}>{t(`activities.statuses.${a.status}`)}</Badge>{' '}
         {a.organisedBy === 'ugel' ? (

@@ -10,6 +10,7 @@ import { IconCalendarClock } from '../../ui/icons.ts';
 import { CappedList, ListItem } from '../../ui/ListItem.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { dayActivities } from './parts.ts';
+import { useTypeLabel } from './types.ts';
 
 // The coach's day, collective activities: the GIA, talleres and meetings of the coming week,
 // and those already past that are still to be closed as done (attendance, agreements). From
@@ -19,6 +20,7 @@ export const DAY_ACTIVITIES_AHEAD = 7;
 
 export default function DayActivities() {
   const { t } = useTranslation();
+  const typeLabel = useTypeLabel();
   const activities = useRecords('activity');
   if (!activities) return <Skeleton lines={2} />;
   const today = limaToday();
@@ -41,7 +43,7 @@ export default function DayActivities() {
               key={a.id}
               to={`/actividades/${a.id}`}
               icon={IconCalendarClock}
-              title={`${t(`activityTypes.${a.data.type}`)}: ${a.data.theme}`}
+              title={`${typeLabel(a.data)}: ${a.data.theme}`}
               meta={
                 a.data.organisedBy === 'ugel'
                   ? `${formatDate(a.data.startDate)} · ${t('activityDay.byUgel')}`

@@ -1,10 +1,4 @@
-import {
-  ACTIVITY_TYPES,
-  type ActivityType,
-  agendaTemplate,
-  limaToday,
-  TARGET_KIND_OF_TYPE,
-} from '@acompana/core';
+import { agendaTemplate, limaToday } from '@acompana/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../../app/router.tsx';
@@ -23,12 +17,12 @@ import { SegmentedControl } from '../../ui/SegmentedControl.tsx';
 import { Skeleton } from '../../ui/Skeleton.tsx';
 import { useToast } from '../../ui/Toast.tsx';
 import { SaveError } from '../visits/parts.tsx';
+import { type StoredIntervention, type TargetsByCode, typeOptions } from './types.ts';
 
 // «Nueva actividad»: type, theme, venue, date(s) and the invited teachers of the coach's
 // caseload. Only the types the intervention's catalogue uses are offered (plus the
-// complementary ones); the store checks the same core rules before queueing.
-
-type TargetsByCode = Record<string, { rules: { activityKind: string }[] }>;
+// complementary ones and its own active types); the store checks the same core rules before
+// queueing.
 
 export default function NewActivityPage() {
   const { t } = useTranslation();
@@ -38,7 +32,8 @@ export default function NewActivityPage() {
   const toast = useToast();
   const caseload = useReference('teacher');
   const targets = useMeta<TargetsByCode>('screens.targets');
-  const [type, setType] = useState<ActivityType>('gia');
+  const interventions = useMeta<StoredIntervention[]>('screens.interventions');
+  const [type, setType] = useState('gia');
   const [scope, setScope] = useState<'institucional' | 'interinstitucional'>('institucional');
   const [theme, setTheme] = useState('');
   const [schoolId, setSchoolId] = useState('');
@@ -55,11 +50,7 @@ export default function NewActivityPage() {
   if (caseload === undefined) return <Skeleton lines={6} />;
   const teachers = bySurname(caseload).map((item) => item.data as unknown as CaseloadTeacher);
   const intervention = teachers[0]?.interventionCode ?? '';
-  const used = new Set((targets?.[intervention]?.rules ?? []).map((r) => r.activityKind));
-  const types = ACTIVITY_TYPES.filter((k) => {
-    const kind = TARGET_KIND_OF_TYPE[k];
-    return !kind || !targets?.[intervention] || used.has(kind);
-  });
+  const types = typeOptions(intervention, targets, interventions, (k) => t(`activityTypes.${k}`));
   const schools = [
     ...new Map(teachers.flatMap((x) => x.schools).map((s) => [s.id, s])).values(),
   ].sort((a, b) => a.name.localeCompare(b.name, 'es'));
@@ -121,11 +112,11 @@ export default function NewActivityPage() {
           id="activity-type"
           label={t('activities.form.type')}
           value={type}
-          onChange={(event) => setType(event.target.value as ActivityType)}
+          onChange={(event) => setType(event.target.value)}
         >
-          {types.map((k) => (
-            <option key={k} value={k}>
-              {t(`activityTypes.${k}`)}
+          {types.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
             </option>
           ))}
         </SelectField>

@@ -1,4 +1,4 @@
-import type { SchoolActivity } from '@acompana/core';
+import { isBuiltinActivityType, type SchoolActivity } from '@acompana/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getSchool } from '../../app/api/endpoints.ts';
@@ -29,7 +29,11 @@ function ActivityCard({ item }: { item: SchoolActivity }) {
       ? `${formatDate(item.startDate)} – ${formatDate(item.endDate)}`
       : formatDate(item.startDate);
   return (
-    <Card as="li" title={`${t(`activityTypes.${item.type}`)}: ${item.theme}`} level={3}>
+    <Card
+      as="li"
+      title={`${isBuiltinActivityType(item.type) ? t(`activityTypes.${item.type}`) : (item.typeName ?? t('activityTypes.otra'))}: ${item.theme}`}
+      level={3}
+    >
       <p>
         {when}{' '}
         <Badge tone={activityTone(item.status)}>{t(`activities.statuses.${item.status}`)}</Badge>

@@ -14,6 +14,7 @@ import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { getUgelActivityOptions, listUgelActivities } from './api.ts';
 import { activityTone } from './parts.ts';
+import { typeLabel } from './types.ts';
 import { UgelActivityForm } from './UgelActivityForm.tsx';
 
 // «Actividades de la UGEL» (docs/ACTIVITIES.md, "Organisers"): the specialist's UGEL-wide
@@ -31,7 +32,7 @@ function ActivityCard({ item, onEdit }: { item: UgelActivity; onEdit: () => void
   return (
     <Card
       as="li"
-      title={`${t(`activityTypes.${a.type}`)}: ${a.theme}`}
+      title={`${typeLabel(a, undefined, (k) => t(`activityTypes.${k}`))}: ${a.theme}`}
       level={3}
       actions={
         <Button variant="secondary" onClick={onEdit}>

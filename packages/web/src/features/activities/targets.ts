@@ -6,10 +6,10 @@ import {
   activityProgress,
   activityTargetsFor,
   type CatalogueRuleLike,
-  TARGET_KIND_OF_TYPE,
   type TargetPost,
   type TeacherPost,
   tallyAttendance,
+  targetKindOf,
 } from '@acompana/core';
 import { targetLevelOf } from '../plan/targets.ts';
 
@@ -76,7 +76,7 @@ export function caseloadTargets(input: CaseloadTargetsInput): CaseloadTargets {
   const held = new Map<string, ActivityKind>();
   const caseloadIds = new Set(input.caseload.map((t) => t.teacherId));
   for (const [id, a] of activities) {
-    const kind = TARGET_KIND_OF_TYPE[a.type];
+    const kind = targetKindOf(a.type);
     if (!kind || a.status !== 'done' || Number(a.startDate.slice(0, 4)) !== year) continue;
     if (a.inviteeIds.some((t) => caseloadIds.has(t))) held.set(id, kind);
   }

@@ -13,12 +13,14 @@ import { Skeleton } from '../../ui/Skeleton.tsx';
 import { ErrorNotice } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
 import { DataAsOf } from '../sync/DataAsOf.tsx';
+import { ActivityTypesSection } from './ActivityTypesSection.tsx';
 import { LadderSection } from './LadderSection.tsx';
 import { RulesView } from './RulesView.tsx';
 import { TargetsEditor } from './TargetsEditor.tsx';
 
-// The programme catalogue: the interventions and their targets by school year. Everyone reads
-// it; equipo MINEDU edits the current and later years (the server refuses past years).
+// The programme catalogue: the interventions, their targets by school year, their own activity
+// types and progress ladder. Everyone reads it; equipo MINEDU edits the current and later years
+// (the server refuses past years), the types and the ladder.
 
 function yearsOf(intervention: Intervention | undefined, targets: Targets | null): number[] {
   const years = new Set(intervention?.years ?? []);
@@ -151,6 +153,7 @@ export default function CatalogPage() {
           year={year}
           onYear={(y) => set('anio', String(y))}
         />
+        <ActivityTypesSection key={`types-${selected.code}`} intervention={selected} />
         <LadderSection key={selected.code} intervention={selected} />
       </>
     ) : null;

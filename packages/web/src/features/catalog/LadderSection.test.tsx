@@ -30,6 +30,7 @@ const INTERVENTION: Intervention = {
   years: [2026],
   stageLadder: DEFAULT_STAGE_LADDER,
   customLadder: false,
+  activityTypes: [],
 };
 
 describe('LadderEditor', () => {
