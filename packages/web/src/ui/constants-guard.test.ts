@@ -98,8 +98,13 @@ export function scanCss(file: string, css: string): Finding[] {
 }
 
 /** `sizes: false` for code that lays out paper (the PDF ficha: millimetres and points, which
- *  the screen's tokens do not describe); colours are checked everywhere. */
-export function scanCode(file: string, code: string, { sizes = true } = {}): Finding[] {
+ *  the screen's tokens do not describe); colours are checked everywhere, but a text of the i18n
+ *  catalogue that is a colour's name is a word (`texts`: «Red» is a network in Spanish). */
+export function scanCode(
+  file: string,
+  code: string,
+  { sizes = true, texts = false } = {},
+): Finding[] {
   const kind = file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, kind);
   const out: Finding[] = [];
@@ -112,7 +117,7 @@ export function scanCode(file: string, code: string, { sizes = true } = {}): Fin
       const text = node.text.trim();
       if (HEX.test(text) && /^#[0-9a-f]{3,8}$/i.test(text)) report(node, text);
       else if (COLOUR_FUNCTION.test(text)) report(node, text);
-      else if (NAMED.has(text.toLowerCase())) report(node, text);
+      else if (!texts && NAMED.has(text.toLowerCase())) report(node, text);
       else if (/^-?(?:\d+\.?\d*|\.\d+)(?:px|rem|em)$/i.test(text)) report(node, text);
     }
     // Inline styles are a second place for lengths and colours (and the CSP blocks them).
@@ -178,7 +183,10 @@ describe('no colour values or lengths outside ui/ (tokens only)', () => {
       const name = path.relative(SRC, file);
       return file.endsWith('.css')
         ? scanCss(name, text)
-        : scanCode(name, text, { sizes: !name.includes('/pdf/') });
+        : scanCode(name, text, {
+            sizes: !name.includes('/pdf/'),
+            texts: name.startsWith('app/i18n/'),
+          });
     });
     expect(found.map(({ file, line, text }) => `${file}:${line}: ${text}`)).toEqual([]);
   });
@@ -215,5 +223,14 @@ describe('constants guard self-check', () => {
       'const HEIGHT = 260; const gap = readLength("--space-2"); const PAGE_SIZE = 50;',
     ].join('\n');
     expect(scanCode('x.tsx', code).map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 5, 8, 8, 9, 9, 10]);
+  });
+
+  it('reads a catalogue text that names a colour as a word, but still catches a real colour', () => {
+    const catalogue = "const by = { network: 'Red', tone: '#ff0000', size: '12px' };";
+    expect(scanCode('es-PE.x.ts', catalogue, { texts: true }).map((f) => f.text)).toEqual([
+      '#ff0000',
+      '12px',
+    ]);
+    expect(scanCode('x.ts', catalogue).map((f) => f.text)).toEqual(['Red', '#ff0000', '12px']);
   });
 });

@@ -11,6 +11,7 @@ import { planTexts } from './es-PE.plan.ts';
 import { privacyTexts } from './es-PE.privacy.ts';
 import { progressTexts } from './es-PE.progress.ts';
 import { esPE } from './es-PE.ts';
+import { ugelActivityTexts } from './es-PE.ugel.ts';
 import { visitTexts } from './es-PE.visits.ts';
 import { TEXT_BUNDLES } from './index.ts';
 
@@ -31,6 +32,7 @@ const BUNDLES = {
   caseloads: caseloadTexts,
   activities: activityTexts,
   monitoring: monitoringTexts,
+  ugel: ugelActivityTexts,
 };
 
 function texts(node: unknown, path: string): [string, string][] {
