@@ -39,6 +39,7 @@ const LABELS: Record<string, string> = {
   date: 'fecha',
   reason: 'motivo',
   typeCode: 'código del tipo',
+  name: 'nombre',
 };
 
 /** Fields of one target rule (`rules.<n>.<field>` in the body of PUT …/targets). */

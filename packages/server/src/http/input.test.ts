@@ -145,7 +145,7 @@ describe.each(testTargets())('bad input on $engine', (target) => {
     });
     const body = await expectError(res, 400, 'VALIDATION_FAILED', 'POST /instruments');
     expect(body.error.message).toBe(
-      'Revisa el campo «name»: contiene un carácter no permitido (U+0000). Bórralo y vuelve a intentarlo.',
+      'Revisa el campo «nombre»: contiene un carácter no permitido (U+0000). Bórralo y vuelve a intentarlo.',
     );
     // An escaped backslash before "u0000" is ordinary text, not a NUL.
     const login = await h.client.post('/api/v1/auth/login', {

@@ -71,6 +71,10 @@ describe.each(testTargets())('own activity types on $engine', (target) => {
     expect(sameCode.body.error.code).toBe('ACTIVITY_TYPE_DUPLICATE');
     const builtin = await send('POST', base(code), 'minedu', { name: 'X', typeCode: 'gia' });
     expect(builtin.status).toBe(400);
+    // The person reads the field's Spanish name, never the API's.
+    const blank = await send('POST', base(code), 'minedu', { name: '' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.message).toMatch(/^Revisa el campo «nombre»/);
     const unknown = await send('POST', base('NO_EXISTE'), 'minedu', { name: 'Tertulia' });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('INTERVENTION_NOT_FOUND');
