@@ -133,11 +133,13 @@ export async function figures(
        GROUP BY 1, 2, 3
     ),
     previous AS (
-      -- Each teacher's last coach of the previous school year (continuity).
+      -- Each teacher's last coach of the previous school year (continuity). The month series
+      -- does not show continuity: it skips this scan of the previous year.
       SELECT DISTINCT ON (p.teacher_id, p.intervention_code) p.teacher_id, p.intervention_code,
              p.coach_id
         FROM report_teacher_month p
-       WHERE p.school_year = ${report.year - 1} AND p.has_coach
+       WHERE ${options.perMonth ? sql`false` : sql`true`}
+         AND p.school_year = ${report.year - 1} AND p.has_coach
          AND p.teacher_id IN (SELECT teacher_id FROM per_teacher)
        ORDER BY p.teacher_id, p.intervention_code, p.month DESC
     )
