@@ -57,6 +57,7 @@ beforeEach(() => {
               years: [],
               stageLadder: { stages: [], window: 4, minObservations: 2 },
               customLadder: false,
+              activityTypes: [],
             },
           ],
         });
