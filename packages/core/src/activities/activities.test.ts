@@ -329,6 +329,25 @@ describe('activity rules (device and server)', () => {
       'ACTIVITY_ARRIVAL_OUT_OF_RANGE',
     );
   });
+
+  it('re-judges hours and arrival only when a write changes them (a stale time never blocks a mark)', () => {
+    // Saved when the GIA ran 08:00–13:00; the schedule is now 14:00–17:00 (3 h).
+    const gia = activity();
+    const stored = { ...att('x', T1, ['present']), hours: 5, arrivedAt: '08:05' };
+    const marked = {
+      ...stored,
+      days: [{ date: stored.days[0]?.date ?? '', mark: 'absent' as const }],
+    };
+    expect(attendanceRefusal(marked, gia, stored)).toBeNull();
+    expect(codeOf(attendanceRefusal({ ...stored, arrivedAt: '08:10' }, gia, stored))).toBe(
+      'ACTIVITY_ARRIVAL_OUT_OF_RANGE',
+    );
+    expect(codeOf(attendanceRefusal({ ...stored, hours: 4 }, gia, stored))).toBe(
+      'ACTIVITY_HOURS_INVALID',
+    );
+    // A new record is judged whole.
+    expect(codeOf(attendanceRefusal(stored, gia, null))).toBe('ACTIVITY_HOURS_INVALID');
+  });
 });
 
 describe('agenda by moments', () => {

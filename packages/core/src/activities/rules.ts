@@ -145,10 +145,14 @@ export function hasAttendees(a: ActivityRecord): boolean {
   return a.inviteeIds.length > 0 || familyTotal(a) > 0;
 }
 
-/** Why an attendance record does not fit its activity (undefined: not known to the checker). */
+/** Why an attendance record does not fit its activity (undefined: not known to the checker).
+ *  `prior`: the stored record. Hours and arrival are checked when this write changes them: a
+ *  time saved before the schedule changed, or by an older app, never blocks the next mark of
+ *  that teacher (nothing saved is lost). */
 export function attendanceRefusal(
   attendance: ActivityAttendanceRecord,
   activity: ActivityRecord | undefined,
+  prior?: ActivityAttendanceRecord | null,
 ): AppError | null {
   if (!activity) return null;
   if (!activity.inviteeIds.includes(attendance.teacherId)) {
@@ -168,7 +172,14 @@ export function attendanceRefusal(
       `Revisa el campo «días de asistencia»: el ${outside.date} está fuera de las fechas de la actividad (${activity.startDate} a ${activity.endDate}).`,
     );
   }
-  return hoursRefusal(attendance, activity) ?? arrivalRefusal(attendance, activity);
+  // The tap lowers hours a changed mark no longer allows (so it changes them, and they are
+  // checked); hours left as they were are not re-judged against a schedule changed since.
+  const hoursChanged = !prior || prior.hours !== attendance.hours;
+  const arrivalChanged = !prior || prior.arrivedAt !== attendance.arrivedAt;
+  return (
+    (hoursChanged ? hoursRefusal(attendance, activity) : null) ??
+    (arrivalChanged ? arrivalRefusal(attendance, activity) : null)
+  );
 }
 
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

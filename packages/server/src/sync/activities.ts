@@ -49,10 +49,12 @@ export function activityNeeds(mutations: Mutation[]) {
 }
 
 /** A UGEL specialist's reach as an organiser (docs/ACTIVITIES.md, "Organisers"): the UGELs of
- *  the organisers' current especialista grants, and the UGELs where each invitee holds a post,
- *  by `${teacherId}:${schoolYear}`. Empty unless a specialist organises something. */
+ *  the organisers' current UGEL especialista grants, and the UGELs where each invitee holds a
+ *  post, by `${teacherId}:${schoolYear}`; `anySpecialist`: the organisers holding a current
+ *  especialista grant of any scope. Empty unless a specialist organises something. */
 export interface UgelFacts {
   specialists: Map<string, Set<string>>;
+  anySpecialist: Set<string>;
   posts: Map<string, Set<string>>;
 }
 
@@ -65,14 +67,17 @@ export async function loadUgelFacts(
   organiserIds: string[],
   teacherIds: string[],
 ): Promise<UgelFacts> {
-  const out: UgelFacts = { specialists: new Map(), posts: new Map() };
+  const out: UgelFacts = { specialists: new Map(), anySpecialist: new Set(), posts: new Map() };
   if (organiserIds.length === 0) return out;
-  const grants = await sql<{ person_id: string; scope_id: string }>`
-    SELECT person_id, scope_id FROM role_assignment
+  const grants = await sql<{ person_id: string; scope_level: string; scope_id: string }>`
+    SELECT person_id, scope_level, scope_id FROM role_assignment
      WHERE person_id = ANY(${organiserIds}::uuid[]) AND role = 'especialista'
-       AND scope_level = 'ugel' AND valid_from <= ${LIMA_TODAY}
+       AND valid_from <= ${LIMA_TODAY}
        AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})`.execute(tx);
-  for (const g of grants.rows) addTo(out.specialists, g.person_id, g.scope_id);
+  for (const g of grants.rows) {
+    out.anySpecialist.add(g.person_id);
+    if (g.scope_level === 'ugel') addTo(out.specialists, g.person_id, g.scope_id);
+  }
   if (out.specialists.size === 0 || teacherIds.length === 0) return out;
   const posts = await sql<{ person_id: string; school_year: number; ugel_id: string }>`
     SELECT DISTINCT person_id, school_year, ugel_id FROM teacher_post
@@ -134,11 +139,23 @@ export function activityWriteProblem(
   catalog: ActivityCatalog,
   record: StoredRecord,
   before: StoredRecord | undefined,
-  ugels: UgelFacts = { specialists: new Map(), posts: new Map() },
+  ugels: UgelFacts,
+  writerId: string,
 ): AppError | null {
   if (record.kind === 'activity') {
     const after = record.data as ActivityRecord;
     const prior = before ? (before.data as ActivityRecord) : null;
+    // A specialist organises alone, and only they write it: nobody lists a specialist to borrow
+    // their UGEL's reach, and a specialist lists no coach to borrow a caseload (or to make a
+    // coach an organiser who never agreed).
+    const specialist = after.organiserIds.some((o) => ugels.anySpecialist.has(o));
+    if (specialist && (after.organiserIds.length !== 1 || after.organiserIds[0] !== writerId)) {
+      return new AppError(
+        'SYNC_FORBIDDEN',
+        'Una actividad de la UGEL tiene a su especialista como único organizador, y solo ese especialista la cambia.',
+        { fields: [{ path: 'payload.organiserIds', message: 'Organizadores no permitidos.' }] },
+      );
+    }
     const year = after.startDate.slice(0, 4);
     const checkType = changedAny(prior, after, ['type', 'interventionCode', 'startDate']);
     const invited = new Set(prior?.inviteeIds ?? []);
@@ -179,6 +196,7 @@ export function activityWriteProblem(
     return attendanceRefusal(
       data,
       activity && activity !== 'deleted' ? (activity.data as ActivityRecord) : undefined,
+      before ? (before.data as ActivityAttendanceRecord) : null,
     );
   }
   return null;

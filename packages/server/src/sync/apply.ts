@@ -221,6 +221,7 @@ function applyUpsert(
     merged.record,
     current,
     ugels,
+    actor.personId,
   );
   if (activityProblem) return rejected(m, activityProblem);
   const anchors = anchorsOf(batch, merged.record);

@@ -152,7 +152,11 @@ async function checkActivity(
   if (kind === 'activity_attendance') {
     const attendance = data as ActivityAttendanceRecord;
     const activity = await db.records.get(['activity', attendance.activityId]);
-    const refusal = attendanceRefusal(attendance, activity?.data as ActivityRecord | undefined);
+    const refusal = attendanceRefusal(
+      attendance,
+      activity?.data as ActivityRecord | undefined,
+      before as ActivityAttendanceRecord | undefined,
+    );
     if (refusal) throw refusal;
   }
 }

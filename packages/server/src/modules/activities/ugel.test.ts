@@ -264,6 +264,115 @@ describe.each(testTargets())('UGEL-wide talleres on $engine', (target) => {
     expect(rows[0]?.n).toBeGreaterThan(0);
   });
 
+  it("lets nobody borrow a specialist's reach or a coach's caseload through the organisers", async () => {
+    const s = await setting();
+    const specialist = await idOf(h.db, DNI.especialista);
+    const otherTeacher = s.b[0]?.teacher_id ?? '';
+    const devices = new Map<string, Device>();
+    const refusedAs = async (cookie: string, activity: Record<string, unknown>) => {
+      const device = devices.get(cookie) ?? new Device();
+      devices.set(cookie, device);
+      const [result] = await pushOk(h.client, cookie, [
+        device.upsert('activity', randomUUID(), activity),
+      ]);
+      return { status: result.status, code: result.error?.code };
+    };
+    const forbidden = { status: 'rejected', code: 'SYNC_FORBIDDEN' };
+    // A coach lists the UGEL's specialist (or another UGEL's) to invite teachers they do not
+    // coach, and to pass their activity for the UGEL's.
+    for (const [listed, invitee] of [
+      [specialist, otherTeacher],
+      [farSpecialist, h.far.teacherId],
+    ]) {
+      expect(
+        await refusedAs(
+          h.cookies.coach,
+          taller(s.school, s.code, [s.teacher, invitee as string], {
+            organiserIds: [s.coachA, listed],
+          }),
+        ),
+      ).toEqual(forbidden);
+    }
+    expect(
+      await refusedAs(
+        h.cookies.coach,
+        taller(s.school, s.code, [s.teacher], {
+          organiserIds: [s.coachA, specialist],
+          organisedBy: 'ugel',
+        }),
+      ),
+    ).toEqual(forbidden);
+    // The specialist lists another UGEL's coach to reach that coach's teachers.
+    expect(
+      await refusedAs(
+        h.cookies.especialista,
+        taller(s.school, s.code, [s.teacher, h.far.teacherId], {
+          organiserIds: [specialist, h.far.coachId],
+          organisedBy: 'ugel',
+        }),
+      ),
+    ).toEqual(forbidden);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM activity
+       WHERE ${specialist} = ANY(organiser_ids) AND cardinality(organiser_ids) > 1`.execute(h.db);
+    expect(rows[0]?.n).toBe(0);
+  });
+
+  it('never blocks the next mark of a teacher whose arrival the schedule no longer holds', async () => {
+    const s = await setting();
+    const id = randomUUID();
+    expect(
+      (
+        await put(h.client, h.cookies.especialista, id, {
+          baseVersion: 0,
+          activity: taller(s.school, s.code, s.mine),
+        })
+      ).status,
+    ).toBe(200);
+    const teacher = s.mine[0] as string;
+    const attendanceId = attendanceIdOf(id, teacher);
+    const device = new Device();
+    const [first] = await pushOk(h.client, h.cookies.coach, [
+      device.upsert('activity_attendance', attendanceId, present(id, teacher)),
+    ]);
+    expect(first).toMatchObject({ status: 'applied' });
+    // The specialist moves the taller to the afternoon: the 08:05 arrival is now outside it.
+    const later = taller(s.school, s.code, s.mine, { startTime: '14:00', endTime: '18:00' });
+    expect(
+      (await put(h.client, h.cookies.especialista, id, { baseVersion: 1, activity: later })).status,
+    ).toBe(200);
+    const marks = {
+      ...present(id, teacher),
+      days: [
+        { date: `${YEAR}-08-10`, mark: 'present' },
+        { date: `${YEAR}-08-11`, mark: 'absent' },
+      ],
+    };
+    const [next] = await pushOk(h.client, h.cookies.coach, [
+      device.upsert('activity_attendance', attendanceId, marks, {
+        baseVersion: 1,
+        changed: ['days'],
+      }),
+    ]);
+    expect(next).toMatchObject({ status: 'applied' });
+    // A new arrival outside the schedule is still refused.
+    const [late] = await pushOk(h.client, h.cookies.coach, [
+      device.upsert(
+        'activity_attendance',
+        attendanceId,
+        { ...marks, arrivedAt: '09:00' },
+        {
+          baseVersion: 2,
+          changed: ['arrivedAt'],
+        },
+      ),
+    ]);
+    expect(late).toMatchObject({
+      status: 'rejected',
+      error: { code: 'ACTIVITY_ARRIVAL_OUT_OF_RANGE' },
+    });
+  });
+
   it('refuses invitees and venues outside the UGEL, an empty taller closed, other writers', async () => {
     const s = await setting();
     const code = async (res: TestResponse) => ({
