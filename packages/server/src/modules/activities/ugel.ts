@@ -147,6 +147,14 @@ export async function getUgelActivity(
 }
 
 /** Creates (baseVersion 0) or edits the specialist's activity `id`. */
+let lastSeq = 0;
+/** The clock in milliseconds, strictly increasing within this process (two writes in one
+ *  millisecond, or the clock stepping back, would make the later one lose its fields). */
+function nextSeq(): number {
+  lastSeq = Math.max(Date.now(), lastSeq + 1);
+  return lastSeq;
+}
+
 export async function writeUgelActivity(
   db: Kysely<DB>,
   actor: Actor,
@@ -177,12 +185,12 @@ export async function writeUgelActivity(
   const changed = stored
     ? fields.filter((f) => JSON.stringify(stored.activity[f]) !== JSON.stringify(payload[f]))
     : fields;
-  // The specialist's online "device" is their person id; seq follows the clock, so a later
-  // write of theirs is always the later one.
+  // The specialist's online "device" is their person id; seq follows the clock and never
+  // repeats or goes back in this process, so a later write of theirs is always the later one.
   const mutation: Mutation = {
     mutationId: randomUUID(),
     deviceId: actor.personId,
-    seq: Date.now(),
+    seq: nextSeq(),
     kind: 'activity',
     entityId: id,
     op: 'upsert',
