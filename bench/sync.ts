@@ -12,13 +12,14 @@
 // applied + duplicate. Afterwards every record is read back: lost = a record missing or any
 // intended field value different; duplicated = a record written twice (version ≠ 1) or a race
 // not answered duplicate. Bytes on the wire: request bodies gzipped as the app sends them
-// (from 1 KiB) and answers as the server compresses them (Content-Length), headers excluded.
+// (from 1 KiB) and answers as the server compresses them (bytes received), headers excluded.
 import os from 'node:os';
 import zlib from 'node:zlib';
 import type { EntityKind, Mutation } from '../packages/core/src/index.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { canonical } from '../packages/server/src/sync/merge.ts';
 import { loadRecords } from '../packages/server/src/sync/store.ts';
+import { send } from './http.ts';
 import { BenchDevice } from './sync-fixtures.ts';
 import { login, prepareDatabase, startServer } from './sync-server.ts';
 
@@ -55,19 +56,18 @@ class Wire {
   rejected = new Map<string, number>();
   constructor(private readonly origin: string) {}
 
-  private async send(url: string, init: RequestInit, bodyBytes: number) {
+  private async send(url: string, init: Parameters<typeof send>[1], bodyBytes: number) {
     for (;;) {
       const started = performance.now();
-      const res = await fetch(`${this.origin}${url}`, init);
-      const text = await res.text();
+      const res = await send(`${this.origin}${url}`, init);
       const ms = performance.now() - started;
       if (res.status !== 200) {
         this.httpErrors++;
-        if (this.httpErrors < 5) log(`HTTP ${res.status} ${text.slice(0, 200)}`);
+        if (this.httpErrors < 5) log(`HTTP ${res.status} ${res.text.slice(0, 200)}`);
         continue;
       }
-      this.bytes += bodyBytes + Number(res.headers.get('content-length') ?? text.length);
-      return { ms, body: JSON.parse(text) };
+      this.bytes += bodyBytes + res.wireBytes;
+      return { ms, body: JSON.parse(res.text) };
     }
   }
 
@@ -81,7 +81,7 @@ class Wire {
     });
     const gzip = json.length >= 1024;
     const body = gzip ? zlib.gzipSync(json) : Buffer.from(json);
-    const init: RequestInit = {
+    const init = {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -90,7 +90,7 @@ class Wire {
         origin: this.origin,
         cookie: phone.cookie,
       },
-      body: new Uint8Array(body),
+      body,
     };
     const tries = opts.race ? [this.send('/api/v1/sync/push', init, body.length)] : [];
     const { ms, body: answer } = await this.send('/api/v1/sync/push', init, body.length);

@@ -53,8 +53,13 @@ export async function startServer(config: Config, options: StartOptions): Promis
       );
     }
     const server = serve({
-      // Each request's database queries rank by its arrival (db/turns.ts: oldest first).
-      fetch: (request, env) => withRequestTicket(() => app.fetch(request, env)),
+      // On the embedded database each request's queries rank by its arrival (db/turns.ts:
+      // oldest first). PostgreSQL serves connections itself; there the ticket's
+      // AsyncLocalStorage would only tax every promise of every request.
+      fetch:
+        database.engine === 'pglite'
+          ? (request, env) => withRequestTicket(() => app.fetch(request, env))
+          : (request, env) => app.fetch(request, env),
       port: config.port,
       hostname: config.host,
     });

@@ -4,7 +4,7 @@ import type { AppEnv, Deps } from '../http/env.ts';
 import { auditRefusal } from '../modules/audit/events.ts';
 import { actorFrom } from './actor.ts';
 import { clearSessionCookie, readSessionCookie } from './middleware.ts';
-import { resolveSession } from './sessions.ts';
+import { SessionLookups } from './sessions.ts';
 
 // Authentication in ONE place (docs/SECURITY.md): every /api/v1 request needs a valid session,
 // except the routes listed here. Modules never register their own check, so a new route is
@@ -23,11 +23,12 @@ const isPublic = (method: string, path: string) =>
   PUBLIC_ROUTES.some((r) => r.method === method && r.path === path);
 
 export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
+  const sessions = new SessionLookups(deps.db, deps.config);
   return async (c, next) => {
     if (isPublic(c.req.method, c.req.path)) return next();
     const token = readSessionCookie(c);
     if (!token) throw new AppError('UNAUTHENTICATED');
-    const session = await resolveSession(deps.db, deps.config, token);
+    const session = await sessions.resolve(token);
     if (session.state !== 'valid') {
       clearSessionCookie(c, deps);
       throw new AppError(session.state === 'expired' ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED');

@@ -93,7 +93,7 @@ export async function listSessions(
   current: CurrentSession,
 ): Promise<SessionList> {
   const now = Date.now();
-  // Idle expiry as resolveSession applies it.
+  // Idle expiry as the session lookup (sessions.ts) applies it.
   const idleCutoff = new Date(now - config.sessionIdleMinutes * 60_000);
   const rows = await db
     .selectFrom('session')

@@ -60,4 +60,21 @@ describe.each(testTargets())('session idle limit on $engine', (target) => {
     expect(touchEveryMs(testConfig({ sessionIdleMinutes: 1 }))).toBe(6_000);
     expect(touchEveryMs(testConfig({ sessionIdleMinutes: 480 }))).toBe(60_000);
   });
+
+  it('answers each request of a burst as its own session, looked up together', async () => {
+    // Requests arriving while a lookup runs are looked up in one statement (SessionLookups):
+    // each must still be answered as its own person, and a bad cookie only refused itself.
+    const dnis = ['20000001', '30000001', '40000001', '50000001', '10000001', '60000001'];
+    const cookies = await Promise.all(dnis.map((dni) => client.login(dni)));
+    const expired = await client.login('20000001');
+    await elapse(expired, 61);
+    const burst = [...cookies, ...cookies, 'acompana_session=nada', expired];
+    const answers = await Promise.all(burst.map((cookie) => client.getJson('/api/v1/me', cookie)));
+    answers.slice(0, 12).forEach((res, i) => {
+      expect(res.status).toBe(200);
+      expect(res.body.person.dni).toBe(dnis[i % dnis.length]);
+    });
+    expect(answers[12]?.body.error.code).toBe('UNAUTHENTICATED');
+    expect(answers[13]?.body.error.code).toBe('SESSION_EXPIRED');
+  });
 });

@@ -70,59 +70,110 @@ export type SessionLookup =
   | { state: 'missing' };
 
 /**
- * The session of a cookie's token and its person's roles, in ONE statement (every request
- * pays for it, docs/SYNC.md "Benchmark"): the row is read, refreshed when `last_seen_at` is
- * older than `touchEveryMs`, or deleted when it has expired, and the roles valid today come
- * along. Times are the server's clock, as when the session was created.
+ * The sessions of several cookies' tokens and their people's roles, in ONE statement (every
+ * request pays for it, docs/SYNC.md "Benchmark"): each row is read, refreshed when
+ * `last_seen_at` is older than `touchEveryMs`, or deleted when it has expired, and the roles
+ * valid today come along. Times are the server's clock, as when the session was created.
  */
-export async function resolveSession(
+async function resolveSessions(
   db: Kysely<DB>,
   config: Config,
-  token: string,
-): Promise<SessionLookup> {
-  const tokenHash = hashToken(token);
+  tokenHashes: string[],
+): Promise<Map<string, SessionLookup>> {
   const now = new Date();
   const idleCutoff = new Date(now.getTime() - config.sessionIdleMinutes * 60_000);
   const touchCutoff = new Date(now.getTime() - touchEveryMs(config));
   const roles = roleRowsQuery(db, sql.ref<string>('s.person_id'));
   const { rows } = await sql<{
+    token_hash: string;
     person_id: string;
     last_seen_at: Date;
     expires_at: Date;
     touched: boolean;
     roles: RoleRow[];
   }>`${PREPARE_SQL}WITH s AS (
-      SELECT person_id, last_seen_at, expires_at FROM session WHERE token_hash = ${tokenHash}
+      SELECT token_hash, person_id, last_seen_at, expires_at FROM session
+       WHERE token_hash = ANY(${tokenHashes}::text[])
     ),
     gone AS (
       DELETE FROM session
-       WHERE token_hash = ${tokenHash} AND (last_seen_at <= ${idleCutoff} OR expires_at <= ${now})
+       WHERE token_hash = ANY(${tokenHashes}::text[])
+         AND (last_seen_at <= ${idleCutoff} OR expires_at <= ${now})
       RETURNING 1
     ),
     touched AS (
       UPDATE session SET last_seen_at = ${now}
-       WHERE token_hash = ${tokenHash} AND last_seen_at <= ${touchCutoff}
+       WHERE token_hash = ANY(${tokenHashes}::text[]) AND last_seen_at <= ${touchCutoff}
          AND last_seen_at > ${idleCutoff} AND expires_at > ${now}
-      RETURNING 1
+      RETURNING token_hash
     )
-    SELECT s.person_id, s.last_seen_at, s.expires_at,
-           EXISTS (SELECT 1 FROM touched) AS touched,
+    SELECT s.token_hash, s.person_id, s.last_seen_at, s.expires_at,
+           EXISTS (SELECT 1 FROM touched t WHERE t.token_hash = s.token_hash) AS touched,
            (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.role), '[]'::jsonb) FROM (${roles}) r) AS roles
       FROM s`.execute(db);
-  const row = rows[0];
-  if (!row) return { state: 'missing' };
-  const lastSeen = row.touched ? now : new Date(row.last_seen_at);
-  const expiresAt = new Date(row.expires_at);
-  if (effectiveExpiry(config, new Date(row.last_seen_at), expiresAt) <= now) {
-    return { state: 'expired' };
+  const out = new Map<string, SessionLookup>();
+  for (const row of rows) {
+    const lastSeen = row.touched ? now : new Date(row.last_seen_at);
+    const expiresAt = new Date(row.expires_at);
+    if (effectiveExpiry(config, new Date(row.last_seen_at), expiresAt) <= now) {
+      out.set(row.token_hash, { state: 'expired' });
+      continue;
+    }
+    out.set(row.token_hash, {
+      state: 'valid',
+      personId: row.person_id,
+      tokenHash: row.token_hash,
+      expiresAt: effectiveExpiry(config, lastSeen, expiresAt),
+      roles: roleViewsOf(row.roles),
+    });
   }
-  return {
-    state: 'valid',
-    personId: row.person_id,
-    tokenHash,
-    expiresAt: effectiveExpiry(config, lastSeen, expiresAt),
-    roles: roleViewsOf(row.roles),
-  };
+  return out;
+}
+
+/**
+ * Looks sessions up for the authentication middleware. Requests that arrive while a lookup is
+ * running wait for it and are then looked up together, in one statement: under load (a
+ * hundred phones syncing) every request no longer pays its own round trip, and a lone
+ * request waits for nobody. Nothing is cached: every request sees the session as it is.
+ */
+export class SessionLookups {
+  #waiting = new Map<string, ((lookup: SessionLookup) => void)[]>();
+  #failing = new Map<string, ((error: unknown) => void)[]>();
+  #running = false;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly config: Config,
+  ) {}
+
+  resolve(token: string): Promise<SessionLookup> {
+    const tokenHash = hashToken(token);
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(tokenHash, [...(this.#waiting.get(tokenHash) ?? []), resolve]);
+      this.#failing.set(tokenHash, [...(this.#failing.get(tokenHash) ?? []), reject]);
+      void this.#run();
+    });
+  }
+
+  async #run() {
+    if (this.#running || this.#waiting.size === 0) return;
+    this.#running = true;
+    const waiting = this.#waiting;
+    const failing = this.#failing;
+    this.#waiting = new Map();
+    this.#failing = new Map();
+    try {
+      const found = await resolveSessions(this.db, this.config, [...waiting.keys()]);
+      for (const [hash, resolvers] of waiting) {
+        for (const resolve of resolvers) resolve(found.get(hash) ?? { state: 'missing' });
+      }
+    } catch (error) {
+      for (const rejecters of failing.values()) for (const reject of rejecters) reject(error);
+    } finally {
+      this.#running = false;
+      void this.#run();
+    }
+  }
 }
 
 export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<void> {

@@ -248,9 +248,11 @@ const MAX_PREPARED_PER_CONNECTION = 100;
  * A pg client that prepares the statements marked `PREPARED`: the hot statements every sync
  * request runs (the session, a push's claims, facts and writes) are parsed and planned once
  * per connection instead of every time, which cut PostgreSQL's CPU per online push by about a
- * third (docs/SYNC.md, "Benchmark"). Only key lookups and set-based writes are marked: a
- * prepared statement may switch to a generic plan that ignores its parameters' values, which
- * is safe for `id = ANY($1)` and not for a range like a pull's cursor. Named statements need a
+ * third (docs/SYNC.md, "Benchmark"). Only statements whose every plan is safe are marked (key
+ * lookups, `id = ANY($1)`, set-based writes, the pull written over its per-teacher index): a
+ * prepared statement may switch to a generic plan that ignores its parameters' values. PostgreSQL
+ * keeps planning one while custom plans are cheaper (the facts statement's on a young
+ * database, which a generic plan would read with sequential scans). Named statements need a
  * direct connection or a pooler in session mode (docs/DATABASE.md).
  */
 class PreparingClient extends pg.Client {

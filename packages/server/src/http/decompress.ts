@@ -24,10 +24,9 @@ export function gunzipBody(maxBytes: number): MiddlewareHandler {
       }
       throw new AppError('UNSUPPORTED_CONTENT_ENCODING');
     }
-    const headers = new Headers(c.req.raw.headers);
-    headers.delete('Content-Encoding');
-    headers.set('Content-Length', String(body.length));
-    c.req.raw = new Request(c.req.raw.url, { method: c.req.method, headers, body });
+    // Handed to the validators as the request's read body (Hono's body cache), rather than as
+    // a new Request whose body stream would be read again: a push is the hottest request.
+    (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(body.toString('utf8'));
     return next();
   };
 }

@@ -278,15 +278,21 @@ function applyDelete(
   return applied(m, current ? current.version + 1 : null);
 }
 
-/** Applies `mutations` (all new) in order and returns their results, in the same order; with
- *  `audit`, records the batch's audit event along with the results. The caller holds the
+/** One new mutation and who wrote it (pushes committed together have several writers). */
+export interface Write {
+  actor: Actor;
+  mutation: Mutation;
+}
+
+/** Applies `writes` (all new) in order and returns their results, in the same order; `audits`
+ *  gives the pushes' audit events from those results, recorded with them. The caller holds the
  *  records' locks already (`claimMutations` takes them). */
 export async function applyMutations(
   tx: Tx,
-  actor: Actor,
-  mutations: Mutation[],
-  audit?: AuditEntry,
+  writes: Write[],
+  audits: (results: MutationResult[]) => AuditEntry[] = () => [],
 ): Promise<MutationResult[]> {
+  const mutations = writes.map((w) => w.mutation);
   const ids = new Map<EntityKind, string[]>();
   for (const m of mutations) {
     const kind = m.kind as EntityKind;
@@ -339,7 +345,7 @@ export async function applyMutations(
   const revisions: Revision[] = [];
   const deletes: { kind: EntityKind; id: string }[] = [];
   const newTombstones: Tombstone[] = [];
-  const results = mutations.map((m) =>
+  const results = writes.map(({ actor, mutation: m }) =>
     m.op === 'delete'
       ? applyDelete(actor, batch, m, deletes, newTombstones)
       : applyUpsert(actor, batch, m, revisions, activityCatalog, ugels),
@@ -370,7 +376,7 @@ export async function applyMutations(
     tombstones: newTombstones,
     revisions,
     results,
-    audit: audit && { ...audit, detail: { ...audit.detail, ...tally(results) } },
+    audits: audits(results),
   });
   // Apart (rare): a second statement writing a kind's table would share its change_log
   // trigger's transition table with the upsert.

@@ -46,10 +46,30 @@ export async function claimMutations(
   mutations: Mutation[],
   envelopeDeviceId: string,
 ): Promise<Claimed> {
-  const devices = [...new Set([envelopeDeviceId, ...mutations.map((m) => m.deviceId)])];
-  const rows = [...mutations]
-    .sort((a, b) => (a.mutationId < b.mutationId ? -1 : 1))
-    .map((m) => ({
+  return claimForPushes(tx, [{ personId, mutations, deviceId: envelopeDeviceId }]);
+}
+
+/** One push's claim: who pushes, its (distinct) mutations and its envelope's device id. */
+export interface ClaimPart {
+  personId: string;
+  mutations: Mutation[];
+  deviceId: string;
+}
+
+/** claimMutations for several pushes committed together (group.ts): one statement for all.
+ *  Their mutation ids must be distinct across the parts. */
+export async function claimForPushes(tx: Tx, parts: ClaimPart[]): Promise<Claimed> {
+  const devicePairs = new Map<string, { device: string; person: string }>();
+  for (const { personId, mutations, deviceId } of parts) {
+    for (const device of [deviceId, ...mutations.map((m) => m.deviceId)]) {
+      devicePairs.set(`${device}:${personId}`, { device, person: personId });
+    }
+  }
+  const pairs = [...devicePairs.values()];
+  const all = parts.flatMap((p) => p.mutations.map((m) => ({ m, personId: p.personId })));
+  const rows = all
+    .sort((a, b) => (a.m.mutationId < b.m.mutationId ? -1 : 1))
+    .map(({ m, personId }) => ({
       mutation_id: m.mutationId,
       device_id: m.deviceId,
       person_id: personId,
@@ -60,18 +80,21 @@ export async function claimMutations(
     }));
   // The device registration and the claims run in one statement; `added` is invisible to the
   // statement's own snapshot, hence the coalesce.
-  const keys = [...new Set(mutations.map((m) => keyOf(m.kind, m.entityId)))];
+  const keys = [...new Set(all.map(({ m }) => keyOf(m.kind, m.entityId)))];
   const { rows: out } = await sql<{
     what: 'claim' | 'device' | 'locked';
     id: string;
     owner: string | null;
   }>`${PREPARE_SQL}
-    WITH given AS (SELECT DISTINCT d FROM unnest(${devices}::uuid[]) AS d),
+    WITH given AS (
+      SELECT DISTINCT d, p FROM unnest(${pairs.map((x) => x.device)}::uuid[],
+                                       ${pairs.map((x) => x.person)}::uuid[]) AS g(d, p)
+    ),
     added AS (
       INSERT INTO sync_device (device_id, person_id)
-      SELECT d, ${personId}::uuid FROM given
+      SELECT d, p FROM given
       ON CONFLICT (device_id) DO NOTHING
-      RETURNING device_id
+      RETURNING device_id, person_id
     ),
     claimed AS (
       INSERT INTO mutation_log (mutation_id, device_id, person_id, kind, entity_id, seq, content_hash)
@@ -91,15 +114,16 @@ export async function claimMutations(
     UNION ALL
     SELECT 'locked', n::text, NULL FROM locked
     UNION ALL
-    SELECT 'device', g.d::text,
-           coalesce(sd.person_id, CASE WHEN a.device_id IS NOT NULL THEN ${personId}::uuid END)::text
+    SELECT 'device', g.d::text || ':' || g.p::text,
+           coalesce(sd.person_id, a.person_id)::text
       FROM given g
       LEFT JOIN sync_device sd ON sd.device_id = g.d
       LEFT JOIN added a ON a.device_id = g.d`.execute(tx);
 
+  // Keyed `device:person`: in a group, two people may name one device (one of them is refused).
   const owners = new Map<string, string | null>();
   for (const r of out) if (r.what === 'device') owners.set(r.id, r.owner);
-  const racing = [...owners].filter(([, owner]) => owner === null).map(([d]) => d);
+  const racing = [...owners].filter(([, owner]) => owner === null).map(([k]) => k.split(':')[0]);
   if (racing.length > 0) {
     // Registered by a push that committed while the statement waited (a retry overlapping
     // its first attempt on another connection): read it with a fresh snapshot.
@@ -107,9 +131,13 @@ export async function claimMutations(
       SELECT device_id, person_id FROM sync_device WHERE device_id = ANY(${racing}::uuid[])`.execute(
       tx,
     );
-    for (const r of again.rows) owners.set(r.device_id, r.person_id);
+    const found = new Map(again.rows.map((r) => [r.device_id, r.person_id]));
+    for (const [k, owner] of owners) {
+      if (owner === null) owners.set(k, found.get(k.split(':')[0] as string) ?? null);
+    }
   }
-  for (const [deviceId, owner] of owners) {
+  for (const [k, owner] of owners) {
+    const [deviceId, personId] = k.split(':');
     if (owner !== personId) throw new AppError('SYNC_DEVICE_NOT_YOURS', undefined, { deviceId });
   }
   return { fresh: new Set(out.filter((r) => r.what === 'claim').map((r) => r.id)) };

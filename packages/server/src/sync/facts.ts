@@ -79,9 +79,11 @@ export async function loadFacts(
   ids: FactIds,
 ): Promise<{ facts: Facts; records: Map<string, StoredRecord> }> {
   const { teacherIds, visitIds, schoolIds, entityIds, writtenVisitIds } = ids;
-  // The teachers of the stored records count too (a delete names no teacher).
-  const teachers = sql`(SELECT unnest(${teacherIds}::uuid[])
-      UNION SELECT (r.row->>'teacher_id')::uuid FROM recs r)`;
+  // The teachers of the stored records count too (a delete names no teacher). As an array
+  // computed once: `= ANY(ARRAY(...))` reads the caseload and post indexes, where an IN over
+  // the union was planned as a scan of the whole table.
+  const teachers = sql`ANY(ARRAY(SELECT unnest(${teacherIds}::uuid[])
+      UNION SELECT (r.row->>'teacher_id')::uuid FROM recs r))`;
   const { rows } = await sql<{
     records: { kind: EntityKind; row: Record<string, unknown> }[];
     coaches: [string, string][];
@@ -97,13 +99,13 @@ export async function loadFacts(
       (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', r.kind, 'row', r.row)), '[]') FROM recs r) AS records,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(c.teacher_id, c.coach_id)), '[]')
          FROM caseload c
-        WHERE c.teacher_id IN ${teachers}
+        WHERE c.teacher_id = ${teachers}
           AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})) AS coaches,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(v.id, v.school_id, v.region_id, v.ugel_id, v.school_year, v.teacher_id)), '[]')
          FROM visit v WHERE v.id = ANY(${visitIds}::uuid[])) AS visits,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(tp.person_id, tp.school_id, tp.region_id, tp.ugel_id, tp.school_year)
                 ORDER BY tp.person_id, tp.school_year DESC, tp.school_id), '[]')
-         FROM teacher_post tp WHERE tp.person_id IN ${teachers}) AS posts,
+         FROM teacher_post tp WHERE tp.person_id = ${teachers}) AS posts,
       (SELECT coalesce(jsonb_agg(jsonb_build_array(s.id, s.region_id, s.ugel_id)), '[]')
          FROM school s WHERE s.id = ANY(${schoolIds}::uuid[])) AS schools,
       (SELECT coalesce(jsonb_agg(i.code), '[]') FROM intervention i) AS interventions,

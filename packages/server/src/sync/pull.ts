@@ -10,6 +10,7 @@ import {
   reachOf,
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
+import { PREPARE_SQL } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { LIMA_TODAY } from '../db/time.ts';
 import { audit } from '../modules/audit/events.ts';
@@ -34,17 +35,17 @@ export interface PullScope {
   fingerprint: string;
 }
 
-/** Who the caller may pull (docs/PRIVACY.md), as SQL over teacher ids: themself (a teacher)
- *  and/or the teachers of their current caseload. */
+/** Who the caller may pull (docs/PRIVACY.md): themself (a teacher) and/or the teachers of
+ *  their current caseload, and from which school year. */
 function scopeOf(actor: Actor) {
   const reach = reachOf(actor, 'field_record', 'read');
   if (reach.length === 0) throw new AppError('FORBIDDEN');
-  const self: string[] = [];
+  let self = false;
   let caseload = false;
   let minYear: number | null = currentSchoolYear() - 1;
   for (const { relation } of reach) {
     if (relation === 'self') {
-      self.push(actor.personId);
+      self = true;
       minYear = null;
     } else if (relation === 'caseload') {
       caseload = true;
@@ -52,14 +53,7 @@ function scopeOf(actor: Actor) {
       throw new Error(`relation ${relation} cannot scope a pull`);
     }
   }
-  const teachers = caseload
-    ? sql`SELECT unnest(${self}::uuid[]) AS teacher_id
-          UNION
-          SELECT c.teacher_id FROM caseload c
-           WHERE c.coach_id = ${actor.personId}
-             AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})`
-    : sql`SELECT unnest(${self}::uuid[]) AS teacher_id`;
-  return { teachers, minYear };
+  return { self, caseload, minYear };
 }
 
 function fingerprintOf(teacherIds: string[], minYear: number | null): string {
@@ -109,86 +103,177 @@ interface PageRow {
   teacher_id: string;
 }
 
+interface PageRequest {
+  actor: Actor;
+  after: Cursor;
+  limit: number;
+}
+
+interface Page {
+  scope: PullScope;
+  rows: PageRow[];
+}
+
 /**
- * The scope, the horizon, one page of change_log after `after` and the current rows of the
- * records on it, in ONE statement (every sync pays for it). The horizon is the statement's own
+ * For each request: the scope and one page of change_log after its cursor; and the horizon and
+ * the current rows of the records on the pages — in ONE statement, whoever many devices pull
+ * together (a group of pushes' folded pulls, group.ts). The horizon is the statement's own
  * snapshot's xmin: every transaction below it has finished and is visible to this statement.
  */
-async function readPage(
+async function readPages(
   db: Kysely<DB>,
-  actor: Actor,
-  after: Cursor,
-  limit: number,
-): Promise<{
-  scope: PullScope;
-  horizon: string;
-  rows: PageRow[];
-  records: Map<string, StoredRecord>;
-}> {
-  const { teachers, minYear } = scopeOf(actor);
+  requests: PageRequest[],
+): Promise<{ pages: Page[]; horizon: string; records: Map<string, StoredRecord> }> {
+  const reqs = requests.map(({ actor, after, limit }, i) => {
+    const { self, caseload, minYear } = scopeOf(actor);
+    const { personId } = actor;
+    return { i, person: personId, self, caseload, min_year: minYear, ...after, lim: limit + 1 };
+  });
   const records = (Object.keys(KINDS) as EntityKind[]).map(
     (kind) =>
       sql`SELECT ${kind}::text AS kind, to_jsonb(t) AS row FROM ${sql.table(KINDS[kind].table)} t
            WHERE t.id IN (SELECT p.entity_id FROM page p WHERE p.kind = ${kind})`,
   );
   const { rows } = await sql<{
-    teachers: string[] | null;
+    teachers: Record<string, string[]> | null;
     horizon: string;
-    page: PageRow[] | null;
+    page: (PageRow & { i: number })[] | null;
     records: { kind: EntityKind; row: Record<string, unknown> }[] | null;
-  }>`WITH scope AS (${teachers}),
+  }>`${PREPARE_SQL}WITH req AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(reqs)}::jsonb)
+        AS r(i int, person uuid, self boolean, caseload boolean, min_year int, txid text,
+             seq bigint, lim int)
+    ),
+    scope AS (
+      SELECT r.i, r.person AS teacher_id FROM req r WHERE r.self
+      UNION
+      SELECT r.i, c.teacher_id FROM caseload c JOIN req r ON r.person = c.coach_id AND r.caseload
+       WHERE c.coach_id = ANY(${reqs.filter((q) => q.caseload).map((q) => q.person)}::uuid[])
+         AND c.valid_from <= ${LIMA_TODAY} AND (c.valid_to IS NULL OR c.valid_to >= ${LIMA_TODAY})
+    ),
+    -- An activity's rows are stamped with each organiser too (migration 0014): the caller's
+    -- own id is probed for activities when it is not a teacher of the scope.
+    probes AS (
+      SELECT i, teacher_id, false AS only_activities FROM scope
+      UNION ALL
+      SELECT r.i, r.person, true FROM req r
+       WHERE NOT EXISTS (SELECT 1 FROM scope s WHERE s.i = r.i AND s.teacher_id = r.person)
+    ),
+    -- One index range per teacher (change_log_teacher_idx), merged per request: the cost
+    -- follows the scope's changes after the cursor, never the whole country's, whatever the
+    -- cursor's age, so one generic plan serves every cursor and the statement is prepared.
     page AS (
-      SELECT cl.txid, cl.seq, cl.kind, cl.entity_id, cl.op, cl.version, cl.teacher_id
-        FROM change_log cl
-       WHERE (cl.teacher_id IN (SELECT teacher_id FROM scope)
-              -- An activity's rows are stamped with each organiser too (migration 0014).
-              OR (cl.teacher_id = ${actor.personId}::uuid AND cl.kind = 'activity'))
-         AND (${minYear}::int IS NULL OR cl.school_year >= ${minYear}::int)
-         AND (cl.txid, cl.seq) > (${after.txid}::xid8, ${after.seq}::bigint)
-         AND cl.txid < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY cl.txid, cl.seq
-       LIMIT ${limit + 1}
+      SELECT r.i, y.* FROM req r CROSS JOIN LATERAL (
+        SELECT x.* FROM probes pr CROSS JOIN LATERAL (
+          SELECT cl.txid, cl.seq, cl.kind, cl.entity_id, cl.op, cl.version, cl.teacher_id
+            FROM change_log cl
+           WHERE cl.teacher_id = pr.teacher_id
+             AND (NOT pr.only_activities OR cl.kind = 'activity')
+             AND (r.min_year IS NULL OR cl.school_year >= r.min_year)
+             -- Written over the teacher index's three columns, so no other index can serve
+             -- it: the txid index would read everyone's changes since the cursor per teacher.
+             AND (cl.teacher_id, cl.txid, cl.seq) > (pr.teacher_id, r.txid::xid8, r.seq)
+             AND cl.txid < pg_snapshot_xmin(pg_current_snapshot())
+           ORDER BY cl.txid, cl.seq
+           LIMIT r.lim
+        ) x
+         WHERE pr.i = r.i
+         ORDER BY x.txid, x.seq
+         LIMIT r.lim
+      ) y
     )
-    SELECT (SELECT array_agg(teacher_id::text ORDER BY teacher_id::text) FROM scope) AS teachers,
+    SELECT (SELECT jsonb_object_agg(i, t) FROM (
+              SELECT i, array_agg(teacher_id::text ORDER BY teacher_id::text) AS t
+                FROM scope GROUP BY i) s) AS teachers,
            pg_snapshot_xmin(pg_current_snapshot())::text AS horizon,
-           (SELECT jsonb_agg(jsonb_build_object('txid', p.txid::text, 'seq', p.seq::text,
+           (SELECT jsonb_agg(jsonb_build_object('i', p.i, 'txid', p.txid::text, 'seq', p.seq::text,
                      'kind', p.kind, 'entity_id', p.entity_id, 'op', p.op, 'version', p.version,
-                     'teacher_id', p.teacher_id) ORDER BY p.txid, p.seq)
+                     'teacher_id', p.teacher_id) ORDER BY p.i, p.txid, p.seq)
               FROM page p) AS page,
            (SELECT jsonb_agg(jsonb_build_object('kind', r.kind, 'row', r.row))
               FROM (${sql.join(records, sql` UNION ALL `)}) r) AS records`.execute(db);
   const r = rows[0];
-  const teacherIds = r?.teachers ?? [];
   const byKey = new Map<string, StoredRecord>();
   for (const rec of r?.records ?? []) {
     byKey.set(keyOf(rec.kind, String(rec.row.id)), recordFromRow(rec.kind, rec.row));
   }
-  return {
-    scope: { teacherIds, minYear, fingerprint: fingerprintOf(teacherIds, minYear) },
-    horizon: r?.horizon as string,
-    rows: r?.page ?? [],
-    records: byKey,
-  };
+  const pages: Page[] = reqs.map((q) => {
+    const teacherIds = r?.teachers?.[String(q.i)] ?? [];
+    return {
+      scope: {
+        teacherIds,
+        minYear: q.min_year,
+        fingerprint: fingerprintOf(teacherIds, q.min_year),
+      },
+      rows: [],
+    };
+  });
+  for (const row of r?.page ?? []) pages[row.i]?.rows.push(row);
+  return { pages, horizon: r?.horizon as string, records: byKey };
+}
+
+export interface PullItem {
+  actor: Actor;
+  query: PullQuery;
+  /** A push's own confirmed writes, left out of its folded pull when they are echoes. */
+  ownWrites?: Map<string, OwnWrite> | undefined;
 }
 
 export async function pull(
   db: Kysely<DB>,
   actor: Actor,
   query: PullQuery,
-  /** A push's own confirmed writes, left out of its folded pull when they are echoes. */
   ownWrites?: Map<string, OwnWrite>,
 ): Promise<PullResponse> {
-  const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PULL_PAGE);
-  const given = query.cursor ? decodeCursor(query.cursor) : null;
-  let read = await readPage(db, actor, given ?? START, limit);
-  const { scope } = read;
-  // A device seeded for another scope starts over: new teachers' history reaches it, and it
-  // drops what is not re-sent. (Rare: the page is read again from the start.)
-  const reseed = given !== null && query.scope !== scope.fingerprint;
-  if (reseed) read = await readPage(db, actor, START, limit);
-  const after = reseed || !given ? START : given;
-  const { horizon, rows, records } = read;
+  return (await pullMany(db, [{ actor, query, ownWrites }]))[0] as PullResponse;
+}
 
+/** Pages for several devices at once (the folded pulls of pushes committed together), in one
+ *  statement; a second one only for the devices that must start over. */
+export async function pullMany(db: Kysely<DB>, items: PullItem[]): Promise<PullResponse[]> {
+  const asked = items.map(({ actor, query }) => {
+    const limit = Math.min(query.limit ?? DEFAULT_PAGE, MAX_PULL_PAGE);
+    const given = query.cursor ? decodeCursor(query.cursor) : null;
+    return { actor, limit, given, after: given ?? START };
+  });
+  const read = await readPages(db, asked);
+  // A device seeded for another scope starts over: new teachers' history reaches it, and it
+  // drops what is not re-sent. (Rare: its page is read again from the start.)
+  const reseeds = asked.flatMap((a, n) =>
+    a.given !== null && items[n]?.query.scope !== read.pages[n]?.scope.fingerprint ? [n] : [],
+  );
+  const again = reseeds.length
+    ? await readPages(
+        db,
+        reseeds.map((n) => ({ ...(asked[n] as (typeof asked)[number]), after: START })),
+      )
+    : null;
+  const out: PullResponse[] = [];
+  for (const [n, item] of items.entries()) {
+    const a = asked[n] as (typeof asked)[number];
+    const r = reseeds.indexOf(n);
+    const from = r >= 0 && again ? again : read;
+    const page = from.pages[r >= 0 ? r : n] as Page;
+    out.push(
+      await answer(db, item, page, from, {
+        limit: a.limit,
+        after: r >= 0 || !a.given ? START : a.given,
+        reseed: r >= 0,
+      }),
+    );
+  }
+  return out;
+}
+
+/** One device's answer from its page: the cursor, the latest state of each record, echoes left
+ *  out, and the audit of what it was sent about other people. */
+async function answer(
+  db: Kysely<DB>,
+  { actor, ownWrites }: PullItem,
+  { scope, rows }: Page,
+  { horizon, records }: { horizon: string; records: Map<string, StoredRecord> },
+  { limit, after, reseed }: { limit: number; after: Cursor; reseed: boolean },
+): Promise<PullResponse> {
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   const last = page.at(-1);

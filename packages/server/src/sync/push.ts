@@ -8,7 +8,7 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { applyMutations, rejected, tally } from './apply.ts';
-import { claimMutations, contentHash, priorResults } from './claims.ts';
+import { claimForPushes, contentHash, priorResults } from './claims.ts';
 import { type AuditEntry, recordResults, type Tx } from './store.ts';
 
 // POST /sync/push (docs/SYNC.md): one transaction per batch. Every mutation id is claimed in
@@ -45,98 +45,162 @@ function reused(m: Mutation): MutationResult {
   );
 }
 
-async function pushInTransaction(
-  tx: Tx,
-  actor: Actor,
-  request: PushRequest,
-  careful: boolean,
-): Promise<PushOutcome> {
-  const { mutations } = request;
-  const results: (MutationResult | undefined)[] = new Array(mutations.length);
+/** One push: who sends it and what. */
+export interface PushItem {
+  actor: Actor;
+  request: PushRequest;
+}
+
+/** A push on its way through a transaction: its distinct mutations and its answers so far. */
+interface Part extends PushItem {
+  results: (MutationResult | undefined)[];
+  /** Each mutation id's first index in the request. */
+  first: Map<string, number>;
+  unique: Mutation[];
+  todo: Mutation[];
+  audit: AuditEntry;
+}
+
+function partOf(item: PushItem): Part {
+  const { mutations } = item.request;
   const first = new Map<string, number>();
   mutations.forEach((m, i) => {
     if (!first.has(m.mutationId)) first.set(m.mutationId, i);
   });
-  const unique = [...first.values()].map((i) => mutations[i] as Mutation);
-  const { fresh } = await claimMutations(tx, actor.personId, unique, request.deviceId);
+  return {
+    ...item,
+    results: new Array(mutations.length),
+    first,
+    unique: [...first.values()].map((i) => mutations[i] as Mutation),
+    todo: [],
+    // One audit event per push: who pushed how much from which device.
+    audit: { actorId: item.actor.personId, deviceId: mutations[0]?.deviceId ?? null, detail: {} },
+  };
+}
 
-  const repeats = unique.filter((m) => !fresh.has(m.mutationId));
+/** Claims the parts' mutations and answers the repeats from their first results; leaves the
+ *  new ones in each part's `todo`. */
+async function claimParts(tx: Tx, parts: Part[]): Promise<void> {
+  const { fresh } = await claimForPushes(
+    tx,
+    parts.map((p) => ({
+      personId: p.actor.personId,
+      mutations: p.unique,
+      deviceId: p.request.deviceId,
+    })),
+  );
+  const repeats = parts.flatMap((p) => p.unique.filter((m) => !fresh.has(m.mutationId)));
   const prior = await priorResults(
     tx,
     repeats.map((m) => m.mutationId),
   );
-  for (const m of repeats) {
-    const p = prior.get(m.mutationId);
-    const index = first.get(m.mutationId) as number;
-    if (!p?.result || p.personId !== actor.personId) {
-      // Someone else's mutation id: answer nothing about it.
-      results[index] = rejected(m, new AppError('FORBIDDEN'));
-      continue;
-    }
-    if (p.contentHash !== null && p.contentHash !== contentHash(m)) {
-      results[index] = reused(m);
-      continue;
-    }
-    results[index] = {
-      ...p.result,
-      status: p.result.status === 'rejected' ? 'rejected' : 'duplicate',
-    };
-  }
-
-  const todo = unique.filter((m) => fresh.has(m.mutationId));
-  // One audit event per batch: who pushed how much from which device.
-  const audit: AuditEntry = {
-    actorId: actor.personId,
-    deviceId: mutations[0]?.deviceId ?? null,
-    detail: { duplicate: mutations.length - todo.length },
-  };
-  const fellBack = careful;
-  if (todo.length > 0) {
-    let outcome: MutationResult[];
-    if (!careful) {
-      // Fast path: the whole batch set-based. A database error aborts the transaction; pushBatch
-      // then runs it again carefully.
-      outcome = await applyMutations(tx, actor, todo, audit);
-    } else {
-      outcome = [];
-      for (const m of todo) {
-        await sql`SAVEPOINT sync_one`.execute(tx);
-        try {
-          const [result] = await applyMutations(tx, actor, [m]);
-          await sql`RELEASE SAVEPOINT sync_one`.execute(tx);
-          outcome.push(result as MutationResult);
-        } catch (oneError) {
-          if (!isDeterministic(oneError)) throw oneError;
-          await sql`ROLLBACK TO SAVEPOINT sync_one`.execute(tx);
-          const result = rejectionFor(m, oneError);
-          await recordResults(tx, [result]);
-          outcome.push(result);
-        }
+  for (const part of parts) {
+    for (const m of part.unique) {
+      if (fresh.has(m.mutationId)) {
+        part.todo.push(m);
+        continue;
+      }
+      const p = prior.get(m.mutationId);
+      const index = part.first.get(m.mutationId) as number;
+      if (!p?.result || p.personId !== part.actor.personId) {
+        // Someone else's mutation id: answer nothing about it.
+        part.results[index] = rejected(m, new AppError('FORBIDDEN'));
+      } else if (p.contentHash !== null && p.contentHash !== contentHash(m)) {
+        part.results[index] = reused(m);
+      } else {
+        part.results[index] = {
+          ...p.result,
+          status: p.result.status === 'rejected' ? 'rejected' : 'duplicate',
+        };
       }
     }
-    todo.forEach((m, i) => {
-      results[first.get(m.mutationId) as number] = outcome[i];
-    });
+    part.audit.detail = { duplicate: part.request.mutations.length - part.todo.length };
   }
+}
 
-  // The same mutation twice in one batch: the second is a repeat of the first (or, with other
-  // content, a reuse of its id).
+/** The same mutation twice in one batch: the second is a repeat of the first (or, with other
+ *  content, a reuse of its id). */
+function answerInBatchRepeats(part: Part): MutationResult[] {
+  const { mutations } = part.request;
   mutations.forEach((m, i) => {
-    if (results[i]) return;
-    const index = first.get(m.mutationId) as number;
+    if (part.results[i]) return;
+    const index = part.first.get(m.mutationId) as number;
     if (contentHash(m) !== contentHash(mutations[index] as Mutation)) {
-      results[i] = reused(m);
+      part.results[i] = reused(m);
       return;
     }
-    const r = results[index] as MutationResult;
-    results[i] = { ...r, status: r.status === 'rejected' ? 'rejected' : 'duplicate' };
+    const r = part.results[index] as MutationResult;
+    part.results[i] = { ...r, status: r.status === 'rejected' ? 'rejected' : 'duplicate' };
   });
+  return part.results as MutationResult[];
+}
 
-  if (todo.length === 0 || fellBack) {
-    const detail = { ...audit.detail, ...tally(results as MutationResult[]) };
-    await recordResults(tx, [], { ...audit, detail });
+/** The audit event of a push that applied nothing new (all repeats), or that was applied in
+ *  savepoints: its tally is over all its answers. */
+const finalAudit = (part: Part): AuditEntry => ({
+  ...part.audit,
+  detail: { ...part.audit.detail, ...tally(part.results as MutationResult[]) },
+});
+
+/**
+ * The fast path of one or more pushes (group.ts): claimed in one statement, and everything new
+ * applied set-based in one list, in the pushes' order, so a push later in the list sees the
+ * earlier ones' writes as if it had come after them. A database error aborts the whole
+ * transaction (the caller runs each push again on its own).
+ */
+export async function pushTogether(tx: Tx, items: PushItem[]): Promise<MutationResult[][]> {
+  const parts = items.map(partOf);
+  await claimParts(tx, parts);
+  const writes = parts.flatMap((part) => part.todo.map((mutation) => ({ part, mutation })));
+  if (writes.length > 0) {
+    const outcome = await applyMutations(
+      tx,
+      writes.map(({ part, mutation }) => ({ actor: part.actor, mutation })),
+      (results) =>
+        parts
+          .filter((part) => part.todo.length > 0)
+          .map((part) => ({
+            ...part.audit,
+            detail: {
+              ...part.audit.detail,
+              ...tally(results.filter((_, i) => writes[i]?.part === part)),
+            },
+          })),
+    );
+    writes.forEach(({ part, mutation }, i) => {
+      part.results[part.first.get(mutation.mutationId) as number] = outcome[i];
+    });
   }
-  return { results: results as MutationResult[], fellBack };
+  const answers = parts.map(answerInBatchRepeats);
+  const idle = parts.filter((p) => p.todo.length === 0);
+  if (idle.length > 0) await recordResults(tx, [], idle.map(finalAudit));
+  return answers;
+}
+
+/** The careful path of one push: each new mutation in its own savepoint, so a mutation the
+ *  database refuses never spoils the others. */
+async function pushCarefully(tx: Tx, item: PushItem): Promise<MutationResult[]> {
+  const part = partOf(item);
+  await claimParts(tx, [part]);
+  for (const m of part.todo) {
+    await sql`SAVEPOINT sync_one`.execute(tx);
+    let result: MutationResult;
+    try {
+      [result] = (await applyMutations(tx, [{ actor: part.actor, mutation: m }])) as [
+        MutationResult,
+      ];
+      await sql`RELEASE SAVEPOINT sync_one`.execute(tx);
+    } catch (oneError) {
+      if (!isDeterministic(oneError)) throw oneError;
+      await sql`ROLLBACK TO SAVEPOINT sync_one`.execute(tx);
+      result = rejectionFor(m, oneError);
+      await recordResults(tx, [result]);
+    }
+    part.results[part.first.get(m.mutationId) as number] = result;
+  }
+  answerInBatchRepeats(part);
+  await recordResults(tx, [], [finalAudit(part)]);
+  return part.results as MutationResult[];
 }
 
 export async function pushBatch(
@@ -147,7 +211,15 @@ export async function pushBatch(
   let careful = false;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute((tx) => pushInTransaction(tx, actor, request, careful));
+      const item = { actor, request };
+      const results = await db
+        .transaction()
+        .execute(async (tx) =>
+          careful
+            ? pushCarefully(tx, item)
+            : ((await pushTogether(tx, [item]))[0] as MutationResult[]),
+        );
+      return { results, fellBack: careful };
     } catch (error) {
       if (!careful && isDeterministic(error)) {
         // The database refused something in the fast path: everything was rolled back (no

@@ -20,8 +20,8 @@ import type { Deps } from '../http/env.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
 import { rejected } from './apply.ts';
 import { ownWritesOf } from './echo.ts';
+import { PushGroups } from './group.ts';
 import { pull } from './pull.ts';
-import { pushBatch } from './push.ts';
 import { listRevisions, resolveRevision } from './revisions.ts';
 
 // Sync endpoints (docs/SYNC.md). Handlers stay thin: the services decide and write.
@@ -29,10 +29,10 @@ import { listRevisions, resolveRevision } from './revisions.ts';
 /** Push bodies carry up to 500 records with instrument answers: more than the API-wide 1 MiB. */
 export const SYNC_PUSH_PATH = '/api/v1/sync/push';
 export const SYNC_PUSH_MAX_BYTES = 16 * 1024 * 1024;
-/** Pushes processed at once per process (the PostgreSQL pool has 10 connections). Others wait
- *  before their body is read, so memory stays bounded when 100 devices push together, and a
- *  queue served in order has a shorter tail than 100 batches sharing the CPU. */
-export const SYNC_PUSH_CONCURRENCY = 4;
+/** Pushes admitted at once per process. Others wait before their body is read, so memory stays
+ *  bounded when 100 devices push together. The admitted ones are committed in groups (group.ts),
+ *  so this is also the largest group a burst of online phones forms. */
+export const SYNC_PUSH_CONCURRENCY = 16;
 
 const pushRoute = createRoute({
   method: 'post',
@@ -91,6 +91,7 @@ const resolveRoute = createRoute({
 export function syncRoutes(deps: Deps) {
   const app = apiRouter();
   const admit = pLimit(SYNC_PUSH_CONCURRENCY);
+  const groups = new PushGroups(deps.db);
   app.use('/sync/push', (_c, next) => admit(next));
   app.use(
     '/sync/push',
@@ -115,22 +116,33 @@ export function syncRoutes(deps: Deps) {
         early.set(i, rejected({ mutationId: raw.mutationId } as Mutation, error));
       }
     });
-    const { results } = valid.length
-      ? await pushBatch(deps.db, c.get('auth').actor, { deviceId: body.deviceId, mutations: valid })
-      : { results: [] };
-    let next = 0;
-    const all = body.mutations.map((_, i) => early.get(i) ?? (results[next++] as MutationResult));
+    const actor = c.get('auth').actor;
+    const answersOf = (results: MutationResult[]) => {
+      let next = 0;
+      return body.mutations.map((_, i) => early.get(i) ?? (results[next++] as MutationResult));
+    };
     // One round trip: a seeded device sends its cursor and gets what it has not seen yet (a
-    // first seed, with no cursor, stays a paged pull).
-    if (!body.cursor) return c.json({ results: all }, 200);
-    // The device's own writes, as it sent them, do not come back (echo.ts).
-    const page = await pull(
-      deps.db,
-      c.get('auth').actor,
-      { cursor: body.cursor, scope: body.scope, limit: FOLDED_PULL_LIMIT },
-      ownWritesOf(body.mutations as Mutation[], all),
-    );
-    return c.json({ results: all, pull: page }, 200);
+    // first seed, with no cursor, stays a paged pull). The device's own writes, as it sent
+    // them, do not come back (echo.ts).
+    const fold = body.cursor
+      ? {
+          cursor: body.cursor,
+          scope: body.scope,
+          limit: FOLDED_PULL_LIMIT,
+          ownWrites: (results: MutationResult[]) =>
+            ownWritesOf(body.mutations as Mutation[], answersOf(results)),
+        }
+      : undefined;
+    if (valid.length === 0) {
+      const all = answersOf([]);
+      if (!fold) return c.json({ results: all }, 200);
+      const page = await pull(deps.db, actor, fold, fold.ownWrites([]));
+      return c.json({ results: all, pull: page }, 200);
+    }
+    const outcome = await groups.push(actor, { deviceId: body.deviceId, mutations: valid }, fold);
+    const all = answersOf(outcome.results);
+    if (!outcome.pull) return c.json({ results: all }, 200);
+    return c.json({ results: all, pull: outcome.pull }, 200);
   });
   app.openapi(pullRoute, async (c) =>
     c.json(await pull(deps.db, c.get('auth').actor, c.req.valid('query')), 200),

@@ -201,8 +201,8 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-/** Each mutation's first result in mutation_log and, with `audit`, the batch's audit event. */
-function resultsSql(results: MutationResult[], audit?: AuditEntry): RawBuilder<unknown>[] {
+/** Each mutation's first result in mutation_log and the batches' audit events (one per push). */
+function resultsSql(results: MutationResult[], audits: AuditEntry[]): RawBuilder<unknown>[] {
   const rows = results.map((r) => ({ mutation_id: r.mutationId, result: r }));
   const out: RawBuilder<unknown>[] = [];
   if (rows.length > 0) {
@@ -210,9 +210,20 @@ function resultsSql(results: MutationResult[], audit?: AuditEntry): RawBuilder<u
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(mutation_id uuid, result jsonb)
      WHERE ml.mutation_id = x.mutation_id`);
   }
-  if (audit) {
+  if (audits.length === 1) {
+    const [audit] = audits as [AuditEntry];
     out.push(sql`INSERT INTO audit_event (actor_id, action, resource_kind, resource_id, detail)
     VALUES (${audit.actorId}, 'sync.push', 'field_record', ${audit.deviceId}, ${JSON.stringify(audit.detail)}::jsonb)`);
+  } else if (audits.length > 1) {
+    const rows = audits.map((a) => ({
+      actor_id: a.actorId,
+      device_id: a.deviceId,
+      detail: a.detail,
+    }));
+    out.push(sql`INSERT INTO audit_event (actor_id, action, resource_kind, resource_id, detail)
+    SELECT x.actor_id, 'sync.push', 'field_record', x.device_id, x.detail
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS x(actor_id uuid, device_id text, detail jsonb)`);
   }
   return out;
 }
@@ -234,7 +245,8 @@ export interface BatchWrites {
   tombstones: Tombstone[];
   revisions: Revision[];
   results: MutationResult[];
-  audit?: AuditEntry | undefined;
+  /** One per push written (several when pushes are committed together, group.ts). */
+  audits: AuditEntry[];
 }
 
 /** Everything a batch writes besides deletions, in one round trip: the records (one INSERT
@@ -244,16 +256,15 @@ export async function writeBatch(tx: Tx, w: BatchWrites): Promise<void> {
     ...upsertsSql(w.records),
     ...tombstonesSql(w.tombstones),
     ...revisionsSql(w.revisions),
-    ...resultsSql(w.results, w.audit),
+    ...resultsSql(w.results, w.audits),
   ]);
 }
 
-/** Stores each mutation's first result and, with `audit`, the batch's audit event, in one
- *  round trip. */
+/** Stores each mutation's first result and the pushes' audit events, in one round trip. */
 export async function recordResults(
   tx: Tx,
   results: MutationResult[],
-  audit?: AuditEntry,
+  audits: AuditEntry[] = [],
 ): Promise<void> {
-  await runTogether(tx, resultsSql(results, audit));
+  await runTogether(tx, resultsSql(results, audits));
 }
