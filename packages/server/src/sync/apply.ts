@@ -284,14 +284,21 @@ export interface Write {
   mutation: Mutation;
 }
 
-/** Applies `writes` (all new) in order and returns their results, in the same order; `audits`
- *  gives the pushes' audit events from those results, recorded with them. The caller holds the
- *  records' locks already (`claimMutations` takes them). */
+/** What a list of writes did: a result per write, in order, and the records as written. */
+export interface Applied {
+  results: MutationResult[];
+  /** Each record upserted, as stored at its final version (a folded pull need not read it). */
+  written: StoredRecord[];
+}
+
+/** Applies `writes` (all new) in order; `audits` gives the pushes' audit events from the
+ *  results, recorded with them. The caller holds the records' locks already (`claimMutations`
+ *  takes them). */
 export async function applyMutations(
   tx: Tx,
   writes: Write[],
   audits: (results: MutationResult[]) => AuditEntry[] = () => [],
-): Promise<MutationResult[]> {
+): Promise<Applied> {
   const mutations = writes.map((w) => w.mutation);
   const ids = new Map<EntityKind, string[]>();
   for (const m of mutations) {
@@ -381,5 +388,5 @@ export async function applyMutations(
   // Apart (rare): a second statement writing a kind's table would share its change_log
   // trigger's transition table with the upsert.
   await deleteRecords(tx, deletes);
-  return results;
+  return { results, written: toWrite };
 }

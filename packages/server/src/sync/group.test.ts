@@ -141,4 +141,47 @@ describe.each(testTargets())('pushes committed together on $engine', (target) =>
       SELECT version FROM visit WHERE id = ${racing[0]?.entityId}`.execute(h.db);
     expect(rows).toEqual([{ version: 1 }]);
   });
+
+  it('sends in folded pulls exactly what a pull reads from the database', async () => {
+    // A group's folded pulls take the records it just wrote from memory instead of reading
+    // them back: what they send must be what the database holds.
+    const p = await coachPlace();
+    const seed = async () => {
+      let cursor = '';
+      let scope = '';
+      const changes = new Map<string, unknown>();
+      for (let more = true; more; ) {
+        const q = new URLSearchParams({ limit: '500', ...(cursor ? { cursor, scope } : {}) });
+        const { body } = await h.client.getJson(`/api/v1/sync/pull?${q}`, h.cookies.coach);
+        for (const c of body.changes) changes.set(`${c.kind}:${c.id}:${c.version}`, c);
+        ({ cursor, scope, more } = body);
+      }
+      return { cursor, scope, changes };
+    };
+    const { cursor, scope } = await seed();
+    const batches = Array.from({ length: 6 }, () =>
+      visitOf(p, {
+        status: 'done',
+        startedAt: '2026-05-12T08:00:00.000Z',
+        endedAt: '2026-05-12T10:30:00.000Z',
+      }),
+    );
+    const answers = await Promise.all(
+      batches.map(async (mutations) => {
+        const res = await h.client.post(
+          '/api/v1/sync/push',
+          { deviceId: mutations[0]?.deviceId, mutations, cursor, scope },
+          { cookie: h.cookies.coach },
+        );
+        return res.json();
+      }),
+    );
+    const folded = answers.flatMap((a) => a.pull.changes);
+    // Each push's folded pull brings the others' visits of the burst (not its own echoes).
+    expect(folded.length).toBeGreaterThan(0);
+    const { changes: stored } = await seed();
+    for (const change of folded) {
+      expect(change).toEqual(stored.get(`${change.kind}:${change.id}:${change.version}`));
+    }
+  });
 });

@@ -2,7 +2,8 @@ import type { Actor, MutationResult, PullResponse, PushRequest } from '@acompana
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { OwnWrite } from './echo.ts';
-import { type PullItem, pull, pullMany } from './pull.ts';
+import type { StoredRecord } from './merge.ts';
+import { type PullItem, pullMany } from './pull.ts';
 import { type PushItem, type PushOutcome, pushBatch, pushTogether } from './push.ts';
 
 // Group commit of pushes (docs/SYNC.md, "Pushes committed together"). An online phone pushes
@@ -98,9 +99,9 @@ export class PushGroups {
 
   async #run(group: Waiting[]): Promise<void> {
     if (group.length > 1) {
-      let answers: MutationResult[][] | null = null;
+      let together: Awaited<ReturnType<typeof pushTogether>> | null = null;
       try {
-        answers = await this.db.transaction().execute((tx) =>
+        together = await this.db.transaction().execute((tx) =>
           pushTogether(
             tx,
             group.map((w) => w.item),
@@ -109,9 +110,10 @@ export class PushGroups {
       } catch {
         // Rolled back as a whole: each push on its own below.
       }
-      if (answers) {
+      if (together) {
+        const { answers, written } = together;
         const done = group.map((w, i) => ({ w, results: answers[i] as MutationResult[] }));
-        await this.#answerTogether(done);
+        await this.#answerTogether(done, written);
         return;
       }
     }
@@ -119,7 +121,8 @@ export class PushGroups {
       group.map(async (w) => {
         try {
           const outcome = await pushBatch(this.db, w.item.actor, w.item.request);
-          w.resolve({ ...outcome, pull: await this.#pullAlone(w, outcome.results) });
+          const folded = await this.#pullAlone(w, outcome.results, outcome.written);
+          w.resolve({ ...outcome, pull: folded });
         } catch (error) {
           w.reject(error);
         }
@@ -129,12 +132,16 @@ export class PushGroups {
 
   /** Answers a committed group: the folded pulls in one statement (or, if that fails, each on
    *  its own, so one device's bad cursor answers only that device). */
-  async #answerTogether(done: { w: Waiting; results: MutationResult[] }[]) {
+  async #answerTogether(
+    done: { w: Waiting; results: MutationResult[] }[],
+    written: StoredRecord[],
+  ) {
     const folding = done.filter(({ w }) => w.fold);
     const items: PullItem[] = folding.map(({ w, results }) => ({
       actor: w.item.actor,
       query: { cursor: w.fold?.cursor, scope: w.fold?.scope, limit: w.fold?.limit },
       ownWrites: w.fold?.ownWrites(results),
+      written,
     }));
     let pulls: PullResponse[] | null = null;
     try {
@@ -146,8 +153,8 @@ export class PushGroups {
       done.map(async ({ w, results }) => {
         try {
           const k = folding.findIndex((f) => f.w === w);
-          const folded = k >= 0 && pulls ? pulls[k] : await this.#pullAlone(w, results);
-          w.resolve({ results, fellBack: false, pull: folded });
+          const folded = k >= 0 && pulls ? pulls[k] : await this.#pullAlone(w, results, written);
+          w.resolve({ results, written, fellBack: false, pull: folded });
         } catch (error) {
           w.reject(error);
         }
@@ -155,9 +162,22 @@ export class PushGroups {
     );
   }
 
-  async #pullAlone(w: Waiting, results: MutationResult[]): Promise<PullResponse | undefined> {
+  async #pullAlone(
+    w: Waiting,
+    results: MutationResult[],
+    written: StoredRecord[],
+  ): Promise<PullResponse | undefined> {
     if (!w.fold) return undefined;
     const { cursor, scope, limit } = w.fold;
-    return pull(this.db, w.item.actor, { cursor, scope, limit }, w.fold.ownWrites(results));
+    return (
+      await pullMany(this.db, [
+        {
+          actor: w.item.actor,
+          query: { cursor, scope, limit },
+          ownWrites: w.fold.ownWrites(results),
+          written,
+        },
+      ])
+    )[0];
   }
 }

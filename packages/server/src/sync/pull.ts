@@ -28,6 +28,9 @@ import { keyOf, recordFromRow } from './store.ts';
 
 const DEFAULT_PAGE = 200;
 
+/** A record at one version, as the pull's statement spells it. */
+const versionKey = (kind: string, id: string, version: number) => `${kind}:${id}:${version}`;
+
 export interface PullScope {
   teacherIds: string[];
   /** Oldest school year sent; null: all years (the teacher's own record). */
@@ -123,6 +126,8 @@ interface Page {
 async function readPages(
   db: Kysely<DB>,
   requests: PageRequest[],
+  /** `versionKey`s of records the caller holds already: not read. */
+  known: string[],
 ): Promise<{ pages: Page[]; horizon: string; records: Map<string, StoredRecord> }> {
   const reqs = requests.map(({ actor, after, limit }, i) => {
     const { self, caseload, minYear } = scopeOf(actor);
@@ -132,7 +137,7 @@ async function readPages(
   const records = (Object.keys(KINDS) as EntityKind[]).map(
     (kind) =>
       sql`SELECT ${kind}::text AS kind, to_jsonb(t) AS row FROM ${sql.table(KINDS[kind].table)} t
-           WHERE t.id IN (SELECT p.entity_id FROM page p WHERE p.kind = ${kind})`,
+           WHERE t.id IN (SELECT p.entity_id FROM page p WHERE p.kind = ${kind} AND NOT p.known)`,
   );
   const { rows } = await sql<{
     teachers: Record<string, string[]> | null;
@@ -163,7 +168,9 @@ async function readPages(
     -- follows the scope's changes after the cursor, never the whole country's, whatever the
     -- cursor's age, so one generic plan serves every cursor and the statement is prepared.
     page AS (
-      SELECT r.i, y.* FROM req r CROSS JOIN LATERAL (
+      SELECT r.i, y.*,
+             (y.kind || ':' || y.entity_id || ':' || y.version) = ANY(${known}::text[]) AS known
+        FROM req r CROSS JOIN LATERAL (
         SELECT x.* FROM probes pr CROSS JOIN LATERAL (
           SELECT cl.txid, cl.seq, cl.kind, cl.entity_id, cl.op, cl.version, cl.teacher_id
             FROM change_log cl
@@ -217,6 +224,9 @@ export interface PullItem {
   query: PullQuery;
   /** A push's own confirmed writes, left out of its folded pull when they are echoes. */
   ownWrites?: Map<string, OwnWrite> | undefined;
+  /** Records the push just wrote, as stored: a page naming one at that version uses them
+   *  instead of reading it back. */
+  written?: StoredRecord[] | undefined;
 }
 
 export async function pull(
@@ -236,7 +246,11 @@ export async function pullMany(db: Kysely<DB>, items: PullItem[]): Promise<PullR
     const given = query.cursor ? decodeCursor(query.cursor) : null;
     return { actor, limit, given, after: given ?? START };
   });
-  const read = await readPages(db, asked);
+  const known = new Map<string, StoredRecord>();
+  for (const item of items) {
+    for (const r of item.written ?? []) known.set(versionKey(r.kind, r.id, r.version), r);
+  }
+  const read = await readPages(db, asked, [...known.keys()]);
   // A device seeded for another scope starts over: new teachers' history reaches it, and it
   // drops what is not re-sent. (Rare: its page is read again from the start.)
   const reseeds = asked.flatMap((a, n) =>
@@ -246,6 +260,7 @@ export async function pullMany(db: Kysely<DB>, items: PullItem[]): Promise<PullR
     ? await readPages(
         db,
         reseeds.map((n) => ({ ...(asked[n] as (typeof asked)[number]), after: START })),
+        [...known.keys()],
       )
     : null;
   const out: PullResponse[] = [];
@@ -255,7 +270,7 @@ export async function pullMany(db: Kysely<DB>, items: PullItem[]): Promise<PullR
     const from = r >= 0 && again ? again : read;
     const page = from.pages[r >= 0 ? r : n] as Page;
     out.push(
-      await answer(db, item, page, from, {
+      await answer(db, item, page, from, known, {
         limit: a.limit,
         after: r >= 0 || !a.given ? START : a.given,
         reseed: r >= 0,
@@ -272,6 +287,7 @@ async function answer(
   { actor, ownWrites }: PullItem,
   { scope, rows }: Page,
   { horizon, records }: { horizon: string; records: Map<string, StoredRecord> },
+  known: Map<string, StoredRecord>,
   { limit, after, reseed }: { limit: number; after: Cursor; reseed: boolean },
 ): Promise<PullResponse> {
   const more = rows.length > limit;
@@ -292,7 +308,9 @@ async function answer(
   page.forEach((r, i) => {
     const key = keyOf(r.kind, r.entity_id);
     if (lastIndex.get(key) !== i) return;
-    const record = KINDS[r.kind] ? records.get(key) : undefined;
+    const record = KINDS[r.kind]
+      ? (known.get(versionKey(r.kind, r.entity_id, r.version)) ?? records.get(key))
+      : undefined;
     const change: Change = record
       ? { kind: r.kind, id: r.entity_id, op: 'upsert', version: record.version, data: record.data }
       : { kind: r.kind, id: r.entity_id, op: 'delete', version: r.version, data: null };

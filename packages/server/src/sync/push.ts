@@ -9,7 +9,8 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { applyMutations, rejected, tally } from './apply.ts';
 import { claimForPushes, contentHash, priorResults } from './claims.ts';
-import { type AuditEntry, recordResults, type Tx } from './store.ts';
+import type { StoredRecord } from './merge.ts';
+import { type AuditEntry, keyOf, recordResults, type Tx } from './store.ts';
 
 // POST /sync/push (docs/SYNC.md): one transaction per batch. Every mutation id is claimed in
 // mutation_log first; repeats answer their first result. New mutations are applied together
@@ -33,6 +34,8 @@ function rejectionFor(m: Mutation, error: unknown): MutationResult {
 
 export interface PushOutcome {
   results: MutationResult[];
+  /** The records the push's transaction upserted, as stored. */
+  written: StoredRecord[];
   /** Whether the fast path failed and mutations were applied one by one, in savepoints. */
   fellBack: boolean;
 }
@@ -148,10 +151,14 @@ const finalAudit = (part: Part): AuditEntry => ({
  * earlier ones' writes as if it had come after them. A database error aborts the whole
  * transaction (the caller runs each push again on its own).
  */
-export async function pushTogether(tx: Tx, items: PushItem[]): Promise<MutationResult[][]> {
+export async function pushTogether(
+  tx: Tx,
+  items: PushItem[],
+): Promise<{ answers: MutationResult[][]; written: StoredRecord[] }> {
   const parts = items.map(partOf);
   await claimParts(tx, parts);
   const writes = parts.flatMap((part) => part.todo.map((mutation) => ({ part, mutation })));
+  let written: StoredRecord[] = [];
   if (writes.length > 0) {
     const outcome = await applyMutations(
       tx,
@@ -168,27 +175,32 @@ export async function pushTogether(tx: Tx, items: PushItem[]): Promise<MutationR
           })),
     );
     writes.forEach(({ part, mutation }, i) => {
-      part.results[part.first.get(mutation.mutationId) as number] = outcome[i];
+      part.results[part.first.get(mutation.mutationId) as number] = outcome.results[i];
     });
+    written = outcome.written;
   }
   const answers = parts.map(answerInBatchRepeats);
   const idle = parts.filter((p) => p.todo.length === 0);
   if (idle.length > 0) await recordResults(tx, [], idle.map(finalAudit));
-  return answers;
+  return { answers, written };
 }
 
 /** The careful path of one push: each new mutation in its own savepoint, so a mutation the
  *  database refuses never spoils the others. */
-async function pushCarefully(tx: Tx, item: PushItem): Promise<MutationResult[]> {
+async function pushCarefully(
+  tx: Tx,
+  item: PushItem,
+): Promise<{ results: MutationResult[]; written: StoredRecord[] }> {
   const part = partOf(item);
   await claimParts(tx, [part]);
+  const written = new Map<string, StoredRecord>();
   for (const m of part.todo) {
     await sql`SAVEPOINT sync_one`.execute(tx);
     let result: MutationResult;
     try {
-      [result] = (await applyMutations(tx, [{ actor: part.actor, mutation: m }])) as [
-        MutationResult,
-      ];
+      const one = await applyMutations(tx, [{ actor: part.actor, mutation: m }]);
+      result = one.results[0] as MutationResult;
+      for (const r of one.written) written.set(keyOf(r.kind, r.id), r);
       await sql`RELEASE SAVEPOINT sync_one`.execute(tx);
     } catch (oneError) {
       if (!isDeterministic(oneError)) throw oneError;
@@ -200,7 +212,7 @@ async function pushCarefully(tx: Tx, item: PushItem): Promise<MutationResult[]> 
   }
   answerInBatchRepeats(part);
   await recordResults(tx, [], [finalAudit(part)]);
-  return part.results as MutationResult[];
+  return { results: part.results as MutationResult[], written: [...written.values()] };
 }
 
 export async function pushBatch(
@@ -212,14 +224,12 @@ export async function pushBatch(
   for (let attempt = 1; ; attempt++) {
     try {
       const item = { actor, request };
-      const results = await db
-        .transaction()
-        .execute(async (tx) =>
-          careful
-            ? pushCarefully(tx, item)
-            : ((await pushTogether(tx, [item]))[0] as MutationResult[]),
-        );
-      return { results, fellBack: careful };
+      const done = await db.transaction().execute(async (tx) => {
+        if (careful) return pushCarefully(tx, item);
+        const { answers, written } = await pushTogether(tx, [item]);
+        return { results: answers[0] as MutationResult[], written };
+      });
+      return { ...done, fellBack: careful };
     } catch (error) {
       if (!careful && isDeterministic(error)) {
         // The database refused something in the fast path: everything was rolled back (no
