@@ -41,6 +41,12 @@ const percentile = (values: number[], p: number) => {
   return Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0) * 10) / 10;
 };
 
+interface CpuSplit {
+  server_ms: number;
+  postgres_ms: number;
+  bench_ms: number;
+}
+
 interface Phone {
   device: BenchDevice;
   cookie: string;
@@ -160,11 +166,12 @@ async function main() {
       run: (
         phones: Phone[],
         wire: Wire,
+        split: () => CpuSplit,
       ) => Promise<{
         visits: number;
         seconds: number;
         wireVisits?: number;
-        cpu?: { server_ms: number; postgres_ms: number };
+        cpu?: CpuSplit;
       }>,
     ) => {
       log(`escenario ${name}…`);
@@ -172,10 +179,16 @@ async function main() {
       const warm = new Wire(server.origin);
       await Promise.all(phones.map((p) => warm.seed(p)));
       server.resetPeak();
+      // The bench's own CPU too: its simulated phones share the machine with the server.
+      const clientFrom = process.cpuUsage();
+      const split = (): CpuSplit => {
+        const used = process.cpuUsage(clientFrom);
+        return { ...server.cpu(), bench_ms: (used.user + used.system) / 1000 };
+      };
       const wire = new Wire(server.origin);
-      const outcome = await run(phones, wire);
+      const outcome = await run(phones, wire, split);
       const { visits, seconds, wireVisits = visits } = outcome;
-      const cpu = outcome.cpu ?? server.cpu();
+      const cpu = outcome.cpu ?? split();
       // Racing retries: every tenth phone sends one visit twice at once.
       const racing = new Wire(server.origin);
       await Promise.all(
@@ -210,7 +223,7 @@ async function main() {
       const per = (ms: number) =>
         `${(ms / visits).toFixed(2)} ms/visita, ${(ms / 1000 / seconds).toFixed(2)} núcleos`;
       log(
-        `${name}: CPU servidor ${per(cpu.server_ms)}; PostgreSQL ${per(cpu.postgres_ms)}; en ${seconds.toFixed(1)} s; carga ${loadavg()}`,
+        `${name}: CPU servidor ${per(cpu.server_ms)}; PostgreSQL ${per(cpu.postgres_ms)}; el propio bench ${per(cpu.bench_ms)}; en ${seconds.toFixed(1)} s; carga ${loadavg()}`,
       );
     };
 
@@ -224,9 +237,9 @@ async function main() {
       return (performance.now() - started) / 1000;
     };
 
-    await scenario('online', async (phones, wire) => {
+    await scenario('online', async (phones, wire, split) => {
       const closedSeconds = await closedLoop(phones, new Wire(server.origin));
-      const cpu = server.cpu();
+      const cpu = split();
       const closedVisits = phones.length * ROUNDS;
       // Open loop: each phone pushes one visit every phones/offered seconds.
       const interval = (phones.length / OFFERED_PER_S) * 1000;

@@ -14,7 +14,7 @@ import {
 } from '@acompana/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import pLimit from 'p-limit';
+import { admitByWeight } from '../http/admission.ts';
 import { gunzipBody } from '../http/decompress.ts';
 import type { Deps } from '../http/env.ts';
 import { apiRouter, errorResponses } from '../http/openapi.ts';
@@ -29,10 +29,11 @@ import { listRevisions, resolveRevision } from './revisions.ts';
 /** Push bodies carry up to 500 records with instrument answers: more than the API-wide 1 MiB. */
 export const SYNC_PUSH_PATH = '/api/v1/sync/push';
 export const SYNC_PUSH_MAX_BYTES = 16 * 1024 * 1024;
-/** Pushes admitted at once per process. Others wait before their body is read, so memory stays
- *  bounded when 100 devices push together. The admitted ones are committed in groups (group.ts),
- *  so this is also the largest group a burst of online phones forms. */
-export const SYNC_PUSH_CONCURRENCY = 16;
+/** Push admission per process, in units of body size (http/admission.ts): up to 48 small
+ *  pushes at once — the more wait together, the larger the groups they are committed in
+ *  (group.ts) — and one push near the body limit alone, so memory stays bounded when many
+ *  devices push together. */
+export const SYNC_PUSH_ADMISSION_UNITS = 48;
 
 const pushRoute = createRoute({
   method: 'post',
@@ -90,9 +91,8 @@ const resolveRoute = createRoute({
 
 export function syncRoutes(deps: Deps) {
   const app = apiRouter();
-  const admit = pLimit(SYNC_PUSH_CONCURRENCY);
   const groups = new PushGroups(deps.db);
-  app.use('/sync/push', (_c, next) => admit(next));
+  app.use('/sync/push', admitByWeight(SYNC_PUSH_ADMISSION_UNITS));
   app.use(
     '/sync/push',
     bodyLimit({

@@ -104,7 +104,7 @@ describe.each(testTargets())('sync statements on $engine', (target) => {
     expect(counter.labels, counter.labels.join('\n')).toHaveLength(5);
     if (target.engine === 'postgres') {
       // Requests one after another reuse the pool's last connection: the hot statements are
-      // prepared there (db/database.ts), the pull's is not (its plan depends on the cursor).
+      // prepared there (db/database.ts), the pull too (one index range per teacher).
       const { rows } = await sql<{ statement: string }>`
         SELECT statement FROM pg_prepared_statements`.execute(database.db);
       const prepared = rows.map((r) => r.statement.replace(/\s+/g, ' ').slice(0, 80));
