@@ -6,6 +6,7 @@ import type { DB } from '../db/schema.ts';
 import { addAccount, DNI, idOf, rosterHarness, YEAR } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import type { TestClient } from '../test/http.ts';
+import { readUntil } from '../test/until.ts';
 import { Device, pushOk } from './testing.ts';
 
 // Collective activities as sync kinds (issue 15, docs/ACTIVITIES.md), on both engines: two
@@ -31,20 +32,10 @@ async function pullAll(client: TestClient, cookie: string): Promise<Change[]> {
   return changes;
 }
 
-/** Pulls until `ready` holds (or ~10 s pass): pull holds back changes newer than the oldest
- *  transaction still running in the cluster — other test files share the PostgreSQL. */
-async function pullUntil(
-  client: TestClient,
-  cookie: string,
-  ready: (changes: Change[]) => boolean,
-): Promise<Change[]> {
-  let changes = await pullAll(client, cookie);
-  for (let i = 0; i < 100 && !ready(changes); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    changes = await pullAll(client, cookie);
-  }
-  return changes;
-}
+/** Pulls until `ready` holds: pull holds back changes newer than the oldest transaction still
+ *  running in the cluster — other test files share the PostgreSQL. */
+const pullUntil = (client: TestClient, cookie: string, ready: (changes: Change[]) => boolean) =>
+  readUntil(() => pullAll(client, cookie), ready);
 
 const latest = (changes: Change[], kind: string, id: string) =>
   changes.filter((c) => c.kind === kind && c.id === id).at(-1);

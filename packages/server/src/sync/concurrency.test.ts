@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
+import { readUntil } from '../test/until.ts';
 import { caseloadTeacher, count, Device, type Place, push, visitPayload } from './testing.ts';
 
 // Races that need real concurrent connections (PostgreSQL; PGlite has one connection):
@@ -118,11 +119,10 @@ describe.each(postgres)('sync races on $engine', (target) => {
 
     // Other test files share this PostgreSQL: their open transactions may hold pull back a
     // moment too (never skip), so pull again until both arrive.
-    let after = await pullFrom(meanwhile.cursor);
-    for (let i = 0; i < 100 && !after.changes.some((c) => c.id === late); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      after = await pullFrom(meanwhile.cursor);
-    }
+    const after = await readUntil(
+      () => pullFrom(meanwhile.cursor),
+      (p) => p.changes.some((c) => c.id === late),
+    );
     const ids = after.changes.map((c) => c.id);
     expect(ids).toContain(late);
     expect(ids).toContain(fast);

@@ -5,6 +5,7 @@ import { LIMA_TODAY } from '../db/time.ts';
 import { addAccount, DNI, idOf, rosterHarness } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
 import type { TestClient } from '../test/http.ts';
+import { readUntil } from '../test/until.ts';
 import {
   caseloadTeacher,
   commitmentPayload,
@@ -64,24 +65,17 @@ async function pullAll(
 type Pulled = Awaited<ReturnType<typeof pullAll>>;
 
 /**
- * Pulls from the same starting point until `ready` holds (or ~10 s pass). Pull holds back
- * changes newer than the oldest transaction still running anywhere in the cluster — on a
- * PostgreSQL shared with other test files running in parallel, that can be a moment.
+ * Pulls from the same starting point until `ready` holds. Pull holds back changes newer than
+ * the oldest transaction still running anywhere in the cluster — on a PostgreSQL shared with
+ * other test files running in parallel, that can be a moment.
  */
-async function pullUntil(
+const pullUntil = (
   client: TestClient,
   cookie: string,
   from: { cursor?: string; scope?: string },
   ready: (p: Pulled) => boolean,
   limit = 5,
-): Promise<Pulled> {
-  let pulled = await pullAll(client, cookie, from, limit);
-  for (let i = 0; i < 100 && !ready(pulled); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    pulled = await pullAll(client, cookie, from, limit);
-  }
-  return pulled;
-}
+): Promise<Pulled> => readUntil(() => pullAll(client, cookie, from, limit), ready);
 
 const has = (ids: string[]) => (p: Pulled) => {
   const got = new Set(p.changes.map((c) => c.id));

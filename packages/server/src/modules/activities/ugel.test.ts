@@ -12,6 +12,7 @@ import type { DB } from '../../db/schema.ts';
 import { Device, pushOk } from '../../sync/testing.ts';
 import { testTargets } from '../../test/databases.ts';
 import { ORIGIN, type TestClient, type TestResponse } from '../../test/http.ts';
+import { readUntil } from '../../test/until.ts';
 import { addAccount, DNI, idOf, rosterHarness, scopeOf, YEAR } from '../shared/testing.ts';
 
 // A UGEL specialist organises a UGEL-wide taller online (docs/ACTIVITIES.md, "Organisers"),
@@ -46,14 +47,8 @@ async function pullAll(client: TestClient, cookie: string): Promise<Change[]> {
 }
 
 /** Pulls until `ready` holds (pull holds back changes newer than a running transaction). */
-async function pullUntil(client: TestClient, cookie: string, ready: (c: Change[]) => boolean) {
-  let changes = await pullAll(client, cookie);
-  for (let i = 0; i < 100 && !ready(changes); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    changes = await pullAll(client, cookie);
-  }
-  return changes;
-}
+const pullUntil = (client: TestClient, cookie: string, ready: (c: Change[]) => boolean) =>
+  readUntil(() => pullAll(client, cookie), ready);
 
 const latest = (changes: Change[], kind: string, id: string) =>
   changes.filter((c) => c.kind === kind && c.id === id).at(-1);
@@ -226,12 +221,15 @@ describe.each(testTargets())('UGEL-wide talleres on $engine', (target) => {
     const own = await pullUntil(
       h.client,
       h.cookies.docente,
-      (c) => latest(c, 'activity', id)?.version === 2,
+      (c) =>
+        latest(c, 'activity', id)?.version === 2 &&
+        !!latest(c, 'activity_attendance', attendanceIdOf(id, s.teacher)),
     );
+    expect(latest(own, 'activity', id)?.version).toBe(2);
     const activity = latest(own, 'activity', id)?.data as ActivityRecord;
     const attendance = latest(own, 'activity_attendance', attendanceIdOf(id, s.teacher))
       ?.data as ActivityAttendanceRecord;
-    expect(attendance.days).toHaveLength(1);
+    expect(attendance?.days).toHaveLength(1);
     const tally = tallyAttendance(s.teacher, YEAR, new Map([[id, activity]]), [attendance]);
     expect(tally.count.taller).toBe(1);
 

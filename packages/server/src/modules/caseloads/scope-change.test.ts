@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Device, pushOk, visitPayload } from '../../sync/testing.ts';
 import { testTargets } from '../../test/databases.ts';
+import { readUntil } from '../../test/until.ts';
 import { DNI, rosterHarness, scopeOf, YEAR } from '../shared/testing.ts';
 import { addCoach, addUncoachedSchool } from './testing.ts';
 
@@ -41,18 +42,11 @@ describe.each(testTargets())('caseload move and sync scope on $engine', (target)
 
   /** Pull holds back changes newer than the oldest running transaction (PostgreSQL shared
    *  with other test files): retry a moment until `ready`. */
-  async function pullUntil(
+  const pullUntil = (
     cookie: string,
     from: { cursor?: string; scope?: string },
     ready: (p: Awaited<ReturnType<typeof pull>>) => boolean,
-  ) {
-    let pulled = await pull(cookie, from);
-    for (let i = 0; i < 100 && !ready(pulled); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      pulled = await pull(cookie, from);
-    }
-    return pulled;
-  }
+  ) => readUntil(() => pull(cookie, from), ready);
 
   it('moves a teacher: the old device loses them, the new one gets them, unsent work is explained', async () => {
     const ugel = await scopeOf(h.db, DNI.especialista, 'especialista');
