@@ -1,5 +1,5 @@
 import type { Me } from '@acompana/core';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import { Loading } from '../ui/Status.tsx';
 import type { SyncStatus } from './engine.ts';
 import type { OfflineRuntime } from './runtime.ts';
@@ -32,24 +32,29 @@ export function OfflineProvider({
   onSessionEnded: (code: string) => void;
   children: ReactNode;
 }) {
-  const [slot, setSlot] = useState<OfflineSlot>(() => pendingSlot());
+  // One promise per person, handed out from the first render: a screen's effect runs before
+  // this provider's (children first) and may already wait on `ready` — a placeholder that never
+  // resolved left "Mis docentes" loading forever when the home opened offline.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new promise for a new person.
+  const pending = useMemo(() => deferred<Offline>(), [me.person.id]);
+  const [current, setCurrent] = useState<Offline | null>(null);
+  const slot = useMemo<OfflineSlot>(
+    () => ({ current, ready: pending.promise }),
+    [current, pending],
+  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: one runtime per person.
   useEffect(() => {
     let runtime: OfflineRuntime | null = null;
     let cancelled = false;
-    let resolve: (offline: Offline) => void = () => undefined;
-    const ready = new Promise<Offline>((r) => {
-      resolve = r;
-    });
-    setSlot({ current: null, ready });
+    setCurrent(null);
     import('./runtime.ts').then(({ startOffline }) => {
       if (cancelled) return;
       runtime = startOffline(me, (status, online) => {
         if (!runtime) return;
         const offline: Offline = { ...runtime, status, online };
-        setSlot({ current: offline, ready });
-        resolve(offline);
+        setCurrent(offline);
+        pending.resolve(offline);
         if (status.phase === 'needsLogin') onSessionEnded(status.errorCode ?? 'SESSION_EXPIRED');
       });
       const first: Offline = {
@@ -57,8 +62,8 @@ export function OfflineProvider({
         status: runtime.engine.status,
         online: navigator.onLine,
       };
-      setSlot({ current: first, ready });
-      resolve(first);
+      setCurrent(first);
+      pending.resolve(first);
     });
     return () => {
       cancelled = true;
@@ -70,8 +75,12 @@ export function OfflineProvider({
   return <OfflineContext.Provider value={slot}>{children}</OfflineContext.Provider>;
 }
 
-function pendingSlot(): OfflineSlot {
-  return { current: null, ready: new Promise(() => undefined) };
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => undefined;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
 
 /** The running offline layer, or null while it loads. */
