@@ -56,7 +56,7 @@ export async function myProgress(
     scope: { level: 'coach' as const, id: me, name: '', code: '', place: {} },
     by: null,
   };
-  const [total] = await figures(db, report, {}, null);
+  const [total] = await figures(db, report, {}, null, { continuity: false });
   const { rows } = await sql<TeacherRow>`
     SELECT r.teacher_id AS id, ${displayNameSql('p')} AS name, max(s.name) AS school,
            sum(r.visits_done)::text AS visits_done, max(r.visit_target)::text AS visits_target,

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testTargets } from '../../test/databases.ts';
 import { assignCaseload } from '../caseloads/writes.ts';
 import { rosterHarness, YEAR } from '../shared/testing.ts';
+import { rebuildReadModels } from './maintain.ts';
 import { addReportFixture, type ReportFixture } from './testing.ts';
 
 // The reports against the hand-computed figures of the small fixture (testing.ts), on PGlite
@@ -249,5 +251,33 @@ describe.each(testTargets())('reports on $engine', (target) => {
     });
     const after = (await get(path)).body.total;
     expect([after.teachers, after.withCoach, after.visits.target]).toEqual([12, 11, 10]);
+  });
+  it('coverage: coach changes within the year and continuity from the previous year', async () => {
+    // Last year A1–A5 had C1 and A6 had C2; this year A4 moves from C1 to C2 on 1 May.
+    const caseload = (n: string, coach: string, from: string, to: string | null) =>
+      sql`INSERT INTO caseload (coach_id, teacher_id, intervention_code, region_id, ugel_id,
+            valid_from, valid_to)
+          VALUES (${coach}, ${f.teachers[n]}, 'SP_URBANO', ${f.regionId}, ${f.ugelId}, ${from},
+            ${to})`.execute(h.db);
+    for (const n of ['A1', 'A2', 'A3', 'A4', 'A5'])
+      await caseload(n, f.coaches.C1, `${YEAR - 1}-03-01`, `${YEAR - 1}-12-31`);
+    await caseload('A6', f.coaches.C2, `${YEAR - 1}-03-01`, `${YEAR - 1}-12-31`);
+    await sql`UPDATE caseload SET valid_to = ${`${YEAR}-04-30`}
+               WHERE teacher_id = ${f.teachers.A4} AND valid_from = ${`${YEAR}-03-01`}`.execute(
+      h.db,
+    );
+    await caseload('A4', f.coaches.C2, `${YEAR}-05-01`, null);
+    await rebuildReadModels(h.db);
+    const { body } = await get(`coverage?scope=ugel:${f.ugelId}&month=5`);
+    const a = body.rows.find((r: Json) => r.id === f.schools.A);
+    // All six had a coach last year; A1, A2, A3 and A5 keep theirs (4 of 6).
+    expect(a).toMatchObject({ teachers: 6, withCoach: 6, coachChanges: 1, continuityPct: 66.7 });
+    // In April A4 had not changed yet, and still had last year's coach.
+    const april = await get(`coverage?scope=ugel:${f.ugelId}&month=4`);
+    const aApril = april.body.rows.find((r: Json) => r.id === f.schools.A);
+    expect(aApril).toMatchObject({ coachChanges: 0, continuityPct: 83.3 });
+    // Compliance shows no continuity and does not read the previous year for it.
+    const compliance = await get(`compliance?scope=ugel:${f.ugelId}&month=5`);
+    expect(compliance.body.total.teachers).toBe(body.total.teachers);
   });
 });

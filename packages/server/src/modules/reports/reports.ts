@@ -15,7 +15,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { displayNameSql } from '../shared/sql.ts';
-import { type Figures, figures } from './figures.ts';
+import { type Figures, figures, monthFigures } from './figures.ts';
 import { readModelsAsOf } from './maintain.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
@@ -51,7 +51,7 @@ export async function namesOf(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-const cellOf = (f: Figures): Cell => ({
+const cellOf = (f: Pick<Figures, 'key' | 'teachersMonth' | 'teachersCum' | 'relaxed'>): Cell => ({
   id: f.key ?? 'none',
   counts: [f.teachersMonth, f.teachersCum],
   relaxed: f.relaxed,
@@ -168,6 +168,7 @@ async function table<R extends { id: string; name: string }>(
   report: ResolvedReport,
   query: ReportQuery,
   build: (head: Named, f: Figures | undefined, hidden: boolean) => R,
+  continuity: boolean,
 ): Promise<SuppressedTable<R>> {
   const filters = {
     intervention: query.intervention,
@@ -176,8 +177,8 @@ async function table<R extends { id: string; name: string }>(
     characteristic: query.characteristic,
   };
   const [totals, children] = await Promise.all([
-    figures(db, report, filters, null),
-    report.by ? figures(db, report, filters, report.by) : Promise.resolve([]),
+    figures(db, report, filters, null, { continuity }),
+    report.by ? figures(db, report, filters, report.by, { continuity }) : Promise.resolve([]),
   ]);
   // Rows with no teacher under the filters tell nothing and are left out.
   const present = children.filter((f) => f.teachersCum > 0);
@@ -258,13 +259,14 @@ const filtersOf = (q: ReportQuery) =>
 export async function complianceTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
   const report = await resolveReport(dbs.read, actor, 'report', query);
   await auditReport(dbs.write, actor, 'compliance', report, query);
-  return table(dbs.read, report, query, complianceRow);
+  // Compliance shows no continuity: its figures skip the previous year's scan.
+  return table(dbs.read, report, query, complianceRow, false);
 }
 
 export async function coverageTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
   const report = await resolveReport(dbs.read, actor, 'report', query);
   await auditReport(dbs.write, actor, 'coverage', report, query);
-  return table(dbs.read, report, query, coverageRow);
+  return table(dbs.read, report, query, coverageRow, true);
 }
 
 const envelope = async (db: Kysely<DB>, r: ResolvedReport, nextCursor: string | null) => ({
@@ -283,18 +285,12 @@ export async function complianceReport(
 ): Promise<ComplianceReport> {
   const t = await complianceTable(dbs, actor, query);
   const { items, nextCursor } = page(t.rows, query);
-  const months = await figures(
-    dbs.read,
-    t.report,
-    {
-      intervention: query.intervention,
-      level: query.level,
-      area: query.area,
-      characteristic: query.characteristic,
-    },
-    null,
-    { perMonth: true },
-  );
+  const months = await monthFigures(dbs.read, t.report, {
+    intervention: query.intervention,
+    level: query.level,
+    area: query.area,
+    characteristic: query.characteristic,
+  });
   const byMonth = Array.from({ length: 12 }, (_, i) => {
     const f = months.find((m) => m.key === String(i + 1));
     const hidden = !f || suppress([], cellOf(f)).total || t.total.suppressed;
