@@ -91,11 +91,10 @@ describe('cerrar sesión sin conexión', () => {
     await context.setOffline(true);
     await logoutThroughUi(page);
     await expectLoginPage(page, 'tras cerrar sesión sin conexión');
-    // Reloaded without a connection, the phone still asks for a login.
-    await page.reload();
-    await expectLoginPage(page, 'al recargar sin conexión');
     expect(await page.getByRole('heading', { level: 1, name: coach.home }).count()).toBe(0);
-    // The server could not hear of it yet.
+    // The server could not hear of it yet. (Reloading offline is the next test's: a document
+    // reloaded under Chromium's offline emulation can send its first request before the
+    // emulation reaches it, and such a request ended the session here in a CI run.)
     expect(await meStatus(token)).toBe(200);
 
     const sent = recordApi(page);

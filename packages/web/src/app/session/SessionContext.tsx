@@ -3,7 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import { rememberPerson } from '../../offline/last-person.ts';
 import { ApiError, setUnauthenticatedHandler } from '../api/client.ts';
 import { fetchMe, logout } from '../api/endpoints.ts';
-import { flushPendingLogout, hasPendingLogout, setPendingLogout } from './pendingLogout.ts';
+import { flushPendingLogout, hasPendingLogout, logoutNowOrLater } from './pendingLogout.ts';
 
 // Who is signed in. Started by GET /me; any 401 from any request ends the session here, and
 // the route guard then sends the person to the login page. A logout always ends the session on
@@ -89,13 +89,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     // The next start never opens this person's data without a login.
     rememberPerson(null);
-    try {
-      await logout();
-    } catch (error) {
-      // Leaving is always possible. Not ended on the server (no connection, a server error):
-      // it is sent first thing once online. A 401 means it had already ended.
-      if (!(error instanceof ApiError && error.status === 401)) setPendingLogout(true);
-    }
+    // Leaving is always possible. Not ended on the server (no connection, a server error):
+    // it is sent first thing once online.
+    await logoutNowOrLater(logout);
     setState({ status: 'anonymous', reason: 'logout' });
   }, []);
 

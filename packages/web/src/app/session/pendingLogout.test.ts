@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, apiRequest } from '../api/client.ts';
-import { flushPendingLogout, hasPendingLogout, setPendingLogout } from './pendingLogout.ts';
+import { logout } from '../api/endpoints.ts';
+import {
+  flushPendingLogout,
+  hasPendingLogout,
+  logoutNowOrLater,
+  setPendingLogout,
+} from './pendingLogout.ts';
 
 // A logout made offline is sent before anything else once the device is online (issue 11,
 // item 10). In Node: localStorage and fetch are stand-ins.
@@ -28,6 +34,11 @@ beforeEach(() => {
   online = true;
   logoutStatus = 204;
   vi.stubGlobal('localStorage', memoryStorage());
+  vi.stubGlobal('navigator', {
+    get onLine() {
+      return online;
+    },
+  });
   vi.stubGlobal(
     'fetch',
     vi.fn(async (path: string, init?: RequestInit) => {
@@ -43,6 +54,8 @@ afterEach(() => {
 });
 
 describe('pending logout', () => {
+  // Nothing is tried while the device says it is offline: in Chromium's offline emulation a
+  // request tried anyway could still reach the server through the service worker.
   it('sends the logout before the first request once online, and only once', async () => {
     setPendingLogout(true);
     online = false;
@@ -50,6 +63,8 @@ describe('pending logout', () => {
     expect(offline).toBeInstanceOf(ApiError);
     expect((offline as ApiError).code).toBe('NETWORK');
     expect(hasPendingLogout()).toBe(true);
+
+    expect(vi.mocked(fetch)).not.toHaveBeenCalled();
 
     online = true;
     await apiRequest('/api/v1/me');
@@ -85,5 +100,35 @@ describe('pending logout', () => {
   it('adds nothing when no logout is pending', async () => {
     await apiRequest('/api/v1/me');
     expect(sent).toEqual(['GET /api/v1/me']);
+  });
+
+  it('logs out at once when online', async () => {
+    await logoutNowOrLater(logout);
+    expect(sent).toEqual(['POST /api/v1/auth/logout']);
+    expect(hasPendingLogout()).toBe(false);
+  });
+
+  it('only remembers the logout when the device says it is offline', async () => {
+    online = false;
+    const tried = vi.mocked(fetch).mock.calls.length;
+    await logoutNowOrLater(logout);
+    expect(vi.mocked(fetch).mock.calls.length).toBe(tried);
+    expect(hasPendingLogout()).toBe(true);
+
+    online = true;
+    await apiRequest('/api/v1/me');
+    expect(sent).toEqual(['POST /api/v1/auth/logout', 'GET /api/v1/me']);
+    expect(hasPendingLogout()).toBe(false);
+  });
+
+  it('remembers the logout when the server could not take it, not when it had already ended', async () => {
+    logoutStatus = 503;
+    await logoutNowOrLater(logout);
+    expect(hasPendingLogout()).toBe(true);
+
+    setPendingLogout(false);
+    logoutStatus = 401;
+    await logoutNowOrLater(logout);
+    expect(hasPendingLogout()).toBe(false);
   });
 });

@@ -22,11 +22,34 @@ export function setPendingLogout(pending: boolean): void {
   }
 }
 
+const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
+
+/**
+ * Ends the session on the server now, or remembers to do it first thing once online. A device
+ * that says it is offline is not asked to try: the request could only fail, or hang on a dead
+ * connection. `send` rejects with `{ status }` for a server's answer; a 401 means the session
+ * had already ended (expired, or ended from another tab), so nothing is left to send.
+ */
+export async function logoutNowOrLater(send: () => Promise<void>): Promise<void> {
+  if (isOffline()) {
+    setPendingLogout(true);
+    return;
+  }
+  try {
+    await send();
+  } catch (error) {
+    const status = (error as { status?: unknown } | null)?.status;
+    if (status !== 401) setPendingLogout(true);
+  }
+}
+
 let inFlight: Promise<boolean> | null = null;
 
 /** Sends a pending logout; true when none is left (sent now, or nothing was pending). */
 export function flushPendingLogout(): Promise<boolean> {
   if (!hasPendingLogout()) return Promise.resolve(true);
+  // Offline, as the sync engine judges it (offline/runtime.ts): wait for the 'online' event.
+  if (isOffline()) return Promise.resolve(false);
   inFlight ??= (async () => {
     try {
       const response = await fetch('/api/v1/auth/logout', {
