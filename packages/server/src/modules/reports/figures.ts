@@ -90,7 +90,6 @@ export async function figures(
   const F = condition(active, full);
   const key = by ? sql`${sql.ref(`r.${SCOPE_COLUMN[by]}`)}::text` : sql`NULL::text`;
   const inMonth = sql`r.month = ${report.month}`;
-  const upTo = report.month;
   const relaxedFlags = [];
   const relaxedCounts = [];
   for (let mask = 0; mask < full; mask++) {
@@ -134,7 +133,7 @@ export async function figures(
              coalesce(max(r.familias_target) FILTER (WHERE r.has_coach), 0) AS ft,
              max(r.coach_id::text) FILTER (WHERE ${inMonth} AND r.has_coach) AS coach_now
         FROM report_teacher_month r
-       WHERE r.school_year = ${report.year} AND r.month <= ${upTo} AND ${scopeCondition(report)}
+       WHERE r.school_year = ${report.year} AND r.month <= ${report.month} AND ${scopeCondition(report)}
        GROUP BY 1, 2, 3
     ),
     per_person AS (

@@ -7,6 +7,7 @@ import {
   type CoverageReport,
   type CoverageRow,
   type ReportBy,
+  type ReportFilters,
   type ReportQuery,
   type ReportScopeLevel,
   suppress,
@@ -162,6 +163,13 @@ export interface SuppressedTable<R> {
   rows: R[];
 }
 
+const reportFilters = (q: ReportQuery): ReportFilters => ({
+  intervention: q.intervention,
+  level: q.level,
+  area: q.area,
+  characteristic: q.characteristic,
+});
+
 /** Every row of the answer (all pages), suppressed; the pages and the CSV cut from this. */
 async function table<R extends { id: string; name: string }>(
   db: Kysely<DB>,
@@ -170,12 +178,7 @@ async function table<R extends { id: string; name: string }>(
   build: (head: Named, f: Figures | undefined, hidden: boolean) => R,
   continuity: boolean,
 ): Promise<SuppressedTable<R>> {
-  const filters = {
-    intervention: query.intervention,
-    level: query.level,
-    area: query.area,
-    characteristic: query.characteristic,
-  };
+  const filters = reportFilters(query);
   const [totals, children] = await Promise.all([
     figures(db, report, filters, null, { continuity }),
     report.by ? figures(db, report, filters, report.by, { continuity }) : Promise.resolve([]),
@@ -285,12 +288,7 @@ export async function complianceReport(
 ): Promise<ComplianceReport> {
   const t = await complianceTable(dbs, actor, query);
   const { items, nextCursor } = page(t.rows, query);
-  const months = await monthFigures(dbs.read, t.report, {
-    intervention: query.intervention,
-    level: query.level,
-    area: query.area,
-    characteristic: query.characteristic,
-  });
+  const months = await monthFigures(dbs.read, t.report, reportFilters(query));
   const byMonth = Array.from({ length: 12 }, (_, i) => {
     const f = months.find((m) => m.key === String(i + 1));
     const hidden = !f || suppress([], cellOf(f)).total || t.total.suppressed;
