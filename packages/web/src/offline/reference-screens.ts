@@ -116,14 +116,23 @@ export async function refreshScreenData(db: LocalDb): Promise<void> {
   );
 }
 
-/** Stores the catalogue: interventions and this year's targets of each. */
+/** Stores the catalogue: interventions and this year's targets of each. A targets request
+ *  that fails (the connection dropped mid-refresh) keeps that intervention's previous copy,
+ *  and the list and the targets are written together: the catalogue that opened offline
+ *  before a failed refresh still opens after it. */
 export async function refreshCatalogue(db: LocalDb): Promise<void> {
   const interventions = await listInterventions();
-  await db.meta.put({ key: SCREEN_KEYS.interventions, value: interventions });
-  const targets = await inBatches(interventions, (i) => getTargets(i.code, null));
-  await db.meta.put({
-    key: SCREEN_KEYS.targets,
-    value: Object.fromEntries(targets.map((t) => [t.intervention.code, t])),
+  const fresh = await inBatches(interventions, (i) => getTargets(i.code, null));
+  const previous = ((await db.meta.get(SCREEN_KEYS.targets))?.value ?? {}) as Record<
+    string,
+    Targets
+  >;
+  const targets: Record<string, Targets> = {};
+  for (const { code } of interventions) if (previous[code]) targets[code] = previous[code];
+  for (const t of fresh) targets[t.intervention.code] = t;
+  await db.transaction('rw', db.meta, async () => {
+    await db.meta.put({ key: SCREEN_KEYS.interventions, value: interventions });
+    await db.meta.put({ key: SCREEN_KEYS.targets, value: targets });
   });
 }
 
