@@ -29,6 +29,8 @@ const ROUNDS = Number(process.env.BENCH_SYNC_ROUNDS ?? 5);
 const FIELD_VISITS = Number(process.env.BENCH_SYNC_FIELD_VISITS ?? 20);
 const OFFERED_PER_S = Number(process.env.BENCH_SYNC_OFFERED ?? 100);
 const OPEN_SECONDS = Number(process.env.BENCH_SYNC_OPEN_SECONDS ?? 15);
+/** Which scenarios run (comma-separated; all by default): a profile of one alone. */
+const ONLY = new Set((process.env.BENCH_SYNC_SCENARIOS ?? 'online,field,mixed').split(','));
 const loadavg = () =>
   os
     .loadavg()
@@ -174,6 +176,7 @@ async function main() {
         cpu?: CpuSplit;
       }>,
     ) => {
+      if (!ONLY.has(name)) return;
       log(`escenario ${name}…`);
       const phones = phonesFor();
       const warm = new Wire(server.origin);

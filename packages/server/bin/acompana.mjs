@@ -1,6 +1,81 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so there is no server build to go stale.
-import { register } from 'tsx/esm/api';
+// The `acompana` command. Its TypeScript sources are bundled into one plain module at every
+// start (esbuild, well under a second), so there is no build to go stale and no TypeScript
+// loader in the running server: a server run through tsx kept its loader thread and every
+// module's transformed source resident, ~100 MB more on PGlite (docs/BUDGETS.md, "Start").
+// If the bundle cannot be made (a read-only install), or with ACOMPANA_NO_BUNDLE=1 (stack
+// traces with the sources' own lines), the sources run through tsx instead.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-await import('../src/cli.ts');
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const entry = path.join(root, 'src', 'cli.ts');
+/** One directory below the package, like src/: the bundle finds the package's files from
+ *  there (src/paths.ts) and its dependencies in the node_modules above it. */
+const outDir = path.join(root, '.run');
+const KEEP_MS = 60 * 60 * 1000;
+
+/** Bundles the sources and the workspace packages; every other package stays an import. */
+async function bundle() {
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    // Function and class names stay readable in stack traces and logs.
+    keepNames: true,
+    plugins: [
+      {
+        name: 'packages-external',
+        setup(b) {
+          b.onResolve({ filter: /^[^./]/ }, (args) =>
+            args.path.startsWith('@acompana/') ? undefined : { path: args.path, external: true },
+          );
+        },
+      },
+    ],
+  });
+  const code = out.outputFiles[0].contents;
+  const name = `acompana-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.mjs`;
+  const file = path.join(outDir, name);
+  fs.mkdirSync(outDir, { recursive: true });
+  if (!fs.existsSync(file)) {
+    // Written whole, then renamed: two commands starting at once never read half a file.
+    const partial = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, code);
+    fs.renameSync(partial, file);
+  }
+  // Bundles of older sources: a running process no longer needs its file once loaded.
+  for (const other of fs.readdirSync(outDir)) {
+    const stale = path.join(outDir, other);
+    if (other === name) continue;
+    try {
+      if (Date.now() - fs.statSync(stale).mtimeMs > KEEP_MS) fs.rmSync(stale, { force: true });
+    } catch {
+      // Removed by another start meanwhile.
+    }
+  }
+  return file;
+}
+
+let file = null;
+try {
+  if (process.env.ACOMPANA_NO_BUNDLE !== '1') file = await bundle();
+} catch (error) {
+  process.stderr.write(
+    `Aviso: no se pudo preparar el servidor (${error.message}); se ejecuta con tsx.\n`,
+  );
+}
+if (file) {
+  await import(pathToFileURL(file).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli.ts');
+}

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { AppError } from '@acompana/core';
+import { WEB_DIST_URL } from './paths.ts';
 
 // All configuration comes from the environment (documented in the README). Parsed once, at
 // start-up: a value that makes no sense (0 minutes of session, "yes" for a boolean, an origin
@@ -100,9 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxFailures: p.int(env, 'LOGIN_MAX_FAILURES', 5, 1, 100),
     loginLockoutMinutes: p.int(env, 'LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     loginMaxPerIpPerMinute: p.int(env, 'LOGIN_MAX_PER_IP_PER_MINUTE', 30, 1, 100_000),
-    webDistDir: path.resolve(
-      env.ACOMPANA_WEB_DIST || new URL('../../web/dist', import.meta.url).pathname,
-    ),
+    webDistDir: path.resolve(env.ACOMPANA_WEB_DIST || fileURLToPath(WEB_DIST_URL)),
   };
   if (config.databaseReadUrl && !config.databaseUrl) {
     p.list.push(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '@acompana/core';
 import type { Config } from '../config.ts';
+import { BIN_URL } from '../paths.ts';
 
 // `acompana start` on a new embedded database: PGlite is created, migrated and given the demo
 // in a child process, and the server then opens the prepared data dir. PGlite's WebAssembly
@@ -11,7 +12,7 @@ import type { Config } from '../config.ts';
 // process ~800 MB resident where serving needs ~350 (docs/BUDGETS.md, "Start"); reopening in
 // the same process kept ~430 MB that the allocator never returned.
 
-const BIN = fileURLToPath(new URL('../../bin/acompana.mjs', import.meta.url));
+const BIN = fileURLToPath(BIN_URL);
 
 /** Whether this start creates the embedded database (PGlite, a data dir without one). */
 export function createsEmbeddedDatabase(config: Config): boolean {

@@ -1,12 +1,11 @@
 import fs from 'node:fs/promises';
 import { AppError } from '@acompana/core';
 import { sql } from 'kysely';
+import { MIGRATIONS_DIR } from '../paths.ts';
 import type { Database } from './database.ts';
 
 // Plain numbered SQL files (NNNN_name.sql), each applied in its own transaction and recorded in
 // schema_migrations. A database that knows migrations this code does not is refused.
-
-export const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url);
 
 export interface Migration {
   version: number;
