@@ -8,7 +8,8 @@ import type { ResolvedReport } from './scope.ts';
 // FILTER clauses, not in WHERE, so the same query also gives each row's teacher counts with
 // every combination of the filters lifted — what suppression needs against differences.
 
-const SCOPE_COLUMN: Record<Exclude<ReportScopeLevel, 'nation'>, string> = {
+/** The read models' column of each scope level (and `by`). */
+export const SCOPE_COLUMN: Record<Exclude<ReportScopeLevel, 'nation'>, string> = {
   region: 'region_id',
   ugel: 'ugel_id',
   network: 'network_id',
@@ -16,7 +17,8 @@ const SCOPE_COLUMN: Record<Exclude<ReportScopeLevel, 'nation'>, string> = {
   coach: 'coach_id',
 };
 
-type FilterKey = keyof ReportFilters;
+export type FilterKey = keyof ReportFilters;
+/** The filters' columns as this module's per-teacher rows name them. */
 const FILTER_COLUMN: Record<FilterKey, string> = {
   intervention: 'intervention_code',
   level: 'lvl',
@@ -55,18 +57,28 @@ export interface Figures {
   relaxed: number[][];
 }
 
-function activeFilters(filters: ReportFilters): [FilterKey, string][] {
-  return (Object.keys(FILTER_COLUMN) as FilterKey[])
-    .filter((k) => filters[k] !== undefined)
-    .map((k) => [k, String(filters[k])]);
+const FILTER_KEYS: FilterKey[] = ['intervention', 'level', 'area', 'characteristic'];
+
+/** The filters the query sets, in a fixed order (bit i of a mask is the i-th of them). */
+export function activeFilters(filters: ReportFilters): [FilterKey, string][] {
+  return FILTER_KEYS.filter((k) => filters[k] !== undefined).map((k) => [k, String(filters[k])]);
 }
 
-function condition(active: [FilterKey, string][], mask: number): RawBuilder<unknown> {
+/** The active filters whose bit is set in `mask`, on `alias`'s `columns`. */
+export function filterCondition(
+  active: [FilterKey, string][],
+  mask: number,
+  alias: string,
+  columns: Record<FilterKey, string>,
+): RawBuilder<unknown> {
   const parts = active
     .filter((_, i) => mask & (1 << i))
-    .map(([k, v]) => sql`${sql.ref(`t.${FILTER_COLUMN[k]}`)} = ${v}`);
+    .map(([k, v]) => sql`${sql.ref(`${alias}.${columns[k]}`)} = ${v}`);
   return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
 }
+
+const condition = (active: [FilterKey, string][], mask: number) =>
+  filterCondition(active, mask, 't', FILTER_COLUMN);
 
 export function scopeCondition(report: ResolvedReport): RawBuilder<unknown> {
   const { level, id } = report.scope;

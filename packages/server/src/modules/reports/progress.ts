@@ -9,11 +9,17 @@ import {
   type ReportScopeLevel,
   suppress,
 } from '@acompana/core';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { desempenoNames } from '../instruments/queries.ts';
-import { scopeCondition } from './figures.ts';
+import {
+  activeFilters,
+  type FilterKey,
+  filterCondition,
+  SCOPE_COLUMN,
+  scopeCondition,
+} from './figures.ts';
 import { readModelsAsOf } from './maintain.ts';
 import { namesOf, page, type ReportDbs, type SuppressedTable } from './reports.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
@@ -26,40 +32,22 @@ import { type ResolvedReport, resolveReport } from './scope.ts';
 // says nothing. Within a published row, a month of a desempeño with fewer than 5 levels is
 // left out, and the stages and the movement are published only when 5 or more teachers have one.
 
-const COLUMN: Record<Exclude<ReportScopeLevel, 'nation'>, string> = {
-  region: 'region_id',
-  ugel: 'ugel_id',
-  network: 'network_id',
-  school: 'school_id',
-  coach: 'coach_id',
-};
-const FILTER_COLUMN = {
+/** The filters' columns in report_teacher_month. */
+const FILTER_COLUMN: Record<FilterKey, string> = {
   intervention: 'intervention_code',
   level: 'level',
   area: 'area',
   characteristic: 'characteristic',
-} as const;
-type FilterKey = keyof typeof FILTER_COLUMN;
+};
 const MIN = 5;
 const int = (v: unknown) => Number(v ?? 0);
-
-function active(filters: ReportFilters): [FilterKey, string][] {
-  return (Object.keys(FILTER_COLUMN) as FilterKey[])
-    .filter((k) => filters[k] !== undefined)
-    .map((k) => [k, String(filters[k])]);
-}
-
-function condition(filters: [FilterKey, string][], mask: number): RawBuilder<unknown> {
-  const parts = filters
-    .filter((_, i) => mask & (1 << i))
-    .map(([k, v]) => sql`${sql.ref(`m.${FILTER_COLUMN[k]}`)} = ${v}`);
-  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
-}
+const condition = (filters: [FilterKey, string][], mask: number) =>
+  filterCondition(filters, mask, 'm', FILTER_COLUMN);
 
 /** The teachers of the scope with a rubric level this year up to the month: one row each, with
  *  the row key and their dimensions of their last month in the read model. */
 function members(report: ResolvedReport, by: ReportBy | null) {
-  const key = by ? sql`${sql.ref(`r.${COLUMN[by]}`)}::text` : sql`NULL::text`;
+  const key = by ? sql`${sql.ref(`r.${SCOPE_COLUMN[by]}`)}::text` : sql`NULL::text`;
   return sql`
     SELECT DISTINCT ON (r.teacher_id) r.teacher_id, ${key} AS key, r.intervention_code,
            r.level, r.area, r.characteristic
@@ -87,7 +75,7 @@ async function progressFigures(
   filters: ReportFilters,
   by: ReportBy | null,
 ): Promise<Map<string | null, Figures>> {
-  const f = active(filters);
+  const f = activeFilters(filters);
   const full = (1 << f.length) - 1;
   const F = condition(f, full);
   const relaxed = [];
