@@ -1,44 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { attendanceIdOf, type Change } from '@acompana/core';
+import { attendanceIdOf } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../db/schema.ts';
 import { addAccount, DNI, idOf, rosterHarness, YEAR } from '../modules/shared/testing.ts';
 import { testTargets } from '../test/databases.ts';
-import type { TestClient } from '../test/http.ts';
-import { readUntil } from '../test/until.ts';
-import { Device, pushOk } from './testing.ts';
+import { Device, latest, pullAll, pullUntil, pushOk } from './testing.ts';
 
 // Collective activities as sync kinds (issue 15, docs/ACTIVITIES.md), on both engines: two
 // co-organising coaches writing offline on two phones both end with the merged activity and
 // every attendance mark; each bad input of the issue gets its stable code and nothing else of
 // the batch is lost; pull sends an activity to its organisers, invitees and their coaches only.
-
-async function pullAll(client: TestClient, cookie: string): Promise<Change[]> {
-  const changes: Change[] = [];
-  let cursor: string | undefined;
-  let scope: string | undefined;
-  for (let pages = 0; pages < 100; pages++) {
-    const params = new URLSearchParams({ limit: '500' });
-    if (cursor) params.set('cursor', cursor);
-    if (scope) params.set('scope', scope);
-    const { status, body } = await client.getJson(`/api/v1/sync/pull?${params}`, cookie);
-    expect(status).toBe(200);
-    changes.push(...body.changes);
-    cursor = body.cursor;
-    scope = body.scope;
-    if (!body.more) break;
-  }
-  return changes;
-}
-
-/** Pulls until `ready` holds: pull holds back changes newer than the oldest transaction still
- *  running in the cluster — other test files share the PostgreSQL. */
-const pullUntil = (client: TestClient, cookie: string, ready: (changes: Change[]) => boolean) =>
-  readUntil(() => pullAll(client, cookie), ready);
-
-const latest = (changes: Change[], kind: string, id: string) =>
-  changes.filter((c) => c.kind === kind && c.id === id).at(-1);
 
 interface Caseload {
   coachId: string;

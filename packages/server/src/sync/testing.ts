@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Mutation } from '@acompana/core';
+import type { Change, Mutation } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
+import { expect } from 'vitest';
 import type { DB } from '../db/schema.ts';
 import { LIMA_TODAY } from '../db/time.ts';
 import type { TestClient, TestResponse } from '../test/http.ts';
+import { readUntil } from '../test/until.ts';
 
 // Helpers of the sync tests: a simulated device (device id, outbox seq) that builds mutations,
 // and realistic records for a teacher of the demo coach's caseload.
@@ -189,3 +191,34 @@ export async function othersQuiet(db: Kysely<DB>, engine: 'pglite' | 'postgres')
 export function pageExact(engine: 'pglite' | 'postgres'): { retry: number } {
   return { retry: engine === 'postgres' ? 2 : 0 };
 }
+
+/** Every change of the person's scope, page after page. */
+export async function pullAll(client: TestClient, cookie: string): Promise<Change[]> {
+  const changes: Change[] = [];
+  let cursor: string | undefined;
+  let scope: string | undefined;
+  for (let pages = 0; pages < 100; pages++) {
+    const params = new URLSearchParams({ limit: '500' });
+    if (cursor) params.set('cursor', cursor);
+    if (scope) params.set('scope', scope);
+    const { status, body } = await client.getJson(`/api/v1/sync/pull?${params}`, cookie);
+    expect(status).toBe(200);
+    changes.push(...body.changes);
+    cursor = body.cursor;
+    scope = body.scope;
+    if (!body.more) break;
+  }
+  return changes;
+}
+
+/** Pulls until `ready` holds: pull holds back changes newer than the oldest transaction still
+ *  running in the cluster — other test files share the PostgreSQL. */
+export const pullUntil = (
+  client: TestClient,
+  cookie: string,
+  ready: (changes: Change[]) => boolean,
+) => readUntil(() => pullAll(client, cookie), ready);
+
+/** The last change of a record in `changes`. */
+export const latest = (changes: Change[], kind: string, id: string) =>
+  changes.filter((c) => c.kind === kind && c.id === id).at(-1);

@@ -1,12 +1,9 @@
-import type { Change } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
-import { expect } from 'vitest';
 import type { DB } from '../../db/schema.ts';
 import { ORIGIN, type TestClient } from '../../test/http.ts';
-import { readUntil } from '../../test/until.ts';
 import { YEAR } from '../shared/testing.ts';
 
-// Helpers of ugel.test.ts: the UGEL-wide taller's requests, pulls and the demo's coaches.
+// Helpers of ugel.test.ts: the UGEL-wide taller's requests and the demo's coaches.
 
 export const put = (client: TestClient, cookie: string, id: string, body: unknown) =>
   client.request(`/api/v1/ugel-activities/${id}`, {
@@ -14,31 +11,6 @@ export const put = (client: TestClient, cookie: string, id: string, body: unknow
     headers: { 'content-type': 'application/json', origin: ORIGIN, cookie },
     body: JSON.stringify(body),
   });
-
-export async function pullAll(client: TestClient, cookie: string): Promise<Change[]> {
-  const changes: Change[] = [];
-  let cursor: string | undefined;
-  let scope: string | undefined;
-  for (let pages = 0; pages < 100; pages++) {
-    const params = new URLSearchParams({ limit: '500' });
-    if (cursor) params.set('cursor', cursor);
-    if (scope) params.set('scope', scope);
-    const { status, body } = await client.getJson(`/api/v1/sync/pull?${params}`, cookie);
-    expect(status).toBe(200);
-    changes.push(...body.changes);
-    cursor = body.cursor;
-    scope = body.scope;
-    if (!body.more) break;
-  }
-  return changes;
-}
-
-/** Pulls until `ready` holds (pull holds back changes newer than a running transaction). */
-export const pullUntil = (client: TestClient, cookie: string, ready: (c: Change[]) => boolean) =>
-  readUntil(() => pullAll(client, cookie), ready);
-
-export const latest = (changes: Change[], kind: string, id: string) =>
-  changes.filter((c) => c.kind === kind && c.id === id).at(-1);
 
 /** Current caseload teachers of `coachId` with a post this year in `ugelId`. */
 export async function teachersOf(db: Kysely<DB>, coachId: string, ugelId: string) {

@@ -7,20 +7,11 @@ import {
 } from '@acompana/core';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { Device, pushOk } from '../../sync/testing.ts';
+import { Device, latest, pullUntil, pushOk } from '../../sync/testing.ts';
 import { testTargets } from '../../test/databases.ts';
 import type { TestResponse } from '../../test/http.ts';
 import { addAccount, DNI, idOf, rosterHarness, scopeOf, YEAR } from '../shared/testing.ts';
-import {
-  dniOf,
-  latest,
-  present,
-  pullUntil,
-  put,
-  secondCoach,
-  taller,
-  teachersOf,
-} from './ugel-testing.ts';
+import { dniOf, present, put, secondCoach, taller, teachersOf } from './ugel-testing.ts';
 
 // A UGEL specialist organises a UGEL-wide taller online (docs/ACTIVITIES.md, "Organisers"),
 // on both engines: it reaches the invited teachers' coaches, who mark their own teachers'
