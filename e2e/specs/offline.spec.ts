@@ -153,6 +153,14 @@ describe('trabajo de campo sin conexión', () => {
     );
     const visitPath = new URL(page.url()).pathname;
     const visitId = visitPath.split('/').pop() ?? '';
+    // The first save loaded zod's Spanish messages, offline, from the service worker's copy.
+    const spanish = await page.evaluate(`(async () => {
+      const entry = performance.getEntriesByType('resource')
+        .find((r) => /zod-locale-[^/]*\\.js$/.test(r.name));
+      if (!entry) return 'no cargado';
+      return (await (await fetch(entry.name)).text()).includes('Entrada inválida');
+    })()`);
+    expect(spanish).toBe(true);
 
     await page.getByRole('button', { name: 'Marcar como realizada' }).click();
     await step(page, 'marcar realizada', () => page.getByText('Realizada').first().waitFor());

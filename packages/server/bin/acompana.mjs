@@ -19,7 +19,7 @@ const KEEP_MS = 60 * 60 * 1000;
 
 /** Bundles the sources and the workspace packages; every other package stays an import. */
 async function bundle() {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const out = await build({
     entryPoints: [entry],
     bundle: true,
@@ -41,11 +41,17 @@ async function bundle() {
       },
     ],
   });
+  // esbuild's service process would otherwise stay beside the server (~50 MB).
+  await stop();
   const code = out.outputFiles[0].contents;
   const name = `acompana-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.mjs`;
   const file = path.join(outDir, name);
   fs.mkdirSync(outDir, { recursive: true });
-  if (!fs.existsSync(file)) {
+  if (fs.existsSync(file)) {
+    // In use again: not one of the stale bundles another start removes.
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } else {
     // Written whole, then renamed: two commands starting at once never read half a file.
     const partial = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(partial, code);
@@ -72,10 +78,20 @@ try {
     `Aviso: no se pudo preparar el servidor (${error.message}); se ejecuta con tsx.\n`,
   );
 }
-if (file) {
-  await import(pathToFileURL(file).href);
-} else {
+async function fromSources() {
   const { register } = await import('tsx/esm/api');
   register();
   await import('../src/cli.ts');
+}
+
+if (!file) await fromSources();
+else {
+  try {
+    await import(pathToFileURL(file).href);
+  } catch (error) {
+    // Removed between writing and loading (sources changed and another start pruned it):
+    // the sources still run. Any other error is the command's own.
+    if (fs.existsSync(file)) throw error;
+    await fromSources();
+  }
 }

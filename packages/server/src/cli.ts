@@ -1,3 +1,5 @@
+// Zod's messages in Spanish, in the bundle too (core/src/zod-locale.ts).
+import '@acompana/core/zod-locale';
 import { AppError, IMPORT_KINDS, type ImportKind, isAppError, ROLES } from '@acompana/core';
 import { Command, InvalidArgumentError } from 'commander';
 import { backup, restore } from './cli/backup.ts';

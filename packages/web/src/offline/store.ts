@@ -18,6 +18,7 @@ import {
 import { dequal } from 'dequal';
 import { v7 as uuidv7 } from 'uuid';
 import { type DeviceMeta, type LocalDb, type LocalRecord, META, type OutboxEntry } from './db.ts';
+import { zodInSpanish } from './zod-spanish.ts';
 
 // Local writes. Each write and its outbox entry commit in ONE Dexie transaction, so a record
 // changed on the device always has the mutation that will carry it to the server (docs/SYNC.md).
@@ -207,6 +208,8 @@ export async function saveRecord<K extends EntityKind>(
   changes: RecordChanges<K>,
 ): Promise<LocalRecord<EntityRecord<K>>> {
   const entityId = id ?? uuidv7();
+  // Before the transaction: awaiting anything but the database inside it would end it.
+  await zodInSpanish();
   return db.transaction('rw', db.records, db.outbox, db.meta, db.reference, async () => {
     const existing = await db.records.get([kind, entityId]);
     const merged = { ...(existing?.data ?? {}), ...changes };

@@ -1,3 +1,5 @@
+// Zod's messages in Spanish for the ladder's checks (core/src/zod-locale.ts).
+import '@acompana/core/zod-locale';
 import { type Intervention, type StageLadder, stageLadderSchema } from '@acompana/core';
 import type { TFunction } from 'i18next';
 import { useId, useState } from 'react';
