@@ -123,14 +123,14 @@ export async function refreshScreenData(db: LocalDb): Promise<void> {
 export async function refreshCatalogue(db: LocalDb): Promise<void> {
   const interventions = await listInterventions();
   const fresh = await inBatches(interventions, (i) => getTargets(i.code, null));
-  const previous = ((await db.meta.get(SCREEN_KEYS.targets))?.value ?? {}) as Record<
-    string,
-    Targets
-  >;
-  const targets: Record<string, Targets> = {};
-  for (const { code } of interventions) if (previous[code]) targets[code] = previous[code];
-  for (const t of fresh) targets[t.intervention.code] = t;
   await db.transaction('rw', db.meta, async () => {
+    const previous = ((await db.meta.get(SCREEN_KEYS.targets))?.value ?? {}) as Record<
+      string,
+      Targets
+    >;
+    const targets: Record<string, Targets> = {};
+    for (const { code } of interventions) if (previous[code]) targets[code] = previous[code];
+    for (const t of fresh) targets[t.intervention.code] = t;
     await db.meta.put({ key: SCREEN_KEYS.interventions, value: interventions });
     await db.meta.put({ key: SCREEN_KEYS.targets, value: targets });
   });
