@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPgliteInMemory } from '../db/database.ts';
 import { migrate } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
+import { cellsAgainstTeachers } from '../modules/reports/cells-testing.ts';
 import { checkAnswers } from '../sync/instruments.ts';
 import { recordFromRow } from '../sync/store.ts';
 import { pgliteTemplate, type TestTarget, testTargets } from '../test/databases.ts';
@@ -205,6 +206,22 @@ describe.each(testTargets())('seed synthetic on $engine', (target) => {
     );
     expect(changes[0]?.n).toBeGreaterThan(0);
   });
+
+  it(
+    'answers every report shape from the cells exactly as per teacher',
+    async () => {
+      const { fromCells, perTeacher, complexBefore } = await cellsAgainstTeachers(database.db);
+      expect(fromCells.length).toBeGreaterThan(300);
+      expect(fromCells).toEqual(perTeacher);
+      // A few teachers are read per teacher (two interventions, no post…) and the rest are not.
+      const { rows } = await sql<{ n: string }>`
+        SELECT count(DISTINCT (school_year, teacher_id))::text AS n FROM report_teacher_month`.execute(
+        database.db,
+      );
+      expect(complexBefore).toBeLessThan(Number(rows[0]?.n));
+    },
+    LOAD_MS,
+  );
 
   it(
     'gives the same content for the same seed',

@@ -1,30 +1,24 @@
-import type { ReportBy, ReportFilters, ReportScopeLevel } from '@acompana/core';
+import type { ReportBy, ReportFilters } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import {
+  activeFilters,
+  CELL_FILTER_COLUMN,
+  cellKind,
+  filterCondition,
+  mergeByKey,
+  SCOPE_COLUMN,
+  scopeOn,
+} from './cell-figures.ts';
 import type { ResolvedReport } from './scope.ts';
+import { teacherFigures, teacherMonthFigures } from './teacher-figures.ts';
 
-// The figures behind compliance and coverage: one GROUP BY over report_teacher_month (never the
-// field tables), first per (row, teacher, intervention), then per row. Filters are applied in
-// FILTER clauses, not in WHERE, so the same query also gives each row's teacher counts with
-// every combination of the filters lifted — what suppression needs against differences.
-
-/** The read models' column of each scope level (and `by`). */
-export const SCOPE_COLUMN: Record<Exclude<ReportScopeLevel, 'nation'>, string> = {
-  region: 'region_id',
-  ugel: 'ugel_id',
-  network: 'network_id',
-  school: 'school_id',
-  coach: 'coach_id',
-};
-
-export type FilterKey = keyof ReportFilters;
-/** The filters' columns as this module's per-teacher rows name them. */
-const FILTER_COLUMN: Record<FilterKey, string> = {
-  intervention: 'intervention_code',
-  level: 'lvl',
-  area: 'ar',
-  characteristic: 'ch',
-};
+// The figures behind compliance and coverage. Most teachers are read from the cells (cells.ts,
+// hundreds per answer); the teachers the cells leave out (report_complex) are read per teacher
+// from report_teacher_month by the same rules — first per (row, teacher, intervention), then per
+// row — and both are added up. Filters are applied in FILTER clauses, not in WHERE, so the same
+// query also gives each row's teacher counts with every combination of the filters lifted —
+// what suppression needs against differences.
 
 export interface Figures {
   key: string | null;
@@ -57,181 +51,222 @@ export interface Figures {
   relaxed: number[][];
 }
 
-const FILTER_KEYS: FilterKey[] = ['intervention', 'level', 'area', 'characteristic'];
-
-/** The filters the query sets, in a fixed order (bit i of a mask is the i-th of them). */
-export function activeFilters(filters: ReportFilters): [FilterKey, string][] {
-  return FILTER_KEYS.filter((k) => filters[k] !== undefined).map((k) => [k, String(filters[k])]);
-}
-
-/** The active filters whose bit is set in `mask`, on `alias`'s `columns`. */
-export function filterCondition(
-  active: [FilterKey, string][],
-  mask: number,
-  alias: string,
-  columns: Record<FilterKey, string>,
-): RawBuilder<unknown> {
-  const parts = active
-    .filter((_, i) => mask & (1 << i))
-    .map(([k, v]) => sql`${sql.ref(`${alias}.${columns[k]}`)} = ${v}`);
-  return parts.length ? sql.join(parts, sql` AND `) : sql`true`;
-}
-
-const condition = (active: [FilterKey, string][], mask: number) =>
-  filterCondition(active, mask, 't', FILTER_COLUMN);
-
-export function scopeCondition(report: ResolvedReport): RawBuilder<unknown> {
-  const { level, id } = report.scope;
-  if (level === 'nation') return sql`true`;
-  return sql`${sql.ref(`r.${SCOPE_COLUMN[level]}`)} = ${id}::uuid`;
-}
-
 const int = (v: unknown) => Number(v ?? 0);
 
-/** The figures of each child row (`by`), or of the scope's total when `by` is null.
- *  `continuity` (coverage) also reads each teacher's last coach of the previous year. */
-export async function figures(
+/** The columns every part of `reportFigures`' statement answers, in this order. */
+function columnsOf(full: number): string[] {
+  const rx = [];
+  for (let mask = 0; mask < full; mask++) rx.push(`rx_${mask}_m`, `rx_${mask}_c`);
+  return [...FIGURE_COLUMNS, ...rx];
+}
+const FIGURE_COLUMNS = [
+  'teachers_month',
+  'teachers_cum',
+  'with_coach',
+  'visits_done',
+  'visits_planned',
+  'visit_target_month',
+  'due',
+  'visited_due',
+  'gia',
+  'ria',
+  'taller',
+  'familias',
+  'cum_visits',
+  'cum_gia',
+  'cum_ria',
+  'cum_taller',
+  'cum_familias',
+  'target_visits',
+  'target_gia',
+  'target_ria',
+  'target_taller',
+  'target_familias',
+  'coach_changes',
+  'previous_coached',
+  'same_coach',
+];
+
+/** One part of the statement: `query`'s answer in the common columns (absent ones null). */
+function part(name: string, query: RawBuilder<unknown>, has: string[], full: number) {
+  const cols = columnsOf(full).map((c) =>
+    has.includes(c)
+      ? sql`${sql.ref(`z.${c}`)}::bigint AS ${sql.ref(c)}`
+      : sql`NULL::bigint AS ${sql.ref(c)}`,
+  );
+  return sql`SELECT ${name}::text AS part, z.key::text AS key, ${sql.join(cols)} FROM (${query}) z`;
+}
+
+export interface ReportFigures {
+  total: Figures | undefined;
+  rows: Figures[];
+  months: MonthFigures[];
+}
+
+/**
+ * The figures of a report in one statement (one round trip): the scope's total, each child row
+ * (`by`) and, with `months`, the month series — from the cells, plus the teachers the cells leave
+ * out read per teacher. `continuity` (coverage) also reads each teacher's last coach of the
+ * previous year.
+ */
+export async function reportFigures(
   db: Kysely<DB>,
   report: ResolvedReport,
   filters: ReportFilters,
   by: ReportBy | null,
+  options: { continuity: boolean; months?: boolean; complex: boolean },
+): Promise<ReportFigures> {
+  const full = (1 << activeFilters(filters).length) - 1;
+  const all = columnsOf(full);
+  const monthCols = [
+    'teachers_month',
+    'teachers_cum',
+    'due',
+    'visited_due',
+    'visits_done',
+    'visit_target_month',
+  ];
+  for (let mask = 0; mask < full; mask++) monthCols.push(`rx_${mask}_m`, `rx_${mask}_c`);
+  // An array expression, not `ANY (subquery)`: the planner reads it once (an InitPlan) and
+  // looks the few teachers up by the primary key.
+  const ids = sql`(SELECT ids FROM cx)::uuid[]`;
+  // The per-teacher parts only when some teacher is left out of the cells (readModelsState):
+  // planning them costs the database more than answering the cells.
+  const { complex } = options;
+  const parts = [part('total', cellFigures(report, filters, null, options), all, full)];
+  if (complex)
+    parts.push(part('total', teacherFigures(report, filters, null, options, ids), all, full));
+  if (by) {
+    parts.push(part('row', cellFigures(report, filters, by, options), all, full));
+    if (complex)
+      parts.push(part('row', teacherFigures(report, filters, by, options, ids), all, full));
+  }
+  if (options.months) {
+    parts.push(part('month', cellMonthFigures(report, filters), monthCols, full));
+    if (complex)
+      parts.push(part('month', teacherMonthFigures(report, filters, ids), monthCols, full));
+  }
+  const { rows } = await sql<Record<string, unknown>>`
+    WITH cx AS (SELECT coalesce(array_agg(teacher_id), '{}') AS ids FROM report_complex
+                 WHERE school_year = ${report.year})
+    ${sql.join(parts, sql` UNION ALL `)}`.execute(db);
+  const of = (name: string) => rows.filter((r) => r.part === name);
+  return {
+    total: mergeByKey(
+      [],
+      of('total').map((r) => toFigures(r, full)),
+    )[0],
+    rows: mergeByKey(
+      [],
+      of('row').map((r) => toFigures(r, full)),
+    ),
+    months: mergeByKey(
+      [],
+      of('month').map((r) => toFigures(r, full)),
+    ),
+  };
+}
+
+/** The scope's total figures (Mi avance). */
+export async function totalFigures(
+  db: Kysely<DB>,
+  report: ResolvedReport,
+  filters: ReportFilters,
+  complex: boolean,
+): Promise<Figures | undefined> {
+  return (await reportFigures(db, report, filters, null, { continuity: false, complex })).total;
+}
+
+const sumIf = (column: string, F: RawBuilder<unknown>, as: string) =>
+  sql`sum(${sql.ref(`c.${column}`)}) FILTER (WHERE ${F}) AS ${sql.ref(as)}`;
+
+/** The cells' part (report_complex left out). */
+function cellFigures(
+  report: ResolvedReport,
+  filters: ReportFilters,
+  by: ReportBy | null,
   options: { continuity: boolean },
-): Promise<Figures[]> {
+): RawBuilder<unknown> {
   const active = activeFilters(filters);
   const full = (1 << active.length) - 1;
-  const F = condition(active, full);
-  const key = by ? sql`${sql.ref(`r.${SCOPE_COLUMN[by]}`)}::text` : sql`NULL::text`;
-  const inMonth = sql`r.month = ${report.month}`;
-  const relaxedFlags = [];
-  const relaxedCounts = [];
-  for (let mask = 0; mask < full; mask++) {
-    const G = condition(active, mask);
-    const [m, c] = [`rx_${mask}_m`, `rx_${mask}_c`];
-    relaxedFlags.push(
-      sql`bool_or(t.in_m AND ${G}) AS ${sql.ref(m)}`,
-      sql`bool_or(${G}) AS ${sql.ref(c)}`,
+  const on = (mask: number) => filterCondition(active, mask, 'c', CELL_FILTER_COLUMN);
+  const F = on(full);
+  const key = by ? sql`${sql.ref(`c.${SCOPE_COLUMN[by]}`)}::text` : sql`NULL::text`;
+  const relaxed = [];
+  for (let mask = 0; mask < full; mask++)
+    relaxed.push(
+      sumIf('teachers_m', on(mask), `rx_${mask}_m`),
+      sumIf('teachers_cum', on(mask), `rx_${mask}_c`),
     );
-    relaxedCounts.push(
-      sql`count(*) FILTER (WHERE ${sql.ref(`u.${m}`)}) AS ${sql.ref(m)}`,
-      sql`count(*) FILTER (WHERE ${sql.ref(`u.${c}`)}) AS ${sql.ref(c)}`,
-    );
-  }
-  // Three plain aggregations, no DISTINCT or ordered aggregate (each of those sorted its input
-  // again; the national answer took 17 s): per (row, teacher, intervention) — the primary key
-  // holds one row per month, so "the coach of month M" is a max over that month —, then per
-  // (row, teacher) a flag for each count of teachers, then per row the counts of flags.
-  const { rows } = await sql<Record<string, unknown>>`
-    WITH per_teacher AS (
-      SELECT ${key} AS key, r.teacher_id, r.intervention_code,
-             max(r.level) AS lvl, max(r.area) AS ar, max(r.characteristic) AS ch,
-             bool_or(${inMonth}) AS in_m,
-             bool_or(${inMonth} AND r.has_coach) AS coached_m,
-             min(r.coach_id::text) <> max(r.coach_id::text) AS changed,
-             coalesce(sum(r.visits_done) FILTER (WHERE ${inMonth}), 0) AS vm,
-             coalesce(sum(r.visits_planned) FILTER (WHERE ${inMonth}), 0) AS pm,
-             coalesce(sum(r.visit_target_month) FILTER (WHERE ${inMonth}), 0) AS tm,
-             bool_or(${inMonth} AND r.visit_target_month > 0) AS due,
-             bool_or(${inMonth} AND r.visit_target_month > 0 AND r.visits_done > 0) AS visited_due,
-             coalesce(sum(r.gia) FILTER (WHERE ${inMonth}), 0) AS gm,
-             coalesce(sum(r.ria) FILTER (WHERE ${inMonth}), 0) AS rm,
-             coalesce(sum(r.taller) FILTER (WHERE ${inMonth}), 0) AS tam,
-             coalesce(sum(r.familias) FILTER (WHERE ${inMonth}), 0) AS fm,
-             sum(r.visits_done) AS vc, sum(r.gia) AS gc, sum(r.ria) AS rc, sum(r.taller) AS tac,
-             sum(r.familias) AS fc,
-             coalesce(max(r.visit_target) FILTER (WHERE r.has_coach), 0) AS vt,
-             coalesce(max(r.gia_target) FILTER (WHERE r.has_coach), 0) AS gt,
-             coalesce(max(r.ria_target) FILTER (WHERE r.has_coach), 0) AS rt,
-             coalesce(max(r.taller_target) FILTER (WHERE r.has_coach), 0) AS tat,
-             coalesce(max(r.familias_target) FILTER (WHERE r.has_coach), 0) AS ft,
-             max(r.coach_id::text) FILTER (WHERE ${inMonth} AND r.has_coach) AS coach_now
-        FROM report_teacher_month r
-       WHERE r.school_year = ${report.year} AND r.month <= ${report.month} AND ${scopeCondition(report)}
-       GROUP BY 1, 2, 3
-    ),
-    per_person AS (
-      SELECT t.key, t.teacher_id,
-             bool_or(t.in_m AND ${F}) AS in_month, bool_or(${F}) AS in_year,
-             bool_or(t.coached_m AND ${F}) AS coached,
-             bool_or(t.due AND ${F}) AS due, bool_or(t.visited_due AND ${F}) AS visited_due,
-             bool_or(t.changed AND ${F}) AS changed,
-             bool_or(t.coached_m AND p.coach_id IS NOT NULL AND ${F}) AS previous_coached,
-             bool_or(t.coached_m AND p.coach_id = t.coach_now AND ${F}) AS same_coach,
-             sum(t.vm) FILTER (WHERE ${F}) AS vm, sum(t.pm) FILTER (WHERE ${F}) AS pm,
-             sum(t.tm) FILTER (WHERE ${F}) AS tm,
-             sum(t.gm) FILTER (WHERE ${F}) AS gm, sum(t.rm) FILTER (WHERE ${F}) AS rm,
-             sum(t.tam) FILTER (WHERE ${F}) AS tam, sum(t.fm) FILTER (WHERE ${F}) AS fm,
-             sum(t.vc) FILTER (WHERE ${F}) AS vc, sum(t.gc) FILTER (WHERE ${F}) AS gc,
-             sum(t.rc) FILTER (WHERE ${F}) AS rc, sum(t.tac) FILTER (WHERE ${F}) AS tac,
-             sum(t.fc) FILTER (WHERE ${F}) AS fc,
-             sum(t.vt) FILTER (WHERE ${F}) AS vt, sum(t.gt) FILTER (WHERE ${F}) AS gt,
-             sum(t.rt) FILTER (WHERE ${F}) AS rt, sum(t.tat) FILTER (WHERE ${F}) AS tat,
-             sum(t.ft) FILTER (WHERE ${F}) AS ft
-             ${relaxedFlags.length ? sql`, ${sql.join(relaxedFlags)}` : sql``}
-        FROM per_teacher t
-        -- The teacher's last coach of the previous school year (continuity: coverage only;
-        -- compliance skips it), read backwards along the primary key.
-        LEFT JOIN LATERAL (
-          SELECT p.coach_id::text AS coach_id FROM report_teacher_month p
-           WHERE ${options.continuity ? sql`true` : sql`false`}
-             AND p.school_year = ${report.year - 1} AND p.teacher_id = t.teacher_id
-             AND p.intervention_code = t.intervention_code AND p.has_coach
-           ORDER BY p.month DESC LIMIT 1
-        ) p ON true
-       GROUP BY t.key, t.teacher_id
-    )
-    SELECT u.key,
-           count(*) FILTER (WHERE u.in_month) AS teachers_month,
-           count(*) FILTER (WHERE u.in_year) AS teachers_cum,
-           count(*) FILTER (WHERE u.coached) AS with_coach,
-           sum(u.vm) AS visits_done, sum(u.pm) AS visits_planned,
-           sum(u.tm) AS visit_target_month,
-           count(*) FILTER (WHERE u.due) AS due,
-           count(*) FILTER (WHERE u.visited_due) AS visited_due,
-           sum(u.gm) AS gia, sum(u.rm) AS ria, sum(u.tam) AS taller, sum(u.fm) AS familias,
-           sum(u.vc) AS cum_visits, sum(u.gc) AS cum_gia, sum(u.rc) AS cum_ria,
-           sum(u.tac) AS cum_taller, sum(u.fc) AS cum_familias,
-           sum(u.vt) AS target_visits, sum(u.gt) AS target_gia, sum(u.rt) AS target_ria,
-           sum(u.tat) AS target_taller, sum(u.ft) AS target_familias,
-           count(*) FILTER (WHERE u.changed) AS coach_changes,
-           count(*) FILTER (WHERE u.previous_coached) AS previous_coached,
-           count(*) FILTER (WHERE u.same_coach) AS same_coach
-           ${relaxedCounts.length ? sql`, ${sql.join(relaxedCounts)}` : sql``}
-      FROM per_person u
-     GROUP BY u.key`.execute(db);
-  return rows.map((r) => {
-    const pairs: number[][] = [];
-    for (let mask = 0; mask < full; mask++)
-      pairs.push([int(r[`rx_${mask}_m`]), int(r[`rx_${mask}_c`])]);
-    return {
-      key: (r.key as string | null) ?? null,
-      teachersMonth: int(r.teachers_month),
-      teachersCum: int(r.teachers_cum),
-      withCoach: int(r.with_coach),
-      visitsDone: int(r.visits_done),
-      visitsPlanned: int(r.visits_planned),
-      visitTargetMonth: int(r.visit_target_month),
-      due: int(r.due),
-      visitedDue: int(r.visited_due),
-      gia: int(r.gia),
-      ria: int(r.ria),
-      taller: int(r.taller),
-      familias: int(r.familias),
-      cumVisits: int(r.cum_visits),
-      cumGia: int(r.cum_gia),
-      cumRia: int(r.cum_ria),
-      cumTaller: int(r.cum_taller),
-      cumFamilias: int(r.cum_familias),
-      targetVisits: int(r.target_visits),
-      targetGia: int(r.target_gia),
-      targetRia: int(r.target_ria),
-      targetTaller: int(r.target_taller),
-      targetFamilias: int(r.target_familias),
-      coachChanges: int(r.coach_changes),
-      previousCoached: int(r.previous_coached),
-      sameCoach: int(r.same_coach),
-      relaxed: pairs,
-    };
-  });
+  const continuity = options.continuity
+    ? [sumIf('previous_coached', F, 'previous_coached'), sumIf('same_coach', F, 'same_coach')]
+    : [sql`0 AS previous_coached`, sql`0 AS same_coach`];
+  const columns: [string, string][] = [
+    ['teachers_m', 'teachers_month'],
+    ['teachers_cum', 'teachers_cum'],
+    ['with_coach', 'with_coach'],
+    ['visits_m', 'visits_done'],
+    ['planned_m', 'visits_planned'],
+    ['target_m', 'visit_target_month'],
+    ['due', 'due'],
+    ['visited_due', 'visited_due'],
+    ['gia_m', 'gia'],
+    ['ria_m', 'ria'],
+    ['taller_m', 'taller'],
+    ['familias_m', 'familias'],
+    ['visits', 'cum_visits'],
+    ['gia', 'cum_gia'],
+    ['ria', 'cum_ria'],
+    ['taller', 'cum_taller'],
+    ['familias', 'cum_familias'],
+    ['visit_target', 'target_visits'],
+    ['gia_target', 'target_gia'],
+    ['ria_target', 'target_ria'],
+    ['taller_target', 'target_taller'],
+    ['familias_target', 'target_familias'],
+    ['changed', 'coach_changes'],
+  ];
+  return sql`
+    SELECT ${key} AS key, ${sql.join([...columns.map(([c, as]) => sumIf(c, F, as)), ...continuity, ...relaxed])}
+      FROM report_cell c
+     WHERE c.school_year = ${report.year} AND c.kind = ${cellKind(report, by)}
+       AND c.month = ${report.month} AND ${scopeOn(report, 'c')}
+     GROUP BY 1`;
+}
+
+function toFigures(r: Record<string, unknown>, full: number): Figures {
+  const pairs: number[][] = [];
+  for (let mask = 0; mask < full; mask++)
+    pairs.push([int(r[`rx_${mask}_m`]), int(r[`rx_${mask}_c`])]);
+  return {
+    key: (r.key as string | null) ?? null,
+    teachersMonth: int(r.teachers_month),
+    teachersCum: int(r.teachers_cum),
+    withCoach: int(r.with_coach),
+    visitsDone: int(r.visits_done),
+    visitsPlanned: int(r.visits_planned),
+    visitTargetMonth: int(r.visit_target_month),
+    due: int(r.due),
+    visitedDue: int(r.visited_due),
+    gia: int(r.gia),
+    ria: int(r.ria),
+    taller: int(r.taller),
+    familias: int(r.familias),
+    cumVisits: int(r.cum_visits),
+    cumGia: int(r.cum_gia),
+    cumRia: int(r.cum_ria),
+    cumTaller: int(r.cum_taller),
+    cumFamilias: int(r.cum_familias),
+    targetVisits: int(r.target_visits),
+    targetGia: int(r.target_gia),
+    targetRia: int(r.target_ria),
+    targetTaller: int(r.target_taller),
+    targetFamilias: int(r.target_familias),
+    coachChanges: int(r.coach_changes),
+    previousCoached: int(r.previous_coached),
+    sameCoach: int(r.same_coach),
+    relaxed: pairs,
+  };
 }
 
 export type MonthFigures = Pick<
@@ -246,61 +281,27 @@ export type MonthFigures = Pick<
   | 'relaxed'
 >;
 
-/** The month series of the scope (compliance's byMonth): per month, its teachers, visits and
- *  the monthly rule. The primary key holds one row per (teacher, intervention, month), so
- *  this goes straight to per (month, teacher) flags — one aggregation less than `figures`. */
-export async function monthFigures(
-  db: Kysely<DB>,
-  report: ResolvedReport,
-  filters: ReportFilters,
-): Promise<MonthFigures[]> {
+/** The month series (compliance's byMonth) from the cells: each month's cells as of it. */
+function cellMonthFigures(report: ResolvedReport, filters: ReportFilters): RawBuilder<unknown> {
   const active = activeFilters(filters);
   const full = (1 << active.length) - 1;
-  const F = condition(active, full);
-  const flags = [];
-  const counts = [];
-  for (let mask = 0; mask < full; mask++) {
-    const name = `rx_${mask}`;
-    flags.push(sql`bool_or(${condition(active, mask)}) AS ${sql.ref(name)}`);
-    counts.push(sql`count(*) FILTER (WHERE ${sql.ref(`u.${name}`)}) AS ${sql.ref(name)}`);
-  }
-  // The filters name the columns of `figures`' first stage (t.lvl, t.ar, t.ch).
-  const { rows } = await sql<Record<string, unknown>>`
-    WITH t AS (
-      SELECT r.month, r.teacher_id, r.intervention_code, r.level AS lvl, r.area AS ar,
-             r.characteristic AS ch, r.visits_done, r.visit_target_month
-        FROM report_teacher_month r
-       WHERE r.school_year = ${report.year} AND ${scopeCondition(report)}
-    ),
-    per_person AS (
-      SELECT t.month, t.teacher_id, bool_or(${F}) AS counted,
-             bool_or(t.visit_target_month > 0 AND ${F}) AS due,
-             bool_or(t.visit_target_month > 0 AND t.visits_done > 0 AND ${F}) AS visited_due,
-             sum(t.visits_done) FILTER (WHERE ${F}) AS vm,
-             sum(t.visit_target_month) FILTER (WHERE ${F}) AS tm
-             ${flags.length ? sql`, ${sql.join(flags)}` : sql``}
-        FROM t GROUP BY 1, 2
-    )
-    SELECT u.month::text AS key, count(*) FILTER (WHERE u.counted) AS teachers,
-           count(*) FILTER (WHERE u.due) AS due, count(*) FILTER (WHERE u.visited_due) AS visited_due,
-           sum(u.vm) AS visits_done, sum(u.tm) AS visit_target_month
-           ${counts.length ? sql`, ${sql.join(counts)}` : sql``}
-      FROM per_person u GROUP BY u.month`.execute(db);
-  return rows.map((r) => {
-    const pairs: number[][] = [];
-    for (let mask = 0; mask < full; mask++) {
-      const n = int(r[`rx_${mask}`]);
-      pairs.push([n, n]);
-    }
-    return {
-      key: r.key as string,
-      teachersMonth: int(r.teachers),
-      teachersCum: int(r.teachers),
-      due: int(r.due),
-      visitedDue: int(r.visited_due),
-      visitsDone: int(r.visits_done),
-      visitTargetMonth: int(r.visit_target_month),
-      relaxed: pairs,
-    };
-  });
+  const on = (mask: number) => filterCondition(active, mask, 'c', CELL_FILTER_COLUMN);
+  const F = on(full);
+  const relaxed = [];
+  for (let mask = 0; mask < full; mask++)
+    relaxed.push(
+      sumIf('teachers_m', on(mask), `rx_${mask}_m`),
+      sumIf('teachers_m', on(mask), `rx_${mask}_c`),
+    );
+  // A month with no teacher row in the scope (whatever the filters) is not a point.
+  return sql`
+    SELECT c.month::text AS key, ${sumIf('teachers_m', F, 'teachers_month')},
+           ${sumIf('teachers_m', F, 'teachers_cum')}, ${sumIf('due', F, 'due')},
+           ${sumIf('visited_due', F, 'visited_due')}, ${sumIf('visits_m', F, 'visits_done')},
+           ${sumIf('target_m', F, 'visit_target_month')}
+           ${relaxed.length ? sql`, ${sql.join(relaxed)}` : sql``}
+      FROM report_cell c
+     WHERE c.school_year = ${report.year} AND c.kind = ${cellKind(report, null)}
+       AND ${scopeOn(report, 'c')}
+     GROUP BY c.month HAVING sum(c.teachers_m) > 0`;
 }

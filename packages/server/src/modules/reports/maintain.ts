@@ -1,6 +1,7 @@
 import { SCHOOL_TIME_ZONE } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { type CellUnit, refreshCells, refreshComplex, unitOf } from './cells.ts';
 
 // The monitoring read models (migration 0015, docs/REPORTS.md) computed from the field tables,
 // set-based. ONE set of statements serves both the full rebuild (`npx acompana reports rebuild`,
@@ -221,18 +222,28 @@ function insertStages(keys: RefreshKeys | null) {
 export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promise<void> {
   if (keys && (keys.teacherIds.length === 0 || keys.years.length === 0)) return;
   if (keys?.tables?.length === 0) return;
-  if (keys) {
-    // Two pushes about one teacher recompute one after the other, the second seeing the first's
-    // commit (READ COMMITTED: each statement below takes a fresh snapshot after the lock).
-    await sql`SELECT pg_advisory_xact_lock(k)
-                FROM (SELECT DISTINCT hashtextextended(t::text, 16) AS k
-                        FROM unnest(${keys.teacherIds}::uuid[]) t ORDER BY 1) s`.execute(db);
-  }
+  // One refresh at a time (the refresher, caseload changes, the rebuild): the cells of a school,
+  // UGEL or region are deleted and summed again, and two refreshes of neighbours must not both
+  // insert them. Each statement below takes a fresh snapshot after the lock (READ COMMITTED).
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended('report_cells', 0))`.execute(db);
+  const before = keys ? await unitOf(db, keys) : null;
   const tables = keys?.tables ?? (Object.keys(SOURCES) as ReadModel[]);
   for (const table of tables) await deleteOld(table, keys).execute(db);
   if (tables.includes('report_teacher_month')) await insertTeacherMonths(keys).execute(db);
   if (tables.includes('report_teacher_level')) await insertLevels(keys).execute(db);
   if (tables.includes('report_teacher_stage')) await insertStages(keys).execute(db);
+  await refreshComplex(db, keys);
+  await refreshCells(db, keys && before ? union(before, await unitOf(db, keys)) : null);
+}
+
+function union(a: CellUnit, b: CellUnit): CellUnit {
+  const pairs = new Map<string, [number, string]>();
+  for (const u of [a, b])
+    u.years.forEach((y, i) => {
+      pairs.set(`${y}|${u.schools[i]}`, [y, u.schools[i] as string]);
+    });
+  const list = [...pairs.values()];
+  return { years: list.map((p) => p[0]), schools: list.map((p) => p[1]) };
 }
 
 /**
@@ -276,8 +287,9 @@ export async function refreshPending(db: Db): Promise<void> {
 /** The full rebuild: everything, in one transaction (pushes wait for it, then refresh). */
 export async function rebuildReadModels(db: Db): Promise<{ teacherMonths: number }> {
   return db.transaction().execute(async (tx) => {
-    await sql`LOCK TABLE report_teacher_month, report_teacher_level, report_teacher_stage
-                IN EXCLUSIVE MODE`.execute(tx);
+    await sql`LOCK TABLE report_teacher_month, report_teacher_level, report_teacher_stage,
+                report_complex, report_cell, report_progress_cell, report_stage_cell,
+                report_level_cell IN EXCLUSIVE MODE`.execute(tx);
     const { rows: snap } = await sql<{ xmin: string }>`
       SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`.execute(tx);
     await refreshReadModels(tx, null);
@@ -288,6 +300,22 @@ export async function rebuildReadModels(db: Db): Promise<{ teacherMonths: number
       SELECT count(*)::text AS n FROM report_teacher_month`.execute(tx);
     return { teacherMonths: Number(rows[0]?.n ?? 0) };
   });
+}
+
+/** When the read models last caught up (the reports' `asOf`), and whether any teacher of
+ *  `year` is left out of the cells (then the reports also read those teachers one by one). */
+export async function readModelsState(
+  db: Db,
+  year: number,
+): Promise<{ asOf: string; complex: boolean }> {
+  const { rows } = await sql<{ at: string; complex: boolean }>`
+    SELECT to_jsonb(refreshed_at) #>> '{}' AS at,
+           EXISTS (SELECT 1 FROM report_complex WHERE school_year = ${year}) AS complex
+      FROM reports_state WHERE id = 1`.execute(db);
+  return {
+    asOf: new Date(rows[0]?.at ?? Date.now()).toISOString(),
+    complex: rows[0]?.complex ?? true,
+  };
 }
 
 /** When the read models last caught up with the field records: the reports' `asOf`. */

@@ -11,8 +11,8 @@ import {
 import { sql } from 'kysely';
 import { audit } from '../audit/events.ts';
 import { displayNameSql, sortNameSql } from '../shared/sql.ts';
-import { figures } from './figures.ts';
-import { readModelsAsOf } from './maintain.ts';
+import { totalFigures } from './figures.ts';
+import { readModelsState } from './maintain.ts';
 import type { ReportDbs } from './reports.ts';
 
 // GET /reports/my-progress («Mi avance»): a coach's own caseload, teacher by teacher (activity
@@ -56,7 +56,8 @@ export async function myProgress(
     scope: { level: 'coach' as const, id: me, name: '', code: '', place: {} },
     by: null,
   };
-  const [total] = await figures(db, report, {}, null, { continuity: false });
+  const state = await readModelsState(db, year);
+  const total = await totalFigures(db, report, {}, state.complex);
   const { rows } = await sql<TeacherRow>`
     SELECT r.teacher_id AS id, ${displayNameSql('p')} AS name, max(s.name) AS school,
            sum(r.visits_done)::text AS visits_done, max(r.visit_target)::text AS visits_target,
@@ -100,7 +101,7 @@ export async function myProgress(
   return {
     year,
     month,
-    asOf: await readModelsAsOf(db),
+    asOf: state.asOf,
     total: totalRow,
     teachers: rows.map((r) => ({
       id: r.id,

@@ -2,11 +2,12 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testTargets } from '../../test/databases.ts';
 import { rosterHarness, YEAR } from '../shared/testing.ts';
+import { refreshCells, refreshComplex } from './cells.ts';
 import { addReportFixture, type ReportFixture } from './testing.ts';
 
 // GET /reports/progress against hand-computed figures, on PGlite and PostgreSQL. The rubric
-// levels and stages are written straight into their read models (how those are maintained from
-// the field records is maintain.property.slow.test.ts's job). On the report fixture's UGEL:
+// levels and stages are written straight into their read models, then the cells summed from them
+// (how those are maintained from the field records is maintain.property.slow.test.ts's job). On the report fixture's UGEL:
 //   A1–A6 (school A): D1 at level I in March; in May D1 II for A1–A3 and I for A4–A6, and D2 at
 //   III for A1–A5. Stages decided in April: A6 «inicio», the others «proceso»; A1 «logro» in May.
 //   B1–B4 (school B): D1 at II in May (4 teachers: B says nothing). X (school C): D1 at IV in May.
@@ -38,6 +39,9 @@ describe.each(testTargets())('progress report on $engine', (target) => {
     for (const n of ['A1', 'A2', 'A3', 'A4', 'A5']) await stage(n, 4, 'proceso');
     await stage('A6', 4, 'inicio');
     await stage('A1', 5, 'logro');
+    // The cells are summed from those read models (as the refresher does after it writes them).
+    await refreshComplex(h.db, null);
+    await refreshCells(h.db, null);
   });
 
   it('a UGEL in May: shares at I–IV by desempeño and month, stages and movement', async () => {

@@ -15,12 +15,16 @@ import { audit } from '../audit/events.ts';
 import { desempenoNames } from '../instruments/queries.ts';
 import {
   activeFilters,
+  CELL_FILTER_COLUMN,
+  cellKind,
+  complexTeachers,
   type FilterKey,
   filterCondition,
   SCOPE_COLUMN,
-  scopeCondition,
-} from './figures.ts';
-import { readModelsAsOf } from './maintain.ts';
+  scopeOn,
+} from './cell-figures.ts';
+import { readModelsState } from './maintain.ts';
+import { type ProgressFigures as Figures, teacherProgress } from './progress-teachers.ts';
 import { namesOf, page, type ReportDbs, type SuppressedTable } from './reports.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
@@ -32,44 +36,31 @@ import { type ResolvedReport, resolveReport } from './scope.ts';
 // says nothing. Within a published row, a month of a desempeño with fewer than 5 levels is
 // left out, and the stages and the movement are published only when 5 or more teachers have one.
 
-/** The filters' columns in report_teacher_month. */
-const FILTER_COLUMN: Record<FilterKey, string> = {
-  intervention: 'intervention_code',
-  level: 'level',
-  area: 'area',
-  characteristic: 'characteristic',
-};
 const MIN = 5;
-const int = (v: unknown) => Number(v ?? 0);
-const condition = (filters: [FilterKey, string][], mask: number) =>
-  filterCondition(filters, mask, 'm', FILTER_COLUMN);
+const condition = (filters: [FilterKey, string][], mask: number, alias = 'm') =>
+  filterCondition(filters, mask, alias, CELL_FILTER_COLUMN);
 
-/** The teachers of the scope with a rubric level this year up to the month: one row each, with
- *  the row key and their dimensions of their last month in the read model. */
-function members(report: ResolvedReport, by: ReportBy | null) {
-  const key = by ? sql`${sql.ref(`r.${SCOPE_COLUMN[by]}`)}::text` : sql`NULL::text`;
-  return sql`
-    SELECT DISTINCT ON (r.teacher_id) r.teacher_id, ${key} AS key, r.intervention_code,
-           r.level, r.area, r.characteristic
-      FROM report_teacher_month r
-     WHERE r.school_year = ${report.year} AND r.month <= ${report.month}
-       AND ${scopeCondition(report)}
-       AND EXISTS (SELECT 1 FROM report_teacher_level l
-                    WHERE l.school_year = r.school_year AND l.teacher_id = r.teacher_id
-                      AND l.month <= ${report.month})
-     ORDER BY r.teacher_id, r.month DESC, r.intervention_code`;
+/** The figures per row key: the cells' (most teachers) and, per teacher, those they leave out. */
+export async function progressFigures(
+  db: Kysely<DB>,
+  report: ResolvedReport,
+  filters: ReportFilters,
+  by: ReportBy | null,
+  complex: boolean,
+): Promise<Map<string | null, Figures>> {
+  const cells = await cellProgress(db, report, filters, by);
+  if (!complex) return cells;
+  const ids = await complexTeachers(db, report.year);
+  for (const [key, f] of await teacherProgress(db, report, filters, by, ids)) {
+    const into = cells.get(key);
+    cells.set(key, into ? { ...(sumOf([into, f]).get(null) as Figures), key } : f);
+  }
+  return cells;
 }
 
-interface Figures {
-  key: string | null;
-  teachers: number;
-  relaxed: number[][];
-  levels: Map<string, Map<number, number[]>>;
-  stages: Map<string, number>;
-  movement: { up: number; same: number; down: number };
-}
-
-async function progressFigures(
+/** Progress from the cells in one statement: counts and movement as of the month, the levels
+ *  of the months up to it, the stages. */
+async function cellProgress(
   db: Kysely<DB>,
   report: ResolvedReport,
   filters: ReportFilters,
@@ -77,91 +68,62 @@ async function progressFigures(
 ): Promise<Map<string | null, Figures>> {
   const f = activeFilters(filters);
   const full = (1 << f.length) - 1;
-  const F = condition(f, full);
-  const relaxed = [];
+  const F = condition(f, full, 'c');
+  const counts = [sql`sum(c.teachers) FILTER (WHERE ${F})`];
+  for (const m of ['up', 'same', 'down'])
+    counts.push(sql`sum(${sql.ref(`c.${m}`)}) FILTER (WHERE ${F})`);
   for (let mask = 0; mask < full; mask++)
-    relaxed.push(sql`count(*) FILTER (WHERE ${condition(f, mask)}) AS ${sql.ref(`rx_${mask}`)}`);
-  const m = members(report, by);
-  const [counts, levels, stages, movement] = await Promise.all([
-    sql<Record<string, unknown>>`
-      SELECT m.key, count(*) FILTER (WHERE ${F}) AS teachers
-             ${relaxed.length ? sql`, ${sql.join(relaxed)}` : sql``}
-        FROM (${m}) m GROUP BY m.key`.execute(db),
-    sql<{ key: string | null; desempeno: string; month: number; level: number; n: unknown }>`
-      SELECT m.key, l.desempeno, l.month, l.level, count(*) AS n
-        FROM (${m}) m
-        JOIN report_teacher_level l ON l.school_year = ${report.year}
-         AND l.teacher_id = m.teacher_id AND l.month <= ${report.month}
-       WHERE ${F}
-       GROUP BY 1, 2, 3, 4`.execute(db),
-    sql<{ key: string | null; stage: string; n: unknown }>`
-      SELECT m.key, s.stage, count(*) AS n
-        FROM (${m}) m
-        JOIN LATERAL (
-          SELECT st.stage FROM report_teacher_stage st
-           WHERE st.school_year = ${report.year} AND st.teacher_id = m.teacher_id
-             AND st.month <= ${report.month}
-           ORDER BY st.month DESC LIMIT 1) s ON true
-       WHERE ${F}
-       GROUP BY 1, 2`.execute(db),
-    // Movement: each teacher's mean level of their first month with levels (the diagnosis)
-    // against their last month up to the report's; one observed month only is no movement.
-    sql<{ key: string | null; up: unknown; same: unknown; down: unknown }>`
-      WITH per AS (
-        SELECT m.key, m.teacher_id, l.month, avg(l.level) AS mean
-          FROM (${m}) m
-          JOIN report_teacher_level l ON l.school_year = ${report.year}
-           AND l.teacher_id = m.teacher_id AND l.month <= ${report.month}
-         WHERE ${F}
-         GROUP BY 1, 2, 3
-      ), ends AS (
-        SELECT key, teacher_id,
-               (array_agg(mean ORDER BY month))[1] AS first,
-               (array_agg(mean ORDER BY month DESC))[1] AS last,
-               count(*) AS months
-          FROM per GROUP BY 1, 2
-      )
-      SELECT key, count(*) FILTER (WHERE months > 1 AND last > first) AS up,
-             count(*) FILTER (WHERE months > 1 AND last = first) AS same,
-             count(*) FILTER (WHERE months > 1 AND last < first) AS down
-        FROM ends GROUP BY key`.execute(db),
-  ]);
+    counts.push(sql`sum(c.teachers) FILTER (WHERE ${condition(f, mask, 'c')})`);
+  const key = by ? sql`${sql.ref(`c.${SCOPE_COLUMN[by]}`)}::text` : sql`NULL::text`;
+  const where = sql`c.school_year = ${report.year} AND c.kind = ${cellKind(report, by)}
+    AND ${scopeOn(report, 'c')}`;
+  const { rows } = await sql<{
+    part: string;
+    key: string | null;
+    code: string | null;
+    month: number | null;
+    n: number[];
+  }>`
+    SELECT 'c' AS part, ${key} AS key, NULL::text AS code, NULL::int AS month,
+           ARRAY[${sql.join(counts)}]::int[] AS n
+      FROM report_progress_cell c WHERE ${where} AND c.month = ${report.month} GROUP BY 2
+    UNION ALL
+    SELECT 'l', ${key}, c.desempeno, c.month, ARRAY[sum(c.n1), sum(c.n2), sum(c.n3), sum(c.n4)]::int[]
+      FROM report_level_cell c WHERE ${where} AND c.month <= ${report.month} AND ${F}
+     GROUP BY 2, 3, 4
+    UNION ALL
+    SELECT 's', ${key}, c.stage, NULL, ARRAY[sum(c.teachers)]::int[]
+      FROM report_stage_cell c WHERE ${where} AND c.month = ${report.month} AND ${F}
+     GROUP BY 2, 3`.execute(db);
   const out = new Map<string | null, Figures>();
-  for (const r of counts.rows) {
+  for (const r of rows) {
+    const n = r.n.map((v) => Number(v ?? 0));
+    if (r.part !== 'c') continue;
     const pairs: number[][] = [];
-    for (let mask = 0; mask < full; mask++) {
-      const n = int(r[`rx_${mask}`]);
-      pairs.push([n, n]);
-    }
-    const key = (r.key as string | null) ?? null;
-    out.set(key, {
-      key,
-      teachers: int(r.teachers),
+    for (let mask = 0; mask < full; mask++) pairs.push([n[4 + mask] ?? 0, n[4 + mask] ?? 0]);
+    out.set(r.key, {
+      key: r.key,
+      teachers: n[0] ?? 0,
       relaxed: pairs,
       levels: new Map(),
       stages: new Map(),
-      movement: { up: 0, same: 0, down: 0 },
+      movement: { up: n[1] ?? 0, same: n[2] ?? 0, down: n[3] ?? 0 },
     });
   }
-  for (const r of levels.rows) {
-    const fig = out.get(r.key ?? null);
-    if (!fig) continue;
-    const months = fig.levels.get(r.desempeno) ?? new Map<number, number[]>();
-    const counts4 = months.get(r.month) ?? [0, 0, 0, 0];
-    counts4[r.level - 1] = int(r.n);
-    months.set(r.month, counts4);
-    fig.levels.set(r.desempeno, months);
-  }
-  for (const r of stages.rows) out.get(r.key ?? null)?.stages.set(r.stage, int(r.n));
-  for (const r of movement.rows) {
-    const fig = out.get(r.key ?? null);
-    if (fig) fig.movement = { up: int(r.up), same: int(r.same), down: int(r.down) };
+  for (const r of rows) {
+    const fig = out.get(r.key);
+    if (!fig || r.code === null) continue;
+    if (r.part === 'l') {
+      const months = fig.levels.get(r.code) ?? new Map<number, number[]>();
+      months.set(Number(r.month), r.n.map(Number));
+      fig.levels.set(r.code, months);
+    } else if (r.part === 's') fig.stages.set(r.code, Number(r.n[0] ?? 0));
   }
   return out;
 }
 
 /** The figures of all rows together (every count is of distinct teachers, one row each). */
-function sumOf(rows: Map<string | null, Figures>): Map<string | null, Figures> {
+function sumOf(rows: Iterable<Figures>): Map<string | null, Figures> {
   const total: Figures = {
     key: null,
     teachers: 0,
@@ -170,7 +132,7 @@ function sumOf(rows: Map<string | null, Figures>): Map<string | null, Figures> {
     stages: new Map(),
     movement: { up: 0, same: 0, down: 0 },
   };
-  for (const f of rows.values()) {
+  for (const f of rows) {
     total.teachers += f.teachers;
     f.relaxed.forEach((pair, i) => {
       const sum = total.relaxed[i] ?? [0, 0];
@@ -279,11 +241,12 @@ export async function progressTable(
   };
   // Each teacher of the scope is in exactly one row (members: their last month's key), so the
   // scope's figures are the rows' sums: one pass over the read models instead of two.
+  const { asOf, complex } = await readModelsState(dbs.read, report.year);
   const [children, desempenos] = await Promise.all([
-    progressFigures(dbs.read, report, filters, report.by),
+    progressFigures(dbs.read, report, filters, report.by, complex),
     desempenoNames(dbs.read),
   ]);
-  const totals = report.by ? sumOf(children) : children;
+  const totals = report.by ? sumOf(children.values()) : children;
   const total = totals.get(null);
   // Rows with no teacher under the filters tell nothing and are left out (as in compliance).
   const present = [...children.values()].filter((f: Figures) => f.teachers > 0);
@@ -317,7 +280,12 @@ export async function progressTable(
     level: report.scope.level,
     drill: null,
   };
-  return { report, total: progressRow(totalHead, total, hidden.total, desempenos), rows };
+  return {
+    report,
+    total: progressRow(totalHead, total, hidden.total, desempenos),
+    rows,
+    asOf,
+  };
 }
 
 export async function progressReport(
@@ -333,7 +301,7 @@ export async function progressReport(
     month: t.report.month,
     scope: { level: t.report.scope.level, id: t.report.scope.id, name: t.report.scope.name },
     by: t.report.by,
-    asOf: await readModelsAsOf(dbs.read),
+    asOf: t.asOf,
     nextCursor,
     total: t.total,
     rows: items,

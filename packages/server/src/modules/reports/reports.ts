@@ -16,8 +16,8 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { displayNameSql } from '../shared/sql.ts';
-import { type Figures, figures, monthFigures } from './figures.ts';
-import { readModelsAsOf } from './maintain.ts';
+import { type Figures, type MonthFigures, reportFigures } from './figures.ts';
+import { readModelsState } from './maintain.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
 // GET /reports/compliance and /reports/coverage: the figures of each child row and of the
@@ -161,6 +161,10 @@ export interface SuppressedTable<R> {
   report: ResolvedReport;
   total: R;
   rows: R[];
+  /** The month series' figures (compliance only). */
+  months?: MonthFigures[];
+  /** When the read models last caught up («datos al HH:MM»). */
+  asOf: string;
 }
 
 const reportFilters = (q: ReportQuery): ReportFilters => ({
@@ -176,16 +180,17 @@ async function table<R extends { id: string; name: string }>(
   report: ResolvedReport,
   query: ReportQuery,
   build: (head: Named, f: Figures | undefined, hidden: boolean) => R,
-  continuity: boolean,
+  options: { continuity: boolean; months?: boolean },
 ): Promise<SuppressedTable<R>> {
   const filters = reportFilters(query);
-  const [totals, children] = await Promise.all([
-    figures(db, report, filters, null, { continuity }),
-    report.by ? figures(db, report, filters, report.by, { continuity }) : Promise.resolve([]),
-  ]);
+  const { asOf, complex } = await readModelsState(db, report.year);
+  const {
+    total: totalFigures,
+    rows: children,
+    months,
+  } = await reportFigures(db, report, filters, report.by, { ...options, complex });
   // Rows with no teacher under the filters tell nothing and are left out.
   const present = children.filter((f) => f.teachersCum > 0);
-  const totalFigures = totals[0];
   const hidden = suppress(
     present.map(cellOf),
     totalFigures ? cellOf(totalFigures) : { id: 'total', counts: [0, 0] },
@@ -216,7 +221,7 @@ async function table<R extends { id: string; name: string }>(
     level: report.scope.level,
     drill: null,
   };
-  return { report, total: build(totalHead, totalFigures, hidden.total), rows };
+  return { report, total: build(totalHead, totalFigures, hidden.total), rows, months, asOf };
 }
 
 export function page<R extends { id: string; name: string }>(rows: R[], query: ReportQuery) {
@@ -262,22 +267,22 @@ const filtersOf = (q: ReportQuery) =>
 export async function complianceTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
   const report = await resolveReport(dbs.read, actor, 'report', query);
   await auditReport(dbs.write, actor, 'compliance', report, query);
-  // Compliance shows no continuity: its figures skip the previous year's scan.
-  return table(dbs.read, report, query, complianceRow, false);
+  // Compliance shows no continuity (its figures skip the previous year) but a month series.
+  return table(dbs.read, report, query, complianceRow, { continuity: false, months: true });
 }
 
 export async function coverageTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
   const report = await resolveReport(dbs.read, actor, 'report', query);
   await auditReport(dbs.write, actor, 'coverage', report, query);
-  return table(dbs.read, report, query, coverageRow, true);
+  return table(dbs.read, report, query, coverageRow, { continuity: true });
 }
 
-const envelope = async (db: Kysely<DB>, r: ResolvedReport, nextCursor: string | null) => ({
+const envelope = (r: ResolvedReport, asOf: string, nextCursor: string | null) => ({
   year: r.year,
   month: r.month,
   scope: { level: r.scope.level, id: r.scope.id, name: r.scope.name },
   by: r.by,
-  asOf: await readModelsAsOf(db),
+  asOf,
   nextCursor,
 });
 
@@ -288,7 +293,7 @@ export async function complianceReport(
 ): Promise<ComplianceReport> {
   const t = await complianceTable(dbs, actor, query);
   const { items, nextCursor } = page(t.rows, query);
-  const months = await monthFigures(dbs.read, t.report, reportFilters(query));
+  const months = t.months ?? [];
   const byMonth = Array.from({ length: 12 }, (_, i) => {
     const f = months.find((m) => m.key === String(i + 1));
     const hidden = !f || suppress([], cellOf(f)).total || t.total.suppressed;
@@ -302,7 +307,7 @@ export async function complianceReport(
   });
   return {
     report: 'compliance',
-    ...(await envelope(dbs.read, t.report, nextCursor)),
+    ...envelope(t.report, t.asOf, nextCursor),
     total: t.total,
     rows: items,
     byMonth,
@@ -318,7 +323,7 @@ export async function coverageReport(
   const { items, nextCursor } = page(t.rows, query);
   return {
     report: 'coverage',
-    ...(await envelope(dbs.read, t.report, nextCursor)),
+    ...envelope(t.report, t.asOf, nextCursor),
     total: t.total,
     rows: items,
   };
