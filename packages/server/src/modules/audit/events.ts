@@ -1,5 +1,5 @@
 import type { Actor, AppError } from '@acompana/core';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 // Writing audit_event. Reads of a person's information name them in `subject_ids` (migration
@@ -17,20 +17,78 @@ export interface AuditEntry {
 
 export const rolesOf = (actor: Actor) => [...new Set(actor.grants.map((g) => g.role))].sort();
 
-export async function audit(db: Kysely<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+type AuditRow = Insertable<DB['audit_event']>;
+
+function rowOf(actor: Actor, entry: AuditEntry): AuditRow {
   const subjects = [...new Set(entry.subjects ?? [])].filter((id) => id !== actor.personId);
-  await db
-    .insertInto('audit_event')
-    .values({
-      actor_id: actor.personId,
-      actor_roles: rolesOf(actor),
-      action: entry.action,
-      resource_kind: entry.resourceKind,
-      resource_id: entry.resourceId,
-      subject_ids: subjects,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
-    .execute();
+  return {
+    actor_id: actor.personId,
+    actor_roles: rolesOf(actor),
+    action: entry.action,
+    resource_kind: entry.resourceKind,
+    resource_id: entry.resourceId,
+    subject_ids: subjects,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+}
+
+/**
+ * Records an event. Inside a transaction it is one more statement of it; otherwise the events of
+ * the requests that audit at the same moment (a supervisor's screen asks several reports at
+ * once; 20 of them under load) are written together, one multi-row INSERT, and each caller
+ * still returns only once its row is stored — a read is never answered unaudited.
+ */
+export async function audit(db: Kysely<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+  const row = rowOf(actor, entry);
+  if (db.isTransaction) {
+    await db.insertInto('audit_event').values(row).execute();
+    return;
+  }
+  let batch = batches.get(db);
+  if (!batch) {
+    batch = new AuditBatch(db);
+    batches.set(db, batch);
+  }
+  await batch.add(row);
+}
+
+const batches = new WeakMap<Kysely<DB>, AuditBatch>();
+
+class AuditBatch {
+  #pending: { row: AuditRow; done: () => void; fail: (e: unknown) => void }[] = [];
+  #scheduled = false;
+  constructor(private readonly db: Kysely<DB>) {}
+
+  add(row: AuditRow): Promise<void> {
+    return new Promise((done, fail) => {
+      this.#pending.push({ row, done, fail });
+      if (this.#scheduled) return;
+      this.#scheduled = true;
+      // The requests already parsed in this turn of the event loop join the same INSERT.
+      setImmediate(() => void this.#flush());
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    this.#scheduled = false;
+    try {
+      await this.db
+        .insertInto('audit_event')
+        .values(batch.map((b) => b.row))
+        .execute();
+      for (const b of batch) b.done();
+    } catch {
+      // One bad row must not fail the others' requests: each alone, with its own outcome.
+      for (const b of batch)
+        await this.db
+          .insertInto('audit_event')
+          .values(b.row)
+          .execute()
+          .then(() => b.done(), b.fail);
+    }
+  }
 }
 
 /** A request the policy refused (403/404), recorded by the one authentication middleware. */

@@ -1,6 +1,7 @@
 import type { ReportBy, ReportFilters } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { displayNameSql } from '../shared/sql.ts';
 import type { ResolvedReport } from './scope.ts';
 
 // The reports' figures from the cells (cells.ts): which cells answer a scope and breakdown,
@@ -17,6 +18,21 @@ export const SCOPE_COLUMN = {
   school: 'school_id',
   coach: 'coach_id',
 } as const;
+
+const NAME_SOURCE: Record<ReportBy, string> = {
+  region: 'region',
+  ugel: 'ugel',
+  network: 'network',
+  school: 'school',
+  coach: 'person',
+};
+
+/** The name of the `by` row whose id is the text `key` (null for none), as a subquery: the
+ *  rows come with their names in the same statement. */
+export function nameOf(by: ReportBy, key: RawBuilder<unknown>): RawBuilder<unknown> {
+  const name = by === 'coach' ? displayNameSql('t') : sql`t.name`;
+  return sql`(SELECT ${name} FROM ${sql.table(NAME_SOURCE[by])} t WHERE t.id = (${key})::uuid)`;
+}
 
 /** The filters' columns in report_teacher_month and in the cells. */
 export const CELL_FILTER_COLUMN: Record<FilterKey, string> = {

@@ -54,8 +54,11 @@ async function shapes(db: Kysely<DB>): Promise<Shape[]> {
   return out;
 }
 
-const sorted = <T extends { key: string | null }>(rows: T[]) =>
-  [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+// Names are read with the cells' rows and looked up for the others: not figures, left out here.
+const sorted = <T extends { key: string | null; name?: string | null }>(rows: T[]) =>
+  [...rows]
+    .map(({ name: _, ...figures }) => figures)
+    .sort((a, b) => String(a.key).localeCompare(String(b.key)));
 
 /** Every figure of every shape, year, month and filter, as one comparable value. */
 async function answers(db: Kysely<DB>, years: number[]): Promise<unknown[]> {
@@ -92,7 +95,11 @@ async function answers(db: Kysely<DB>, years: number[]): Promise<unknown[]> {
               continuity: true,
               months: true,
               complex,
-            }).then((f) => ({ total: f.total, rows: sorted(f.rows), months: sorted(f.months) })),
+            }).then((f) => ({
+              total: sorted(f.total ? [f.total] : []),
+              rows: sorted(f.rows),
+              months: sorted(f.months),
+            })),
             progress: sorted(progress),
           });
         }

@@ -7,6 +7,7 @@ import {
   cellKind,
   filterCondition,
   mergeByKey,
+  nameOf,
   SCOPE_COLUMN,
   scopeOn,
 } from './cell-figures.ts';
@@ -22,6 +23,8 @@ import { teacherFigures, teacherMonthFigures } from './teacher-figures.ts';
 
 export interface Figures {
   key: string | null;
+  /** The row's name (a breakdown's rows), read with the figures. */
+  name?: string | null;
   teachersMonth: number;
   teachersCum: number;
   withCoach: number;
@@ -88,13 +91,21 @@ const FIGURE_COLUMNS = [
 ];
 
 /** One part of the statement: `query`'s answer in the common columns (absent ones null). */
-function part(name: string, query: RawBuilder<unknown>, has: string[], full: number) {
+function part(
+  name: string,
+  query: RawBuilder<unknown>,
+  has: string[],
+  full: number,
+  by: ReportBy | null = null,
+) {
   const cols = columnsOf(full).map((c) =>
     has.includes(c)
       ? sql`${sql.ref(`z.${c}`)}::bigint AS ${sql.ref(c)}`
       : sql`NULL::bigint AS ${sql.ref(c)}`,
   );
-  return sql`SELECT ${name}::text AS part, z.key::text AS key, ${sql.join(cols)} FROM (${query}) z`;
+  const named = by ? nameOf(by, sql`z.key`) : sql`NULL::text`;
+  return sql`SELECT ${name}::text AS part, z.key::text AS key, ${named} AS name, ${sql.join(cols)}
+               FROM (${query}) z`;
 }
 
 export interface ReportFigures {
@@ -137,9 +148,9 @@ export async function reportFigures(
   if (complex)
     parts.push(part('total', teacherFigures(report, filters, null, options, ids), all, full));
   if (by) {
-    parts.push(part('row', cellFigures(report, filters, by, options), all, full));
+    parts.push(part('row', cellFigures(report, filters, by, options), all, full, by));
     if (complex)
-      parts.push(part('row', teacherFigures(report, filters, by, options, ids), all, full));
+      parts.push(part('row', teacherFigures(report, filters, by, options, ids), all, full, by));
   }
   if (options.months) {
     parts.push(part('month', cellMonthFigures(report, filters), monthCols, full));
@@ -240,6 +251,7 @@ function toFigures(r: Record<string, unknown>, full: number): Figures {
     pairs.push([int(r[`rx_${mask}_m`]), int(r[`rx_${mask}_c`])]);
   return {
     key: (r.key as string | null) ?? null,
+    name: (r.name as string | null) ?? null,
     teachersMonth: int(r.teachers_month),
     teachersCum: int(r.teachers_cum),
     withCoach: int(r.with_coach),

@@ -21,6 +21,8 @@ const condition = (filters: [FilterKey, string][], mask: number, alias = 'm') =>
 
 export interface ProgressFigures {
   key: string | null;
+  /** The row's name when read with the figures (the cells' rows). */
+  name?: string | null;
   teachers: number;
   relaxed: number[][];
   levels: Map<string, Map<number, number[]>>;

@@ -20,12 +20,13 @@ import {
   complexTeachers,
   type FilterKey,
   filterCondition,
+  nameOf,
   SCOPE_COLUMN,
   scopeOn,
 } from './cell-figures.ts';
 import { readModelsState } from './maintain.ts';
 import { type ProgressFigures as Figures, teacherProgress } from './progress-teachers.ts';
-import { namesOf, page, type ReportDbs, type SuppressedTable } from './reports.ts';
+import { page, type ReportDbs, type SuppressedTable, withNames } from './reports.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
 // GET /reports/progress (docs/REPORTS.md, "Progreso"): how teachers' practice moves, aggregated
@@ -83,7 +84,10 @@ async function cellProgress(
     code: string | null;
     month: number | null;
     n: number[];
+    name: string | null;
   }>`
+    SELECT u.*, ${by ? sql`CASE WHEN u.part = 'c' THEN ${nameOf(by, sql`u.key`)} END` : sql`NULL::text`} AS name
+      FROM (
     SELECT 'c' AS part, ${key} AS key, NULL::text AS code, NULL::int AS month,
            ARRAY[${sql.join(counts)}]::int[] AS n
       FROM report_progress_cell c WHERE ${where} AND c.month = ${report.month} GROUP BY 2
@@ -94,7 +98,7 @@ async function cellProgress(
     UNION ALL
     SELECT 's', ${key}, c.stage, NULL, ARRAY[sum(c.teachers)]::int[]
       FROM report_stage_cell c WHERE ${where} AND c.month = ${report.month} AND ${F}
-     GROUP BY 2, 3`.execute(db);
+     GROUP BY 2, 3) u`.execute(db);
   const out = new Map<string | null, Figures>();
   for (const r of rows) {
     const n = r.n.map((v) => Number(v ?? 0));
@@ -103,6 +107,7 @@ async function cellProgress(
     for (let mask = 0; mask < full; mask++) pairs.push([n[4 + mask] ?? 0, n[4 + mask] ?? 0]);
     out.set(r.key, {
       key: r.key,
+      name: r.name,
       teachers: n[0] ?? 0,
       relaxed: pairs,
       levels: new Map(),
@@ -255,13 +260,7 @@ export async function progressTable(
     total ? cellOf(total) : { id: 'total', counts: [0, 0] },
   );
   const by = report.by;
-  const names = by
-    ? await namesOf(
-        dbs.read,
-        by,
-        present.flatMap((f) => (f.key ? [f.key] : [])),
-      )
-    : new Map();
+  const names = by ? await withNames(dbs.read, by, present) : new Map<string, string>();
   const rows = present
     .map((f) => {
       const id = f.key ?? 'none';

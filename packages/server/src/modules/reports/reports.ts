@@ -52,6 +52,19 @@ export async function namesOf(
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** The rows' names: those read with the figures, the others (if any) looked up. */
+export async function withNames(
+  db: Kysely<DB>,
+  by: ReportBy,
+  rows: { key: string | null; name?: string | null }[],
+): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  for (const r of rows) if (r.key && r.name) known.set(r.key, r.name);
+  const missing = rows.flatMap((r) => (r.key && !known.has(r.key) ? [r.key] : []));
+  for (const [id, name] of await namesOf(db, by, missing)) known.set(id, name);
+  return known;
+}
+
 const cellOf = (f: Pick<Figures, 'key' | 'teachersMonth' | 'teachersCum' | 'relaxed'>): Cell => ({
   id: f.key ?? 'none',
   counts: [f.teachersMonth, f.teachersCum],
@@ -196,13 +209,7 @@ async function table<R extends { id: string; name: string }>(
     totalFigures ? cellOf(totalFigures) : { id: 'total', counts: [0, 0] },
   );
   const by = report.by;
-  const names = by
-    ? await namesOf(
-        db,
-        by,
-        present.flatMap((f) => (f.key ? [f.key] : [])),
-      )
-    : new Map();
+  const names = by ? await withNames(db, by, present) : new Map<string, string>();
   const rows = present
     .map((f) => {
       const id = f.key ?? 'none';

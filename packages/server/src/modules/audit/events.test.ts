@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@acompana/core';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
+import { testTargets } from '../../test/databases.ts';
+import { audit } from './events.ts';
+
+// Events audited at the same moment outside a transaction share one INSERT: every caller
+// returns once its own row is stored, and a row the database refuses fails only its caller.
+
+const actor = (personId: string): Actor => ({ personId, grants: [] }) as unknown as Actor;
+
+describe.each(testTargets())('audit events on $engine', (target) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await target.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const stored = async (action: string) => {
+    const { rows } = await sql<{ n: string }>`
+      SELECT count(*)::text AS n FROM audit_event WHERE action = ${action}`.execute(database.db);
+    return Number(rows[0]?.n);
+  };
+
+  it('stores every event of a burst before any caller returns', async () => {
+    const action = `test.burst.${randomUUID()}`;
+    const { rows } = await sql<{ id: string }>`SELECT id FROM person LIMIT 1`.execute(database.db);
+    const reader = actor(rows[0]?.id ?? '');
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        audit(database.db, reader, { action, resourceKind: 'test', resourceId: String(i) }),
+      ),
+    );
+    expect(await stored(action)).toBe(25);
+  });
+
+  it('fails only the caller whose row is refused; the others are stored', async () => {
+    const action = `test.bad.${randomUUID()}`;
+    const { rows } = await sql<{ id: string }>`SELECT id FROM person LIMIT 1`.execute(database.db);
+    const good = actor(rows[0]?.id ?? '');
+    const outcomes = await Promise.allSettled([
+      audit(database.db, good, { action, resourceKind: 'test', resourceId: 'a' }),
+      // Not a person: the foreign key refuses this row.
+      audit(database.db, actor(randomUUID()), { action, resourceKind: 'test', resourceId: 'b' }),
+      audit(database.db, good, { action, resourceKind: 'test', resourceId: 'c' }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await stored(action)).toBe(2);
+  });
+
+  it('inside a transaction, the event is part of it (rolled back with it)', async () => {
+    const action = `test.tx.${randomUUID()}`;
+    const { rows } = await sql<{ id: string }>`SELECT id FROM person LIMIT 1`.execute(database.db);
+    await database.db
+      .transaction()
+      .execute(async (tx) => {
+        await audit(tx, actor(rows[0]?.id ?? ''), {
+          action,
+          resourceKind: 'test',
+          resourceId: null,
+        });
+        throw new Error('rollback');
+      })
+      .catch(() => undefined);
+    expect(await stored(action)).toBe(0);
+  });
+});
