@@ -1,8 +1,9 @@
 -- Monitoring cells (docs/REPORTS.md, "Cells"): the per-teacher read models of 0015 summed per
 -- school (and per coach within a school) for every month "as of" which a report may be asked,
 -- then rolled up per UGEL and per region. A national answer reads hundreds of cells instead of
--- a year of teacher-months. Kept by modules/reports/cells.ts in the refresher's transaction;
--- no foreign keys: derived and rebuilt at will.
+-- a year of teacher-months. Kept by modules/reports/cells.ts in the refresher's transaction
+-- (the difference a refresh's teachers make, added to each cell); no foreign keys: derived and
+-- rebuilt at will.
 
 -- Teacher-years the cells leave out, answered from the per-teacher rows at request time: no
 -- post (no school), more than one intervention in the year, or a rubric level before their
@@ -57,6 +58,9 @@ CREATE TABLE report_cell (
   taller_target integer NOT NULL,
   familias_target integer NOT NULL
 );
+-- One row per cell (NULLs equal): the refresher adds differences to it (ON CONFLICT).
+CREATE UNIQUE INDEX report_cell_key ON report_cell
+  (school_year, kind, school_id, network_id, ugel_id, region_id, intervention_code, level, area, characteristic, month, coach_id) NULLS NOT DISTINCT;
 CREATE INDEX report_cell_region_idx ON report_cell (school_year, kind, region_id, month);
 CREATE INDEX report_cell_ugel_idx ON report_cell (school_year, kind, ugel_id, month);
 CREATE INDEX report_cell_school_idx ON report_cell (school_year, kind, school_id, month);
@@ -84,6 +88,8 @@ CREATE TABLE report_progress_cell (
   same integer NOT NULL,
   down integer NOT NULL
 );
+CREATE UNIQUE INDEX report_progress_cell_key ON report_progress_cell
+  (school_year, kind, school_id, network_id, ugel_id, region_id, intervention_code, level, area, characteristic, month) NULLS NOT DISTINCT;
 CREATE INDEX report_progress_cell_region_idx ON report_progress_cell (school_year, kind, region_id, month);
 CREATE INDEX report_progress_cell_ugel_idx ON report_progress_cell (school_year, kind, ugel_id, month);
 CREATE INDEX report_progress_cell_school_idx ON report_progress_cell (school_year, kind, school_id, month);
@@ -105,6 +111,8 @@ CREATE TABLE report_stage_cell (
   stage text NOT NULL,
   teachers integer NOT NULL
 );
+CREATE UNIQUE INDEX report_stage_cell_key ON report_stage_cell
+  (school_year, kind, school_id, network_id, ugel_id, region_id, intervention_code, level, area, characteristic, month, stage) NULLS NOT DISTINCT;
 CREATE INDEX report_stage_cell_region_idx ON report_stage_cell (school_year, kind, region_id, month);
 CREATE INDEX report_stage_cell_ugel_idx ON report_stage_cell (school_year, kind, ugel_id, month);
 CREATE INDEX report_stage_cell_school_idx ON report_stage_cell (school_year, kind, school_id, month);
@@ -129,6 +137,8 @@ CREATE TABLE report_level_cell (
   n3 integer NOT NULL,
   n4 integer NOT NULL
 );
+CREATE UNIQUE INDEX report_level_cell_key ON report_level_cell
+  (school_year, kind, school_id, network_id, ugel_id, region_id, intervention_code, level, area, characteristic, desempeno, month) NULLS NOT DISTINCT;
 CREATE INDEX report_level_cell_region_idx ON report_level_cell (school_year, kind, region_id, month);
 CREATE INDEX report_level_cell_ugel_idx ON report_level_cell (school_year, kind, ugel_id, month);
 CREATE INDEX report_level_cell_school_idx ON report_level_cell (school_year, kind, school_id, month);

@@ -1,7 +1,7 @@
 import type { ReportBy, ReportFilters, ReportScopeLevel } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { refreshCells, refreshComplex } from './cells.ts';
+import { rebuildCells, refreshComplex } from './cells.ts';
 import { reportFigures } from './figures.ts';
 import { readModelsState } from './maintain.ts';
 import { progressFigures } from './progress.ts';
@@ -118,9 +118,9 @@ export async function cellsAgainstTeachers(db: Kysely<DB>) {
   await sql`INSERT INTO report_complex (school_year, teacher_id)
             SELECT DISTINCT school_year, teacher_id FROM report_teacher_month
             ON CONFLICT DO NOTHING`.execute(db);
-  await refreshCells(db, null);
+  await rebuildCells(db);
   const perTeacher = await answers(db, years);
   await refreshComplex(db, null);
-  await refreshCells(db, null);
+  await rebuildCells(db);
   return { fromCells, perTeacher, complexBefore: Number(complex.rows[0]?.n ?? 0) };
 }

@@ -9,10 +9,10 @@ import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB>;
 
-/** (school year, school) pairs whose cells to recompute; null: all of them. */
+/** The teachers (and school years) whose contributions to the cells to compute; null: all. */
 export interface CellUnit {
+  teacherIds: string[];
   years: number[];
-  schools: string[];
 }
 
 const DIMS = [
@@ -26,15 +26,14 @@ const DIMS = [
   'characteristic',
 ] as const;
 const dims = (alias: string) => sql.join(DIMS.map((d) => sql.ref(`${alias}.${d}`)));
-const dimList = sql.raw(DIMS.join(', '));
 
 function unitFilter(unit: CellUnit | null, alias: string) {
   if (!unit) return sql``;
-  return sql`AND (${sql.ref(`${alias}.school_year`)}, ${sql.ref(`${alias}.school_id`)}) IN (
-    SELECT u.y::smallint, u.s FROM unnest(${unit.years}::int[], ${unit.schools}::uuid[]) AS u(y, s))`;
+  return sql`AND ${sql.ref(`${alias}.teacher_id`)} = ANY(${unit.teacherIds}::uuid[])
+             AND ${sql.ref(`${alias}.school_year`)} = ANY(${unit.years}::int[])`;
 }
 
-/** The simple teachers' month rows of the unit (report_complex left out). */
+/** The simple teachers' month rows (report_complex left out), of the unit's teachers. */
 function simpleRows(unit: CellUnit | null) {
   return sql`
     SELECT r.* FROM report_teacher_month r
@@ -124,44 +123,38 @@ const TARGETS = ['visit', 'gia', 'ria', 'taller', 'familias'];
 
 /** Compliance and coverage cells of kinds 's' and 'c' for the unit (the figures of figures.ts'
  *  per-teacher query, per teacher summed: each simple teacher is one row of a school cell). */
-function insertCells(unit: CellUnit | null) {
+function cellRows(unit: CellUnit | null): Built {
   const key = ['school_year', 'kind', 'coach_id', ...DIMS];
   const first = sql`CASE k.kind WHEN 's' THEN x.first_m ELSE x.c_first_m END`;
   const firstCoached = sql`CASE k.kind WHEN 's' THEN x.first_coached ELSE x.c_first_m END`;
   const monthly = sql`
-    WITH src AS (${simpleRows(unit)}),
-    firsts AS (
-      SELECT school_year, teacher_id, min(month) AS first_m,
-             min(month) FILTER (WHERE has_coach) AS first_coached
-        FROM src GROUP BY 1, 2),
-    first_coach AS (
-      SELECT s.school_year, s.teacher_id, s.coach_id FROM src s JOIN firsts f
-          ON f.school_year = s.school_year AND f.teacher_id = s.teacher_id
-       WHERE s.month = f.first_coached),
-    -- The first month with a second coach (figures.ts: min(coach) <> max(coach) up to then).
-    changes AS (
-      SELECT s.school_year, s.teacher_id, min(s.month) AS change_m FROM src s JOIN first_coach c
-          ON c.school_year = s.school_year AND c.teacher_id = s.teacher_id
-       WHERE s.coach_id <> c.coach_id GROUP BY 1, 2),
-    c_firsts AS (
-      SELECT school_year, teacher_id, coach_id, min(month) AS c_first_m FROM src GROUP BY 1, 2, 3),
-    -- Each teacher's last coach of the previous school year (coverage's continuity).
-    prev AS (
-      SELECT DISTINCT ON (p.school_year, p.teacher_id, p.intervention_code)
-             p.school_year + 1 AS school_year, p.teacher_id, p.intervention_code, p.coach_id
-        FROM report_teacher_month p
-       WHERE p.has_coach AND EXISTS (SELECT 1 FROM firsts f
-               WHERE f.school_year = p.school_year + 1 AND f.teacher_id = p.teacher_id)
-       ORDER BY p.school_year, p.teacher_id, p.intervention_code, p.month DESC),
+    -- Each teacher's landmarks by window functions over their own rows (one sort, no joins: the
+    -- planner misjudged joins of these steps and re-ran them per row): the first month, the first
+    -- month with a coach and that coach, the first month under each coach.
+    WITH w1 AS (
+      SELECT r.*, min(r.month) OVER t AS first_m,
+             min(r.month) FILTER (WHERE r.has_coach) OVER t AS first_coached,
+             min(r.month) OVER (PARTITION BY r.school_year, r.teacher_id, r.coach_id) AS c_first_m,
+             first_value(r.coach_id) OVER (PARTITION BY r.school_year, r.teacher_id
+                                           ORDER BY r.has_coach DESC, r.month) AS first_coach
+        FROM (${simpleRows(unit)}) r
+      WINDOW t AS (PARTITION BY r.school_year, r.teacher_id)),
+    -- The first month with a second coach (figures.ts: min(coach) <> max(coach) up to then), and
+    -- the teacher's last coach of the previous school year (coverage's continuity), read once per
+    -- teacher backwards along the primary key.
+    w2 AS (
+      SELECT w1.*,
+             min(w1.month) FILTER (WHERE w1.coach_id <> w1.first_coach)
+               OVER (PARTITION BY w1.school_year, w1.teacher_id) AS change_m,
+             CASE WHEN w1.month = w1.first_m THEN (
+               SELECT p.coach_id::text FROM report_teacher_month p
+                WHERE p.school_year = w1.school_year - 1 AND p.teacher_id = w1.teacher_id
+                  AND p.intervention_code = w1.intervention_code AND p.has_coach
+                ORDER BY p.month DESC LIMIT 1) END AS prev_first
+        FROM w1),
     x AS (
-      SELECT s.*, f.first_m, f.first_coached, ch.change_m, cf.c_first_m, pv.coach_id AS prev_coach
-        FROM src s
-        JOIN firsts f ON f.school_year = s.school_year AND f.teacher_id = s.teacher_id
-        LEFT JOIN changes ch ON ch.school_year = s.school_year AND ch.teacher_id = s.teacher_id
-        JOIN c_firsts cf ON cf.school_year = s.school_year AND cf.teacher_id = s.teacher_id
-         AND cf.coach_id IS NOT DISTINCT FROM s.coach_id
-        LEFT JOIN prev pv ON pv.school_year = s.school_year AND pv.teacher_id = s.teacher_id
-         AND pv.intervention_code = s.intervention_code)
+      SELECT w2.*, max(w2.prev_first) OVER (PARTITION BY w2.school_year, w2.teacher_id)::uuid AS prev_coach
+        FROM w2)
     SELECT concat(x.school_year, '|', k.kind, '|', CASE WHEN k.kind = 'c' THEN x.coach_id END, '|',
                   x.school_id, '|', x.intervention_code, '|', x.level) AS ckey,
            x.school_year, k.kind, CASE WHEN k.kind = 'c' THEN x.coach_id END AS coach_id,
@@ -187,9 +180,10 @@ function insertCells(unit: CellUnit | null) {
            )}
       FROM x CROSS JOIN (VALUES ('s'), ('c')) AS k(kind)
      GROUP BY 1, 2, 3, 4, ${dims('x')}, x.month`;
-  const cols = [...key, 'month', ...CELL_CURRENT, ...CELL_DELTA];
-  return sql`INSERT INTO report_cell (${sql.raw(cols.join(', '))})
-    ${asOf(monthly, key, CELL_CURRENT, CELL_DELTA)}`;
+  return {
+    cols: [...key, 'month', ...CELL_CURRENT, ...CELL_DELTA],
+    select: asOf(monthly, key, CELL_CURRENT, CELL_DELTA),
+  };
 }
 
 /** Progress cells of kind 's' for the unit: levels per month, and as of each month the
@@ -219,7 +213,7 @@ const key = (alias: string) =>
   sql`concat(${sql.ref(`${alias}.school_year`)}, '|', ${sql.ref(`${alias}.school_id`)}, '|',
              ${sql.ref(`${alias}.intervention_code`)}, '|', ${sql.ref(`${alias}.level`)})`;
 
-function insertProgressCells(unit: CellUnit | null) {
+function progressRows(unit: CellUnit | null): Built {
   const cellKey = ['school_year', 'kind', ...DIMS];
   const delta = ['teachers', 'up', 'same', 'down'];
   const d = (c: string) =>
@@ -230,11 +224,10 @@ function insertProgressCells(unit: CellUnit | null) {
            count(*) FILTER (WHERE c.is_first) AS teachers, ${d('up')}, ${d('same')}, ${d('down')}
       FROM classes c JOIN members m ON m.school_year = c.school_year AND m.teacher_id = c.teacher_id
      GROUP BY 1, 2, 3, ${dims('m')}, c.month`;
-  return sql`INSERT INTO report_progress_cell (${sql.raw([...cellKey, 'month', ...delta].join(', '))})
-    ${asOf(monthly, cellKey, [], delta)}`;
+  return { cols: [...cellKey, 'month', ...delta], select: asOf(monthly, cellKey, [], delta) };
 }
 
-function insertStageCells(unit: CellUnit | null) {
+function stageRows(unit: CellUnit | null): Built {
   const cellKey = ['school_year', 'kind', ...DIMS, 'stage'];
   // A stage counts from the month the teacher is a member (their first level) on.
   const monthly = sql`
@@ -257,108 +250,166 @@ function insertStageCells(unit: CellUnit | null) {
            s.stage, s.month, sum(s.n) AS teachers
       FROM steps s JOIN members m ON m.school_year = s.school_year AND m.teacher_id = s.teacher_id
      GROUP BY 1, 2, 3, ${dims('m')}, s.stage, s.month`;
-  return sql`INSERT INTO report_stage_cell (${sql.raw([...cellKey, 'month', 'teachers'].join(', '))})
-    SELECT * FROM (${asOf(monthly, cellKey, [], ['teachers'])}) a WHERE a.teachers > 0`;
-}
-
-function insertLevelCells(unit: CellUnit | null) {
-  const n = (level: number) => sql`count(*) FILTER (WHERE l.level = ${level})`;
-  return sql`
-    INSERT INTO report_level_cell (school_year, kind, ${dimList}, desempeno, month, n1, n2, n3, n4)
-    WITH members AS (
-      SELECT DISTINCT ON (r.school_year, r.teacher_id) r.school_year, r.teacher_id, ${dims('r')}
-        FROM (${simpleRows(unit)}) r ORDER BY r.school_year, r.teacher_id)
-    SELECT m.school_year, 's', ${dims('m')}, l.desempeno, l.month, ${n(1)}, ${n(2)}, ${n(3)}, ${n(4)}
-      FROM members m JOIN report_teacher_level l
-        ON l.school_year = m.school_year AND l.teacher_id = m.teacher_id
-     GROUP BY m.school_year, ${dims('m')}, l.desempeno, l.month`;
-}
-
-type CellTable = 'report_cell' | 'report_progress_cell' | 'report_stage_cell' | 'report_level_cell';
-/** Each cell table's extra key columns and its summed columns. */
-const ROLLUP: Record<CellTable, { key: string[]; sums: string[] }> = {
-  report_cell: { key: ['month'], sums: [...CELL_CURRENT, ...CELL_DELTA] },
-  report_progress_cell: { key: ['month'], sums: ['teachers', 'up', 'same', 'down'] },
-  report_stage_cell: { key: ['month', 'stage'], sums: ['teachers'] },
-  report_level_cell: { key: ['desempeno', 'month'], sums: ['n1', 'n2', 'n3', 'n4'] },
-};
-
-/** Kind 'u' (per UGEL) or 'r' (per region) of `table`, from its school cells. */
-function rollup(table: CellTable, kind: 'u' | 'r', years: number[] | null, ids: string[] | null) {
-  const { key, sums } = ROLLUP[table];
-  const area = kind === 'u' ? 'ugel_id' : 'region_id';
-  const kept = ['ugel_id', 'region_id', 'intervention_code', 'level', 'area', 'characteristic'];
-  const group = kind === 'u' ? kept : kept.filter((c) => c !== 'ugel_id');
-  const select = kept.map((c) => (group.includes(c) ? c : `NULL::uuid AS ${c}`));
-  const filter =
-    years && ids
-      ? sql`AND (school_year, ${sql.ref(area)}) IN (
-          SELECT u.y::smallint, u.id FROM unnest(${years}::int[], ${ids}::uuid[]) AS u(y, id))`
-      : sql``;
-  const cols = ['school_year', 'kind', ...kept, ...key, ...sums];
   return {
-    remove: sql`DELETE FROM ${sql.table(table)} WHERE kind = ${kind} ${filter}`,
-    insert: sql`INSERT INTO ${sql.table(table)} (${sql.raw(cols.join(', '))})
-      SELECT school_year, ${kind}, ${sql.raw(select.join(', '))}, ${sql.raw(key.join(', '))},
-             ${sql.raw(sums.map((s) => `sum(${s})`).join(', '))}
-        FROM ${sql.table(table)} WHERE kind = 's' ${filter}
-       GROUP BY school_year, ${sql.raw([...group, ...key].join(', '))}`,
+    cols: [...cellKey, 'month', 'teachers'],
+    select: sql`SELECT * FROM (${asOf(monthly, cellKey, [], ['teachers'])}) a WHERE a.teachers > 0`,
   };
 }
 
-const TABLES = Object.keys(ROLLUP) as CellTable[];
+function levelRows(unit: CellUnit | null): Built {
+  const n = (level: number) => sql`count(*) FILTER (WHERE l.level = ${level})`;
+  const cols = ['school_year', 'kind', ...DIMS, 'desempeno', 'month', 'n1', 'n2', 'n3', 'n4'];
+  return {
+    cols,
+    select: sql`
+    WITH members AS (
+      SELECT DISTINCT ON (r.school_year, r.teacher_id) r.school_year, r.teacher_id, ${dims('r')}
+        FROM (${simpleRows(unit)}) r ORDER BY r.school_year, r.teacher_id)
+    SELECT m.school_year, 's'::text AS kind, ${dims('m')}, l.desempeno, l.month,
+           ${n(1)} AS n1, ${n(2)} AS n2, ${n(3)} AS n3, ${n(4)} AS n4
+      FROM members m JOIN report_teacher_level l
+        ON l.school_year = m.school_year AND l.teacher_id = m.teacher_id
+     GROUP BY m.school_year, ${dims('m')}, l.desempeno, l.month`,
+  };
+}
 
-/** Recomputes the cells of `unit` (null: all), after report_complex is current. */
-export async function refreshCells(db: Db, unit: CellUnit | null): Promise<void> {
-  if (unit && unit.schools.length === 0) return;
+interface Built {
+  cols: string[];
+  select: RawBuilder<unknown>;
+}
+
+type CellTable = 'report_cell' | 'report_progress_cell' | 'report_stage_cell' | 'report_level_cell';
+/** Each cell table: its rows for a unit, its key columns beyond the place and filters, its
+ *  summed columns, and the column that is 0 when no teacher is left in the cell. */
+const TABLE: Record<
+  CellTable,
+  { rows: (u: CellUnit | null) => Built; key: string[]; sums: string[]; count: string }
+> = {
+  report_cell: {
+    rows: cellRows,
+    key: ['month', 'coach_id'],
+    sums: [...CELL_CURRENT, ...CELL_DELTA],
+    count: 'teachers_cum',
+  },
+  report_progress_cell: {
+    rows: progressRows,
+    key: ['month'],
+    sums: ['teachers', 'up', 'same', 'down'],
+    count: 'teachers',
+  },
+  report_stage_cell: {
+    rows: stageRows,
+    key: ['month', 'stage'],
+    sums: ['teachers'],
+    count: 'teachers',
+  },
+  report_level_cell: {
+    rows: levelRows,
+    key: ['desempeno', 'month'],
+    sums: ['n1', 'n2', 'n3', 'n4'],
+    count: 'n1 + n2 + n3 + n4',
+  },
+};
+const TABLES = Object.keys(TABLE) as CellTable[];
+
+/** Leaves out sums that change nothing (most of a refreshed teacher's months are as before). */
+const changes = (sums: string[]) =>
+  sql.raw(`HAVING ${sums.map((c) => `sum(${c}) <> 0`).join(' OR ')}`);
+
+/** The columns of `table`'s unique key (migration 0020), in order. */
+const uniqueOf = (table: CellTable) => ['school_year', 'kind', ...DIMS, ...TABLE[table].key];
+
+/** Rows of `from` summed into kind 'u' (per UGEL) or 'r' (per region): the school and network
+ *  (and coach) left out, the other columns kept. `from` is kind 's' rows. */
+function rolledUp(table: CellTable, kind: 'u' | 'r', from: RawBuilder<unknown>) {
+  const { sums } = TABLE[table];
+  const blank = new Set([
+    'school_id',
+    'network_id',
+    'coach_id',
+    ...(kind === 'r' ? ['ugel_id'] : []),
+  ]);
+  const keyCols = uniqueOf(table);
+  const select = keyCols.map((c) =>
+    c === 'kind' ? `'${kind}'::text AS kind` : blank.has(c) ? `NULL::uuid AS ${c}` : c,
+  );
+  const group = keyCols.filter((c) => c !== 'kind' && !blank.has(c));
+  return {
+    cols: [...keyCols, ...sums],
+    select: sql`SELECT ${sql.raw(select.join(', '))}, ${sql.raw(sums.map((c) => `sum(${c}) AS ${c}`).join(', '))}
+                  FROM (${from}) f WHERE f.kind = 's' GROUP BY ${sql.raw(group.join(', '))}
+                  ${changes(sums)}`,
+  };
+}
+
+const insert = (table: CellTable, b: Built) =>
+  sql`INSERT INTO ${sql.table(table)} (${sql.raw(b.cols.join(', '))}) ${b.select}`;
+
+/** The full rebuild of every cell, after report_complex is current. */
+export async function rebuildCells(db: Db): Promise<void> {
   for (const table of TABLES) {
-    if (!unit) await sql`TRUNCATE ${sql.table(table)}`.execute(db);
-    else
-      await sql`DELETE FROM ${sql.table(table)} c WHERE c.kind IN ('s', 'c')
-                  ${unitFilter(unit, 'c')}`.execute(db);
-  }
-  await insertCells(unit).execute(db);
-  await insertProgressCells(unit).execute(db);
-  await insertStageCells(unit).execute(db);
-  await insertLevelCells(unit).execute(db);
-  // The UGELs and regions of the unit's schools, rolled up again from their school cells.
-  let areas: { years: number[]; ugels: string[]; regionYears: number[]; regions: string[] } | null =
-    null;
-  if (unit) {
-    const { rows } = await sql<{ y: number; ugel_id: string; region_id: string }>`
-      SELECT DISTINCT u.y, s.ugel_id, s.region_id
-        FROM unnest(${unit.years}::int[], ${unit.schools}::uuid[]) AS u(y, id)
-        JOIN school s ON s.id = u.id`.execute(db);
-    const regions = [...new Map(rows.map((r) => [`${r.y}|${r.region_id}`, r])).values()];
-    areas = {
-      years: rows.map((r) => r.y),
-      ugels: rows.map((r) => r.ugel_id),
-      regionYears: regions.map((r) => r.y),
-      regions: regions.map((r) => r.region_id),
-    };
-  }
-  for (const table of TABLES) {
-    const u = rollup(table, 'u', areas?.years ?? null, areas?.ugels ?? null);
-    const r = rollup(table, 'r', areas?.regionYears ?? null, areas?.regions ?? null);
-    if (unit) {
-      await u.remove.execute(db);
-      await r.remove.execute(db);
-    }
-    await u.insert.execute(db);
-    await r.insert.execute(db);
+    await sql`TRUNCATE ${sql.table(table)}`.execute(db);
+    await insert(table, TABLE[table].rows(null)).execute(db);
+    const from = sql`SELECT * FROM ${sql.table(table)}`;
+    await insert(table, rolledUp(table, 'u', from)).execute(db);
+    await insert(table, rolledUp(table, 'r', from)).execute(db);
   }
 }
 
-/** The (school year, school) pairs of these teachers' month rows (a refresh's unit). */
-export async function unitOf(
-  db: Db,
-  keys: { teacherIds: string[]; years: number[] },
-): Promise<CellUnit> {
-  // The next school year too: its continuity reads this one's last coach.
-  const years = [...new Set(keys.years.flatMap((y) => [y, y + 1]))];
-  const { rows } = await sql<{ y: number; s: string }>`
-    SELECT DISTINCT school_year::int AS y, school_id::text AS s FROM report_teacher_month
-     WHERE teacher_id = ANY(${keys.teacherIds}::uuid[]) AND school_year = ANY(${years}::int[])
-       AND school_id IS NOT NULL`.execute(db);
-  return { years: rows.map((r) => r.y), schools: rows.map((r) => r.s) };
+const deltaTable = (table: CellTable) => sql.table(`delta_${table}`);
+
+/**
+ * Incremental maintenance, teacher by teacher: cells are sums over teachers, so what a refresh
+ * changes is the old contribution of its teachers (taken off here, before their read-model rows
+ * change) and their new one (`addContributions`, after). Cost follows the teachers a refresh
+ * names, not the size of their schools, UGELs or regions.
+ */
+export async function takeContributions(db: Db, unit: CellUnit): Promise<void> {
+  for (const table of TABLES) {
+    await sql`CREATE TEMP TABLE IF NOT EXISTS ${deltaTable(table)}
+                (LIKE ${sql.table(table)}) ON COMMIT DROP`.execute(db);
+    await sql`TRUNCATE ${deltaTable(table)}`.execute(db);
+    const b = TABLE[table].rows(unit);
+    const negated = b.cols.map((c) => (TABLE[table].sums.includes(c) ? `-${c}` : c));
+    await sql`INSERT INTO ${deltaTable(table)} (${sql.raw(b.cols.join(', '))})
+                SELECT ${sql.raw(negated.join(', '))} FROM (${b.select}) z`.execute(db);
+  }
+}
+
+/** Adds the teachers' new contribution and applies the difference to the cells of every kind. */
+export async function addContributions(db: Db, unit: CellUnit): Promise<void> {
+  for (const table of TABLES) {
+    const { sums, count } = TABLE[table];
+    const b = TABLE[table].rows(unit);
+    await sql`INSERT INTO ${deltaTable(table)} (${sql.raw(b.cols.join(', '))}) ${b.select}`.execute(
+      db,
+    );
+    const delta = sql`SELECT * FROM ${deltaTable(table)}`;
+    const keyCols = uniqueOf(table);
+    const base: Built = {
+      cols: [...keyCols, ...sums],
+      select: sql`SELECT ${sql.raw(keyCols.join(', '))}, ${sql.raw(sums.map((c) => `sum(${c})`).join(', '))}
+                    FROM (${delta}) d GROUP BY ${sql.raw(keyCols.join(', '))} ${changes(sums)}`,
+    };
+    for (const b of [base, rolledUp(table, 'u', delta), rolledUp(table, 'r', delta)]) {
+      const { rows } = await sql<{ at: string; zero: boolean }>`
+        ${insert(table, b)}
+        ON CONFLICT (${sql.raw(keyCols.join(', '))}) DO UPDATE SET
+          ${sql.raw(sums.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', '))}
+        RETURNING ctid::text AS at, (${sql.raw(count)}) = 0 AS zero`.execute(db);
+      // A cell no teacher is left in is removed, as a rebuild would not have it.
+      const gone = rows.filter((r) => r.zero).map((r) => r.at);
+      if (gone.length > 0)
+        await sql`DELETE FROM ${sql.table(table)} WHERE ctid = ANY(${gone}::tid[])`.execute(db);
+    }
+  }
+}
+
+/** A refresh's unit: its teachers, in its school years and the next ones (whose continuity
+ *  reads this year's last coach). */
+export function unitOf(keys: { teacherIds: string[]; years: number[] }): CellUnit {
+  return {
+    teacherIds: keys.teacherIds,
+    years: [...new Set(keys.years.flatMap((y) => [y, y + 1]))],
+  };
 }

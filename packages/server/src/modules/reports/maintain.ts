@@ -1,7 +1,13 @@
 import { SCHOOL_TIME_ZONE } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type CellUnit, refreshCells, refreshComplex, unitOf } from './cells.ts';
+import {
+  addContributions,
+  rebuildCells,
+  refreshComplex,
+  takeContributions,
+  unitOf,
+} from './cells.ts';
 
 // The monitoring read models (migration 0015, docs/REPORTS.md) computed from the field tables,
 // set-based. ONE set of statements serves both the full rebuild (`npx acompana reports rebuild`,
@@ -222,28 +228,22 @@ function insertStages(keys: RefreshKeys | null) {
 export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promise<void> {
   if (keys && (keys.teacherIds.length === 0 || keys.years.length === 0)) return;
   if (keys?.tables?.length === 0) return;
-  // One refresh at a time (the refresher, caseload changes, the rebuild): the cells of a school,
-  // UGEL or region are deleted and summed again, and two refreshes of neighbours must not both
-  // insert them. Each statement below takes a fresh snapshot after the lock (READ COMMITTED).
+  // One refresh at a time (the refresher, caseload changes, the rebuild): each takes its
+  // teachers' contribution off the cells and adds the new one, which two refreshes about the
+  // same teacher must not interleave. Each statement below takes a fresh snapshot after the
+  // lock (READ COMMITTED).
   await sql`SELECT pg_advisory_xact_lock(hashtextextended('report_cells', 0))`.execute(db);
-  const before = keys ? await unitOf(db, keys) : null;
+  // The cells lose these teachers' contribution now and get the new one at the end.
+  const unit = keys ? unitOf(keys) : null;
+  if (unit) await takeContributions(db, unit);
   const tables = keys?.tables ?? (Object.keys(SOURCES) as ReadModel[]);
   for (const table of tables) await deleteOld(table, keys).execute(db);
   if (tables.includes('report_teacher_month')) await insertTeacherMonths(keys).execute(db);
   if (tables.includes('report_teacher_level')) await insertLevels(keys).execute(db);
   if (tables.includes('report_teacher_stage')) await insertStages(keys).execute(db);
   await refreshComplex(db, keys);
-  await refreshCells(db, keys && before ? union(before, await unitOf(db, keys)) : null);
-}
-
-function union(a: CellUnit, b: CellUnit): CellUnit {
-  const pairs = new Map<string, [number, string]>();
-  for (const u of [a, b])
-    u.years.forEach((y, i) => {
-      pairs.set(`${y}|${u.schools[i]}`, [y, u.schools[i] as string]);
-    });
-  const list = [...pairs.values()];
-  return { years: list.map((p) => p[0]), schools: list.map((p) => p[1]) };
+  if (unit) await addContributions(db, unit);
+  else await rebuildCells(db);
 }
 
 /**

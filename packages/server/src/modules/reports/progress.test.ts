@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testTargets } from '../../test/databases.ts';
 import { rosterHarness, YEAR } from '../shared/testing.ts';
-import { refreshCells, refreshComplex } from './cells.ts';
+import { rebuildCells, refreshComplex } from './cells.ts';
 import { addReportFixture, type ReportFixture } from './testing.ts';
 
 // GET /reports/progress against hand-computed figures, on PGlite and PostgreSQL. The rubric
@@ -41,7 +41,7 @@ describe.each(testTargets())('progress report on $engine', (target) => {
     await stage('A1', 5, 'logro');
     // The cells are summed from those read models (as the refresher does after it writes them).
     await refreshComplex(h.db, null);
-    await refreshCells(h.db, null);
+    await rebuildCells(h.db);
   });
 
   it('a UGEL in May: shares at I–IV by desempeño and month, stages and movement', async () => {
