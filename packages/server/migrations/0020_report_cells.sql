@@ -142,3 +142,8 @@ CREATE UNIQUE INDEX report_level_cell_key ON report_level_cell
 CREATE INDEX report_level_cell_region_idx ON report_level_cell (school_year, kind, region_id, month);
 CREATE INDEX report_level_cell_ugel_idx ON report_level_cell (school_year, kind, ugel_id, month);
 CREATE INDEX report_level_cell_school_idx ON report_level_cell (school_year, kind, school_id, month);
+
+-- Whether the cells have been built from the read models (by `reports rebuild`, the seeds, or the
+-- refresher's first run on a database that already had read models before this migration):
+-- until then refreshes do not add differences to them.
+ALTER TABLE reports_state ADD COLUMN cells_built boolean NOT NULL DEFAULT false;

@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideAnyPlace, loadTeacherFacts } from '../../policy/relations.ts';
+import { readModelTransaction } from '../reports/maintain.ts';
 import {
   COLUMNS,
   checkCoach,
@@ -53,7 +54,7 @@ export async function endCaseload(
   body: CaseloadEnd,
 ): Promise<CaseloadWriteResult> {
   const to = body.validTo ?? limaToday();
-  return db.transaction().execute(async (tx) => {
+  return readModelTransaction(db, async (tx) => {
     const row = await loadForUpdate(tx, actor, caseloadId);
     if (row.valid_to !== null && row.valid_to <= to) throw new AppError('CASELOAD_ALREADY_ENDED');
     if (to < row.valid_from) {
@@ -87,7 +88,7 @@ export async function moveCaseload(
   const reason = requireReason(body.reason);
   const date = body.date ?? limaToday();
   await checkCoach(db, actor, body.coachId);
-  return db.transaction().execute(async (tx) => {
+  return readModelTransaction(db, async (tx) => {
     const row = await loadForUpdate(tx, actor, caseloadId);
     await lockTeachers(tx, [row.teacher_id]);
     if (row.coach_id === body.coachId) throw new AppError('CASELOAD_SAME_COACH');

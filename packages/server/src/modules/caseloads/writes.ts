@@ -12,7 +12,7 @@ import {
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { decideAnyPlace, loadCoachFacts, loadTeacherFacts } from '../../policy/relations.ts';
-import { refreshReadModels } from '../reports/maintain.ts';
+import { readModelTransaction, refreshReadModels } from '../reports/maintain.ts';
 
 // Caseload writes (issue 14): assign teachers to a coach (ending or moving an assignment:
 // changes.ts). Decided by the policy (`caseload` create/update:
@@ -254,7 +254,7 @@ export async function assignCaseload(
   }
   const places = await placeTeachers(db, actor, teacherIds, year);
   const specialty = body.specialty ?? null;
-  return db.transaction().execute(async (tx) => {
+  return readModelTransaction(db, async (tx) => {
     await lockTeachers(tx, teacherIds);
     const created: StoredRow[] = [];
     for (const teacherId of teacherIds) {

@@ -1,6 +1,7 @@
 import { type Actor, AppError, currentSchoolYear, decide, reachOf } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { readModelTransaction } from '../reports/maintain.ts';
 import { displayName } from '../shared/sql.ts';
 import { COLUMNS, recordChange, rowOut } from './writes.ts';
 
@@ -193,7 +194,7 @@ export async function decideProposals(
   if (actor && reachOf(actor, 'school_year', 'update').length === 0) {
     throw new AppError('FORBIDDEN');
   }
-  return db.transaction().execute(async (tx) => {
+  return readModelTransaction(db, async (tx) => {
     const proposals = await tx
       .selectFrom('caseload_proposal')
       .selectAll()

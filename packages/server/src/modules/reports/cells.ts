@@ -155,8 +155,7 @@ function cellRows(unit: CellUnit | null): Built {
     x AS (
       SELECT w2.*, max(w2.prev_first) OVER (PARTITION BY w2.school_year, w2.teacher_id)::uuid AS prev_coach
         FROM w2)
-    SELECT concat(x.school_year, '|', k.kind, '|', CASE WHEN k.kind = 'c' THEN x.coach_id END, '|',
-                  x.school_id, '|', x.intervention_code, '|', x.level) AS ckey,
+    SELECT concat_ws('|', ${cellKeyText('x')}, k.kind, coalesce(CASE WHEN k.kind = 'c' THEN x.coach_id END::text, '')) AS ckey,
            x.school_year, k.kind, CASE WHEN k.kind = 'c' THEN x.coach_id END AS coach_id,
            ${dims('x')}, x.month,
            count(*) AS teachers_m,
@@ -209,9 +208,13 @@ function progressSources(unit: CellUnit | null) {
                         FROM means WINDOW w AS (PARTITION BY school_year, teacher_id ORDER BY month)) e) c)`;
 }
 
-const key = (alias: string) =>
-  sql`concat(${sql.ref(`${alias}.school_year`)}, '|', ${sql.ref(`${alias}.school_id`)}, '|',
-             ${sql.ref(`${alias}.intervention_code`)}, '|', ${sql.ref(`${alias}.level`)})`;
+/** A cell's key as text: the year and every dimension (a school's place or area may change
+ *  after an import, and two teachers of it must then not share a cell). */
+const cellKeyText = (alias: string) =>
+  sql`concat_ws('|', ${sql.ref(`${alias}.school_year`)}, ${sql.join(
+    DIMS.map((d) => sql`coalesce(${sql.ref(`${alias}.${d}`)}::text, '')`),
+    sql`, `,
+  )})`;
 
 function progressRows(unit: CellUnit | null): Built {
   const cellKey = ['school_year', 'kind', ...DIMS];
@@ -220,7 +223,7 @@ function progressRows(unit: CellUnit | null): Built {
     sql`count(*) FILTER (WHERE c.class = ${c}) - count(*) FILTER (WHERE c.before = ${c}) AS ${sql.ref(c)}`;
   const monthly = sql`
     WITH ${progressSources(unit)}
-    SELECT ${key('m')} AS ckey, m.school_year, 's'::text AS kind, ${dims('m')}, c.month,
+    SELECT ${cellKeyText('m')} AS ckey, m.school_year, 's'::text AS kind, ${dims('m')}, c.month,
            count(*) FILTER (WHERE c.is_first) AS teachers, ${d('up')}, ${d('same')}, ${d('down')}
       FROM classes c JOIN members m ON m.school_year = c.school_year AND m.teacher_id = c.teacher_id
      GROUP BY 1, 2, 3, ${dims('m')}, c.month`;
@@ -246,7 +249,7 @@ function stageRows(unit: CellUnit | null): Built {
         SELECT e.*, lead(e.month) OVER (PARTITION BY e.school_year, e.teacher_id ORDER BY e.month)
                  AS next_month FROM eff e) p
        WHERE p.next_month IS NOT NULL)
-    SELECT concat(${key('m')}, '|', s.stage) AS ckey, m.school_year, 's'::text AS kind, ${dims('m')},
+    SELECT concat(${cellKeyText('m')}, '|', s.stage) AS ckey, m.school_year, 's'::text AS kind, ${dims('m')},
            s.stage, s.month, sum(s.n) AS teachers
       FROM steps s JOIN members m ON m.school_year = s.school_year AND m.teacher_id = s.teacher_id
      GROUP BY 1, 2, 3, ${dims('m')}, s.stage, s.month`;

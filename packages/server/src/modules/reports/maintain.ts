@@ -1,5 +1,5 @@
 import { SCHOOL_TIME_ZONE } from '@acompana/core';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import {
   addContributions,
@@ -224,17 +224,41 @@ function insertStages(keys: RefreshKeys | null) {
      ORDER BY sr.school_year, sr.teacher_id, m.month, sr.decided_at DESC, sr.id DESC`;
 }
 
+const LOCK = sql`hashtextextended('report_read_models', 0)`;
+
+/**
+ * One maintainer of the read models at a time (the refresher, caseload changes, the rebuild):
+ * each takes its teachers' contribution off the cells and adds the new one, which two must not
+ * interleave. A transaction that will maintain them takes this lock FIRST, before any other lock
+ * (a caseload row, reports_state, the tables), so no two of them can wait on each other in a
+ * cycle. Re-entrant within the transaction.
+ */
+export async function lockReadModels(db: Db): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${LOCK})`.execute(db);
+}
+
+/** A transaction that maintains the read models (caseload writes): the lock comes first. */
+export function readModelTransaction<T>(
+  db: Db,
+  fn: (tx: Transaction<DB>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await lockReadModels(tx);
+    return fn(tx);
+  });
+}
+
 /** Recomputes the read models of `keys` (null: all of them) in the caller's transaction. */
 export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promise<void> {
   if (keys && (keys.teacherIds.length === 0 || keys.years.length === 0)) return;
   if (keys?.tables?.length === 0) return;
-  // One refresh at a time (the refresher, caseload changes, the rebuild): each takes its
-  // teachers' contribution off the cells and adds the new one, which two refreshes about the
-  // same teacher must not interleave. Each statement below takes a fresh snapshot after the
-  // lock (READ COMMITTED).
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended('report_cells', 0))`.execute(db);
-  // The cells lose these teachers' contribution now and get the new one at the end.
-  const unit = keys ? unitOf(keys) : null;
+  // Each statement below takes a fresh snapshot after the lock (READ COMMITTED).
+  await lockReadModels(db);
+  // The cells lose these teachers' contribution now and get the new one at the end — once they
+  // exist: a database that came to migration 0020 with read models has them built by the
+  // refresher's first run (refreshPending), not by adding differences to nothing.
+  const built = await cellsBuilt(db);
+  const unit = keys && built ? unitOf(keys) : null;
   if (unit) await takeContributions(db, unit);
   const tables = keys?.tables ?? (Object.keys(SOURCES) as ReadModel[]);
   for (const table of tables) await deleteOld(table, keys).execute(db);
@@ -243,7 +267,18 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
   if (tables.includes('report_teacher_stage')) await insertStages(keys).execute(db);
   await refreshComplex(db, keys);
   if (unit) await addContributions(db, unit);
-  else await rebuildCells(db);
+  else if (!keys) await buildCells(db);
+}
+
+async function cellsBuilt(db: Db): Promise<boolean> {
+  const { rows } = await sql<{ built: boolean }>`
+    SELECT cells_built AS built FROM reports_state WHERE id = 1`.execute(db);
+  return rows[0]?.built ?? false;
+}
+
+async function buildCells(db: Db): Promise<void> {
+  await rebuildCells(db);
+  await sql`UPDATE reports_state SET cells_built = true WHERE id = 1`.execute(db);
 }
 
 /**
@@ -254,6 +289,14 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
  */
 export async function refreshPending(db: Db): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    // Busy (a caseload import, the rebuild): this tick is skipped, not queued on a connection.
+    const { rows: lock } = await sql<{ ok: boolean }>`
+      SELECT pg_try_advisory_xact_lock(${LOCK}) AS ok`.execute(tx);
+    if (!lock[0]?.ok) return;
+    if (!(await cellsBuilt(tx))) {
+      await refreshComplex(tx, null);
+      await buildCells(tx);
+    }
     const { rows } = await sql<{ done: string; xmin: string }>`
       SELECT done_xmin::text AS done, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
         FROM reports_state WHERE id = 1 FOR UPDATE`.execute(tx);
@@ -287,6 +330,7 @@ export async function refreshPending(db: Db): Promise<void> {
 /** The full rebuild: everything, in one transaction (pushes wait for it, then refresh). */
 export async function rebuildReadModels(db: Db): Promise<{ teacherMonths: number }> {
   return db.transaction().execute(async (tx) => {
+    await lockReadModels(tx);
     await sql`LOCK TABLE report_teacher_month, report_teacher_level, report_teacher_stage,
                 report_complex, report_cell, report_progress_cell, report_stage_cell,
                 report_level_cell IN EXCLUSIVE MODE`.execute(tx);
