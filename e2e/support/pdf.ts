@@ -7,13 +7,22 @@ import { inflateSync } from 'node:zlib';
 export function pdfTexts(bytes: Buffer): string {
   const raw = bytes.toString('latin1');
   const out: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const body = Buffer.from(m[1] ?? '', 'latin1');
-    try {
-      out.push(inflateSync(body).toString('latin1'));
-    } catch {
-      out.push(body.toString('latin1'));
+  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\nendstream/g)) {
+    const body = m[1] ?? '';
+    // The end of line before `endstream` is "\n" (jsPDF) or "\r\n": compressed data may itself
+    // end in a "\r" byte (a code drawn at random made it so), so both readings are tried
+    // rather than always dropping a final "\r".
+    const readings = body.endsWith('\r') ? [body, body.slice(0, -1)] : [body];
+    let text: string | null = null;
+    for (const reading of readings) {
+      try {
+        text = inflateSync(Buffer.from(reading, 'latin1')).toString('latin1');
+        break;
+      } catch {
+        // not compressed, or not this reading
+      }
     }
+    out.push(text ?? body);
   }
   return out.join('\n');
 }
