@@ -19,7 +19,8 @@ export const SCOPE_COLUMN = {
   coach: 'coach_id',
 } as const;
 
-const NAME_SOURCE: Record<ReportBy, string> = {
+/** The table that names each kind of row. */
+export const NAME_SOURCE: Record<ReportBy, string> = {
   region: 'region',
   ugel: 'ugel',
   network: 'network',

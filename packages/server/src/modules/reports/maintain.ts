@@ -361,10 +361,3 @@ export async function readModelsState(
     complex: rows[0]?.complex ?? true,
   };
 }
-
-/** When the read models last caught up with the field records: the reports' `asOf`. */
-export async function readModelsAsOf(db: Db): Promise<string> {
-  const { rows } = await sql<{ at: string }>`
-    SELECT to_jsonb(refreshed_at) #>> '{}' AS at FROM reports_state WHERE id = 1`.execute(db);
-  return new Date(rows[0]?.at ?? Date.now()).toISOString();
-}

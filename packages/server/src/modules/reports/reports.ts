@@ -16,6 +16,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { displayNameSql } from '../shared/sql.ts';
+import { NAME_SOURCE } from './cell-figures.ts';
 import { type Figures, type MonthFigures, reportFigures } from './figures.ts';
 import { readModelsState } from './maintain.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
@@ -24,13 +25,6 @@ import { type ResolvedReport, resolveReport } from './scope.ts';
 // scope, named, suppressed (core/src/reports/suppression.ts) and paged. The rows of one answer
 // are siblings under one parent — a few hundred at most — so suppression sees them all.
 
-const NAME_SOURCE: Record<ReportBy, string> = {
-  region: 'region',
-  ugel: 'ugel',
-  network: 'network',
-  school: 'school',
-  coach: 'person',
-};
 const CHILD_DRILLS: Record<ReportBy, boolean> = {
   region: true,
   ugel: true,
