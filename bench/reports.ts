@@ -253,6 +253,7 @@ async function main() {
         }
       }),
     );
+    const cpu = server.cpu();
     if (errors > 0)
       throw new Error(`${errors} of ${ms.length} reports failed (p95 ${percentile(ms, 95)} ms)`);
     const lag = await rollupLag(server.origin, cookies.get('coach') ?? '', place);
@@ -270,6 +271,12 @@ async function main() {
         seed_s: set.seconds,
         rollup_lag_s: lag,
         server_rss_mb: server.peakRss(),
+        // CPU per report under the 20 clients: the server process and its PostgreSQL backends
+        // (the bench's own client shares the two cores and is not counted).
+        cpu_ms_per_report: {
+          server: Math.round((10 * cpu.server_ms) / ms.length) / 10,
+          postgres: Math.round((10 * cpu.postgres_ms) / ms.length) / 10,
+        },
         alone_ms: alone,
         // Under the 20 clients, each report's own p95: which ones the p95 above is made of.
         p95_by_report_ms: Object.fromEntries(

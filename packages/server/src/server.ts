@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import v8 from 'node:v8';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { deleteStaleDevices } from './auth/device-cookie.ts';
@@ -27,6 +28,12 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = await openDatabase(config);
+  // On PGlite the database's memory is this process's too (~140 MB of WebAssembly memory): the
+  // JS heap grows by 35% per major GC instead of V8's default (up to 4x when GC is cheap),
+  // so garbage of a burst of reports does not wait in a heap twice the live size. Cost and
+  // gain are measured in docs/SCALE.md (bench:reports on PGlite: peak RSS 331-352 to 272-287
+  // MB, about 25% more server CPU per report). A V8 flag read at every heap-limit update.
+  if (database.engine === 'pglite') v8.setFlagsFromString('--heap-growing-percent=35');
   let closeRead: () => Promise<void> = () => Promise.resolve();
   try {
     const { applied } = await migrate(database);

@@ -140,9 +140,16 @@ export const coverageReportSchema = z.object({
 });
 export type CoverageReport = z.infer<typeof coverageReportSchema>;
 
+/** A progress row: its teachers and their movement. Levels and stages are the whole scope's
+ *  (the total): a row's are on the page it drills to. */
 export const progressRowSchema = z.object({
   ...rowHead,
   teachers: n,
+  movement: z.object({ up: n, same: n, down: n }),
+});
+export type ProgressRow = z.infer<typeof progressRowSchema>;
+
+export const progressTotalSchema = progressRowSchema.extend({
   desempenos: z.array(
     z.object({
       code: z.string(),
@@ -154,14 +161,13 @@ export const progressRowSchema = z.object({
     }),
   ),
   stages: z.array(z.object({ stage: z.string(), teachers: z.number().int() })),
-  movement: z.object({ up: n, same: n, down: n }),
 });
-export type ProgressRow = z.infer<typeof progressRowSchema>;
+export type ProgressTotal = z.infer<typeof progressTotalSchema>;
 
 export const progressReportSchema = z.object({
   report: z.literal('progress'),
   ...envelope,
-  total: progressRowSchema,
+  total: progressTotalSchema,
   rows: z.array(progressRowSchema),
 });
 export type ProgressReport = z.infer<typeof progressReportSchema>;

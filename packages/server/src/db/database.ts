@@ -80,9 +80,11 @@ async function loadPglite() {
   // contrib.
   return { PGlite, extensions: { pg_trgm } };
 }
-// PGlite's default shared_buffers (128 MB) alone pushes the server past its 300 MB RSS budget;
-// the embedded engine serves one UGEL at most, and the OS page cache does the rest.
-const PGLITE_CONF = 'shared_buffers=32MB';
+// PGlite's memory is the server process's: its default shared_buffers (128 MB) alone pushes the
+// server past its 300 MB RSS budget. The embedded engine serves one UGEL at most and reads
+// its data dir through the OS page cache, which is not the process's (16 MB: bench:reports on
+// PGlite kept its p95; docs/SCALE.md). Index builds (migrations) get 16 MB of sort memory.
+const PGLITE_CONF = 'shared_buffers=16MB\nwal_buffers=1MB\nmaintenance_work_mem=16MB';
 
 /** An in-memory PGlite, optionally loaded from a `dumpDataDir()` tarball (used by tests). */
 export async function openPgliteInMemory(dump?: Blob): Promise<Database> {

@@ -77,14 +77,14 @@ async function answers(db: Kysely<DB>, years: number[]): Promise<unknown[]> {
           const progress =
             shape.level === 'coach' || shape.by === 'coach'
               ? []
-              : [...(await progressFigures(db, report, filters, shape.by, complex)).values()].map(
-                  (f) => ({
+              : await progressFigures(db, report, filters, shape.by, complex).then((p) =>
+                  [...p.rows.values(), p.total].map((f) => ({
                     ...f,
                     levels: [...f.levels]
                       .map(([d, m]) => [d, [...m].sort((a, b) => a[0] - b[0])])
                       .sort(),
                     stages: [...f.stages].sort(),
-                  }),
+                  })),
                 );
           out.push({
             shape,

@@ -76,11 +76,34 @@ describe.each(testTargets())('progress report on $engine', (target) => {
       expect(byId.get(s)).toMatchObject({
         suppressed: true,
         teachers: null,
-        desempenos: [],
-        stages: [],
         movement: { up: null, same: null, down: null },
       });
     }
+    // Levels and stages are the whole scope's: a row's are on the page it drills to.
+    for (const row of body.rows) expect(Object.keys(row)).not.toContain('desempenos');
+  });
+
+  it('drilled to school A: its own levels and stages as the total, and no rows', async () => {
+    const { status, body } = await get(`progress?scope=school:${f.schools.A}&month=5`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ by: null, rows: [] });
+    expect(body.total).toMatchObject({ suppressed: false, teachers: 6 });
+    expect(body.total.desempenos).toEqual([
+      {
+        code: 'D1',
+        name: 'D1',
+        months: [
+          { month: 3, n: 6, share: [1, 0, 0, 0] },
+          { month: 5, n: 6, share: [0.5, 0.5, 0, 0] },
+        ],
+      },
+      { code: 'D2', name: 'D2', months: [{ month: 5, n: 5, share: [0, 0, 1, 0] }] },
+    ]);
+    expect(body.total.stages).toEqual([
+      { stage: 'inicio', teachers: 1 },
+      { stage: 'logro', teachers: 1 },
+      { stage: 'proceso', teachers: 4 },
+    ]);
   });
 
   it('downloads the same rows and total as CSV, "< 5" where suppressed', async () => {

@@ -3,6 +3,7 @@ import {
   type Cell,
   type ProgressReport,
   type ProgressRow,
+  type ProgressTotal,
   type ReportBy,
   type ReportFilters,
   type ReportQuery,
@@ -41,32 +42,50 @@ const MIN = 5;
 const condition = (filters: [FilterKey, string][], mask: number, alias = 'm') =>
   filterCondition(filters, mask, alias, CELL_FILTER_COLUMN);
 
-/** The figures per row key: the cells' (most teachers) and, per teacher, those they leave out. */
+/** A progress answer: the rows' counts and movement, and the whole scope's figures — the only
+ *  place levels and stages are shown (a row's are on the page it drills to). */
+export interface ProgressAnswer {
+  rows: Map<string | null, Figures>;
+  total: Figures;
+}
+
+/** The figures per row key and of the whole scope: the cells' (most teachers) and, per teacher,
+ *  those they leave out. */
 export async function progressFigures(
   db: Kysely<DB>,
   report: ResolvedReport,
   filters: ReportFilters,
   by: ReportBy | null,
   complex: boolean,
-): Promise<Map<string | null, Figures>> {
-  const cells = await cellProgress(db, report, filters, by);
-  if (!complex) return cells;
-  const ids = await complexTeachers(db, report.year);
-  for (const [key, f] of await teacherProgress(db, report, filters, by, ids)) {
-    const into = cells.get(key);
-    cells.set(key, into ? { ...(sumOf([into, f]).get(null) as Figures), key } : f);
+): Promise<ProgressAnswer> {
+  const { rows, whole } = await cellProgress(db, report, filters, by);
+  const parts = [...rows.values(), whole];
+  if (complex) {
+    const ids = await complexTeachers(db, report.year);
+    for (const [key, f] of await teacherProgress(db, report, filters, by, ids)) {
+      parts.push(f);
+      const into = rows.get(key);
+      rows.set(key, into ? { ...(sumOf([into, f]).get(null) as Figures), key } : f);
+    }
   }
-  return cells;
+  // Every teacher is in exactly one row, so the scope's counts are the rows' sums.
+  const total = sumOf(parts).get(null) as Figures;
+  // A row keeps counts and movement only: levels and stages are the whole scope's.
+  for (const f of rows.values()) {
+    f.levels = new Map();
+    f.stages = new Map();
+  }
+  return { rows: by ? rows : new Map(), total };
 }
 
-/** Progress from the cells in one statement: counts and movement as of the month, the levels
- *  of the months up to it, the stages. */
+/** Progress from the cells in one statement: each row's counts and movement as of the month;
+ *  the whole scope's levels of the months up to it and its stages. */
 async function cellProgress(
   db: Kysely<DB>,
   report: ResolvedReport,
   filters: ReportFilters,
   by: ReportBy | null,
-): Promise<Map<string | null, Figures>> {
+): Promise<{ rows: Map<string | null, Figures>; whole: Figures }> {
   const f = activeFilters(filters);
   const full = (1 << f.length) - 1;
   const F = condition(f, full, 'c');
@@ -92,14 +111,22 @@ async function cellProgress(
            ARRAY[${sql.join(counts)}]::int[] AS n
       FROM report_progress_cell c WHERE ${where} AND c.month = ${report.month} GROUP BY 2
     UNION ALL
-    SELECT 'l', ${key}, c.desempeno, c.month, ARRAY[sum(c.n1), sum(c.n2), sum(c.n3), sum(c.n4)]::int[]
+    SELECT 'l', NULL, c.desempeno, c.month, ARRAY[sum(c.n1), sum(c.n2), sum(c.n3), sum(c.n4)]::int[]
       FROM report_level_cell c WHERE ${where} AND c.month <= ${report.month} AND ${F}
-     GROUP BY 2, 3, 4
+     GROUP BY 3, 4
     UNION ALL
-    SELECT 's', ${key}, c.stage, NULL, ARRAY[sum(c.teachers)]::int[]
+    SELECT 's', NULL, c.stage, NULL, ARRAY[sum(c.teachers)]::int[]
       FROM report_stage_cell c WHERE ${where} AND c.month = ${report.month} AND ${F}
-     GROUP BY 2, 3) u`.execute(db);
+     GROUP BY 3) u`.execute(db);
   const out = new Map<string | null, Figures>();
+  const whole: Figures = {
+    key: null,
+    teachers: 0,
+    relaxed: [],
+    levels: new Map(),
+    stages: new Map(),
+    movement: { up: 0, same: 0, down: 0 },
+  };
   for (const r of rows) {
     const n = r.n.map((v) => Number(v ?? 0));
     if (r.part !== 'c') continue;
@@ -116,15 +143,14 @@ async function cellProgress(
     });
   }
   for (const r of rows) {
-    const fig = out.get(r.key);
-    if (!fig || r.code === null) continue;
+    if (r.code === null) continue;
     if (r.part === 'l') {
-      const months = fig.levels.get(r.code) ?? new Map<number, number[]>();
+      const months = whole.levels.get(r.code) ?? new Map<number, number[]>();
       months.set(Number(r.month), r.n.map(Number));
-      fig.levels.set(r.code, months);
-    } else if (r.part === 's') fig.stages.set(r.code, Number(r.n[0] ?? 0));
+      whole.levels.set(r.code, months);
+    } else if (r.part === 's') whole.stages.set(r.code, Number(r.n[0] ?? 0));
   }
-  return out;
+  return { rows: out, whole };
 }
 
 /** The figures of all rows together (every count is of distinct teachers, one row each). */
@@ -172,22 +198,33 @@ interface Head {
   drill: string | null;
 }
 
-function progressRow(
-  head: Head,
-  f: Figures | undefined,
-  hidden: boolean,
-  names: Map<string, string>,
-): ProgressRow {
-  if (hidden || !f) {
+/** A row: its teachers and their movement (published when 5 or more moved or stayed). */
+function progressRow(head: Head, f: Figures | undefined, hidden: boolean): ProgressRow {
+  if (hidden || !f)
     return {
       ...head,
       suppressed: hidden,
       teachers: hidden ? null : 0,
-      desempenos: [],
-      stages: [],
       movement: { up: null, same: null, down: null },
     };
-  }
+  const moved = f.movement.up + f.movement.same + f.movement.down;
+  return {
+    ...head,
+    suppressed: false,
+    teachers: f.teachers,
+    movement: moved >= MIN ? f.movement : { up: null, same: null, down: null },
+  };
+}
+
+/** The whole scope: the row's figures and the levels per desempeño and month and the stages. */
+function progressTotal(
+  head: Head,
+  f: Figures,
+  hidden: boolean,
+  names: Map<string, string>,
+): ProgressTotal {
+  const row = progressRow(head, f, hidden);
+  if (hidden) return { ...row, desempenos: [], stages: [] };
   const desempenos = [...f.levels]
     .sort(([a], [b]) => a.localeCompare(b, 'es', { numeric: true }))
     .map(([code, months]) => ({
@@ -201,11 +238,8 @@ function progressRow(
     }))
     .filter((d) => d.months.length > 0);
   const staged = [...f.stages.values()].reduce((s, n) => s + n, 0);
-  const moved = f.movement.up + f.movement.same + f.movement.down;
   return {
-    ...head,
-    suppressed: false,
-    teachers: f.teachers,
+    ...row,
     desempenos,
     stages:
       staged >= MIN
@@ -213,7 +247,6 @@ function progressRow(
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([stage, teachers]) => ({ stage, teachers }))
         : [],
-    movement: moved >= MIN ? f.movement : { up: null, same: null, down: null },
   };
 }
 
@@ -228,7 +261,7 @@ export async function progressTable(
   dbs: ReportDbs,
   actor: Actor,
   query: ReportQuery,
-): Promise<SuppressedTable<ProgressRow>> {
+): Promise<SuppressedTable<ProgressRow, ProgressTotal>> {
   // Formative data: no coach scope and no breakdown by coach (REPORT_BY_INVALID).
   const report = await resolveReport(dbs.read, actor, 'report_progress', query, false);
   await audit(dbs.write, actor, {
@@ -244,21 +277,15 @@ export async function progressTable(
     area: query.area,
     characteristic: query.characteristic,
   };
-  // Each teacher of the scope is in exactly one row (members: their last month's key), so the
-  // scope's figures are the rows' sums: one pass over the read models instead of two.
   const { asOf, complex } = await readModelsState(dbs.read, report.year);
-  const [children, desempenos] = await Promise.all([
+  const [answer, desempenos] = await Promise.all([
     progressFigures(dbs.read, report, filters, report.by, complex),
     desempenoNames(dbs.read),
   ]);
-  const totals = report.by ? sumOf(children.values()) : children;
-  const total = totals.get(null);
+  const total = answer.total;
   // Rows with no teacher under the filters tell nothing and are left out (as in compliance).
-  const present = [...children.values()].filter((f: Figures) => f.teachers > 0);
-  const hidden = suppress(
-    present.map(cellOf),
-    total ? cellOf(total) : { id: 'total', counts: [0, 0] },
-  );
+  const present = [...answer.rows.values()].filter((f: Figures) => f.teachers > 0);
+  const hidden = suppress(present.map(cellOf), cellOf(total));
   const by = report.by;
   const names = by ? await withNames(dbs.read, by, present) : new Map<string, string>();
   const rows = present
@@ -270,7 +297,7 @@ export async function progressTable(
         level: by as ReportScopeLevel,
         drill: by && f.key ? `${by}:${f.key}` : null,
       };
-      return progressRow(head, f, hidden.rows.has(id), desempenos);
+      return progressRow(head, f, hidden.rows.has(id));
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'es') || a.id.localeCompare(b.id));
   const totalHead: Head = {
@@ -281,7 +308,7 @@ export async function progressTable(
   };
   return {
     report,
-    total: progressRow(totalHead, total, hidden.total, desempenos),
+    total: progressTotal(totalHead, total, hidden.total, desempenos),
     rows,
     asOf,
   };

@@ -164,9 +164,9 @@ function decodeCursor(cursor: string | undefined): [string, string] | null {
   throw AppError.validation([{ path: 'cursor', message: 'El cursor no es válido.' }]);
 }
 
-export interface SuppressedTable<R> {
+export interface SuppressedTable<R, T extends R = R> {
   report: ResolvedReport;
-  total: R;
+  total: T;
   rows: R[];
   /** The month series' figures (compliance only). */
   months?: MonthFigures[];

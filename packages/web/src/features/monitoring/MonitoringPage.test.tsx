@@ -255,7 +255,15 @@ describe('MonitoringPage', () => {
         nextCursor: null,
         total,
         rows: [
-          { ...total, id: 's1', name: 'IE 80123 Cascas', level: 'school', drill: 'school:s1' },
+          {
+            id: 's1',
+            name: 'IE 80123 Cascas',
+            level: 'school',
+            drill: 'school:s1',
+            suppressed: false,
+            teachers: 40,
+            movement: total.movement,
+          },
         ],
       });
     mount('/monitoreo?report=progress&by=coach');

@@ -6,7 +6,7 @@ import { TableScroll } from '../../ui/TableScroll.tsx';
 import { stageName } from '../progress/reasons.ts';
 import { count, monthName, SUPPRESSED, share } from './format.ts';
 import { type Column, ReportTable } from './ReportTable.tsx';
-import type { ProgressReport, ProgressRow } from './types.ts';
+import type { ProgressReport, ProgressRow, ProgressTotal } from './types.ts';
 
 // «Progreso»: how practice spreads over the rubric's levels per desempeño in the chosen month,
 // teachers by stage, and the movement between the first level of the year and the last — all
@@ -30,7 +30,7 @@ interface Props {
 }
 
 /** The figures of `month` (or the last month with figures before it). */
-function monthOf(months: ProgressRow['desempenos'][number]['months'], month: number) {
+function monthOf(months: ProgressTotal['desempenos'][number]['months'], month: number) {
   const upTo = months.filter((m) => m.month <= month);
   return upTo.find((m) => m.month === month) ?? upTo.at(-1) ?? null;
 }

@@ -19,6 +19,7 @@ export type {
   MyProgress,
   ProgressReport,
   ProgressRow,
+  ProgressTotal,
 } from '@acompana/core';
 
 export const REPORTS = ['compliance', 'coverage', 'progress'] as const;
