@@ -1,5 +1,6 @@
 import type { ReportBy, ReportFilters } from '@acompana/core';
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { PREPARE_SQL } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import {
   activeFilters,
@@ -157,7 +158,10 @@ export async function reportFigures(
     if (complex)
       parts.push(part('month', teacherMonthFigures(report, filters, ids), monthCols, full));
   }
-  const { rows } = await sql<Record<string, unknown>>`
+  // Prepared per connection (db/database.ts): its text depends on the question's shape only
+  // (scope level, breakdown, filters given), and planning it cost PostgreSQL as much as
+  // answering it. Its parameters name places, which no plan depends on.
+  const { rows } = await sql<Record<string, unknown>>`${PREPARE_SQL}
     WITH cx AS (SELECT coalesce(array_agg(teacher_id), '{}') AS ids FROM report_complex
                  WHERE school_year = ${report.year})
     ${sql.join(parts, sql` UNION ALL `)}`.execute(db);

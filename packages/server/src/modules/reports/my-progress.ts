@@ -9,6 +9,7 @@ import {
   type ReportQuery,
 } from '@acompana/core';
 import { sql } from 'kysely';
+import { PREPARE_SQL } from '../../db/database.ts';
 import { audit } from '../audit/events.ts';
 import { displayNameSql, sortNameSql } from '../shared/sql.ts';
 import { totalFigures } from './figures.ts';
@@ -58,8 +59,12 @@ export async function myProgress(
   };
   const state = await readModelsState(db, year);
   const total = await totalFigures(db, report, {}, state.complex);
-  const { rows } = await sql<TeacherRow>`
-    SELECT r.teacher_id AS id, ${displayNameSql('p')} AS name, max(s.name) AS school,
+  // The school's name per row by its key: a join made the planner read every school (hash)
+  // for a caseload's hundred rows. Prepared per connection (db/database.ts): its plan is the same
+  // for every coach.
+  const { rows } = await sql<TeacherRow>`${PREPARE_SQL}
+    SELECT r.teacher_id AS id, ${displayNameSql('p')} AS name,
+           max((SELECT s.name FROM school s WHERE s.id = r.school_id)) AS school,
            sum(r.visits_done)::text AS visits_done, max(r.visit_target)::text AS visits_target,
            bool_or(r.month = ${month} AND r.visits_done > 0) AS visited,
            bool_or(r.month = ${month} AND r.skipped) AS skipped,
@@ -67,7 +72,6 @@ export async function myProgress(
            min(${sortNameSql('p')}) AS sort_name
       FROM report_teacher_month r
       JOIN person p ON p.id = r.teacher_id
-      LEFT JOIN school s ON s.id = r.school_id
      WHERE r.school_year = ${year} AND r.month <= ${month} AND r.coach_id = ${me}
      GROUP BY r.teacher_id, p.given_names, p.paternal_surname, p.maternal_surname
      ORDER BY sort_name, r.teacher_id`.execute(db);
