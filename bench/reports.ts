@@ -2,9 +2,12 @@
 // Builds or reuses the synthetic country (`seed synthetic`): 60,000 teachers on the
 // DATABASE_URL server (database acompana_synthetic_60000), or 3,000 in a PGlite data dir
 // (os.tmpdir()/acompana-bench-reports-3000) when there is no DATABASE_URL. Starts the real
-// server, logs in the synthetic test accounts (MINEDU, a region's and a UGEL's especialista, a
-// coach) and has 20 concurrent clients ask every report at every level: nation by region, region
-// by UGEL, UGEL by school and by coach (progress never by coach), and the coach's «Mi avance».
+// server and has 20 concurrent clients — 20 people in 20 places — ask every report at every
+// level: the nation by region (the same page for everyone), a region by UGEL, a UGEL by school
+// and by coach (progress never by coach), and their own «Mi avance» as 20 different coaches.
+// Each client asks about another region and another UGEL every round, so that kept answers
+// (modules/reports/answers.ts) serve what people really share and no more: `questions` is the
+// number of distinct questions asked.
 // rollup_lag_s: from a sync push of a done visit to the coach's figure showing it.
 // Prints ONE JSON object. BENCH_REPORTS_TEACHERS and BENCH_REPORTS_ROUNDS override the sizes.
 import { randomUUID } from 'node:crypto';
@@ -26,7 +29,7 @@ import { type BenchDatabase, login, startServer } from './sync-server.ts';
 
 const PG = process.env.DATABASE_URL || null;
 const TEACHERS = Number(process.env.BENCH_REPORTS_TEACHERS ?? (PG ? 60000 : 3000));
-const ROUNDS = Number(process.env.BENCH_REPORTS_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_REPORTS_ROUNDS ?? 5);
 const CLIENTS = 20;
 const log = (line: string) => process.stderr.write(`[bench:reports] ${line}\n`);
 const loadavg = () =>
@@ -40,6 +43,13 @@ interface Place {
   ugelId: string;
   coachDni: string;
   probe: { teacherId: string; schoolId: string; intervention: string };
+}
+
+/** Where the clients ask about: every region and UGEL, and coaches with accounts. */
+interface Country {
+  regions: string[];
+  ugels: string[];
+  coachDnis: string[];
 }
 
 async function prepare() {
@@ -66,7 +76,8 @@ async function prepare() {
     }
     if (!set || set.teachers !== TEACHERS) throw new Error(`la base ${name} tiene otro conjunto`);
     const place = await placeOf(database.db, set.accounts);
-    return { config, name: PG ? name : '', set, place };
+    const country = await countryOf(database.db, place.coachDni);
+    return { config, name: PG ? name : '', set, place, country };
   } finally {
     await database.close();
   }
@@ -100,29 +111,69 @@ async function placeOf(
   };
 }
 
+/** The regions, the UGELs, and CLIENTS coaches of different regions with a current caseload,
+ *  given the test coach's password (their accounts are made here, once). */
+async function countryOf(
+  db: Awaited<ReturnType<typeof openDatabase>>['db'],
+  coachDni: string,
+): Promise<Country> {
+  const { sql } = await import('kysely');
+  const regions = await sql<{ id: string }>`SELECT id FROM region ORDER BY id`.execute(db);
+  const ugels = await sql<{ id: string }>`SELECT id FROM ugel ORDER BY id`.execute(db);
+  const coaches = await sql<{ dni: string }>`
+    SELECT dni FROM (
+      SELECT DISTINCT ON (c.ugel_id) p.dni, c.ugel_id
+        FROM caseload c JOIN person p ON p.id = c.coach_id
+       WHERE c.valid_to IS NULL AND c.valid_from <= ${limaToday()}::date AND p.dni <> ${coachDni}
+       ORDER BY c.ugel_id, p.dni) x
+     ORDER BY md5(ugel_id::text) LIMIT ${CLIENTS - 1}`.execute(db);
+  const dnis = [coachDni, ...coaches.rows.map((r) => r.dni)];
+  await sql`INSERT INTO user_account (person_id, password_hash, status)
+    SELECT p.id, (SELECT ua.password_hash FROM user_account ua JOIN person t ON t.id = ua.person_id
+                   WHERE t.dni = ${coachDni}), 'active'
+      FROM person p WHERE p.dni = ANY(${dnis}::text[])
+    ON CONFLICT DO NOTHING`.execute(db);
+  return {
+    regions: regions.rows.map((r) => r.id),
+    ugels: ugels.rows.map((r) => r.id),
+    coachDnis: dnis,
+  };
+}
+
 const percentile = (values: number[], p: number) => {
   const s = [...values].sort((a, b) => a - b);
   return Math.round((s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0) * 10) / 10;
 };
 
-/** Every report at every level, as [account, url]. */
-function requests(place: Place): [string, string][] {
+/** Every report at every level, as [account, url]: the nation's, a region's, a UGEL's, and
+ *  the coach's own. */
+function requests(regionId: string, ugelId: string, coach: string): [string, string][] {
   const nation = 'scope=nation&by=region';
-  const region = `scope=region:${place.regionId}&by=ugel`;
-  const ugel = (by: string) => `scope=ugel:${place.ugelId}&by=${by}`;
+  const region = `scope=region:${regionId}&by=ugel`;
+  const ugel = (by: string) => `scope=ugel:${ugelId}&by=${by}`;
   const out: [string, string][] = [];
   for (const report of ['compliance', 'coverage', 'progress']) {
     out.push(['minedu', `/api/v1/reports/${report}?${nation}`]);
-    out.push(['region', `/api/v1/reports/${report}?${region}`]);
-    out.push(['ugel', `/api/v1/reports/${report}?${ugel('school')}`]);
-    if (report !== 'progress') out.push(['ugel', `/api/v1/reports/${report}?${ugel('coach')}`]);
+    out.push(['minedu', `/api/v1/reports/${report}?${region}`]);
+    out.push(['minedu', `/api/v1/reports/${report}?${ugel('school')}`]);
+    if (report !== 'progress') out.push(['minedu', `/api/v1/reports/${report}?${ugel('coach')}`]);
   }
   out.push([
     'minedu',
     '/api/v1/reports/compliance?scope=nation&by=region&area=rural&level=primaria',
   ]);
-  out.push(['coach', '/api/v1/reports/my-progress']);
+  out.push([coach, '/api/v1/reports/my-progress']);
   return out;
+}
+
+/** What client `c` asks in round `r`: another region and another UGEL each time. */
+function plan(country: Country, c: number, r: number): [string, string][] {
+  const at = <T>(list: T[], i: number) => list[i % list.length] as T;
+  return requests(
+    at(country.regions, c + 7 * r),
+    at(country.ugels, 11 * c + 53 * r),
+    `coach:${at(country.coachDnis, c)}`,
+  );
 }
 
 async function rollupLag(origin: string, cookie: string, place: Place): Promise<number> {
@@ -187,24 +238,20 @@ async function rollupLag(origin: string, cookie: string, place: Place): Promise<
 }
 
 async function main() {
-  const { config, name, set, place } = await prepare();
+  const { config, name, set, place, country } = await prepare();
   const server = await startServer({ config, name } as BenchDatabase);
   try {
-    const dni = {
-      minedu: set.accounts.find((a) => a.scope === 'national')?.dni ?? '',
-      region: set.accounts.find((a) => a.scope === 'region')?.dni ?? '',
-      ugel: set.accounts.find((a) => a.scope === 'ugel' && a.role === 'especialista')?.dni ?? '',
-      coach: place.coachDni,
-    };
     const cookies = new Map<string, string>();
-    for (const [who, d] of Object.entries(dni)) cookies.set(who, await login(server.origin, d));
+    const minedu = set.accounts.find((a) => a.scope === 'national')?.dni ?? '';
+    cookies.set('minedu', await login(server.origin, minedu));
+    for (const dni of country.coachDnis)
+      cookies.set(`coach:${dni}`, await login(server.origin, dni));
     // Progress answers once the server has it; until then it is reported as not timed.
     const probe = await fetch(`${server.origin}/api/v1/reports/progress?scope=nation&by=region`, {
       headers: { cookie: cookies.get('minedu') ?? '' },
     });
-    const list = requests(place).filter(
-      ([, url]) => probe.status !== 404 || !url.startsWith('/api/v1/reports/progress'),
-    );
+    const timed = (list: [string, string][]) =>
+      list.filter(([, url]) => probe.status !== 404 || !url.startsWith('/api/v1/reports/progress'));
     if (probe.status === 404) log('GET /reports/progress answers 404: progress NOT timed');
     // The reports are asked as a browser asks them (compressed answers, decompressed here) by
     // bench/http.ts' light client: the bench shares the two cores with the server it measures.
@@ -212,29 +259,35 @@ async function main() {
       send(`${server.origin}${url}`, {
         headers: { cookie: cookies.get(who) ?? '', 'accept-encoding': 'gzip, deflate, br' },
       });
-    // One warm-up pass (plans and caches), then the timed rounds.
-    for (const [who, url] of list) await ask(who, url);
-    // Then each report alone (one client): what one request costs, before the queueing of 20.
+    const nameOf = (url: string) =>
+      url.replace('/api/v1/reports/', '').replace(/:[0-9a-f-]{36}/g, '');
+    // A warm-up pass about another place (plans and caches; not the nation, whose first answer
+    // the next pass times), then each report alone about the test accounts' place: what one
+    // request costs when its answer is made, before the queueing of 20.
+    const warm = timed(plan(country, CLIENTS, ROUNDS)).filter(([, u]) => !u.includes('nation'));
+    for (const [who, url] of warm) await ask(who, url);
     const alone: Record<string, number> = {};
-    for (const [who, url] of list) {
+    const own = requests(place.regionId, place.ugelId, `coach:${place.coachDni}`);
+    for (const [who, url] of timed(own)) {
       const started = performance.now();
       await ask(who, url);
-      const key = url.replace('/api/v1/reports/', '').replace(/:[0-9a-f-]{36}/g, '');
-      alone[key] = Math.round(performance.now() - started);
+      alone[nameOf(url)] = Math.round(performance.now() - started);
     }
     log(`each report alone (ms): ${JSON.stringify(alone)}`);
     server.resetPeak();
-    log(
-      `timing ${list.length} reports × ${ROUNDS} rounds × ${CLIENTS} clients (load ${loadavg()})`,
-    );
+    const per = timed(plan(country, 0, 0)).length;
+    log(`timing ${per} reports × ${ROUNDS} rounds × ${CLIENTS} clients (load ${loadavg()})`);
     const ms: number[] = [];
     const byReport = new Map<string, number[]>();
+    const questions = new Set<string>();
     let errors = 0;
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, c) => {
         for (let r = 0; r < ROUNDS; r++) {
+          const list = timed(plan(country, c, r));
           for (let k = 0; k < list.length; k++) {
             const [who, url] = list[(k + c) % list.length] as [string, string];
+            questions.add(`${who === 'minedu' ? '' : who} ${url}`);
             const started = performance.now();
             // A reset connection (the server gave up on a request queued past its header
             // timeout) is a failed report, counted like any other.
@@ -242,7 +295,7 @@ async function main() {
             const text = res instanceof Error ? res.message : res.text;
             const took = performance.now() - started;
             ms.push(took);
-            const name = url.replace('/api/v1/reports/', '').replace(/:[0-9a-f-]{36}/g, '');
+            const name = nameOf(url);
             byReport.set(name, [...(byReport.get(name) ?? []), took]);
             const status = res instanceof Error ? 0 : res.status;
             if (status !== 200) {
@@ -256,7 +309,7 @@ async function main() {
     const cpu = server.cpu();
     if (errors > 0)
       throw new Error(`${errors} of ${ms.length} reports failed (p95 ${percentile(ms, 95)} ms)`);
-    const lag = await rollupLag(server.origin, cookies.get('coach') ?? '', place);
+    const lag = await rollupLag(server.origin, cookies.get(`coach:${place.coachDni}`) ?? '', place);
     log(`done (load ${loadavg()})`);
     console.log(
       JSON.stringify({
@@ -265,6 +318,7 @@ async function main() {
         visits: set.visits,
         scores: set.scores,
         reports: ms.length,
+        questions: questions.size,
         p50_ms: percentile(ms, 50),
         p95_ms: percentile(ms, 95),
         max_ms: percentile(ms, 100),

@@ -26,6 +26,19 @@ export function acceptedEncoding(header: string | undefined): 'br' | 'gzip' | nu
   return null;
 }
 
+/** `body` compressed for the client (brotli at quality 5, else gzip at level 6). */
+export function compressBody(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  return encoding === 'br'
+    ? zlib.brotliCompressSync(body, {
+        // Quality 5: most of brotli's gain at a fraction of the maximum's time.
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
+    : zlib.gzipSync(body, { level: 6 });
+}
+
 export function compressJson(): MiddlewareHandler {
   return async (c, next) => {
     await next();
@@ -42,19 +55,7 @@ export function compressJson(): MiddlewareHandler {
     const encoding = acceptedEncoding(c.req.header('Accept-Encoding'));
     if (!encoding) return;
     const body = Buffer.from(await res.arrayBuffer());
-    let out: Buffer = body;
-    if (body.length >= COMPRESS_THRESHOLD_BYTES) {
-      out =
-        encoding === 'br'
-          ? zlib.brotliCompressSync(body, {
-              // Quality 5: most of brotli's gain at a fraction of the maximum's time.
-              params: {
-                [zlib.constants.BROTLI_PARAM_QUALITY]: 5,
-                [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-              },
-            })
-          : zlib.gzipSync(body, { level: 6 });
-    }
+    const out = body.length >= COMPRESS_THRESHOLD_BYTES ? compressBody(body, encoding) : body;
     // Hono copies the old response's other headers (cookies included) onto the new one.
     res.headers.delete('Content-Length');
     const headers: Record<string, string> = {

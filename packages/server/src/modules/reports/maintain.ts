@@ -268,6 +268,7 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
   await refreshComplex(db, keys);
   if (unit) await addContributions(db, unit);
   else if (!keys) await buildCells(db);
+  await newVersion(db);
 }
 
 async function cellsBuilt(db: Db): Promise<boolean> {
@@ -279,6 +280,7 @@ async function cellsBuilt(db: Db): Promise<boolean> {
 async function buildCells(db: Db): Promise<void> {
   await rebuildCells(db);
   await sql`UPDATE reports_state SET cells_built = true WHERE id = 1`.execute(db);
+  await newVersion(db);
 }
 
 /**
@@ -348,16 +350,26 @@ export async function rebuildReadModels(db: Db): Promise<{ teacherMonths: number
 
 /** When the read models last caught up (the reports' `asOf`), and whether any teacher of
  *  `year` is left out of the cells (then the reports also read those teachers one by one). */
-export async function readModelsState(
-  db: Db,
-  year: number,
-): Promise<{ asOf: string; complex: boolean }> {
-  const { rows } = await sql<{ at: string; complex: boolean }>`
-    SELECT to_jsonb(refreshed_at) #>> '{}' AS at,
+export interface ReadModelsState {
+  asOf: string;
+  complex: boolean;
+  /** Counted up by every change to the read models (kept answers are valid while it holds). */
+  version: string;
+}
+
+export async function readModelsState(db: Db, year: number): Promise<ReadModelsState> {
+  const { rows } = await sql<{ at: string; complex: boolean; version: string }>`
+    SELECT to_jsonb(refreshed_at) #>> '{}' AS at, version::text AS version,
            EXISTS (SELECT 1 FROM report_complex WHERE school_year = ${year}) AS complex
       FROM reports_state WHERE id = 1`.execute(db);
   return {
     asOf: new Date(rows[0]?.at ?? Date.now()).toISOString(),
     complex: rows[0]?.complex ?? true,
+    version: rows[0]?.version ?? '',
   };
+}
+
+/** Counts a change to the read models, in its transaction (the lock is held). */
+async function newVersion(db: Db): Promise<void> {
+  await sql`UPDATE reports_state SET version = version + 1 WHERE id = 1`.execute(db);
 }

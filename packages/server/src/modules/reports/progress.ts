@@ -11,9 +11,11 @@ import {
   suppress,
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
+import { PREPARE_SQL } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { desempenoNames } from '../instruments/queries.ts';
+import { type Answer, answerKey, type ReportAnswers } from './answers.ts';
 import {
   activeFilters,
   CELL_FILTER_COLUMN,
@@ -25,7 +27,7 @@ import {
   SCOPE_COLUMN,
   scopeOn,
 } from './cell-figures.ts';
-import { readModelsState } from './maintain.ts';
+import { type ReadModelsState, readModelsState } from './maintain.ts';
 import { type ProgressFigures as Figures, teacherProgress } from './progress-teachers.ts';
 import { page, type ReportDbs, type SuppressedTable, withNames } from './reports.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
@@ -39,6 +41,15 @@ import { type ResolvedReport, resolveReport } from './scope.ts';
 // left out, and the stages and the movement are published only when 5 or more teachers have one.
 
 const MIN = 5;
+/** The cells that hold a scope whole (progress has no coach cells). */
+const WHOLE_KIND: Record<ReportScopeLevel, 'r' | 'u' | 's'> = {
+  nation: 'r',
+  region: 'r',
+  ugel: 'u',
+  network: 's',
+  school: 's',
+  coach: 's',
+};
 const condition = (filters: [FilterKey, string][], mask: number, alias = 'm') =>
   filterCondition(filters, mask, alias, CELL_FILTER_COLUMN);
 
@@ -97,6 +108,11 @@ async function cellProgress(
   const key = by ? sql`${sql.ref(`c.${SCOPE_COLUMN[by]}`)}::text` : sql`NULL::text`;
   const where = sql`c.school_year = ${report.year} AND c.kind = ${cellKind(report, by)}
     AND ${scopeOn(report, 'c')}`;
+  // Levels and stages are the whole scope's: read from the coarsest cells holding it whole (a
+  // UGEL's own cells, not its schools').
+  const whole = sql`c.school_year = ${report.year} AND c.kind = ${WHOLE_KIND[report.scope.level]}
+    AND ${scopeOn(report, 'c')}`;
+  // Prepared per connection, as reportFigures' statement (figures.ts).
   const { rows } = await sql<{
     part: string;
     key: string | null;
@@ -104,7 +120,7 @@ async function cellProgress(
     month: number | null;
     n: number[];
     name: string | null;
-  }>`
+  }>`${PREPARE_SQL}
     SELECT u.*, ${by ? sql`CASE WHEN u.part = 'c' THEN ${nameOf(by, sql`u.key`)} END` : sql`NULL::text`} AS name
       FROM (
     SELECT 'c' AS part, ${key} AS key, NULL::text AS code, NULL::int AS month,
@@ -112,14 +128,14 @@ async function cellProgress(
       FROM report_progress_cell c WHERE ${where} AND c.month = ${report.month} GROUP BY 2
     UNION ALL
     SELECT 'l', NULL, c.desempeno, c.month, ARRAY[sum(c.n1), sum(c.n2), sum(c.n3), sum(c.n4)]::int[]
-      FROM report_level_cell c WHERE ${where} AND c.month <= ${report.month} AND ${F}
+      FROM report_level_cell c WHERE ${whole} AND c.month <= ${report.month} AND ${F}
      GROUP BY 3, 4
     UNION ALL
     SELECT 's', NULL, c.stage, NULL, ARRAY[sum(c.teachers)]::int[]
-      FROM report_stage_cell c WHERE ${where} AND c.month = ${report.month} AND ${F}
+      FROM report_stage_cell c WHERE ${whole} AND c.month = ${report.month} AND ${F}
      GROUP BY 3) u`.execute(db);
   const out = new Map<string | null, Figures>();
-  const whole: Figures = {
+  const scope: Figures = {
     key: null,
     teachers: 0,
     relaxed: [],
@@ -145,12 +161,12 @@ async function cellProgress(
   for (const r of rows) {
     if (r.code === null) continue;
     if (r.part === 'l') {
-      const months = whole.levels.get(r.code) ?? new Map<number, number[]>();
+      const months = scope.levels.get(r.code) ?? new Map<number, number[]>();
       months.set(Number(r.month), r.n.map(Number));
-      whole.levels.set(r.code, months);
-    } else if (r.part === 's') whole.stages.set(r.code, Number(r.n[0] ?? 0));
+      scope.levels.set(r.code, months);
+    } else if (r.part === 's') scope.stages.set(r.code, Number(r.n[0] ?? 0));
   }
-  return { rows: out, whole };
+  return { rows: out, whole: scope };
 }
 
 /** The figures of all rows together (every count is of distinct teachers, one row each). */
@@ -256,12 +272,12 @@ const cellOf = (f: Figures): Cell => ({
   relaxed: f.relaxed,
 });
 
-/** Every row of the answer (all pages) and the total, suppressed: the page and the CSV. */
-export async function progressTable(
+/** The question, resolved and allowed (or an AppError), audited, with the read models' state. */
+async function ask(
   dbs: ReportDbs,
   actor: Actor,
   query: ReportQuery,
-): Promise<SuppressedTable<ProgressRow, ProgressTotal>> {
+): Promise<[ResolvedReport, ReadModelsState]> {
   // Formative data: no coach scope and no breakdown by coach (REPORT_BY_INVALID).
   const report = await resolveReport(dbs.read, actor, 'report_progress', query, false);
   await audit(dbs.write, actor, {
@@ -271,23 +287,32 @@ export async function progressTable(
       report.scope.level === 'nation' ? 'nation' : `${report.scope.level}:${report.scope.id}`,
     detail: { year: report.year, month: report.month, by: report.by },
   });
+  return [report, await readModelsState(dbs.read, report.year)];
+}
+
+/** Every row of the answer (all pages) and the total, suppressed: the page and the CSV. */
+async function table(
+  db: Kysely<DB>,
+  report: ResolvedReport,
+  query: ReportQuery,
+  { asOf, complex }: ReadModelsState,
+): Promise<SuppressedTable<ProgressRow, ProgressTotal>> {
   const filters = {
     intervention: query.intervention,
     level: query.level,
     area: query.area,
     characteristic: query.characteristic,
   };
-  const { asOf, complex } = await readModelsState(dbs.read, report.year);
   const [answer, desempenos] = await Promise.all([
-    progressFigures(dbs.read, report, filters, report.by, complex),
-    desempenoNames(dbs.read),
+    progressFigures(db, report, filters, report.by, complex),
+    desempenoNames(db),
   ]);
   const total = answer.total;
   // Rows with no teacher under the filters tell nothing and are left out (as in compliance).
   const present = [...answer.rows.values()].filter((f: Figures) => f.teachers > 0);
   const hidden = suppress(present.map(cellOf), cellOf(total));
   const by = report.by;
-  const names = by ? await withNames(dbs.read, by, present) : new Map<string, string>();
+  const names = by ? await withNames(db, by, present) : new Map<string, string>();
   const rows = present
     .map((f) => {
       const id = f.key ?? 'none';
@@ -314,12 +339,16 @@ export async function progressTable(
   };
 }
 
-export async function progressReport(
-  dbs: ReportDbs,
-  actor: Actor,
+/** The CSV's and the XLSX's table: every row. */
+export async function progressTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
+  const [report, state] = await ask(dbs, actor, query);
+  return table(dbs.read, report, query, state);
+}
+
+function progressBody(
+  t: SuppressedTable<ProgressRow, ProgressTotal>,
   query: ReportQuery,
-): Promise<ProgressReport> {
-  const t = await progressTable(dbs, actor, query);
+): ProgressReport {
   const { items, nextCursor } = page(t.rows, query);
   return {
     report: 'progress',
@@ -332,4 +361,18 @@ export async function progressReport(
     total: t.total,
     rows: items,
   };
+}
+
+/** GET /reports/progress: the answer kept for the question and the read models' state, or
+ *  made (answers.ts). */
+export async function progressAnswer(
+  dbs: ReportDbs,
+  actor: Actor,
+  query: ReportQuery,
+  answers: ReportAnswers,
+): Promise<[string, Answer]> {
+  const [report, state] = await ask(dbs, actor, query);
+  const key = answerKey('progress', report, query, state);
+  const build = async () => progressBody(await table(dbs.read, report, query, state), query);
+  return [key, await answers.get(key, build)];
 }

@@ -16,9 +16,10 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 import { displayNameSql } from '../shared/sql.ts';
+import { type Answer, answerKey, type ReportAnswers } from './answers.ts';
 import { NAME_SOURCE } from './cell-figures.ts';
 import { type Figures, type MonthFigures, reportFigures } from './figures.ts';
-import { readModelsState } from './maintain.ts';
+import { type ReadModelsState, readModelsState } from './maintain.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
 // GET /reports/compliance and /reports/coverage: the figures of each child row and of the
@@ -188,9 +189,9 @@ async function table<R extends { id: string; name: string }>(
   query: ReportQuery,
   build: (head: Named, f: Figures | undefined, hidden: boolean) => R,
   options: { continuity: boolean; months?: boolean },
+  { asOf, complex }: ReadModelsState,
 ): Promise<SuppressedTable<R>> {
   const filters = reportFilters(query);
-  const { asOf, complex } = await readModelsState(db, report.year);
   const {
     total: totalFigures,
     rows: children,
@@ -265,17 +266,31 @@ const filtersOf = (q: ReportQuery) =>
       .map((k) => [k, q[k]]),
   );
 
-export async function complianceTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
+/** A report's question, resolved and allowed (or an AppError), audited, with the state of the
+ *  read models it is answered from. */
+async function ask(
+  dbs: ReportDbs,
+  actor: Actor,
+  name: 'compliance' | 'coverage',
+  query: ReportQuery,
+): Promise<[ResolvedReport, ReadModelsState]> {
   const report = await resolveReport(dbs.read, actor, 'report', query);
-  await auditReport(dbs.write, actor, 'compliance', report, query);
-  // Compliance shows no continuity (its figures skip the previous year) but a month series.
-  return table(dbs.read, report, query, complianceRow, { continuity: false, months: true });
+  await auditReport(dbs.write, actor, name, report, query);
+  return [report, await readModelsState(dbs.read, report.year)];
+}
+
+// Compliance shows no continuity (its figures skip the previous year) but a month series.
+const COMPLIANCE_OPTIONS = { continuity: false, months: true };
+const COVERAGE_OPTIONS = { continuity: true };
+
+export async function complianceTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
+  const [report, state] = await ask(dbs, actor, 'compliance', query);
+  return table(dbs.read, report, query, complianceRow, COMPLIANCE_OPTIONS, state);
 }
 
 export async function coverageTable(dbs: ReportDbs, actor: Actor, query: ReportQuery) {
-  const report = await resolveReport(dbs.read, actor, 'report', query);
-  await auditReport(dbs.write, actor, 'coverage', report, query);
-  return table(dbs.read, report, query, coverageRow, { continuity: true });
+  const [report, state] = await ask(dbs, actor, 'coverage', query);
+  return table(dbs.read, report, query, coverageRow, COVERAGE_OPTIONS, state);
 }
 
 const envelope = (r: ResolvedReport, asOf: string, nextCursor: string | null) => ({
@@ -287,12 +302,7 @@ const envelope = (r: ResolvedReport, asOf: string, nextCursor: string | null) =>
   nextCursor,
 });
 
-export async function complianceReport(
-  dbs: ReportDbs,
-  actor: Actor,
-  query: ReportQuery,
-): Promise<ComplianceReport> {
-  const t = await complianceTable(dbs, actor, query);
+function complianceBody(t: SuppressedTable<ComplianceRow>, query: ReportQuery): ComplianceReport {
   const { items, nextCursor } = page(t.rows, query);
   const months = t.months ?? [];
   const byMonth = Array.from({ length: 12 }, (_, i) => {
@@ -315,12 +325,7 @@ export async function complianceReport(
   };
 }
 
-export async function coverageReport(
-  dbs: ReportDbs,
-  actor: Actor,
-  query: ReportQuery,
-): Promise<CoverageReport> {
-  const t = await coverageTable(dbs, actor, query);
+function coverageBody(t: SuppressedTable<CoverageRow>, query: ReportQuery): CoverageReport {
   const { items, nextCursor } = page(t.rows, query);
   return {
     report: 'coverage',
@@ -328,4 +333,36 @@ export async function coverageReport(
     total: t.total,
     rows: items,
   };
+}
+
+/** GET /reports/compliance: the answer kept for the question and the read models' state, or
+ *  made (answers.ts). */
+export async function complianceAnswer(
+  dbs: ReportDbs,
+  actor: Actor,
+  query: ReportQuery,
+  answers: ReportAnswers,
+): Promise<[string, Answer]> {
+  const [report, state] = await ask(dbs, actor, 'compliance', query);
+  const key = answerKey('compliance', report, query, state);
+  const build = async () =>
+    complianceBody(
+      await table(dbs.read, report, query, complianceRow, COMPLIANCE_OPTIONS, state),
+      query,
+    );
+  return [key, await answers.get(key, build)];
+}
+
+/** GET /reports/coverage, as compliance. */
+export async function coverageAnswer(
+  dbs: ReportDbs,
+  actor: Actor,
+  query: ReportQuery,
+  answers: ReportAnswers,
+): Promise<[string, Answer]> {
+  const [report, state] = await ask(dbs, actor, 'coverage', query);
+  const key = answerKey('coverage', report, query, state);
+  const build = async () =>
+    coverageBody(await table(dbs.read, report, query, coverageRow, COVERAGE_OPTIONS, state), query);
+  return [key, await answers.get(key, build)];
 }

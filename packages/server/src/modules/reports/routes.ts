@@ -6,10 +6,13 @@ import {
   reportQuerySchema,
 } from '@acompana/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, TypedResponse } from 'hono';
+import type { JSONValue } from 'hono/utils/types';
+import { acceptedEncoding } from '../../http/compress.ts';
 import type { AppEnv, Deps } from '../../http/env.ts';
 import { errorResponses } from '../../http/openapi.ts';
 import { moduleRouter } from '../shared/router.ts';
+import { type Answer, ReportAnswers } from './answers.ts';
 import {
   COMPLIANCE,
   COVERAGE,
@@ -20,8 +23,8 @@ import {
   progressCsv,
 } from './csv.ts';
 import { myProgress } from './my-progress.ts';
-import { progressReport, progressTable } from './progress.ts';
-import { complianceReport, complianceTable, coverageReport, coverageTable } from './reports.ts';
+import { progressAnswer, progressTable } from './progress.ts';
+import { complianceAnswer, complianceTable, coverageAnswer, coverageTable } from './reports.ts';
 import { xlsxStream } from './xlsx.ts';
 
 // The monitoring reports (docs/REPORTS.md). Read-only: they use the read database when
@@ -122,17 +125,48 @@ function csvResponse(c: Context<AppEnv>, body: ReadableStream<Uint8Array>, filen
   });
 }
 
+/** A kept answer's bytes, compressed as the client accepts (the JSON middleware leaves a body
+ *  with a Content-Encoding alone). Typed as the JSON it is: the route schema's, serialized once. */
+function answerResponse(
+  c: Context<AppEnv>,
+  answers: ReportAnswers,
+  [key, answer]: [string, Answer],
+): TypedResponse<JSONValue, 200, 'json'> {
+  const encoding = answer.compressible ? acceptedEncoding(c.req.header('Accept-Encoding')) : null;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    vary: 'Accept-Encoding',
+  };
+  if (encoding) headers['content-encoding'] = encoding;
+  const bytes = answers.bytes(key, answer, encoding ?? 'json');
+  const body = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
+  return c.body(body, 200, headers) as unknown as TypedResponse<JSONValue, 200, 'json'>;
+}
+
 export function reportRoutes(deps: Deps) {
   const app = moduleRouter();
   const db = { read: deps.readDb ?? deps.db, write: deps.db };
+  const answers = new ReportAnswers();
   app.openapi(routes.compliance, async (c) =>
-    c.json(await complianceReport(db, c.get('auth').actor, c.req.valid('query')), 200),
+    answerResponse(
+      c,
+      answers,
+      await complianceAnswer(db, c.get('auth').actor, c.req.valid('query'), answers),
+    ),
   );
   app.openapi(routes.coverage, async (c) =>
-    c.json(await coverageReport(db, c.get('auth').actor, c.req.valid('query')), 200),
+    answerResponse(
+      c,
+      answers,
+      await coverageAnswer(db, c.get('auth').actor, c.req.valid('query'), answers),
+    ),
   );
   app.openapi(routes.progress, async (c) =>
-    c.json(await progressReport(db, c.get('auth').actor, c.req.valid('query')), 200),
+    answerResponse(
+      c,
+      answers,
+      await progressAnswer(db, c.get('auth').actor, c.req.valid('query'), answers),
+    ),
   );
   app.openapi(routes.complianceCsv, async (c) => {
     const t = await complianceTable(db, c.get('auth').actor, c.req.valid('query'));
