@@ -26,6 +26,8 @@ export interface Answer {
 
 interface Entry {
   answer: Promise<Answer>;
+  /** The answer once made; until then the entry holds nothing and is not evicted. */
+  made?: Answer;
   /** Bytes held once the answer is made (its kept forms). */
   bytes: number;
 }
@@ -33,11 +35,19 @@ interface Entry {
 /** The bytes of answers kept at most: hundreds of UGEL pages, every region's, per process. */
 export const ANSWER_CACHE_BYTES = 4 * 1024 * 1024;
 
-function made(body: unknown): Answer {
+/** A buffer of its own, exactly as long as its bytes: zlib's results and small strings'
+ *  buffers are views of larger shared ones (16 KiB, 8 KiB), which a kept view would hold whole. */
+function own(bytes: Buffer): Buffer {
+  const out = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(out);
+  return out;
+}
+
+function make(body: unknown): Answer {
   const json = Buffer.from(JSON.stringify(body));
   return json.length >= COMPRESS_THRESHOLD_BYTES
-    ? { forms: { br: compressBody(json, 'br') }, compressible: true }
-    : { forms: { json }, compressible: false };
+    ? { forms: { br: own(compressBody(json, 'br')) }, compressible: true }
+    : { forms: { json: own(json) }, compressible: false };
 }
 
 const sizeOf = (a: Answer) => Object.values(a.forms).reduce((n, b) => n + (b?.length ?? 0), 0);
@@ -57,10 +67,13 @@ export class ReportAnswers {
       this.#entries.set(key, kept);
       return kept.answer;
     }
-    const entry: Entry = { answer: build().then(made), bytes: 0 };
+    const entry: Entry = { answer: build().then(make), bytes: 0 };
     this.#entries.set(key, entry);
     entry.answer.then(
-      (answer) => this.#grow(key, entry, sizeOf(answer)),
+      (answer) => {
+        entry.made = answer;
+        this.#grow(key, entry, sizeOf(answer));
+      },
       // A failed computation is not an answer: the next ask tries again.
       () => {
         if (this.#entries.get(key) === entry) this.#entries.delete(key);
@@ -76,10 +89,11 @@ export class ReportAnswers {
     const { json: plain, br, gzip } = answer.forms;
     const json = plain ?? (br ? brotliDecompressSync(br) : gunzipSync(gzip as Buffer));
     if (form === 'json') return json;
-    const out = compressBody(json, form);
+    const out = own(compressBody(json, form));
     answer.forms[form] = out;
+    // Counted against the entry that holds this answer (a newer one may have the key now).
     const entry = this.#entries.get(key);
-    if (entry) this.#grow(key, entry, out.length);
+    if (entry?.made === answer) this.#grow(key, entry, out.length);
     return out;
   }
 
@@ -93,6 +107,8 @@ export class ReportAnswers {
     this.#bytes += bytes;
     for (const [oldKey, old] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break;
+      // Answers being made hold nothing yet; evicting them would only split identical asks.
+      if (!old.made) continue;
       this.#entries.delete(oldKey);
       this.#bytes -= old.bytes;
     }

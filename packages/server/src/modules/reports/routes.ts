@@ -133,11 +133,9 @@ function answerResponse(
   [key, answer]: [string, Answer],
 ): TypedResponse<JSONValue, 200, 'json'> {
   const encoding = answer.compressible ? acceptedEncoding(c.req.header('Accept-Encoding')) : null;
-  const headers: Record<string, string> = {
-    'content-type': 'application/json',
-    vary: 'Accept-Encoding',
-  };
-  if (encoding) headers['content-encoding'] = encoding;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  // Uncompressed, the JSON middleware adds the Vary; compressed, it leaves the response alone.
+  if (encoding) Object.assign(headers, { 'content-encoding': encoding, vary: 'Accept-Encoding' });
   const bytes = answers.bytes(key, answer, encoding ?? 'json');
   const body = new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
   return c.body(body, 200, headers) as unknown as TypedResponse<JSONValue, 200, 'json'>;
