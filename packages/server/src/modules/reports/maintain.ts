@@ -280,7 +280,6 @@ async function cellsBuilt(db: Db): Promise<boolean> {
 async function buildCells(db: Db): Promise<void> {
   await rebuildCells(db);
   await sql`UPDATE reports_state SET cells_built = true WHERE id = 1`.execute(db);
-  await newVersion(db);
 }
 
 /**
@@ -298,6 +297,7 @@ export async function refreshPending(db: Db): Promise<void> {
     if (!(await cellsBuilt(tx))) {
       await refreshComplex(tx, null);
       await buildCells(tx);
+      await newVersion(tx);
     }
     const { rows } = await sql<{ done: string; xmin: string }>`
       SELECT done_xmin::text AS done, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin
@@ -348,8 +348,6 @@ export async function rebuildReadModels(db: Db): Promise<{ teacherMonths: number
   });
 }
 
-/** When the read models last caught up (the reports' `asOf`), and whether any teacher of
- *  `year` is left out of the cells (then the reports also read those teachers one by one). */
 export interface ReadModelsState {
   asOf: string;
   complex: boolean;
@@ -357,6 +355,9 @@ export interface ReadModelsState {
   version: string;
 }
 
+/** When the read models last caught up (the reports' `asOf`), their version, and whether any
+ *  teacher of `year` is left out of the cells (then the reports also read those teachers one by
+ *  one). */
 export async function readModelsState(db: Db, year: number): Promise<ReadModelsState> {
   const { rows } = await sql<{ at: string; complex: boolean; version: string }>`
     SELECT to_jsonb(refreshed_at) #>> '{}' AS at, version::text AS version,

@@ -76,11 +76,11 @@ export async function progressFigures(
     for (const [key, f] of await teacherProgress(db, report, filters, by, ids)) {
       parts.push(f);
       const into = rows.get(key);
-      rows.set(key, into ? { ...(sumOf([into, f]).get(null) as Figures), key } : f);
+      rows.set(key, into ? { ...sumOf([into, f]), key } : f);
     }
   }
   // Every teacher is in exactly one row, so the scope's counts are the rows' sums.
-  const total = sumOf(parts).get(null) as Figures;
+  const total = sumOf(parts);
   // A row keeps counts and movement only: levels and stages are the whole scope's.
   for (const f of rows.values()) {
     f.levels = new Map();
@@ -135,14 +135,7 @@ async function cellProgress(
       FROM report_stage_cell c WHERE ${whole} AND c.month = ${report.month} AND ${F}
      GROUP BY 3) u`.execute(db);
   const out = new Map<string | null, Figures>();
-  const scope: Figures = {
-    key: null,
-    teachers: 0,
-    relaxed: [],
-    levels: new Map(),
-    stages: new Map(),
-    movement: { up: 0, same: 0, down: 0 },
-  };
+  const scope = noFigures();
   for (const r of rows) {
     const n = r.n.map((v) => Number(v ?? 0));
     if (r.part !== 'c') continue;
@@ -169,16 +162,19 @@ async function cellProgress(
   return { rows: out, whole: scope };
 }
 
+/** Figures of nobody (a sum's start). */
+const noFigures = (): Figures => ({
+  key: null,
+  teachers: 0,
+  relaxed: [],
+  levels: new Map(),
+  stages: new Map(),
+  movement: { up: 0, same: 0, down: 0 },
+});
+
 /** The figures of all rows together (every count is of distinct teachers, one row each). */
-function sumOf(rows: Iterable<Figures>): Map<string | null, Figures> {
-  const total: Figures = {
-    key: null,
-    teachers: 0,
-    relaxed: [],
-    levels: new Map(),
-    stages: new Map(),
-    movement: { up: 0, same: 0, down: 0 },
-  };
+function sumOf(rows: Iterable<Figures>): Figures {
+  const total = noFigures();
   for (const f of rows) {
     total.teachers += f.teachers;
     f.relaxed.forEach((pair, i) => {
@@ -201,7 +197,7 @@ function sumOf(rows: Iterable<Figures>): Map<string | null, Figures> {
     total.movement.same += f.movement.same;
     total.movement.down += f.movement.down;
   }
-  return new Map([[null, total]]);
+  return total;
 }
 
 /** Shares as fractions (0–1, three decimals); the screen writes them as percentages. */
