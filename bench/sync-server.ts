@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { type Config, loadConfig } from '../packages/server/src/config.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
+import { refreshPending } from '../packages/server/src/modules/reports/maintain.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
 import { adminQuery, databaseUrl } from '../packages/server/src/test/postgres.ts';
 import {
@@ -98,6 +99,9 @@ export async function prepareDatabase(coachCount: number): Promise<BenchDatabase
     await seedDemo(database.db);
     const coaches = await addBenchCoaches(database.db, coachCount);
     const instruments = await publishedInstruments(database.db);
+    // Read models caught up, as a database in service has them (the server's refresher would
+    // otherwise recompute every bench coach's teachers inside the first scenario).
+    await refreshPending(database.db);
     // Statistics as a database in service has them (autovacuum would get there in a minute):
     // plans made on the demo's row counts read the bench's larger tables sequentially.
     await sql`ANALYZE`.execute(database.db);

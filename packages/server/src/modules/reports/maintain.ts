@@ -8,6 +8,7 @@ import {
   takeContributions,
   unitOf,
 } from './cells.ts';
+import { analyzeChanged } from './statistics.ts';
 
 // The monitoring read models (migration 0015, docs/REPORTS.md) computed from the field tables,
 // set-based. ONE set of statements serves both the full rebuild (`npx acompana reports rebuild`,
@@ -261,10 +262,18 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
   const unit = keys && built ? unitOf(keys) : null;
   if (unit) await takeContributions(db, unit);
   const tables = keys?.tables ?? (Object.keys(SOURCES) as ReadModel[]);
-  for (const table of tables) await deleteOld(table, keys).execute(db);
-  if (tables.includes('report_teacher_month')) await insertTeacherMonths(keys).execute(db);
-  if (tables.includes('report_teacher_level')) await insertLevels(keys).execute(db);
-  if (tables.includes('report_teacher_stage')) await insertStages(keys).execute(db);
+  const changed = new Map<string, number>();
+  const count = (table: string, r: { numAffectedRows?: bigint }) =>
+    changed.set(table, (changed.get(table) ?? 0) + Number(r.numAffectedRows ?? 0));
+  for (const table of tables) count(table, await deleteOld(table, keys).execute(db));
+  const insert = {
+    report_teacher_month: insertTeacherMonths,
+    report_teacher_level: insertLevels,
+    report_teacher_stage: insertStages,
+  };
+  for (const table of tables) count(table, await insert[table](keys).execute(db));
+  // What follows reads the rows just written (statistics.ts).
+  await analyzeChanged(db, changed);
   await refreshComplex(db, keys);
   if (unit) await addContributions(db, unit);
   else if (!keys) await buildCells(db);

@@ -1,0 +1,68 @@
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
+import type { DB } from '../../db/schema.ts';
+import { testTargets } from '../../test/databases.ts';
+import { refreshReadModels } from './maintain.ts';
+import { analyzeChanged } from './statistics.ts';
+import { addReportFixture } from './testing.ts';
+
+// Planner statistics follow a large refresh inside its own transaction (statistics.ts): the
+// statements after it read the rows it wrote, and plans on counts from before nest loops over
+// thousands of rows.
+
+const tuples = async (db: Kysely<DB>, table: string) => {
+  const { rows } = await sql<{ n: number }>`
+    SELECT reltuples::float8 AS n FROM pg_class WHERE oid = to_regclass(${table})`.execute(db);
+  return rows[0]?.n ?? Number.NaN;
+};
+
+describe.each(testTargets())('read-model statistics on $engine', (target) => {
+  let database: Database;
+  let db: Kysely<DB>;
+  beforeAll(async () => {
+    database = await target.open();
+    db = database.db;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("analyzes a table only past autovacuum's threshold (50 rows + 10 %)", async () => {
+    await sql`CREATE TABLE stats_probe (n int)`.execute(db);
+    await sql`INSERT INTO stats_probe SELECT generate_series(1, 1000)`.execute(db);
+    await sql`ANALYZE stats_probe`.execute(db);
+    await db.transaction().execute(async (tx) => {
+      await sql`INSERT INTO stats_probe SELECT generate_series(1, 140)`.execute(tx);
+      expect(await analyzeChanged(tx, new Map([['stats_probe', 140]]))).toEqual([]);
+      expect(await tuples(tx, 'stats_probe')).toBe(1000);
+      await sql`INSERT INTO stats_probe SELECT generate_series(1, 20)`.execute(tx);
+      expect(await analyzeChanged(tx, new Map([['stats_probe', 160]]))).toEqual(['stats_probe']);
+      // Seen by the transaction's next statements, before it commits.
+      expect(await tuples(tx, 'stats_probe')).toBe(1160);
+    });
+  });
+
+  it('a refresh of teachers the statistics have not seen counts them before reading them', async () => {
+    await addReportFixture(db, '07');
+    const { rows } = await sql<{ id: string; y: number }>`
+      SELECT DISTINCT teacher_id::text AS id, school_year::int AS y
+        FROM report_teacher_month`.execute(db);
+    const keys = {
+      teacherIds: [...new Set(rows.map((r) => r.id))],
+      years: [...new Set(rows.map((r) => r.y))],
+    };
+    const { rows: all } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM report_teacher_month`.execute(db);
+    const months = all[0]?.n ?? 0;
+    expect(months).toBeGreaterThan(100);
+    // Statistics taken while the table was empty: what a new deployment's first refresh finds.
+    await sql`DELETE FROM report_teacher_month`.execute(db);
+    await sql`ANALYZE report_teacher_month`.execute(db);
+    expect(await tuples(db, 'report_teacher_month')).toBe(0);
+    await db.transaction().execute(async (tx) => {
+      await refreshReadModels(tx, keys);
+      expect(await tuples(tx, 'report_teacher_month')).toBe(months);
+    });
+  });
+});
