@@ -7,6 +7,7 @@ import { deleteStaleLoginState } from './auth/login-guard.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
+import { maintainTables } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { withRequestTicket } from './db/turns.ts';
 import { refreshPending } from './modules/reports/maintain.ts';
@@ -101,6 +102,14 @@ export async function startServer(config: Config, options: StartOptions): Promis
       refreshPending(database.db).catch((e) => console.error('[acompana] reportes:', e));
     }, 10_000);
     reports.unref();
+    // PGlite runs no autovacuum: the server does its work once a minute (db/maintenance.ts).
+    const maintenance =
+      database.engine === 'pglite'
+        ? setInterval(() => {
+            maintainTables(database.db).catch((e) => console.error('[acompana] mantenimiento:', e));
+          }, 60_000)
+        : undefined;
+    maintenance?.unref();
 
     log(
       `Acompaña está lista en ${url} (base de datos: ${database.engine === 'pglite' ? `PGlite en ${config.dataDir}` : 'PostgreSQL'})`,
@@ -114,6 +123,7 @@ export async function startServer(config: Config, options: StartOptions): Promis
       async close() {
         clearInterval(cleanup);
         clearInterval(reports);
+        clearInterval(maintenance);
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Idle keep-alive sockets would hold close() open for seconds.
         if ('closeAllConnections' in server) server.closeAllConnections();
