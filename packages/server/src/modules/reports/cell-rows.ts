@@ -23,6 +23,9 @@ export const DIMS = [
 ] as const;
 const dims = (alias: string) => sql.join(DIMS.map((d) => sql.ref(`${alias}.${d}`)));
 
+/** `AND alias.teacher_id/school_year within the unit`, or nothing. On every table a unit's
+ *  statement reads, not only the first: joined to the unit's members alone, the teachers'
+ *  levels were read whole (4.8 million rows at national scale) and hashed in every worker. */
 export function unitFilter(unit: CellUnit | null, alias: string) {
   if (!unit) return sql``;
   return sql`AND ${sql.ref(`${alias}.teacher_id`)} = ANY(${unit.teacherIds}::uuid[])
@@ -170,6 +173,7 @@ function progressSources(unit: CellUnit | null) {
       SELECT l.school_year, l.teacher_id, l.month, avg(l.level) AS mean
         FROM report_teacher_level l JOIN members m
           ON m.school_year = l.school_year AND m.teacher_id = l.teacher_id
+       WHERE true ${unitFilter(unit, 'l')}
        GROUP BY 1, 2, 3),
     classes AS (
       SELECT c.*, lag(c.class) OVER (PARTITION BY c.school_year, c.teacher_id ORDER BY c.month) AS before
@@ -214,6 +218,7 @@ export function stageRows(unit: CellUnit | null): Built {
              st.school_year, st.teacher_id, greatest(st.month, fl.first_level) AS month, st.stage
         FROM report_teacher_stage st JOIN fl
           ON fl.school_year = st.school_year AND fl.teacher_id = st.teacher_id
+       WHERE true ${unitFilter(unit, 'st')}
        ORDER BY st.school_year, st.teacher_id, greatest(st.month, fl.first_level), st.month DESC),
     steps AS (
       SELECT e.school_year, e.teacher_id, e.month, e.stage, 1 AS n FROM eff e
@@ -245,6 +250,7 @@ export function levelRows(unit: CellUnit | null): Built {
            ${n(1)} AS n1, ${n(2)} AS n2, ${n(3)} AS n3, ${n(4)} AS n4
       FROM members m JOIN report_teacher_level l
         ON l.school_year = m.school_year AND l.teacher_id = m.teacher_id
+     WHERE true ${unitFilter(unit, 'l')}
      GROUP BY m.school_year, ${dims('m')}, l.desempeno, l.month`,
   };
 }
