@@ -102,11 +102,19 @@ export async function startServer(config: Config, options: StartOptions): Promis
       refreshPending(database.db).catch((e) => console.error('[acompana] reportes:', e));
     }, 10_000);
     reports.unref();
-    // PGlite runs no autovacuum: the server does its work once a minute (db/maintenance.ts).
+    // PGlite runs no autovacuum: the server does its work once a minute (db/maintenance.ts),
+    // one run at a time (a first run on a large data dir may take longer than the minute).
+    let maintaining = false;
     const maintenance =
       database.engine === 'pglite'
         ? setInterval(() => {
-            maintainTables(database.db).catch((e) => console.error('[acompana] mantenimiento:', e));
+            if (maintaining) return;
+            maintaining = true;
+            maintainTables(database.db)
+              .catch((e) => console.error('[acompana] mantenimiento:', e))
+              .finally(() => {
+                maintaining = false;
+              });
           }, 60_000)
         : undefined;
     maintenance?.unref();

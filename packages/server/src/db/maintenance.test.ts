@@ -34,7 +34,7 @@ describe.each(testTargets())('table maintenance on $engine', (target) => {
   };
 
   it('vacuums a table never analysed, whatever the counters say (a restart loses them)', async () => {
-    await sql`CREATE TABLE maintenance_fresh (n int)`.execute(db);
+    await sql`CREATE TABLE maintenance_fresh (n int) WITH (autovacuum_enabled = off)`.execute(db);
     // 100 rows: by the counters alone, under the vacuum thresholds and only to be analysed.
     await sql`INSERT INTO maintenance_fresh SELECT generate_series(1, 100)`.execute(db);
     await sql`SELECT pg_stat_force_next_flush()`.execute(db);
@@ -46,7 +46,8 @@ describe.each(testTargets())('table maintenance on $engine', (target) => {
   });
 
   it("vacuums and analyses a table past autovacuum's thresholds, and only then", async () => {
-    await sql`CREATE TABLE maintenance_probe (n int PRIMARY KEY, v int)`.execute(db);
+    await sql`CREATE TABLE maintenance_probe (n int PRIMARY KEY, v int)
+                 WITH (autovacuum_enabled = off)`.execute(db);
     // 2,000 rows inserted into a table never vacuumed: over 1,000 + 20 %.
     expect(
       await after('INSERT INTO maintenance_probe SELECT g, 0 FROM generate_series(1, 2000) g'),
@@ -61,15 +62,19 @@ describe.each(testTargets())('table maintenance on $engine', (target) => {
       vacuumed: false,
       analyzed: true,
     });
-    // 830 dead rows: over 50 + 20 % of 1,970.
+    // Over 1,000 dead rows (the updated ones' old versions too): over 50 + 20 % of 1,970.
     expect(await after('DELETE FROM maintenance_probe WHERE n <= 800')).toEqual({
       vacuumed: true,
       analyzed: false,
     });
+    // No dead rows, 1,300 inserted since the vacuum: over 1,000 + 20 % of 1,200.
+    expect(
+      await after('INSERT INTO maintenance_probe SELECT g, 0 FROM generate_series(2001, 3300) g'),
+    ).toEqual({ vacuumed: true, analyzed: false });
     const { rows } = await sql<{ dead: number; tuples: number }>`
       SELECT s.n_dead_tup::int AS dead, c.reltuples::int AS tuples
         FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
        WHERE s.relid = to_regclass(${PROBE})`.execute(db);
-    expect(rows[0]).toEqual({ dead: 0, tuples: 1200 });
+    expect(rows[0]).toEqual({ dead: 0, tuples: 2500 });
   });
 });

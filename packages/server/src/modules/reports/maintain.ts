@@ -286,18 +286,19 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
   const unit = keys && built ? unitOf(keys) : null;
   if (unit) await takeContributions(db, unit);
   const tables = keys?.tables ?? (Object.keys(SOURCES) as ReadModel[]);
-  const changed = new Map<string, number>();
-  const count = (table: string, r: { numAffectedRows?: bigint }) =>
-    changed.set(table, (changed.get(table) ?? 0) + Number(r.numAffectedRows ?? 0));
-  for (const table of tables) count(table, await deleteOld(table, keys).execute(db));
+  // Rows each table gains (inserted less deleted): what its statistics have not seen.
+  const added = new Map<string, number>();
+  const count = (table: string, r: { numAffectedRows?: bigint }, sign: 1 | -1) =>
+    added.set(table, (added.get(table) ?? 0) + sign * Number(r.numAffectedRows ?? 0));
+  for (const table of tables) count(table, await deleteOld(table, keys).execute(db), -1);
   const insert = {
     report_teacher_month: insertTeacherMonths,
     report_teacher_level: insertLevels,
     report_teacher_stage: insertStages,
   };
-  for (const table of tables) count(table, await insert[table](keys).execute(db));
+  for (const table of tables) count(table, await insert[table](keys).execute(db), 1);
   // What follows reads the rows just written (statistics.ts).
-  await analyzeChanged(db, changed);
+  await analyzeChanged(db, added);
   await refreshComplex(db, keys);
   if (unit) await addContributions(db, unit);
   else if (!keys) await buildCells(db);

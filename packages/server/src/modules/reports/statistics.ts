@@ -7,22 +7,23 @@ import type { DB } from '../../db/schema.ts';
  * before — a table that did not hold these teachers yet — nested loops over thousands of rows:
  * a refresh of 1,000 new teachers took 10 s in one statement instead of 50 ms (measured in
  * bench:sync). PostgreSQL's autovacuum catches up only a minute later and PGlite has none.
- * The rule is autovacuum's own: more than 50 rows + 10 % of the table changed since the last
- * statistics (this transaction's changes plus those already counted).
+ * The rule is autovacuum's: more than 50 rows + 10 % of what the statistics counted — applied
+ * to the rows this transaction ADDED (inserted less deleted), the ones the statistics have not
+ * seen. A refresh that recomputes teachers already there deletes and re-inserts alike rows and
+ * analyses nothing; the changes it leaves in the counters are autovacuum's (PGlite:
+ * db/maintenance.ts) to judge — counting them here too would analyse again at every refresh.
  */
 export async function analyzeChanged(
   db: Kysely<DB>,
-  changed: ReadonlyMap<string, number>,
+  added: ReadonlyMap<string, number>,
 ): Promise<string[]> {
-  const names = [...changed.keys()];
-  const { rows } = await sql<{ name: string; tuples: number; counted: number }>`
-    SELECT n AS name, greatest(c.reltuples, 0)::float8 AS tuples,
-           coalesce(s.n_mod_since_analyze, 0)::float8 AS counted
+  const names = [...added.keys()];
+  const { rows } = await sql<{ name: string; tuples: number }>`
+    SELECT n AS name, greatest(c.reltuples, 0)::float8 AS tuples
       FROM unnest(${names}::text[]) AS n
-      JOIN pg_class c ON c.oid = to_regclass(n)
-      LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid`.execute(db);
+      JOIN pg_class c ON c.oid = to_regclass(n)`.execute(db);
   const stale = rows
-    .filter((r) => (changed.get(r.name) ?? 0) + r.counted > 50 + 0.1 * r.tuples)
+    .filter((r) => (added.get(r.name) ?? 0) > 50 + 0.1 * r.tuples)
     .map((r) => r.name);
   for (const name of stale) await sql`ANALYZE ${sql.table(name)}`.execute(db);
   return stale;
