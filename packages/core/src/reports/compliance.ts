@@ -1,7 +1,7 @@
 import type { ActivityKind } from '../api/common.ts';
 
 // The compliance rules of the monitoring reports (docs/REPORTS.md, "Rules"), pure. The server's
-// read models (server/src/modules/reports/maintain.ts) compute the same in SQL, set-based; the
+// read models (server/src/modules/reports/teacher-rows.ts) compute the same in SQL, set-based; the
 // reports' tests check both against hand-computed figures.
 
 export type CatalogueLevel = 'inicial' | 'primaria' | 'secundaria';
