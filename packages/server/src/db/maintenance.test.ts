@@ -6,8 +6,7 @@ import { maintainTables } from './maintenance.ts';
 import type { DB } from './schema.ts';
 
 // PGlite runs no autovacuum: the server vacuums and analyses by autovacuum's own rules
-// (maintenance.ts). The same function on PostgreSQL, where the test database's autovacuum
-// is too slow to interfere within the test.
+// (maintenance.ts). The same function on PostgreSQL, on probe tables autovacuum leaves alone.
 
 const PROBE = 'public.maintenance_probe';
 

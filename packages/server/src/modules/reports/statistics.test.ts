@@ -17,6 +17,17 @@ const tuples = async (db: Kysely<DB>, table: string) => {
   return rows[0]?.n ?? Number.NaN;
 };
 
+/** Every teacher and school year the teacher months hold, as refresh keys. */
+const keysOf = async (db: Kysely<DB>) => {
+  const { rows } = await sql<{ id: string; y: number }>`
+    SELECT DISTINCT teacher_id::text AS id, school_year::int AS y
+      FROM report_teacher_month`.execute(db);
+  return {
+    teacherIds: [...new Set(rows.map((r) => r.id))],
+    years: [...new Set(rows.map((r) => r.y))],
+  };
+};
+
 describe.each(testTargets())('read-model statistics on $engine', (target) => {
   let database: Database;
   let db: Kysely<DB>;
@@ -46,13 +57,7 @@ describe.each(testTargets())('read-model statistics on $engine', (target) => {
   it('a refresh that recomputes the same teachers analyses nothing', async () => {
     await addReportFixture(db, '08');
     await sql`ANALYZE report_teacher_month`.execute(db);
-    const { rows } = await sql<{ id: string; y: number }>`
-      SELECT DISTINCT teacher_id::text AS id, school_year::int AS y
-        FROM report_teacher_month`.execute(db);
-    const keys = {
-      teacherIds: [...new Set(rows.map((r) => r.id))],
-      years: [...new Set(rows.map((r) => r.y))],
-    };
+    const keys = await keysOf(db);
     const analysed = async () => {
       const { rows } = await sql<{ n: string }>`
         SELECT coalesce(s.analyze_count, 0)::text AS n FROM pg_stat_user_tables s
@@ -68,13 +73,7 @@ describe.each(testTargets())('read-model statistics on $engine', (target) => {
 
   it('a refresh of teachers the statistics have not seen counts them before reading them', async () => {
     await addReportFixture(db, '07');
-    const { rows } = await sql<{ id: string; y: number }>`
-      SELECT DISTINCT teacher_id::text AS id, school_year::int AS y
-        FROM report_teacher_month`.execute(db);
-    const keys = {
-      teacherIds: [...new Set(rows.map((r) => r.id))],
-      years: [...new Set(rows.map((r) => r.y))],
-    };
+    const keys = await keysOf(db);
     const { rows: all } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM report_teacher_month`.execute(db);
     const months = all[0]?.n ?? 0;

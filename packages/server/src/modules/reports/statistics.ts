@@ -17,7 +17,9 @@ export async function analyzeChanged(
   db: Kysely<DB>,
   added: ReadonlyMap<string, number>,
 ): Promise<string[]> {
-  const names = [...added.keys()];
+  // No table can pass the threshold with 50 rows or fewer: most refreshes end here, unqueried.
+  const names = [...added].filter(([, n]) => n > 50).map(([name]) => name);
+  if (names.length === 0) return [];
   const { rows } = await sql<{ name: string; tuples: number }>`
     SELECT n AS name, greatest(c.reltuples, 0)::float8 AS tuples
       FROM unnest(${names}::text[]) AS n
