@@ -27,7 +27,7 @@ import {
   SCOPE_COLUMN,
   scopeOn,
 } from './cell-figures.ts';
-import { type ReadModelsState, readModelsState } from './maintain.ts';
+import type { ReadModelsState } from './maintain.ts';
 import { type ProgressFigures as Figures, teacherProgress } from './progress-teachers.ts';
 import { page, type ReportDbs, type SuppressedTable, withNames } from './reports.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
@@ -275,7 +275,7 @@ async function ask(
   query: ReportQuery,
 ): Promise<[ResolvedReport, ReadModelsState]> {
   // Formative data: no coach scope and no breakdown by coach (REPORT_BY_INVALID).
-  const report = await resolveReport(dbs.read, actor, 'report_progress', query, false);
+  const [report, state] = await resolveReport(dbs.read, actor, 'report_progress', query, false);
   await audit(dbs.write, actor, {
     action: 'report.progress.read',
     resourceKind: 'report',
@@ -283,7 +283,7 @@ async function ask(
       report.scope.level === 'nation' ? 'nation' : `${report.scope.level}:${report.scope.id}`,
     detail: { year: report.year, month: report.month, by: report.by },
   });
-  return [report, await readModelsState(dbs.read, report.year)];
+  return [report, state];
 }
 
 /** Every row of the answer (all pages) and the total, suppressed: the page and the CSV. */

@@ -147,6 +147,32 @@ describe.each(testTargets())('reports on $engine', (target) => {
     ]);
   });
 
+  it('names every level of scope, with the read models\' time beside it', async () => {
+    const names = await sql<{ region: string; ugel: string; school: string; coach: string }>`
+      SELECT (SELECT name FROM region WHERE id = ${f.regionId}) AS region,
+             (SELECT name FROM ugel WHERE id = ${f.ugelId}) AS ugel,
+             (SELECT name FROM school WHERE id = ${f.schools.A}) AS school,
+             (SELECT given_names FROM person WHERE id = ${f.coaches.C1}) AS coach`.execute(h.db);
+    const expected = names.rows[0];
+    const { rows } = await sql<{ at: string }>`
+      SELECT to_jsonb(refreshed_at) #>> '{}' AS at FROM reports_state WHERE id = 1`.execute(h.db);
+    const asOf = new Date(rows[0]?.at ?? 0).toISOString();
+    const cases = [
+      ['nation', 'nation', 'Perú'],
+      [`region:${f.regionId}`, 'region', expected?.region],
+      [`ugel:${f.ugelId}`, 'ugel', expected?.ugel],
+      [`school:${f.schools.A}`, 'school', expected?.school],
+      [`coach:${f.coaches.C1}`, 'coach', expected?.coach],
+    ] as const;
+    for (const [scope, level, name] of cases) {
+      const { status, body } = await get(`compliance?scope=${scope}&month=5`);
+      expect(status, scope).toBe(200);
+      expect(body.scope.level, scope).toBe(level);
+      expect(body.scope.name, scope).toContain(name);
+      expect(body.asOf, scope).toBe(asOf);
+    }
+  });
+
   it('refuses scopes out of reach and roles without reports; rejects bad values', async () => {
     for (const who of ['especialista', 'director'] as const) {
       const { status, body } = await get(`compliance?scope=ugel:${f.ugelId}`, who);
@@ -161,6 +187,11 @@ describe.each(testTargets())('reports on $engine', (target) => {
     }
     const bad = await get('compliance?scope=ugel:nope');
     expect([bad.status, bad.body.error.code]).toEqual([400, 'REPORT_SCOPE_INVALID']);
+    // Well formed, but naming nothing: the scope's lookup finds no row.
+    for (const level of ['region', 'ugel', 'network', 'school', 'coach']) {
+      const none = await get(`compliance?scope=${level}:00000000-0000-4000-8000-000000000000`);
+      expect([none.status, none.body.error.code], level).toEqual([400, 'REPORT_SCOPE_INVALID']);
+    }
     const by = await get(`compliance?scope=ugel:${f.ugelId}&by=region`);
     expect([by.status, by.body.error.code]).toEqual([400, 'REPORT_BY_INVALID']);
     const month = await get('compliance?month=13');

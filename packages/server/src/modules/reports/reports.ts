@@ -19,7 +19,7 @@ import { displayNameSql } from '../shared/sql.ts';
 import { type Answer, answerKey, type ReportAnswers } from './answers.ts';
 import { NAME_SOURCE } from './cell-figures.ts';
 import { type Figures, type MonthFigures, reportFigures } from './figures.ts';
-import { type ReadModelsState, readModelsState } from './maintain.ts';
+import type { ReadModelsState } from './maintain.ts';
 import { type ResolvedReport, resolveReport } from './scope.ts';
 
 // GET /reports/compliance and /reports/coverage: the figures of each child row and of the
@@ -274,9 +274,9 @@ async function ask(
   name: 'compliance' | 'coverage',
   query: ReportQuery,
 ): Promise<[ResolvedReport, ReadModelsState]> {
-  const report = await resolveReport(dbs.read, actor, 'report', query);
+  const [report, state] = await resolveReport(dbs.read, actor, 'report', query);
   await auditReport(dbs.write, actor, name, report, query);
-  return [report, await readModelsState(dbs.read, report.year)];
+  return [report, state];
 }
 
 // Compliance shows no continuity (its figures skip the previous year) but a month series.

@@ -16,6 +16,12 @@ import {
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { displayNameSql } from '../shared/sql.ts';
+import {
+  type ReadModelsState,
+  readModelsStateOf,
+  readModelsStateSql,
+  type StateRow,
+} from './maintain.ts';
 
 // The scope of a report (docs/REPORTS.md): parsed, resolved to a name and a place, and checked
 // by the policy module — the one place that decides who may read which scope.
@@ -67,94 +73,89 @@ function parseScope(value: string): { level: ReportScopeLevel; id: string | null
   return { level: level as ReportScopeLevel, id: id.toLowerCase() };
 }
 
+interface Found {
+  name: string;
+  code: string;
+  place: Place;
+}
+
+interface LookupRow {
+  name: string;
+  code: string;
+  region_id: string | null;
+  ugel_id: string | null;
+  network_id: string | null;
+}
+
+/** The scope's row by level (nation has none: one constant row). */
+function lookupSql(level: ReportScopeLevel, id: string | null, year: number) {
+  switch (level) {
+    case 'nation':
+      return sql`SELECT 'Perú' AS name, 'nacional' AS code, NULL::uuid AS region_id,
+                        NULL::uuid AS ugel_id, NULL::uuid AS network_id`;
+    case 'region':
+      return sql`SELECT name, code, id AS region_id, NULL::uuid AS ugel_id,
+                        NULL::uuid AS network_id FROM region WHERE id = ${id}`;
+    case 'ugel':
+      return sql`SELECT name, code, region_id, id AS ugel_id, NULL::uuid AS network_id
+                   FROM ugel WHERE id = ${id}`;
+    case 'network':
+      return sql`SELECT name, code, region_id, ugel_id, id AS network_id
+                   FROM network WHERE id = ${id}`;
+    case 'school':
+      return sql`SELECT name, codigo_modular || CASE WHEN anexo > 0 THEN '-' || anexo ELSE '' END AS code,
+                        region_id, ugel_id, network_id FROM school WHERE id = ${id}`;
+    case 'coach':
+      // A coach's place: the UGEL of their caseload that year (the especialista's territory).
+      return sql`SELECT ${displayNameSql('p')} AS name, left(p.id::text, 8) AS code,
+                        c.region_id, c.ugel_id, NULL::uuid AS network_id
+                   FROM person p
+                   LEFT JOIN LATERAL (
+                     SELECT ugel_id, region_id FROM caseload
+                      WHERE coach_id = p.id AND extract(year FROM valid_from) <= ${year}
+                        AND (valid_to IS NULL OR extract(year FROM valid_to) >= ${year})
+                      ORDER BY valid_from DESC LIMIT 1) c ON true
+                  WHERE p.id = ${id}`;
+  }
+}
+
+function placeOf(level: ReportScopeLevel, id: string | null, r: LookupRow): Place {
+  switch (level) {
+    case 'nation':
+      return {};
+    case 'region':
+      return { regionId: id };
+    case 'ugel':
+      return { ugelId: id, regionId: r.region_id };
+    case 'network':
+      return { networkId: id, ugelId: r.ugel_id, regionId: r.region_id };
+    case 'school':
+      return { schoolId: id, networkId: r.network_id, ugelId: r.ugel_id, regionId: r.region_id };
+    case 'coach':
+      return { ugelId: r.ugel_id, regionId: r.region_id };
+  }
+}
+
+/** The scope's name and place, and the read models' state read in the same statement. */
 async function lookup(
   db: Kysely<DB>,
   level: ReportScopeLevel,
   id: string | null,
   year: number,
-): Promise<{ name: string; code: string; place: Place } | null> {
-  if (level === 'nation') return { name: 'Perú', code: 'nacional', place: {} };
-  const one = async <T>(q: Promise<{ rows: T[] }>) => (await q).rows[0] ?? null;
-  switch (level) {
-    case 'region': {
-      const r = await one(
-        sql<{ name: string; code: string }>`SELECT name, code FROM region WHERE id = ${id}`.execute(
-          db,
-        ),
-      );
-      return r && { name: r.name, code: r.code, place: { regionId: id } };
-    }
-    case 'ugel': {
-      const r = await one(
-        sql<{ name: string; code: string; region_id: string }>`
-          SELECT name, code, region_id FROM ugel WHERE id = ${id}`.execute(db),
-      );
-      return r && { name: r.name, code: r.code, place: { ugelId: id, regionId: r.region_id } };
-    }
-    case 'network': {
-      const r = await one(
-        sql<{ name: string; code: string; region_id: string; ugel_id: string }>`
-          SELECT name, code, region_id, ugel_id FROM network WHERE id = ${id}`.execute(db),
-      );
-      return (
-        r && {
-          name: r.name,
-          code: r.code,
-          place: { networkId: id, ugelId: r.ugel_id, regionId: r.region_id },
-        }
-      );
-    }
-    case 'school': {
-      const r = await one(
-        sql<{
-          name: string;
-          code: string;
-          region_id: string;
-          ugel_id: string;
-          network_id: string | null;
-        }>`
-          SELECT name, codigo_modular || CASE WHEN anexo > 0 THEN '-' || anexo ELSE '' END AS code,
-                 region_id, ugel_id, network_id FROM school WHERE id = ${id}`.execute(db),
-      );
-      return (
-        r && {
-          name: r.name,
-          code: r.code,
-          place: {
-            schoolId: id,
-            networkId: r.network_id,
-            ugelId: r.ugel_id,
-            regionId: r.region_id,
-          },
-        }
-      );
-    }
-    case 'coach': {
-      // A coach's place: the UGEL of their caseload that year (the especialista's territory).
-      const r = await one(
-        sql<{ name: string; ugel_id: string | null; region_id: string | null }>`
-          SELECT ${displayNameSql('p')} AS name, c.ugel_id, c.region_id
-            FROM person p
-            LEFT JOIN LATERAL (
-              SELECT ugel_id, region_id FROM caseload
-               WHERE coach_id = p.id AND extract(year FROM valid_from) <= ${year}
-                 AND (valid_to IS NULL OR extract(year FROM valid_to) >= ${year})
-               ORDER BY valid_from DESC LIMIT 1) c ON true
-           WHERE p.id = ${id}`.execute(db),
-      );
-      return (
-        r && {
-          name: r.name,
-          code: String(id).slice(0, 8),
-          place: { ugelId: r.ugel_id, regionId: r.region_id },
-        }
-      );
-    }
-  }
+): Promise<{ found: Found | null; state: ReadModelsState }> {
+  const { rows } = await sql<LookupRow & StateRow>`
+    SELECT l.*, st.* FROM (${lookupSql(level, id, year)}) l
+      LEFT JOIN (${readModelsStateSql(year)}) st ON true`.execute(db);
+  const r = rows[0];
+  if (!r) return { found: null, state: readModelsStateOf(undefined) };
+  return {
+    found: { name: r.name, code: r.code, place: placeOf(level, id, r) },
+    state: readModelsStateOf(r),
+  };
 }
 
 /**
- * Year, month, scope and breakdown of a report request, or an AppError: 400 REPORT_* for a value
+ * Year, month, scope and breakdown of a report request (with the read models' state), or an AppError: 400 REPORT_* for a value
  * that names nothing, 403 for a scope the policy keeps from the asker.
  */
 export async function resolveReport(
@@ -163,7 +164,7 @@ export async function resolveReport(
   kind: ResourceKind,
   query: Pick<ReportQuery, 'year' | 'month' | 'scope' | 'by'>,
   allowCoach = true,
-): Promise<ResolvedReport> {
+): Promise<[ResolvedReport, ReadModelsState]> {
   const today = limaToday();
   const current = currentSchoolYear();
   const year = query.year ?? current;
@@ -172,7 +173,7 @@ export async function resolveReport(
   const { level, id } = parseScope(query.scope ?? homeScope(actor, kind));
   if (level === 'coach' && !allowCoach)
     throw new AppError('REPORT_BY_INVALID', undefined, { by: 'coach' });
-  const found = await lookup(db, level, id, year);
+  const { found, state } = await lookup(db, level, id, year);
   if (!found) throw new AppError('REPORT_SCOPE_INVALID', undefined, { scope: query.scope });
   if (!decide(actor, 'read', { kind, place: found.place }).allow) throw new AppError('FORBIDDEN');
   const children = REPORT_CHILDREN[level].filter((b) => allowCoach || b !== 'coach');
@@ -186,5 +187,5 @@ export async function resolveReport(
     }
     by = query.by as ReportBy;
   }
-  return { year, month, scope: { level, id, ...found }, by };
+  return [{ year, month, scope: { level, id, ...found }, by }, state];
 }
