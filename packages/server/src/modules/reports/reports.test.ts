@@ -147,7 +147,7 @@ describe.each(testTargets())('reports on $engine', (target) => {
     ]);
   });
 
-  it('names every level of scope, with the read models\' time beside it', async () => {
+  it("names every level of scope, with the read models' time beside it", async () => {
     const names = await sql<{ region: string; ugel: string; school: string; coach: string }>`
       SELECT (SELECT name FROM region WHERE id = ${f.regionId}) AS region,
              (SELECT name FROM ugel WHERE id = ${f.ugelId}) AS ugel,
