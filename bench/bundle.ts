@@ -24,10 +24,10 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/support/chromium.ts';
 import { designKitShare } from './design-kit.ts';
+import { serverNodeArgs } from './launch.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'packages/web/dist');
-const bin = path.join(root, 'packages/server/bin/acompana.mjs');
 const WIRE_BUDGET_KB = 150;
 const PRECACHE_BUDGET_KB = 1024;
 const FIRST_CSS_BUDGET_KB = 20;
@@ -61,7 +61,7 @@ const freePort = () =>
 
 async function startServer(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), 'start'], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: '', ACOMPANA_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -20,17 +20,15 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
 import { adminQuery, databaseUrl } from '../packages/server/src/test/postgres.ts';
+import { serverNodeArgs } from './launch.ts';
 import { addBenchCoaches } from './sync-fixtures.ts';
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'packages/server/bin/acompana.mjs');
 const log = (line: string) => process.stderr.write(`[bench:load] ${line}\n`);
 
 const PHASES = ['login', 'me', 'day', 'teachers', 'pull'] as const;
@@ -113,7 +111,7 @@ async function main() {
   // BENCH_LOAD_CPU_PROF=dir writes a V8 CPU profile of the server there (to find hot spots).
   const profile = process.env.BENCH_LOAD_CPU_PROF;
   const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, bin, 'start', '--no-seed'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverNodeArgs(), 'start', '--no-seed'], {
     env: {
       ...process.env,
       PORT: String(port),

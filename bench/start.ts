@@ -7,10 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'packages/server/bin/acompana.mjs');
+import { serverNodeArgs } from './launch.ts';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -30,7 +27,7 @@ function rssMb(pid: number): number {
 async function run(dataDir: string): Promise<{ seconds: number; rss: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [bin, 'start'], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), 'start'], {
     env: { ...process.env, ACOMPANA_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { type Config, loadConfig } from '../packages/server/src/config.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
@@ -15,15 +14,13 @@ import { migrate } from '../packages/server/src/db/migrate.ts';
 import { refreshPending } from '../packages/server/src/modules/reports/maintain.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
 import { adminQuery, databaseUrl } from '../packages/server/src/test/postgres.ts';
+import { serverNodeArgs } from './launch.ts';
 import {
   addBenchCoaches,
   type BenchCoach,
   type Instruments,
   publishedInstruments,
 } from './sync-fixtures.ts';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(root, 'packages/server/bin/acompana.mjs');
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -135,7 +132,7 @@ export async function startServer(db: BenchDatabase): Promise<BenchServer> {
   // BENCH_SYNC_CPU_PROF=dir writes a V8 CPU profile of the server there (to find hot spots).
   const profile = process.env.BENCH_SYNC_CPU_PROF;
   const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, bin, 'start'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverNodeArgs(), 'start'], {
     env: {
       ...process.env,
       PORT: String(port),
