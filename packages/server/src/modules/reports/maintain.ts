@@ -53,8 +53,13 @@ export async function refreshReadModels(db: Db, keys: RefreshKeys | null): Promi
   await lockReadModels(db);
   // A refresh's statements read its teachers' rows only, yet their cost estimates (window
   // functions, 12 months per cell) pass PostgreSQL's JIT threshold: compiling took 160 of a
-  // statement's 570 ms. The full rebuild, which reads everything, keeps JIT.
-  if (keys) await sql`SET LOCAL jit = off`.execute(db);
+  // statement's 570 ms. And no parallel workers: a refresh is background work with a minute of
+  // lag allowed, and with them a large one took every core from the requests it ran beside
+  // (bench:load's reconnect p99 0.45 s alone, 2.3 s beside it). The full rebuild keeps both.
+  if (keys) {
+    await sql`SELECT set_config('jit', 'off', true),
+                     set_config('max_parallel_workers_per_gather', '0', true)`.execute(db);
+  }
   // The cells lose these teachers' contribution now and get the new one at the end — once they
   // exist: a database that came to migration 0020 with read models has them built by the
   // refresher's first run (refreshPending), not by adding differences to nothing.

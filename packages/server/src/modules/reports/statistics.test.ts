@@ -87,4 +87,20 @@ describe.each(testTargets())('read-model statistics on $engine', (target) => {
       expect(await tuples(tx, 'report_teacher_month')).toBe(months);
     });
   });
+  it('a refresh plans without JIT or parallel workers, for its own transaction only', async () => {
+    await addReportFixture(db, '06');
+    const keys = await keysOf(db);
+    const settings = async (q: Kysely<DB>) => {
+      const { rows } = await sql<{ jit: string; workers: string }>`
+        SELECT current_setting('jit') AS jit,
+               current_setting('max_parallel_workers_per_gather') AS workers`.execute(q);
+      return rows[0];
+    };
+    const outside = await settings(db);
+    await db.transaction().execute(async (tx) => {
+      await refreshReadModels(tx, keys);
+      expect(await settings(tx)).toEqual({ jit: 'off', workers: '0' });
+    });
+    expect(await settings(db)).toEqual(outside);
+  });
 });
