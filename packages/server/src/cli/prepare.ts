@@ -26,7 +26,10 @@ export async function prepareEmbeddedDatabase(
   demo: { load: boolean; inProduction: boolean },
 ): Promise<void> {
   const args = demo.load ? ['seed', 'demo', ...(demo.inProduction ? ['--demo'] : [])] : ['migrate'];
-  const child = spawn(process.execPath, [BIN, ...args], {
+  // The launch flag this process got (docs/ARCHITECTURE.md, "Launch flags"): the child brings
+  // PGlite up too, and its worker threads would keep their arenas just the same.
+  const flags = process.execArgv.filter((a) => a.startsWith('--v8-pool-size'));
+  const child = spawn(process.execPath, [...flags, BIN, ...args], {
     env: { ...process.env, ACOMPANA_DATA_DIR: config.dataDir, DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

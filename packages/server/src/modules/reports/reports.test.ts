@@ -147,11 +147,18 @@ describe.each(testTargets())('reports on $engine', (target) => {
     ]);
   });
 
-  it("names every level of scope, with the read models' time beside it", async () => {
-    const names = await sql<{ region: string; ugel: string; school: string; coach: string }>`
+  it("names the nation, a region, a UGEL, a school and a coach, with the read models' time", async () => {
+    const names = await sql<{
+      region: string;
+      ugel: string;
+      school: string;
+      modular: string;
+      coach: string;
+    }>`
       SELECT (SELECT name FROM region WHERE id = ${f.regionId}) AS region,
              (SELECT name FROM ugel WHERE id = ${f.ugelId}) AS ugel,
              (SELECT name FROM school WHERE id = ${f.schools.A}) AS school,
+             (SELECT codigo_modular FROM school WHERE id = ${f.schools.A}) AS modular,
              (SELECT given_names FROM person WHERE id = ${f.coaches.C1}) AS coach`.execute(h.db);
     const expected = names.rows[0];
     const { rows } = await sql<{ at: string }>`
@@ -171,13 +178,30 @@ describe.each(testTargets())('reports on $engine', (target) => {
       expect(body.scope.name, scope).toContain(name);
       expect(body.asOf, scope).toBe(asOf);
     }
+    // The code names the download (a school by its código modular, a coach by their id's head).
+    const { year } = (await get(`compliance?scope=ugel:${f.ugelId}`)).body;
+    for (const [scope, file] of [
+      [`school:${f.schools.A}`, `school-${expected?.modular}`],
+      [`coach:${f.coaches.C1}`, `coach-${f.coaches.C1.slice(0, 8)}`],
+    ] as const) {
+      const res = await h.client.request(`/api/v1/reports/compliance.csv?scope=${scope}`, {
+        headers: { cookie: h.cookies.minedu },
+      });
+      expect(res.headers.get('content-disposition'), scope).toBe(
+        `attachment; filename="cumplimiento-${year}-${file}.csv"`,
+      );
+      await res.arrayBuffer();
+    }
   });
 
   it('refuses scopes out of reach and roles without reports; rejects bad values', async () => {
     for (const who of ['especialista', 'director'] as const) {
-      const { status, body } = await get(`compliance?scope=ugel:${f.ugelId}`, who);
-      expect(status, who).toBe(403);
-      expect(body.error.code).toBe('FORBIDDEN');
+      // The UGEL, and a school and a coach in it: each placed in this UGEL by its lookup.
+      for (const scope of [`ugel:${f.ugelId}`, `school:${f.schools.A}`, `coach:${f.coaches.C1}`]) {
+        const { status, body } = await get(`compliance?scope=${scope}`, who);
+        expect(status, `${who} ${scope}`).toBe(403);
+        expect(body.error.code).toBe('FORBIDDEN');
+      }
     }
     for (const who of ['docente', 'coach', 'formador'] as const) {
       for (const path of ['compliance', 'coverage', 'compliance.csv']) {

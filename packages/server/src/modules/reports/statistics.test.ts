@@ -91,16 +91,21 @@ describe.each(testTargets())('read-model statistics on $engine', (target) => {
     await addReportFixture(db, '06');
     const keys = await keysOf(db);
     const settings = async (q: Kysely<DB>) => {
-      const { rows } = await sql<{ jit: string; workers: string }>`
+      const { rows } = await sql<{ jit: string; workers: string; pid: number }>`
         SELECT current_setting('jit') AS jit,
-               current_setting('max_parallel_workers_per_gather') AS workers`.execute(q);
+               current_setting('max_parallel_workers_per_gather') AS workers,
+               pg_backend_pid() AS pid`.execute(q);
       return rows[0];
     };
-    const outside = await settings(db);
-    await db.transaction().execute(async (tx) => {
-      await refreshReadModels(tx, keys);
-      expect(await settings(tx)).toEqual({ jit: 'off', workers: '0' });
+    // One connection throughout: the one that ran the refresh must get its settings back.
+    await db.connection().execute(async (conn) => {
+      const outside = await settings(conn);
+      expect(outside).not.toMatchObject({ jit: 'off', workers: '0' });
+      await conn.transaction().execute(async (tx) => {
+        await refreshReadModels(tx, keys);
+        expect(await settings(tx)).toEqual({ ...outside, jit: 'off', workers: '0' });
+      });
+      expect(await settings(conn)).toEqual(outside);
     });
-    expect(await settings(db)).toEqual(outside);
   });
 });
