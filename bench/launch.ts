@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const bin = path.join(root, 'packages/server/bin/acompana.mjs');
+const bin = path.join(root, 'packages/server/bin/acompana.mjs');
 
 /** `node`'s arguments before the bin's own: the shebang's flags, then the bin. */
 export function serverNodeArgs(): string[] {

@@ -1,8 +1,8 @@
 #!/usr/bin/env -S node --v8-pool-size=1
 // Launch flags (docs/ARCHITECTURE.md, "Launch flags"), repeated by `npm start` and the benches:
-// one V8 worker thread. With two or more, compiling PGlite's WebAssembly at start leaves its
-// memory in the glibc arenas of each worker that ran a piece of it: 20-40 MB more resident for
-// the life of an embedded server (bench:reports on PGlite: peak 285-318 MB, with one 264-282).
+// one V8 worker thread. With two or more, each fills a glibc arena of its own while PGlite comes
+// up and keeps it: 20-40 MB more resident for the life of an embedded server (bench:reports on
+// PGlite: peak 285-318 MB, with one 264-282).
 // The `acompana` command. Its TypeScript sources are bundled into one plain module at every
 // start (esbuild, well under a second), so there is no build to go stale and no TypeScript
 // loader in the running server: a server run through tsx kept its loader thread and every
