@@ -29,12 +29,13 @@ export interface RunningServer {
 export async function startServer(config: Config, options: StartOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const database = await openDatabase(config);
-  // On PGlite the database's memory is this process's too (~140 MB of WebAssembly memory): the
-  // JS heap grows by 35% per major GC instead of V8's default (up to 4x when GC is cheap),
-  // so garbage of a burst of reports does not wait in a heap twice the live size. Cost and
-  // gain are measured in docs/SCALE.md (bench:reports on PGlite: peak RSS 331-352 to 272-287
-  // MB, about 25% more server CPU per report). A V8 flag read at every heap-limit update.
-  if (database.engine === 'pglite') v8.setFlagsFromString('--heap-growing-percent=35');
+  // The JS heap grows by 35% per major GC instead of V8's default (up to 4x when GC is cheap),
+  // so the garbage of a burst of requests does not wait in a heap twice the live size. Measured
+  // (docs/SCALE.md, docs/SYNC.md): PGlite's bench:reports peak 331-352 -> 272-287 MB; on
+  // PostgreSQL bench:sync's online/field/mixed peaks 283/348/487 -> 168-179/233-287/272-302 MB
+  // and bench:reports' 175-193 -> 166-167 MB, throughput and p95 within the run-to-run spread.
+  // A V8 flag read at every heap-limit update.
+  v8.setFlagsFromString('--heap-growing-percent=35');
   let closeRead: () => Promise<void> = () => Promise.resolve();
   try {
     const { applied } = await migrate(database);
