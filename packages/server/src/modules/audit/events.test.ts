@@ -1,13 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@acompana/core';
-import { sql } from 'kysely';
+import { type KyselyPlugin, type RootOperationNode, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { testTargets } from '../../test/databases.ts';
-import { audit } from './events.ts';
+import { AUDIT_BATCH_ROWS, audit } from './events.ts';
 
 // Events audited at the same moment outside a transaction share one INSERT: every caller
 // returns once its own row is stored, and a row the database refuses fails only its caller.
+
+/** Counts the INSERTs into audit_event and holds the first one's result until `release`. */
+class HeldInserts implements KyselyPlugin {
+  inserts = 0;
+  release: () => void = () => undefined;
+  #gate = new Promise<void>((resolve) => {
+    this.release = resolve;
+  });
+  transformQuery(args: { node: RootOperationNode }): RootOperationNode {
+    if (args.node.kind === 'InsertQueryNode') this.inserts++;
+    return args.node;
+  }
+  async transformResult<R>(args: { result: R }): Promise<R> {
+    if (this.inserts === 1) await this.#gate;
+    return args.result;
+  }
+}
+
+const turn = () => new Promise((r) => setImmediate(r));
 
 const actor = (personId: string): Actor => ({ personId, grants: [] }) as unknown as Actor;
 
@@ -36,6 +55,47 @@ describe.each(testTargets())('audit events on $engine', (target) => {
       ),
     );
     expect(await stored(action)).toBe(25);
+  });
+
+  it('events arriving while an INSERT is in flight wait for it and go together in the next', async () => {
+    const action = `test.inflight.${randomUUID()}`;
+    const { rows } = await sql<{ id: string }>`SELECT id FROM person LIMIT 1`.execute(database.db);
+    const reader = actor(rows[0]?.id ?? '');
+    const held = new HeldInserts();
+    const db = database.db.withPlugin(held);
+    const event = (i: number) =>
+      audit(db, reader, { action, resourceKind: 'test', resourceId: String(i) });
+    const calls = [event(0)];
+    await turn();
+    await turn();
+    expect(held.inserts).toBe(1);
+    // Ten requests, each in its own turn of the event loop, while the first INSERT is held.
+    for (let i = 1; i <= 10; i++) {
+      calls.push(event(i));
+      await turn();
+    }
+    expect(held.inserts).toBe(1);
+    held.release();
+    await Promise.all(calls);
+    expect(held.inserts).toBe(2);
+    expect(await stored(action)).toBe(11);
+  });
+
+  it(`a burst larger than ${AUDIT_BATCH_ROWS} rows is written in INSERTs of at most that many`, async () => {
+    const action = `test.large.${randomUUID()}`;
+    const { rows } = await sql<{ id: string }>`SELECT id FROM person LIMIT 1`.execute(database.db);
+    const reader = actor(rows[0]?.id ?? '');
+    const held = new HeldInserts();
+    held.release();
+    const db = database.db.withPlugin(held);
+    const n = AUDIT_BATCH_ROWS * 2 + 7;
+    await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        audit(db, reader, { action, resourceKind: 'test', resourceId: String(i) }),
+      ),
+    );
+    expect(held.inserts).toBe(3);
+    expect(await stored(action)).toBe(n);
   });
 
   it('fails only the caller whose row is refused; the others are stored', async () => {

@@ -54,25 +54,39 @@ export async function audit(db: Kysely<DB>, actor: Actor, entry: AuditEntry): Pr
 
 const batches = new WeakMap<Kysely<DB>, AuditBatch>();
 
+/** Rows per INSERT at most (7 parameters each: far below PostgreSQL's 65,535). */
+export const AUDIT_BATCH_ROWS = 500;
+
+/**
+ * One INSERT in flight per database at a time: the events that arrive meanwhile wait for it and
+ * go together in the next. On this project's machine every statement's round trip costs more
+ * CPU than its rows (docs/SCALE.md), so under load the events of a dozen requests cost one
+ * statement; alone, an event waits only for the end of the event loop's turn.
+ */
 class AuditBatch {
   #pending: { row: AuditRow; done: () => void; fail: (e: unknown) => void }[] = [];
   #scheduled = false;
+  #writing = false;
   constructor(private readonly db: Kysely<DB>) {}
 
   add(row: AuditRow): Promise<void> {
     return new Promise((done, fail) => {
       this.#pending.push({ row, done, fail });
-      if (this.#scheduled) return;
-      this.#scheduled = true;
-      // The requests already parsed in this turn of the event loop join the same INSERT.
-      setImmediate(() => void this.#flush());
+      this.#schedule();
     });
   }
 
+  #schedule(): void {
+    if (this.#scheduled || this.#writing || this.#pending.length === 0) return;
+    this.#scheduled = true;
+    // The requests already parsed in this turn of the event loop join the same INSERT.
+    setImmediate(() => void this.#flush());
+  }
+
   async #flush(): Promise<void> {
-    const batch = this.#pending;
-    this.#pending = [];
+    const batch = this.#pending.splice(0, AUDIT_BATCH_ROWS);
     this.#scheduled = false;
+    this.#writing = true;
     try {
       await this.db
         .insertInto('audit_event')
@@ -87,6 +101,9 @@ class AuditBatch {
           .values(b.row)
           .execute()
           .then(() => b.done(), b.fail);
+    } finally {
+      this.#writing = false;
+      this.#schedule();
     }
   }
 }
