@@ -7,6 +7,15 @@ describe('nulPath', () => {
     expect(nulPath({ a: ['ok', { b: 'x\u0000' }] })).toBe('a.1.b');
     expect(nulPath({ 'k\u0000': 1 })).toBe('k\u0000');
     expect(nulPath('\u0000')).toBe('');
+    expect(nulPath({ a: { 'k\u0000': 1 } })).toBe('a.k\u0000');
+    expect(
+      nulPath([
+        ['a', 'b'],
+        ['c', ['d', 'e\u0000']],
+      ]),
+    ).toBe('1.1.1');
+    expect(nulPath({ a: 'ok', b: ['x', { c: 'y', d: '\u0000', e: '\u0000' }] })).toBe('b.1.d');
+    expect(nulPath(Object.create({ inherited: '\u0000' }))).toBeNull();
     expect(nulPath({ a: 'u0000 \\u0000', n: 0, z: null, t: true })).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import type { Change, EntityKind, Mutation, MutationResult } from '@acompana/core';
-import { canonical } from './merge.ts';
+import { sameJson } from './merge.ts';
 import { KINDS, normalizeDateTimes } from './registry.ts';
 import { keyOf } from './store.ts';
 
@@ -45,7 +45,5 @@ export function isEcho(own: OwnWrite | undefined, change: Change): boolean {
   const spec = KINDS[change.kind as EntityKind];
   if (!spec) return false;
   const sent = normalizeDateTimes(spec, own.payload);
-  return spec.fields.every(
-    (f) => canonical(sent[f] ?? null) === canonical(change.data?.[f] ?? null),
-  );
+  return spec.fields.every((f) => sameJson(sent[f] ?? null, change.data?.[f] ?? null));
 }

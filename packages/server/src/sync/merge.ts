@@ -60,19 +60,55 @@ export interface Revision {
   flaggedFor: string;
 }
 
-/** JSON with sorted keys, so equal values compare equal whatever the key order. */
+/** JSON with sorted keys, so equal values compare equal whatever the key order (content hashes,
+ *  claims.ts: its output must never change). Built by concatenation, without arrays per level. */
 export function canonical(value: unknown): string {
   if (value === undefined) return 'null';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
+    return `${out}]`;
+  }
   const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
-    .join(',')}}`;
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    out += `${i ? ',' : ''}${JSON.stringify(k)}:${canonical(obj[k])}`;
+  }
+  return `${out}}`;
 }
 
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+/** What `canonical` renders as null: JSON has no undefined, NaN or Infinity. */
+const rendersNull = (v: unknown) =>
+  v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v));
+
+/**
+ * Whether two values have the same `canonical` form, without building it: every field of every
+ * write is compared (merge, echo.ts), and the strings were most of a push's garbage.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
+    return rendersNull(a) && rendersNull(b);
+  }
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k)) continue;
+    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (Object.hasOwn(y, k)) n--;
+  return n === 0;
+}
 
 export interface MergeResult {
   record: StoredRecord;
@@ -132,8 +168,8 @@ export function mergeUpsert(
     const meantToReplace = base && field in base ? base[field] : undefined;
     const lost =
       byOther &&
-      !same(current, next) &&
-      (meantToReplace === undefined || !same(current, meantToReplace));
+      !sameJson(current, next) &&
+      (meantToReplace === undefined || !sameJson(current, meantToReplace));
     if (lost && last) {
       revisions.push({
         kind: existing.kind,
