@@ -10,8 +10,11 @@ import { LIMA_TODAY } from '../db/time.ts';
  *  readable scope names, ordered by role. A teacher's post this school year counts as the role
  *  docente at that school (as for the policy's `manages`, accounts/target.ts): a teacher from
  *  the rosters who activates an account has a role without anyone writing one for them. */
-export function roleRowsQuery(db: Kysely<DB>, personId: string | RawBuilder<string>) {
-  const year = currentSchoolYear();
+export function roleRowsQuery(
+  db: Kysely<DB>,
+  personId: string | RawBuilder<string>,
+  year = currentSchoolYear(),
+) {
   const assigned = db
     .selectFrom('role_assignment as ra')
     .leftJoin('region', (j) =>

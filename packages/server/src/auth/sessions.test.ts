@@ -77,4 +77,31 @@ describe.each(testTargets())('session idle limit on $engine', (target) => {
     expect(answers[12]?.body.error.code).toBe('UNAUTHENTICATED');
     expect(answers[13]?.body.error.code).toBe('SESSION_EXPIRED');
   });
+
+  it('a role given after a session was first looked up counts at its next request', async () => {
+    // The session statement is built once and kept (sessions.ts): its answer never is.
+    const cookie = await client.login('10000001');
+    const before = await client.getJson('/api/v1/me', cookie);
+    expect(before.status).toBe(200);
+    const personId = before.body.person.id as string;
+    const { rows } = await sql<{ id: string }>`SELECT id FROM ugel ORDER BY code LIMIT 1`.execute(
+      database.db,
+    );
+    const ugelId = rows[0]?.id as string;
+    const given = await sql<{ id: string }>`
+      INSERT INTO role_assignment (person_id, role, scope_level, scope_id, valid_from)
+      VALUES (${personId}, 'especialista', 'ugel', ${ugelId}, current_date - 1) RETURNING id`.execute(
+      database.db,
+    );
+    try {
+      const after = await client.getJson('/api/v1/me', cookie);
+      const roleKeys = (body: { roles: { role: string; scope: { id: string | null } }[] }) =>
+        body.roles.map((r) => `${r.role}:${r.scope.id}`);
+      expect(roleKeys(after.body)).toEqual(
+        [...roleKeys(before.body), `especialista:${ugelId}`].sort(),
+      );
+    } finally {
+      await sql`DELETE FROM role_assignment WHERE id = ${given.rows[0]?.id}`.execute(database.db);
+    }
+  });
 });

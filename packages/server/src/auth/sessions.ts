@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { RoleView } from '@acompana/core';
+import { currentSchoolYear, type RoleView } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { PREPARE_SQL } from '../db/database.ts';
@@ -69,6 +69,24 @@ export type SessionLookup =
   | { state: 'expired' }
   | { state: 'missing' };
 
+/** The roles sub-select of the session statement, built once per database and school year:
+ *  every request runs that statement, and building the query was ~3 % of a request's CPU
+ *  (a profile of bench:reports). A builder is immutable; only its SQL is taken here. */
+const rolesOf = new WeakMap<
+  Kysely<DB>,
+  { year: number; query: ReturnType<typeof roleRowsQuery> }
+>();
+
+function sessionRoles(db: Kysely<DB>) {
+  const year = currentSchoolYear();
+  let kept = rolesOf.get(db);
+  if (kept?.year !== year) {
+    kept = { year, query: roleRowsQuery(db, sql.ref<string>('s.person_id'), year) };
+    rolesOf.set(db, kept);
+  }
+  return kept.query;
+}
+
 /**
  * The sessions of several cookies' tokens and their people's roles, in ONE statement (every
  * request pays for it, docs/SYNC.md "Benchmark"): each row is read, refreshed when
@@ -83,7 +101,7 @@ async function resolveSessions(
   const now = new Date();
   const idleCutoff = new Date(now.getTime() - config.sessionIdleMinutes * 60_000);
   const touchCutoff = new Date(now.getTime() - touchEveryMs(config));
-  const roles = roleRowsQuery(db, sql.ref<string>('s.person_id'));
+  const roles = sessionRoles(db);
   // The tokens as a sub-select, not a parameter array: a custom plan would count the array's
   // elements and a generic one cannot, so PostgreSQL kept planning this statement at every
   // request (1-2 ms, more than running it). Both now estimate alike and the generic plan,
