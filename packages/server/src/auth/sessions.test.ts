@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
+import { LIMA_TODAY } from '../db/time.ts';
 import { testTargets } from '../test/databases.ts';
 import { TestClient, testConfig } from '../test/http.ts';
 import { hashToken, touchEveryMs } from './sessions.ts';
@@ -90,7 +91,7 @@ describe.each(testTargets())('session idle limit on $engine', (target) => {
     const ugelId = rows[0]?.id as string;
     const given = await sql<{ id: string }>`
       INSERT INTO role_assignment (person_id, role, scope_level, scope_id, valid_from)
-      VALUES (${personId}, 'especialista', 'ugel', ${ugelId}, current_date - 1) RETURNING id`.execute(
+      VALUES (${personId}, 'especialista', 'ugel', ${ugelId}, ${LIMA_TODAY} - 1) RETURNING id`.execute(
       database.db,
     );
     try {
