@@ -11,9 +11,9 @@ describe('nulPath', () => {
     expect(
       nulPath([
         ['a', 'b'],
-        ['c', ['d', 'e\u0000']],
+        ['c', 'x', ['d', 'e\u0000']],
       ]),
-    ).toBe('1.1.1');
+    ).toBe('1.2.1');
     expect(nulPath({ a: 'ok', b: ['x', { c: 'y', d: '\u0000', e: '\u0000' }] })).toBe('b.1.d');
     expect(nulPath(Object.create({ inherited: '\u0000' }))).toBeNull();
     expect(nulPath({ a: 'u0000 \\u0000', n: 0, z: null, t: true })).toBeNull();

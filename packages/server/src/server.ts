@@ -31,10 +31,10 @@ export async function startServer(config: Config, options: StartOptions): Promis
   const database = await openDatabase(config);
   // The JS heap grows by 35% per major GC instead of V8's default (up to 4x when GC is cheap),
   // so the garbage of a burst of requests does not wait in a heap twice the live size. Measured
-  // (docs/SCALE.md, docs/SYNC.md): PGlite's bench:reports peak 331-352 -> 272-287 MB; on
-  // PostgreSQL bench:sync's online/field/mixed peaks 283/348/487 -> 168-179/233-287/272-302 MB
-  // and bench:reports' 175-193 -> 166-167 MB, throughput and p95 within the run-to-run spread.
-  // A V8 flag read at every heap-limit update.
+  // (docs/SCALE.md, docs/SYNC.md): PGlite's bench:reports peak 331-352 -> 272-287 MB for ~25%
+  // more server CPU per report; on PostgreSQL bench:sync's online/field/mixed peaks
+  // 283/348/487 -> 168-179/233-287/272-302 MB and bench:reports' 175-193 -> 166-167 MB,
+  // throughput and p95 within the run-to-run spread. A V8 flag read at every heap-limit update.
   v8.setFlagsFromString('--heap-growing-percent=35');
   let closeRead: () => Promise<void> = () => Promise.resolve();
   try {

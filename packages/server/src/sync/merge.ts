@@ -67,7 +67,11 @@ export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonical(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      // As `map` and `join` rendered it: a hole, or what JSON cannot hold, as nothing.
+      const part = i in value ? (canonical(value[i]) as string | undefined) : undefined;
+      out += (i ? ',' : '') + (part ?? '');
+    }
     return `${out}]`;
   }
   const obj = value as Record<string, unknown>;
@@ -85,8 +89,9 @@ const rendersNull = (v: unknown) =>
   v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v));
 
 /**
- * Whether two values have the same `canonical` form, without building it: every field of every
- * write is compared (merge, echo.ts), and the strings were most of a push's garbage.
+ * Whether two JSON values (what `JSON.parse` gives, with undefined and non-finite numbers as
+ * null) have the same `canonical` form, without building it: every field of every write is
+ * compared (merge, echo.ts), and the strings were most of a push's garbage.
  */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -57,6 +57,11 @@ const batches = new WeakMap<Kysely<DB>, AuditBatch>();
 /** Rows per INSERT at most (7 parameters each: far below PostgreSQL's 65,535). */
 export const AUDIT_BATCH_ROWS = 500;
 
+/** How long an INSERT in flight holds the next one back. Past it the next starts beside it: an
+ *  INSERT can wait on a lock (an actor's person row locked by a caseload write, the foreign
+ *  key's check) and must not hold every audited request of the server with it. Tests change it. */
+export const auditTiming = { holdMs: 100 };
+
 /**
  * One INSERT in flight per database at a time: the events that arrive meanwhile wait for it and
  * go together in the next. On this project's machine every statement's round trip costs more
@@ -66,7 +71,8 @@ export const AUDIT_BATCH_ROWS = 500;
 class AuditBatch {
   #pending: { row: AuditRow; done: () => void; fail: (e: unknown) => void }[] = [];
   #scheduled = false;
-  #writing = false;
+  /** INSERTs in flight for less than `auditTiming.holdMs`. */
+  #holding = 0;
   constructor(private readonly db: Kysely<DB>) {}
 
   add(row: AuditRow): Promise<void> {
@@ -77,7 +83,7 @@ class AuditBatch {
   }
 
   #schedule(): void {
-    if (this.#scheduled || this.#writing || this.#pending.length === 0) return;
+    if (this.#scheduled || this.#holding > 0 || this.#pending.length === 0) return;
     this.#scheduled = true;
     // The requests already parsed in this turn of the event loop join the same INSERT.
     setImmediate(() => void this.#flush());
@@ -86,7 +92,15 @@ class AuditBatch {
   async #flush(): Promise<void> {
     const batch = this.#pending.splice(0, AUDIT_BATCH_ROWS);
     this.#scheduled = false;
-    this.#writing = true;
+    this.#holding++;
+    let held = true;
+    const release = () => {
+      if (!held) return;
+      held = false;
+      this.#holding--;
+      this.#schedule();
+    };
+    const timer = setTimeout(release, auditTiming.holdMs);
     try {
       await this.db
         .insertInto('audit_event')
@@ -95,15 +109,17 @@ class AuditBatch {
       for (const b of batch) b.done();
     } catch {
       // One bad row must not fail the others' requests: each alone, with its own outcome.
-      for (const b of batch)
-        await this.db
-          .insertInto('audit_event')
-          .values(b.row)
-          .execute()
-          .then(() => b.done(), b.fail);
+      for (const b of batch) {
+        try {
+          await this.db.insertInto('audit_event').values(b.row).execute();
+          b.done();
+        } catch (error) {
+          b.fail(error);
+        }
+      }
     } finally {
-      this.#writing = false;
-      this.#schedule();
+      clearTimeout(timer);
+      release();
     }
   }
 }
