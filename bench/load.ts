@@ -26,7 +26,7 @@ import { migrate } from '../packages/server/src/db/migrate.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
 import { adminQuery, databaseUrl } from '../packages/server/src/test/postgres.ts';
 import { serverNodeArgs } from './launch.ts';
-import { addBenchCoaches } from './sync-fixtures.ts';
+import { addBenchCoaches, asInService } from './sync-fixtures.ts';
 
 const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 200);
 const log = (line: string) => process.stderr.write(`[bench:load] ${line}\n`);
@@ -105,6 +105,7 @@ async function main() {
   await migrate(database);
   await seedDemo(database.db);
   const coaches = await addBenchCoaches(database.db, CLIENTS);
+  await asInService(database.db);
   await database.close();
 
   const port = await freePort();

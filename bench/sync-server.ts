@@ -7,16 +7,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import { type Config, loadConfig } from '../packages/server/src/config.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { migrate } from '../packages/server/src/db/migrate.ts';
-import { refreshPending } from '../packages/server/src/modules/reports/maintain.ts';
 import { seedDemo } from '../packages/server/src/seed/demo.ts';
 import { adminQuery, databaseUrl } from '../packages/server/src/test/postgres.ts';
 import { serverNodeArgs } from './launch.ts';
 import {
   addBenchCoaches,
+  asInService,
   type BenchCoach,
   type Instruments,
   publishedInstruments,
@@ -96,12 +95,7 @@ export async function prepareDatabase(coachCount: number): Promise<BenchDatabase
     await seedDemo(database.db);
     const coaches = await addBenchCoaches(database.db, coachCount);
     const instruments = await publishedInstruments(database.db);
-    // Read models caught up, as a database in service has them (the server's refresher would
-    // otherwise recompute every bench coach's teachers inside the first scenario).
-    await refreshPending(database.db);
-    // Statistics as a database in service has them (autovacuum would get there in a minute):
-    // plans made on the demo's row counts read the bench's larger tables sequentially.
-    await sql`ANALYZE`.execute(database.db);
+    await asInService(database.db);
     return {
       engine: pgUrl ? 'postgres' : 'pglite',
       name: pgUrl ? benchDb : '',
