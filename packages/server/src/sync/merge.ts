@@ -1,4 +1,5 @@
 import type { EntityKind, Mutation } from '@acompana/core';
+import { dequal } from 'dequal';
 
 // How one upsert mutation changes a stored record (docs/SYNC.md, "Conflicts"). Pure: push.ts
 // loads the records, runs every mutation of a batch through here in order, then writes once.
@@ -84,36 +85,13 @@ export function canonical(value: unknown): string {
   return `${out}}`;
 }
 
-/** What `canonical` renders as null: JSON has no undefined, NaN or Infinity. */
-const rendersNull = (v: unknown) =>
-  v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v));
-
 /**
- * Whether two JSON values (what `JSON.parse` gives, with undefined and non-finite numbers as
- * null) have the same `canonical` form, without building it: every field of every write is
- * compared (merge, echo.ts), and the strings were most of a push's garbage.
+ * Whether two field values are equal whatever their keys' order, an absent field and null
+ * alike — what comparing their `canonical` renderings said, without building them: every field
+ * of every write is compared (merge, echo.ts), and those strings were most of a push's garbage.
+ * For JSON values, which is all a device sends and jsonb gives back.
  */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) {
-    return rendersNull(a) && rendersNull(b);
-  }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
-    return true;
-  }
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (!Object.hasOwn(x, k)) continue;
-    if (!Object.hasOwn(y, k) || !sameJson(x[k], y[k])) return false;
-    n++;
-  }
-  for (const k in y) if (Object.hasOwn(y, k)) n--;
-  return n === 0;
-}
+export const sameJson = (a: unknown, b: unknown): boolean => dequal(a ?? null, b ?? null);
 
 export interface MergeResult {
   record: StoredRecord;
