@@ -60,6 +60,21 @@ describe('Lima calendar time, whatever the process time zone', () => {
     expect(currentSchoolYear()).toBe(2026);
   });
 
+  it('keeps the date of each instant when one minute is asked for again and again', () => {
+    // limaDateOf remembers the last minute it answered: the next minute, or the same minute
+    // asked after another one, is still the right date.
+    expect(limaDateOf('2026-01-01T04:59:00Z')).toBe('2025-12-31');
+    expect(limaDateOf('2026-01-01T04:59:59.999Z')).toBe('2025-12-31');
+    expect(limaDateOf('2026-01-01T05:00:00Z')).toBe('2026-01-01');
+    expect(limaDateOf('2026-01-01T04:59:30Z')).toBe('2025-12-31');
+    expect(limaDateOf('2026-01-01T05:00:59Z')).toBe('2026-01-01');
+    // Before 1908 Lima kept its local mean time (−5:08:36): its midnight fell within a UTC
+    // minute, so old instants are never answered from the remembered minute.
+    expect(limaDateOf('1900-01-02T05:08:00Z')).toBe('1900-01-01');
+    expect(limaDateOf('1900-01-02T05:08:40Z')).toBe('1900-01-02');
+    expect(limaDateOf('1900-01-02T05:08:00Z')).toBe('1900-01-01');
+  });
+
   it('shows instants in Lima and calendar dates as written', () => {
     vi.setSystemTime(LAST_NIGHT_OF_YEAR);
     const now = new Date().toISOString(); // 2026-01-01T04:30:00.000Z
