@@ -118,6 +118,21 @@ describe('saveRecord', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('marks a field left empty as missing and a format as technical, for the person’s form', async () => {
+    const error = (await saveRecord(db, 'visit', null, {
+      ...visit,
+      teacherId: '',
+      interventionCode: 'ap eib',
+    }).catch((e: unknown) => e)) as LocalValidationError;
+    expect(error).toBeInstanceOf(LocalValidationError);
+    const byPath = new Map(error.fields.map((f) => [f.path, f]));
+    // An empty choice is a choice to make, never "must be a valid identifier (UUID)".
+    expect(byPath.get('teacherId')).toMatchObject({ missing: true, technical: true });
+    // A value the person typed wrong: a format, whose pattern is never shown to them.
+    expect(byPath.get('interventionCode')).toMatchObject({ technical: true });
+    expect(byPath.get('interventionCode')?.missing).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+  });
   it('refuses a record on a visit of another teacher before queueing it (as the server would)', async () => {
     const saved = await saveRecord(db, 'visit', null, visit);
     const commitment = {

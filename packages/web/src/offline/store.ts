@@ -29,15 +29,44 @@ export type RecordChanges<K extends EntityKind> = Partial<EntityRecord<K>>;
 /** A local write that does not pass the record's schema, or names a visit or school it may
  *  not (core's anchoring rules, the ones the server applies); `fields` names the offending
  *  fields and `code` is the server's code for the same refusal. */
+export interface LocalFieldIssue {
+  path: string;
+  message: string;
+  /** The field has no value yet (empty, null or absent): the person has a choice to make. */
+  missing?: boolean;
+  /** The schema's message speaks of a format (an identifier, a pattern), not to a person. */
+  technical?: boolean;
+}
+
 export class LocalValidationError extends Error {
   readonly code: string;
-  readonly fields: { path: string; message: string }[];
-  constructor(fields: { path: string; message: string }[], code = 'VALIDATION_FAILED') {
+  readonly fields: LocalFieldIssue[];
+  constructor(fields: LocalFieldIssue[], code = 'VALIDATION_FAILED') {
     super(fields.map((f) => `${f.path}: ${f.message}`).join('; '));
     this.name = 'LocalValidationError';
     this.fields = fields;
     this.code = code;
   }
+}
+
+/** A schema issue as the person's form shows it: an empty field is a choice still to make,
+ *  and a format (an identifier, a pattern) is never shown as such. */
+function fieldIssue(
+  data: Record<string, unknown>,
+  issue: { path: PropertyKey[]; message: string; code: string },
+): LocalFieldIssue {
+  const value = issue.path.reduce<unknown>(
+    (at, key) =>
+      at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined,
+    data,
+  );
+  const missing = value === undefined || value === null || value === '';
+  return {
+    path: issue.path.join('.'),
+    message: issue.message,
+    ...(missing ? { missing } : {}),
+    ...(issue.code === 'invalid_format' ? { technical: true } : {}),
+  };
 }
 
 /**
@@ -215,12 +244,7 @@ export async function saveRecord<K extends EntityKind>(
     const merged = { ...(existing?.data ?? {}), ...changes };
     const parsed = ENTITIES[kind].schema.safeParse(merged);
     if (!parsed.success) {
-      throw new LocalValidationError(
-        parsed.error.issues.map((issue) => ({
-          path: issue.path.join('.'),
-          message: issue.message,
-        })),
-      );
+      throw new LocalValidationError(parsed.error.issues.map((issue) => fieldIssue(merged, issue)));
     }
     const data = parsed.data as Record<string, unknown>;
     // The rules the server applies in sync, checked before anything is queued.

@@ -31,6 +31,8 @@ export const activityTexts = {
       theme: 'Tema',
       school: 'Institución educativa sede',
       chooseSchool: 'Elige la sede',
+      schoolMissing: 'Elige la institución educativa sede.',
+      themeMissing: 'Escribe el tema de la actividad.',
       place: 'Lugar (opcional)',
       startDate: 'Fecha',
       startDateMulti: 'Fecha de inicio',

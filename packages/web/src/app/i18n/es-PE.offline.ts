@@ -112,6 +112,8 @@ export const offlineTexts = {
     saving: 'Guardando…',
     statusSaved: 'Estado de la visita guardado',
     chooseTeacher: 'Elige un docente',
+    teacherMissing: 'Elige a la o el docente que vas a visitar.',
+    schoolMissing: 'Elige la institución educativa de la visita.',
     noCaseload: 'Aún no se descargó tu grupo de docentes. Conéctate una vez para descargarlo.',
     notFound: 'Esta visita no está en este dispositivo.',
     markDone: 'Marcar como realizada',
@@ -170,5 +172,7 @@ export const offlineTexts = {
   },
   fieldErrors: {
     invalid: 'Revisa el campo «{{field}}»: {{message}}',
+    missing: 'Completa el campo «{{field}}».',
+    format: 'Revisa el campo «{{field}}»: el valor no es válido.',
   },
 };

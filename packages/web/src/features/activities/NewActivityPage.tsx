@@ -45,6 +45,8 @@ export default function NewActivityPage() {
   const [endTime, setEndTime] = useState('17:00');
   const [invitees, setInvitees] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
+  // What the form still needs, shown on its own control before anything is saved.
+  const [missing, setMissing] = useState<{ theme?: boolean; school?: boolean }>({});
   const [saving, setSaving] = useState(false);
 
   if (caseload === undefined) return <Skeleton lines={6} />;
@@ -57,12 +59,19 @@ export default function NewActivityPage() {
   const multiDay = type === 'taller';
   const grouped = type === 'gia' || type === 'ria';
 
+  const venue = schoolId || (schools.length === 1 ? (schools[0]?.id ?? '') : '');
   const endTimeError =
     startTime && endTime && endTime <= startTime ? t('activities.form.endTimeBefore') : undefined;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    const needs = { theme: !theme.trim(), school: !venue };
+    setMissing(needs);
+    if (needs.theme || needs.school) {
+      document.getElementById(needs.theme ? 'activity-theme' : 'activity-school')?.focus();
+      return;
+    }
     if (endTimeError) return;
     setSaving(true);
     try {
@@ -71,7 +80,7 @@ export default function NewActivityPage() {
         interventionCode: intervention,
         type,
         scope: grouped ? scope : null,
-        schoolId: schoolId || (schools.length === 1 ? (schools[0]?.id ?? '') : ''),
+        schoolId: venue,
         place: place.trim() || null,
         startDate,
         endDate: multiDay && endDate ? endDate : startDate,
@@ -135,14 +144,22 @@ export default function NewActivityPage() {
           id="activity-theme"
           label={t('activities.form.theme')}
           value={theme}
-          onChange={(event) => setTheme(event.target.value)}
+          onChange={(event) => {
+            setTheme(event.target.value);
+            setMissing((m) => ({ ...m, theme: false }));
+          }}
+          error={missing.theme ? t('activities.form.themeMissing') : undefined}
           required
         />
         <SelectField
           id="activity-school"
           label={t('activities.form.school')}
-          value={schoolId || (schools.length === 1 ? (schools[0]?.id ?? '') : '')}
-          onChange={(event) => setSchoolId(event.target.value)}
+          value={venue}
+          onChange={(event) => {
+            setSchoolId(event.target.value);
+            setMissing((m) => ({ ...m, school: false }));
+          }}
+          error={missing.school ? t('activities.form.schoolMissing') : undefined}
           required
         >
           <option value="">{t('activities.form.chooseSchool')}</option>

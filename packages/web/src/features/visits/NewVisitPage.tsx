@@ -30,6 +30,9 @@ export default function NewVisitPage() {
   const [kind, setKind] = useState<'regular' | 'diagnostic'>('regular');
   const [goals, setGoals] = useState('');
   const [error, setError] = useState<unknown>(null);
+  // A choice still to make, shown on its own control (the school and intervention follow from
+  // the teacher, so they are never named on their own).
+  const [missing, setMissing] = useState<'teacher' | 'school' | null>(null);
   const [saving, setSaving] = useState(false);
   const toast = useToast();
 
@@ -42,6 +45,12 @@ export default function NewVisitPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
+    const unchosen = !teacher ? 'teacher' : schools.length > 1 && !schoolId ? 'school' : null;
+    setMissing(unchosen);
+    if (unchosen) {
+      document.getElementById(unchosen === 'teacher' ? 'visit-teacher' : 'visit-school')?.focus();
+      return;
+    }
     setSaving(true);
     try {
       const visit = await save('visit', null, {
@@ -83,7 +92,11 @@ export default function NewVisitPage() {
           id="visit-teacher"
           label={t('visits.teacher')}
           value={teacherId}
-          onChange={(event) => setTeacherId(event.target.value)}
+          onChange={(event) => {
+            setTeacherId(event.target.value);
+            setMissing(null);
+          }}
+          error={missing === 'teacher' ? t('visits.teacherMissing') : undefined}
           required
         >
           <option value="">{t('visits.chooseTeacher')}</option>
@@ -98,7 +111,12 @@ export default function NewVisitPage() {
             id="visit-school"
             label={t('visits.school')}
             value={schoolId}
-            onChange={(event) => setSchoolId(event.target.value)}
+            onChange={(event) => {
+              setSchoolId(event.target.value);
+              setMissing(null);
+            }}
+            error={missing === 'school' ? t('visits.schoolMissing') : undefined}
+            required
           >
             <option value="" />
             {schools.map((item) => (

@@ -27,9 +27,12 @@ export function SaveError({ error }: { error: unknown }) {
   if (!error) return null;
   const lines =
     error instanceof LocalValidationError
-      ? error.fields.map((field) =>
-          t('fieldErrors.invalid', { field: entityFieldLabel(field.path), message: field.message }),
-        )
+      ? error.fields.map((field) => {
+          const label = entityFieldLabel(field.path);
+          if (field.missing) return t('fieldErrors.missing', { field: label });
+          if (field.technical) return t('fieldErrors.format', { field: label });
+          return t('fieldErrors.invalid', { field: label, message: field.message });
+        })
       : // A rule of core refused the save (e.g. a visit done in the future): its own sentence.
         isAppError(error)
         ? [error.message]
