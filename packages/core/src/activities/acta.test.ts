@@ -39,10 +39,13 @@ describe('actaModelOf', () => {
         ],
       ]),
       desempenoNames: new Map([['D1', 'Involucra activamente a los estudiantes']]),
+      interventionName: 'Soporte Pedagógico Intercultural',
       // 00:30 UTC on the 21st is still the 20th in Lima (UTC−5).
       generatedAt: new Date('2026-05-21T00:30:00Z'),
     });
     expect(m.title).toBe('Taller de actualización: Planificación curricular');
+    // The intervention by the catalogue's name, as the ficha of a visit prints it.
+    expect(m.intervention).toBe('Soporte Pedagógico Intercultural');
     expect(m.dates).toEqual(['2026-05-18', '2026-05-19']);
     expect(m.time).toBe('08:30–13:00');
     // A code the rubric does not name prints as is.

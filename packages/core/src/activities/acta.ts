@@ -63,6 +63,8 @@ export interface ActaSource {
   desempenoNames: ReadonlyMap<string, string>;
   /** The name of the intervention's own type, when the activity has one (built-ins: labels). */
   typeName?: string | null;
+  /** The intervention's name from the catalogue (the code prints only if it is unknown). */
+  interventionName?: string | null;
   generatedAt: Date;
 }
 
@@ -73,7 +75,7 @@ export function actaModelOf(s: ActaSource): ActaModel {
   return {
     title: `${type}: ${a.theme}`,
     type,
-    intervention: a.interventionCode,
+    intervention: s.interventionName || a.interventionCode,
     school: s.school,
     place: a.place,
     dates,

@@ -23,6 +23,14 @@ export const personSummarySchema = z.object({
 });
 export type PersonSummary = z.infer<typeof personSummarySchema>;
 
+/** A person's whole name, «Given Paternal Maternal», as documents print it (an acta, a ficha)
+ *  and the server names people in them; `displayName` is the shorter form of greetings. */
+export function fullName(
+  p: Pick<PersonSummary, 'givenNames' | 'paternalSurname' | 'maternalSurname'>,
+): string {
+  return `${p.givenNames} ${p.paternalSurname}${p.maternalSurname ? ` ${p.maternalSurname}` : ''}`;
+}
+
 export const roleViewSchema = z.object({
   role: z.enum(ROLES),
   scope: z.object({

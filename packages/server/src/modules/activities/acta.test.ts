@@ -83,6 +83,12 @@ describe.each(testTargets())('acta of an activity on $engine', (target) => {
     expect(text).toContain(a.agreement);
     expect(text).toContain(desempeno.name.slice(0, 30));
     expect(text).toContain('Preguntas que hacen pensar');
+    // The intervention by its catalogue name, never its code.
+    const { rows: named2 } = await sql<{ code: string; name: string }>`
+      SELECT i.code, i.name FROM intervention i JOIN activity a ON a.intervention_code = i.code
+       WHERE a.id = ${a.id}`.execute(h.db);
+    expect(text).toContain(`Intervención: ${named2[0]?.name}`);
+    expect(text).not.toContain(`Intervención: ${named2[0]?.code} `);
     expect(text).toMatch(/Generada el \d{1,2} de \S+ de \d{4} a las .+, hora de Lima/);
     // Audited like the other formative reads, naming the invitees whose marks it shows.
     const audit = await sql<{ subject_ids: string[] }>`

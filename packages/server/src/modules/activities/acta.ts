@@ -28,6 +28,7 @@ interface Row {
   school: string;
   place: Place;
   type_name: string | null;
+  intervention_name: string | null;
   people: { id: string; name: string }[];
   attendance: { teacherId: string; days: AttendanceDay[] }[];
 }
@@ -40,6 +41,7 @@ export async function activityActa(
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
   const { rows } = await sql<Row>`
     SELECT a.organiser_ids, a.invitee_ids, s.name AS school, t.name AS type_name,
+           (SELECT i.name FROM intervention i WHERE i.code = a.intervention_code) AS intervention_name,
            jsonb_build_object('schoolId', s.id, 'networkId', s.network_id, 'ugelId', s.ugel_id,
              'regionId', s.region_id) AS place,
            jsonb_build_object('type', a.type, 'theme', a.theme,
@@ -79,6 +81,7 @@ export async function activityActa(
     attendance: new Map(row.attendance.map((r) => [r.teacherId, r.days])),
     desempenoNames: await desempenoNames(db),
     typeName: row.type_name,
+    interventionName: row.intervention_name,
     generatedAt: now,
   });
   const doc = new jsPDF({ ...ACTA_PAGE, compress: true });

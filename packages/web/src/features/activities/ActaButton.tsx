@@ -1,11 +1,16 @@
-import { type ActivityAttendanceRecord, type ActivityRecord, actaModelOf } from '@acompana/core';
+import {
+  type ActivityAttendanceRecord,
+  type ActivityRecord,
+  actaModelOf,
+  fullName,
+} from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session/SessionContext.tsx';
 import type { LocalRecord } from '../../offline/db.ts';
-import { useReference } from '../../offline/hooks.ts';
+import { useMeta, useReference } from '../../offline/hooks.ts';
 import { useOffline } from '../../offline/OfflineProvider.tsx';
-import type { CaseloadTeacher } from '../../offline/reference.ts';
+import { type CachedLadder, type CaseloadTeacher, LADDERS_KEY } from '../../offline/reference.ts';
 import { Button, ButtonLink } from '../../ui/Button.tsx';
 import { IconDownload } from '../../ui/icons.ts';
 import { useRubricDesempenos } from '../instruments/useRubricDesempenos.ts';
@@ -34,6 +39,7 @@ export function ActaButton({
   // The server has it once a sync confirmed it (version > 0); it answers organisers only.
   const serverCopy = organiser && online && activity.version > 0;
   const reference = useReference('teacher');
+  const interventions = useMeta<CachedLadder[]>(LADDERS_KEY);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   const rubric = useRubricDesempenos();
@@ -51,13 +57,15 @@ export function ActaButton({
         actaModelOf({
           activity: a,
           school: school ?? '',
-          // The device knows its own user's name, not a co-organiser's.
-          organisers: a.organiserIds.includes(me.person.id) ? [me.person.displayName] : [],
+          // The device knows its own user's name, not a co-organiser's; whole, as the server
+          // prints it.
+          organisers: a.organiserIds.includes(me.person.id) ? [fullName(me.person)] : [],
           names,
           attendance: new Map(attendance.map((r) => [r.data.teacherId, r.data.days])),
           desempenoNames: new Map((rubric ?? []).map((d) => [d.code, d.name])),
           // A built-in type's label is core's; an own type's, its stored name.
           typeName: typeLabel(a),
+          interventionName: interventions?.find((i) => i.code === a.interventionCode)?.name,
           generatedAt: new Date(),
         }),
       );

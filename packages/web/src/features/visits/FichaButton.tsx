@@ -1,4 +1,4 @@
-import type { CommitmentRecord, VisitRecord } from '@acompana/core';
+import { type CommitmentRecord, fullName, type VisitRecord } from '@acompana/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/session/SessionContext.tsx';
@@ -38,9 +38,9 @@ export function FichaButton({ id, visit }: { id: string; visit: VisitRecord }) {
       const model = fichaModel(t, {
         visit,
         names: {
-          teacher: entry?.displayName ?? (isCoach ? '' : me.person.displayName),
+          teacher: entry?.displayName ?? (isCoach ? '' : fullName(me.person)),
           school: entry?.schools?.find((s) => s.id === visit.schoolId)?.name ?? '',
-          coach: isCoach ? me.person.displayName : '',
+          coach: isCoach ? fullName(me.person) : '',
           intervention: interventions?.find((i) => i.code === visit.interventionCode)?.name ?? '',
         },
         responses: responses.map((r) => ({
