@@ -189,7 +189,10 @@ describe('trabajo de campo sin conexión', () => {
     await expect
       .poll(() => page.getByText('sin enviar', { exact: true }).count(), { timeout: 15_000 })
       .toBeGreaterThanOrEqual(3);
-    await page.getByText(/Sin conexión/).waitFor();
+    // The top bar says what waits on the phone while offline, not only that it is offline.
+    await page
+      .getByRole('button', { name: /^Sincronización, sin conexión: \d+ sin enviar$/ })
+      .waitFor();
     // Coalescing (issue 13.1): four saves of three records wait as one entry per record.
     const outbox = (await readStore<StoredOutboxEntry>(page, personId, 'outbox')).filter(
       (e) => e.entityId === visitId || e.payload?.visitId === visitId,

@@ -63,6 +63,7 @@ export const shellTexts = {
   },
   syncChip: {
     label: 'Sincronización',
+    labelOffline: 'Sincronización, sin conexión',
     offline: 'Sin conexión',
     syncing: 'Sincronizando…',
     unsent_one: '{{count}} sin enviar',

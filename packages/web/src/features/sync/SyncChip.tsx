@@ -67,7 +67,9 @@ export default function SyncChip({ personId }: { personId: string }) {
     synced: Boolean(lastSyncAt),
   });
   const chipText: Record<ChipKind, string> = {
-    offline: t('syncChip.offline'),
+    // Offline is when the count matters most: what waits on this phone, beside the offline
+    // icon (both words would not fit the top bar at 320 px; the accessible name has them).
+    offline: pending > 0 ? t('syncChip.unsent', { count: pending }) : t('syncChip.offline'),
     syncing: t('syncChip.syncing'),
     needsLogin: t('syncChip.failed'),
     rejected: t('syncChip.rejected', { count: rejected }),
@@ -82,7 +84,9 @@ export default function SyncChip({ personId }: { personId: string }) {
       <Chip
         tone={chip.tone}
         icon={ICONS[chip.kind]}
-        label={t('syncChip.label')}
+        label={
+          chip.kind === 'offline' && pending > 0 ? t('syncChip.labelOffline') : t('syncChip.label')
+        }
         text={chipText[chip.kind]}
         expanded={open}
         onClick={() => setOpen(true)}
