@@ -69,6 +69,7 @@ describe('pantallas de campo sin conexión', () => {
     const me = (await api(request, '/api/v1/me')).person.id as string;
     const teacher = (await api(request, '/api/v1/teachers?limit=1')).items[0];
     const school = teacher.schools[0].id as string;
+    const visits = (await api(request, `/api/v1/teachers/${teacher.id}/visits`)).visits.length;
     await controlled(page);
     await waitForFirstSync(page);
     await screensStored(page, me);
@@ -81,6 +82,11 @@ describe('pantallas de campo sin conexión', () => {
     await page.getByRole('link', { name: teacher.displayName, exact: true }).first().waitFor();
     await openOffline(page, 'una docente', `/docentes/${teacher.id}`, true);
     await page.getByRole('heading', { level: 1, name: teacher.displayName }).waitFor();
+    // Her visits from the device, said so, rather than a section that silently disappears.
+    await page.getByText('Sin conexión: las visitas guardadas en este dispositivo.').waitFor();
+    expect(
+      await page.locator('section[aria-labelledby="visitas-docente"] a[href^="/visitas/"]').count(),
+    ).toBe(visits);
     await openOffline(page, 'instituciones', '/instituciones', true);
     await openOffline(page, 'una institución', `/instituciones/${school}`, true);
     await openOffline(page, 'catálogo', '/catalogo', true);

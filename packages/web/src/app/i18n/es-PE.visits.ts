@@ -6,6 +6,8 @@ export const visitTexts = {
     statusOnly:
       'Ves solo la fecha y el estado de cada visita: su contenido es formativo y solo lo ven la o el docente y su acompañante.',
     empty: 'Aún no hay visitas registradas.',
+    onDevice: 'Sin conexión: las visitas guardadas en este dispositivo.',
+    emptyOnDevice: 'Aún no hay visitas de esta o este docente en este dispositivo.',
   },
   space: {
     title: 'Mi acompañamiento',
@@ -24,6 +26,7 @@ export const visitTexts = {
   cycle: {
     before: 'Antes de la sesión',
     beforeHint: 'Propósitos de la sesión y lo que se registrará, acordados con la o el docente.',
+    beforeHintTeacher: 'Los propósitos de tu sesión que acordaste con tu acompañante.',
     focus: 'Desempeños en foco',
     codesHint:
       'Aún no está la rúbrica en este dispositivo: escribe los códigos separados por comas (por ejemplo: respeto, razonamiento).',
@@ -40,6 +43,7 @@ export const visitTexts = {
     during: 'Durante la sesión',
     duringHint:
       'Registra niveles con evidencia, la lista de cotejo y notas de campo con hora. Anota también las buenas prácticas.',
+    duringHintTeacher: 'Lo que tu acompañante registró al observar tu sesión.',
     start: 'Iniciar observación',
     startedAt: 'Observación iniciada: {{time}}',
     noInstruments:
@@ -54,6 +58,7 @@ export const visitTexts = {
     notesCount_other: '{{count}} notas de campo',
     dialogue: 'Diálogo reflexivo',
     dialogueHint: 'Guía el diálogo por sus momentos; parte de la evidencia recogida.',
+    dialogueHintTeacher: 'Lo que conversaron en el diálogo reflexivo, momento por momento.',
     momentHints: {
       apertura: 'Clima de confianza; cómo se sintió la o el docente y qué quería lograr.',
       reflexion:

@@ -14,7 +14,7 @@ import { IconSchool, IconUserCheck } from '../../ui/icons.ts';
 import { List, ListItem } from '../../ui/ListItem.tsx';
 import { useVocabulary } from '../../ui/vocabulary.ts';
 import { DataAsOf } from '../sync/DataAsOf.tsx';
-import { TeacherVisitsSection } from '../visits/TeacherVisits.tsx';
+import { DeviceTeacherVisitsSection, TeacherVisitsSection } from '../visits/TeacherVisits.tsx';
 import { useInterventionName } from './options.ts';
 
 // A teacher: identity, posts by school year (including acting as director), who coaches them
@@ -77,8 +77,12 @@ function TeacherBody({ teacher, offline }: { teacher: TeacherDetail; offline: bo
         )}
       </section>
 
-      {/* The visits list reads the server; offline, the visits are on the "Visitas" screen. */}
-      {offline ? null : <TeacherVisitsSection teacherId={teacher.id} />}
+      {/* The visits list reads the server; offline, the device's own copy of them. */}
+      {offline ? (
+        <DeviceTeacherVisitsSection teacherId={teacher.id} />
+      ) : (
+        <TeacherVisitsSection teacherId={teacher.id} />
+      )}
 
       <section className="section" aria-labelledby="cambios">
         <h2 id="cambios">{t('teacher.changes')}</h2>

@@ -82,7 +82,7 @@ export function BeforeSection({
   return (
     <section className="section" aria-labelledby="antes">
       <h2 id="antes">{t('cycle.before')}</h2>
-      <p className="field__hint">{t('cycle.beforeHint')}</p>
+      <p className="field__hint">{t(asCoach ? 'cycle.beforeHint' : 'cycle.beforeHintTeacher')}</p>
       {asCoach && visit.status !== 'cancelled' ? (
         <Agreement id={id} visit={visit} />
       ) : (

@@ -110,7 +110,9 @@ export function DialogueSection({
   return (
     <section className="section" aria-labelledby="dialogo">
       <h2 id="dialogo">{t('cycle.dialogue')}</h2>
-      <p className="field__hint">{t('cycle.dialogueHint')}</p>
+      <p className="field__hint">
+        {t(asCoach ? 'cycle.dialogueHint' : 'cycle.dialogueHintTeacher')}
+      </p>
       {asCoach && visit.status !== 'cancelled' ? (
         <DialogueForm id={id} initial={visit.dialogue ?? EMPTY} />
       ) : (

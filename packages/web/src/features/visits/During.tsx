@@ -92,7 +92,7 @@ export function DuringSection({
   return (
     <section className="section" aria-labelledby="durante">
       <h2 id="durante">{t('cycle.during')}</h2>
-      <p className="field__hint">{t('cycle.duringHint')}</p>
+      <p className="field__hint">{t(asCoach ? 'cycle.duringHint' : 'cycle.duringHintTeacher')}</p>
       {visit.startedAt ? (
         <p>{t('cycle.startedAt', { time: timeOf(visit.startedAt) })}</p>
       ) : editable && visit.status === 'planned' ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../app/api/client.ts';
 import { getTeacherVisits } from '../../app/api/endpoints.ts';
 import { formatDate } from '../../app/i18n/index.ts';
+import { useRecords } from '../../offline/hooks.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { List, ListItem } from '../../ui/ListItem.tsx';
@@ -62,6 +63,38 @@ export function TeacherVisitsSection({ teacherId }: { teacherId: string }) {
           <Items data={data.data} />
         </>
       ) : null}
+    </section>
+  );
+}
+
+/** Offline, the coach's or the teacher's own copy: the visits of this teacher on the device
+ *  (the server's list needs a connection), newest first, each opening as on «Visitas». */
+export function DeviceTeacherVisitsSection({ teacherId }: { teacherId: string }) {
+  const { t } = useTranslation();
+  const records = useRecords('visit', { teacherId });
+  const visits = [...(records ?? [])]
+    .map((r) => ({ id: r.id, plannedDate: r.data.plannedDate, status: r.data.status }))
+    .sort((a, b) => b.plannedDate.localeCompare(a.plannedDate));
+  return (
+    <section className="section" aria-labelledby="visitas-docente">
+      <h2 id="visitas-docente">{t('teacherVisits.title')}</h2>
+      <p>{t('teacherVisits.onDevice')}</p>
+      {records === undefined ? (
+        <Skeleton lines={3} />
+      ) : visits.length === 0 ? (
+        <EmptyState title={t('teacherVisits.emptyOnDevice')} />
+      ) : (
+        <List labelledBy="visitas-docente">
+          {visits.map((v) => (
+            <ListItem
+              key={v.id}
+              to={`/visitas/${v.id}`}
+              title={formatDate(v.plannedDate)}
+              badge={<Badge tone={visitTone(v.status)}>{t(`visits.statuses.${v.status}`)}</Badge>}
+            />
+          ))}
+        </List>
+      )}
     </section>
   );
 }
