@@ -11,6 +11,8 @@ export const privacyTexts = {
     listLabel: 'Consultas de tu información, de la más reciente a la más antigua',
     unknownReader: 'Una persona que ya no está registrada',
     noRole: 'Sin rol registrado',
+    times_one: '{{count}} vez en ese minuto',
+    times_other: '{{count}} veces en ese minuto',
     more: 'Ver consultas anteriores',
     loadingMore: 'Cargando consultas anteriores…',
     back: 'Volver a mi acompañamiento',

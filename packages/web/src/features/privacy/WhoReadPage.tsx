@@ -10,6 +10,7 @@ import { Notice } from '../../ui/Notice.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { useApiData } from '../../ui/useApiData.ts';
+import { foldRepeats } from './repeats.ts';
 
 // "Quién consultó mi información" (GET /me/audit, docs/PRIVACY.md): each read of the teacher's
 // record by someone else — who, with which role, when and what — newest first, page by page.
@@ -75,7 +76,7 @@ function Failure({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   );
 }
 
-function Entry({ entry }: { entry: AccessEntry }) {
+function Entry({ entry, times }: { entry: AccessEntry; times: number }) {
   const { t } = useTranslation();
   const roles = entry.roles
     .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
@@ -84,7 +85,11 @@ function Entry({ entry }: { entry: AccessEntry }) {
   return (
     <ListItem
       title={entry.reader?.displayName ?? t('whoRead.unknownReader')}
-      secondary={`${roles.length > 0 ? roles.join(', ') : t('whoRead.noRole')} · ${t(`whoRead.actions.${actionKey(entry)}`)}`}
+      secondary={[
+        roles.length > 0 ? roles.join(', ') : t('whoRead.noRole'),
+        t(`whoRead.actions.${actionKey(entry)}`),
+        ...(times > 1 ? [t('whoRead.times', { count: times })] : []),
+      ].join(' · ')}
       meta={<time dateTime={entry.at}>{whenFormat.format(new Date(entry.at))}</time>}
       {...(entry.visitId ? { to: `/visitas/${entry.visitId}` } : {})}
     />
@@ -128,8 +133,8 @@ export default function WhoReadPage() {
     body = (
       <>
         <List label={t('whoRead.listLabel')}>
-          {[...first.data.items, ...later.items].map((entry) => (
-            <Entry key={entry.id} entry={entry} />
+          {foldRepeats([...first.data.items, ...later.items]).map(({ entry, times }) => (
+            <Entry key={entry.id} entry={entry} times={times} />
           ))}
         </List>
         {later.error ? <Failure error={later.error} onRetry={() => void more()} /> : null}
