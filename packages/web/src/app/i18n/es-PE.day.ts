@@ -15,7 +15,7 @@ export const dayTexts = {
     noToday: 'No tienes visitas programadas para hoy.',
     overdue: 'Visitas atrasadas',
     noOverdue: 'No hay visitas atrasadas.',
-    commitments: 'Compromisos por vencer',
+    commitments: 'Compromisos vencidos y por vencer',
     noCommitments: 'No hay compromisos que venzan esta semana.',
     dueOn: 'Vence el {{date}}',
     overdueBadge: 'Vencido',

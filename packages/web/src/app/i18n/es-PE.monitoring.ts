@@ -85,7 +85,7 @@ export const monitoringTexts = {
       visitsYear: 'Visitas acumuladas',
       gia: 'GIA',
       ria: 'RIA',
-      taller: 'Días de taller',
+      taller: 'Talleres',
       familias: 'Reuniones con familias',
       up: 'Suben',
       same: 'Igual',
@@ -138,6 +138,6 @@ export const monitoringTexts = {
     notVisited: 'Sin visita este mes',
     skipped: 'No planificado este mes',
     visits: 'Visitas: {{value}}',
-    activities: 'GIA: {{gia}} · Días de taller: {{taller}} · Reuniones con familias: {{familias}}',
+    activities: 'GIA: {{gia}} · Talleres: {{taller}} · Reuniones con familias: {{familias}}',
   },
 };
