@@ -114,7 +114,7 @@ describe('actividades colectivas en el teléfono', () => {
 
     const [download] = await Promise.all([
       coach.waitForEvent('download'),
-      coach.getByRole('button', { name: 'Imprimir acta' }).click(),
+      coach.getByRole('button', { name: 'Descargar acta (PDF)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^acta-gia-\d{4}-\d{2}-\d{2}\.pdf$/);
     const chunks: Buffer[] = [];

@@ -29,7 +29,7 @@ const actaRoute = createRoute({
   path: '/activities/{id}/acta.pdf',
   summary: 'Acta de una actividad colectiva (PDF)',
   description:
-    'La misma acta que «Imprimir acta» genera en el dispositivo, desde los registros sincronizados: actividad, organizadores, agenda, acuerdos, cantidades de familias (nunca sus datos) y los docentes invitados con su asistencia por día y una columna para firmar. Solo sus organizadores; la lectura queda registrada. Roles que nunca leen actividades: 403; otra actividad o un id inexistente: 404.',
+    'La misma acta que «Descargar acta» genera en el dispositivo, desde los registros sincronizados: actividad, organizadores, agenda, acuerdos, cantidades de familias (nunca sus datos) y los docentes invitados con su asistencia por día y una columna para firmar. Solo sus organizadores; la lectura queda registrada. Roles que nunca leen actividades: 403; otra actividad o un id inexistente: 404.',
   request: { params: z.object({ id: idSchema }) },
   responses: {
     200: {

@@ -128,7 +128,7 @@ export const activityTexts = {
       daysPresent_other: 'Asistió {{count}} días',
     },
     acta: {
-      button: 'Imprimir acta',
+      button: 'Descargar acta (PDF)',
       working: 'Preparando el acta…',
       ready: 'Acta lista: revisa tus descargas.',
       failed: 'No se pudo preparar el acta. Inténtalo de nuevo.',

@@ -17,7 +17,7 @@ import { useRubricDesempenos } from '../instruments/useRubricDesempenos.ts';
 import { downloadActa } from './pdf/acta.ts';
 import { useTypeLabel } from './types.ts';
 
-// "Imprimir acta": built from what is on the device and generated there, offline (the same
+// "Descargar acta (PDF)": built from what is on the device and generated there, offline (the same
 // model and layout as the server's copy, core's actaModelOf and layoutActa). An organiser who
 // is online may also download the server's copy (GET /activities/{id}/acta.pdf): every
 // co-organiser's name and the marks each coach has synced, which one device may not hold.
@@ -79,16 +79,17 @@ export function ActaButton({
 
   return (
     <section className="section" aria-label={t('activities.acta.button')}>
-      <Button
-        variant="secondary"
-        loading={busy}
-        loadingLabel={t('activities.acta.working')}
-        onClick={() => void generate()}
-      >
-        {t('activities.acta.button')}
-      </Button>
-      {serverCopy ? (
-        <>
+      <div className="button-row">
+        <Button
+          variant="secondary"
+          icon={IconDownload}
+          loading={busy}
+          loadingLabel={t('activities.acta.working')}
+          onClick={() => void generate()}
+        >
+          {t('activities.acta.button')}
+        </Button>
+        {serverCopy ? (
           <ButtonLink
             to={`/api/v1/activities/${activity.id}/acta.pdf`}
             reloadDocument
@@ -98,9 +99,9 @@ export function ActaButton({
           >
             {t('activities.acta.download')}
           </ButtonLink>
-          <p>{t('activities.acta.downloadHint')}</p>
-        </>
-      ) : null}
+        ) : null}
+      </div>
+      {serverCopy ? <p>{t('activities.acta.downloadHint')}</p> : null}
       <p role="status" className="form__status">
         {message}
       </p>
