@@ -11,7 +11,7 @@ import {
 import { sql } from 'kysely';
 import { PREPARE_SQL } from '../../db/database.ts';
 import { audit } from '../audit/events.ts';
-import { displayNameSql, sortNameSql } from '../shared/sql.ts';
+import { activeSql, displayNameSql, sortNameSql } from '../shared/sql.ts';
 import { totalFigures } from './figures.ts';
 import { readModelsState } from './maintain.ts';
 import type { ReportDbs } from './reports.ts';
@@ -73,6 +73,11 @@ export async function myProgress(
       FROM report_teacher_month r
       JOIN person p ON p.id = r.teacher_id
      WHERE r.school_year = ${year} AND r.month <= ${month} AND r.coach_id = ${me}
+       -- Teacher by teacher only the coach's current group: the day a caseload row ends, its
+       -- teacher leaves «Mi avance» as she leaves every other screen (docs/PRIVACY.md); the
+       -- months they shared still count in the group's total, an aggregate.
+       AND EXISTS (SELECT 1 FROM caseload c
+                    WHERE c.coach_id = ${me} AND c.teacher_id = r.teacher_id AND ${activeSql('c')})
      GROUP BY r.teacher_id, p.given_names, p.paternal_surname, p.maternal_surname
      ORDER BY sort_name, r.teacher_id`.execute(db);
   const t = total;

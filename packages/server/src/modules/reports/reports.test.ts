@@ -237,6 +237,27 @@ describe.each(testTargets())('reports on $engine', (target) => {
     }
   });
 
+  it('drops a teacher from «Mi avance» the day her caseload row ends, months shared included', async () => {
+    const before = (await get('my-progress', 'coach')).body;
+    const gone = before.teachers[0]?.id as string;
+    expect(gone).toBeTruthy();
+    // Ended yesterday in Lima; the read models still hold the months she was this coach's.
+    const ended = await sql<{ id: string }>`
+      UPDATE caseload SET valid_to = (now() AT TIME ZONE 'America/Lima')::date - 1
+       WHERE teacher_id = ${gone} AND valid_to IS NULL
+       RETURNING id`.execute(h.db);
+    expect(ended.rows.length).toBeGreaterThan(0);
+    try {
+      const after = (await get('my-progress', 'coach')).body;
+      expect(after.teachers.map((t: Json) => t.id)).not.toContain(gone);
+      expect(after.teachers).toHaveLength(before.teachers.length - 1);
+    } finally {
+      await sql`UPDATE caseload SET valid_to = NULL WHERE id = ANY(${ended.rows.map((r) => r.id)}::uuid[])`.execute(
+        h.db,
+      );
+    }
+  });
+
   it('re-identification: no combination of filters and differences singles out X', async () => {
     const levels = [undefined, 'inicial', 'primaria'];
     const areas = [undefined, 'urbana', 'rural'];
