@@ -48,8 +48,9 @@ export interface ActivityContext {
    *  MINEDU deactivated since refuses new activities, not the ones recorded with it. */
   storedType?: string | null;
   /** Current coaches of the invited teachers to check (on an update, the newly invited ones:
-   *  a teacher who left a caseload later does not block editing the agreements). A teacher
-   *  absent from the map is not checked. */
+   *  a teacher who left a caseload later does not block editing the agreements). A newly
+   *  invited teacher's list holds the writer only, if they coach her: each organiser invites
+   *  from their own group. A teacher absent from the map is not checked. */
   coachesOf: ReadonlyMap<string, readonly string[]> | null;
   /** When a UGEL specialist organises it: the invited teachers (of those checked) holding a
    *  post that year in a school of the specialist's UGEL — the specialist's reach. Absent:
@@ -87,7 +88,7 @@ export function activityRefusal(activity: ActivityRecord, ctx: ActivityContext):
       const one = outside.length === 1;
       const why = ugel
         ? `${one ? 'un docente no tiene' : `${outside.length} docentes no tienen`} plaza este año en una institución de la UGEL ni está a cargo de otro organizador.`
-        : `${one ? 'un docente no está' : `${outside.length} docentes no están`} a cargo de ningún organizador de la actividad.`;
+        : `${one ? 'un docente no está' : `${outside.length} docentes no están`} a cargo de quien lo invita ni de otro organizador: cada organizador invita a docentes de su propio grupo.`;
       return new AppError(
         'ACTIVITY_ATTENDEE_OUT_OF_REACH',
         `Revisa el campo «docentes invitados»: ${why}`,

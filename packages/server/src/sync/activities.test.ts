@@ -92,7 +92,8 @@ describe.each(testTargets())('collective activities on $engine', (target) => {
     const id = randomUUID();
     const phoneA = new Device();
     const phoneB = new Device();
-    const created = gia([a.coachId, b.coachId], a, [...six, b.teacherIds[0] as string]);
+    // Each organiser invites from their own group: A his six here, B her teacher below.
+    const created = gia([a.coachId, b.coachId], a, six);
     const [first] = await pushOk(h.client, h.cookies.coach, [
       phoneA.upsert('activity', id, created),
     ]);
@@ -122,22 +123,31 @@ describe.each(testTargets())('collective activities on $engine', (target) => {
     const farTeacher = b.teacherIds[0] as string;
     const offlineB = [
       phoneB.upsert(
+        'activity',
+        id,
+        {
+          ...created,
+          inviteeIds: [...six, farTeacher],
+          notes: 'Buena participación.',
+          agreements: ['Compartir evidencias'],
+        },
+        {
+          changed: ['inviteeIds', 'notes', 'agreements'],
+          baseVersion: 1,
+          base: { inviteeIds: six, notes: null, agreements: [] },
+        },
+      ),
+      phoneB.upsert(
         'activity_attendance',
         attendanceIdOf(id, farTeacher),
         attendance(id, farTeacher, [`${YEAR}-05-08`], 'justified'),
-      ),
-      phoneB.upsert(
-        'activity',
-        id,
-        { ...created, notes: 'Buena participación.', agreements: ['Compartir evidencias'] },
-        { changed: ['notes', 'agreements'], baseVersion: 1, base: { notes: null, agreements: [] } },
       ),
     ];
     const resultsA = await pushOk(h.client, h.cookies.coach, offlineA);
     expect(resultsA.map((r) => r.status)).toEqual(Array(7).fill('applied'));
     const resultsB = await pushOk(h.client, cookieB, offlineB);
     expect(resultsB.map((r) => r.status)).toEqual(['applied', 'applied']);
-    expect(resultsB[1].conflict).toBe(true);
+    expect(resultsB[0].conflict).toBe(true);
 
     for (const cookie of [h.cookies.coach, cookieB]) {
       const changes = await pullUntil(
@@ -171,6 +181,13 @@ describe.each(testTargets())('collective activities on $engine', (target) => {
         flagged_for: a.coachId,
       },
     ]);
+    // Co-organising is no way into another group: A naming B as co-organiser of a new GIA
+    // cannot invite B's teacher (her marks would reach A's acta); B invited her above.
+    const [borrowed] = await pushOk(h.client, h.cookies.coach, [
+      phoneA.upsert('activity', randomUUID(), gia([a.coachId, b.coachId], a, [farTeacher])),
+    ]);
+    expect(borrowed.error?.code).toBe('ACTIVITY_ATTENDEE_OUT_OF_REACH');
+    expect(borrowed.error?.details?.teacherIds).toEqual([farTeacher]);
   });
 
   it('sends an activity to organisers, invitees and their coaches, never other teachers’ reflections', async () => {

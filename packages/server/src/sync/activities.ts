@@ -161,7 +161,16 @@ export function activityWriteProblem(
     const invited = new Set(prior?.inviteeIds ?? []);
     const organisersChanged = changedAny(prior, after, ['organiserIds']);
     const toCheck = after.inviteeIds.filter((t) => organisersChanged || !invited.has(t));
-    const coachesOf = new Map(toCheck.map((t) => [t, batch.facts.coaches.get(t) ?? []]));
+    // A newly invited teacher comes from the writer's own group: listing another coach as
+    // co-organiser must not let one invite that coach's teachers (and read their marks in the
+    // acta) — each organiser invites their own, which is their agreement. Teachers invited
+    // before only need some organiser still coaching them.
+    const coachesOf = new Map(
+      toCheck.map((t) => {
+        const coaches = batch.facts.coaches.get(t) ?? [];
+        return [t, invited.has(t) ? coaches : coaches.filter((c) => c === writerId)];
+      }),
+    );
     const ugelReach = ugelReachOf(ugels, after, toCheck);
     // «Organizado por la UGEL» only with a specialist organiser (set by /ugel-activities).
     if (after.organisedBy === 'ugel' && ugelReach === null) {

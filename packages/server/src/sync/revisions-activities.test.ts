@@ -43,7 +43,8 @@ describe.each(testTargets())('activity revisions on $engine', (target) => {
       topics: [],
       agreements: [],
       notes: null,
-      // B's teacher: within the organisers' reach, and still after A leaves.
+      // B's teacher, invited by B (each organiser invites from their own group): within the
+      // organisers' reach, and still after A leaves.
       inviteeIds: [h.far.teacherId],
       familyCounts: null,
       status: 'planned',
@@ -51,9 +52,7 @@ describe.each(testTargets())('activity revisions on $engine', (target) => {
     const id = randomUUID();
     const phoneA = new Device();
     const phoneB = new Device();
-    const [made] = await pushOk(h.client, h.cookies.coach, [
-      phoneA.upsert('activity', id, created),
-    ]);
+    const [made] = await pushOk(h.client, cookieB, [phoneB.upsert('activity', id, created)]);
     expect(made.status).toBe('applied');
     // Both edit the agreements offline from version 1; B arrives last and wins.
     const agreements = (list: string[]) => ({ ...created, agreements: list });

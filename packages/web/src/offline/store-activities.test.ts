@@ -144,7 +144,8 @@ describe('activity rules on the device', () => {
     // Nothing recorded is lost: the saved invitees and their one queued create stay.
     expect((await db.records.get(['activity', planned.id]))?.data.inviteeIds).toEqual([TEACHER]);
     expect(await outboxCounts(db)).toEqual({ pending: 1, rejected: 0 });
-    // With a co-organiser, the teacher may be in their caseload: the server decides.
+    // With a co-organiser too: each organiser invites from their own group (the server refuses
+    // the same), so naming a partner is no way to invite the partner's teachers.
     expect(
       await codeOf(
         saveRecord(db, 'activity', null, {
@@ -153,6 +154,23 @@ describe('activity rules on the device', () => {
           inviteeIds: [TEACHER, OTHER],
         }),
       ),
+    ).toBe('ACTIVITY_ATTENDEE_OUT_OF_REACH');
+    // A teacher the partner invited (the activity as a sync brought it) does not block editing
+    // the rest of it on this device.
+    const shared = '0190a000-0000-7000-8000-0000000000a9';
+    await db.records.put({
+      kind: 'activity',
+      id: shared,
+      version: 2,
+      data: { ...taller, organiserIds: [COACH, PARTNER], inviteeIds: [TEACHER, OTHER] },
+      teacherId: null,
+      visitId: null,
+      server: null,
+      seen: 1,
+      updatedAt: new Date().toISOString(),
+    });
+    expect(
+      await codeOf(saveRecord(db, 'activity', shared, { agreements: ['Compartir evidencias'] })),
     ).toBe('saved');
   });
 });

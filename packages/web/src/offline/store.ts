@@ -104,10 +104,11 @@ async function checkAnchoring(
 
 /**
  * The organisers' reach as the device knows it (core `ActivityContext.coachesOf`): the
- * writer's caseload is stored (reference `teacher`), a co-organiser's is not. So a teacher of
- * the caseload is within reach; one outside it is out of reach when the writer organises
- * alone, and left to the server when there are co-organisers. Like the server, only newly
- * invited teachers are checked (all when the organisers change). Null: no caseload stored.
+ * writer's caseload is stored (reference `teacher`), a co-organiser's is not. A newly invited
+ * teacher must be of the writer's caseload, as the server requires (each organiser invites
+ * from their own group); one invited before, checked again when the organisers change, is out
+ * of reach outside it when the writer organises alone, and left to the server when there are
+ * co-organisers. Null: no caseload stored.
  */
 async function organiserReach(
   db: LocalDb,
@@ -127,7 +128,7 @@ async function organiserReach(
   for (const teacherId of activity.inviteeIds) {
     if (!organisersChanged && invited.has(teacherId)) continue;
     if (caseload.has(teacherId)) out.set(teacherId, activity.organiserIds);
-    else if (alone) out.set(teacherId, []);
+    else if (alone || !invited.has(teacherId)) out.set(teacherId, []);
   }
   return out;
 }
