@@ -323,7 +323,8 @@ export const ERROR_CODES = {
   },
   ACTIVITY_DATES_INVALID: {
     status: 422,
-    message: 'La fecha de término no puede ser anterior a la fecha de inicio.',
+    message:
+      'La fecha de término no puede ser anterior a la fecha de inicio ni de otro año escolar.',
   },
   ACTIVITY_CLOSED_EMPTY: {
     status: 422,

@@ -252,6 +252,12 @@ describe('activity rules (device and server)', () => {
     expect(
       codeOf(activityRefusal(activity({ inviteeIds: [T1], endDate: '2026-05-07' }), ctx)),
     ).toBe('ACTIVITY_DATES_INVALID');
+    // Within one school year: an end date in 9999 (or next year) is refused too.
+    for (const endDate of ['9999-12-31', '2027-01-02']) {
+      const refused = activityRefusal(activity({ inviteeIds: [T1], endDate }), ctx);
+      expect(codeOf(refused), endDate).toBe('ACTIVITY_DATES_INVALID');
+      expect(refused?.message).toMatch(/mismo año escolar/);
+    }
   });
 
   it('refuses an attendance day outside the taller’s dates and a teacher not invited', () => {

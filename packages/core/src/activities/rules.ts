@@ -67,6 +67,14 @@ export function activityRefusal(activity: ActivityRecord, ctx: ActivityContext):
       'Revisa el campo «fecha de término»: no puede ser anterior a la fecha de inicio.',
     );
   }
+  // Targets count by school year (a calendar year in Peru): an activity lives within one.
+  if (activity.endDate.slice(0, 4) !== activity.startDate.slice(0, 4)) {
+    return refusal(
+      'ACTIVITY_DATES_INVALID',
+      'endDate',
+      'Revisa el campo «fecha de término»: debe ser del mismo año escolar que la fecha de inicio.',
+    );
+  }
   const kind = targetKindOf(activity.type);
   if (kind && ctx.usedKinds && !ctx.usedKinds.has(kind)) {
     return refusal(
