@@ -11,8 +11,10 @@ import { Icon } from './Icon.tsx';
 import { IconCheck } from './icons.ts';
 
 // Toast: a short confirmation ("Reflexión guardada") in a polite live region that is always
-// in the page, so screen readers announce each message; it fades after a few seconds. Errors
-// that need action are not toasts: show them beside the form (role="alert").
+// in the page, so screen readers announce each message; it fades after a few seconds. One at a
+// time: a newer confirmation replaces the one showing (three saves in a row covered a third of
+// a phone's screen). Errors that need action are not toasts: show them beside the form
+// (role="alert").
 
 const SHOW_MS = 5000;
 
@@ -38,7 +40,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   const show = useCallback<Show>((message) => {
     const id = ++next.current;
-    setItems((current) => [...current, { id, message }]);
+    setItems([{ id, message }]);
     const timer = setTimeout(() => {
       timers.current.delete(timer);
       setItems((current) => current.filter((item) => item.id !== id));

@@ -184,4 +184,24 @@ describe('Toast', () => {
     });
     expect(region?.textContent).toBe('');
   });
+
+  it('shows one confirmation at a time: three saves in a row leave the last one', () => {
+    vi.useFakeTimers();
+    const el = mount(
+      <ToastProvider>
+        <Saver />
+      </ToastProvider>,
+    );
+    const button = el.querySelector('button');
+    act(() => {
+      button?.click();
+      button?.click();
+      button?.click();
+    });
+    expect(el.querySelectorAll('.toast')).toHaveLength(1);
+    act(() => {
+      vi.advanceTimersByTime(6000);
+    });
+    expect(el.querySelectorAll('.toast')).toHaveLength(0);
+  });
 });
