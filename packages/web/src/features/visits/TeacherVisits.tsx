@@ -15,31 +15,43 @@ import { visitTone } from './parts.tsx';
 // A teacher's visits as the server lets the reader see them: the teacher and their coach get
 // each visit (and open it), a director or especialista only its date and status.
 
+type Status = 'planned' | 'done' | 'cancelled';
+
+function StatusBadge({ status }: { status: Status }) {
+  const { t } = useTranslation();
+  return <Badge tone={visitTone(status)}>{t(`visits.statuses.${status}`)}</Badge>;
+}
+
+/** Visits that open (the teacher's and their coach's): from the server or from the device. */
+function VisitLinks({ visits }: { visits: { id: string; plannedDate: string; status: Status }[] }) {
+  return (
+    <List labelledBy="visitas-docente">
+      {visits.map((v) => (
+        <ListItem
+          key={v.id}
+          to={`/visitas/${v.id}`}
+          title={formatDate(v.plannedDate)}
+          badge={<StatusBadge status={v.status} />}
+        />
+      ))}
+    </List>
+  );
+}
+
 function Items({ data }: { data: TeacherVisits }) {
   const { t } = useTranslation();
   if (data.visits.length === 0) return <EmptyState title={t('teacherVisits.empty')} />;
-  const badge = (status: 'planned' | 'done' | 'cancelled') => (
-    <Badge tone={visitTone(status)}>{t(`visits.statuses.${status}`)}</Badge>
-  );
+  if (data.access === 'content') return <VisitLinks visits={data.visits} />;
   return (
     <List labelledBy="visitas-docente">
-      {data.access === 'content'
-        ? data.visits.map((v) => (
-            <ListItem
-              key={v.id}
-              to={`/visitas/${v.id}`}
-              title={formatDate(v.plannedDate)}
-              badge={badge(v.status)}
-            />
-          ))
-        : data.visits.map((v, i) => (
-            <ListItem
-              // biome-ignore lint/suspicious/noArrayIndexKey: status-only items carry no id (privacy); the list never reorders.
-              key={`${v.plannedDate}-${i}`}
-              title={formatDate(v.plannedDate)}
-              badge={badge(v.status)}
-            />
-          ))}
+      {data.visits.map((v, i) => (
+        <ListItem
+          // biome-ignore lint/suspicious/noArrayIndexKey: status-only items carry no id (privacy); the list never reorders.
+          key={`${v.plannedDate}-${i}`}
+          title={formatDate(v.plannedDate)}
+          badge={<StatusBadge status={v.status} />}
+        />
+      ))}
     </List>
   );
 }
@@ -84,16 +96,7 @@ export function DeviceTeacherVisitsSection({ teacherId }: { teacherId: string })
       ) : visits.length === 0 ? (
         <EmptyState title={t('teacherVisits.emptyOnDevice')} />
       ) : (
-        <List labelledBy="visitas-docente">
-          {visits.map((v) => (
-            <ListItem
-              key={v.id}
-              to={`/visitas/${v.id}`}
-              title={formatDate(v.plannedDate)}
-              badge={<Badge tone={visitTone(v.status)}>{t(`visits.statuses.${v.status}`)}</Badge>}
-            />
-          ))}
-        </List>
+        <VisitLinks visits={visits} />
       )}
     </section>
   );
