@@ -1,3 +1,4 @@
+import { fullName } from '@acompana/core';
 import {
   type Expression,
   type RawBuilder,
@@ -31,7 +32,11 @@ export function displayName(p: {
   paternal_surname: string;
   maternal_surname: string | null;
 }): string {
-  return `${p.given_names} ${p.paternal_surname}${p.maternal_surname ? ` ${p.maternal_surname}` : ''}`;
+  return fullName({
+    givenNames: p.given_names,
+    paternalSurname: p.paternal_surname,
+    maternalSurname: p.maternal_surname,
+  });
 }
 
 /** `(sortKey, id) > (cursor.k, cursor.id)`: rows after the cursor in keyset order. */
