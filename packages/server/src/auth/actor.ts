@@ -104,20 +104,32 @@ export function actorFrom(personId: string, roles: RoleView[]): Actor {
   return { personId, grants };
 }
 
+/** A person's identity as /me shows it; the session statement brings it along. */
+export interface PersonNames {
+  dni: string;
+  given_names: string;
+  paternal_surname: string;
+  maternal_surname: string | null;
+}
+
+/** The person's /me; `known`: their names already read (the request's session lookup). */
 export async function loadMe(
   db: Kysely<DB>,
   personId: string,
   roles: RoleView[],
   expiresAt: Date,
+  known?: PersonNames,
 ): Promise<Me> {
-  const p = await db
-    .selectFrom('person')
-    .select(['id', 'dni', 'given_names', 'paternal_surname', 'maternal_surname'])
-    .where('id', '=', personId)
-    .executeTakeFirstOrThrow();
+  const p =
+    known ??
+    (await db
+      .selectFrom('person')
+      .select(['dni', 'given_names', 'paternal_surname', 'maternal_surname'])
+      .where('id', '=', personId)
+      .executeTakeFirstOrThrow());
   return {
     person: {
-      id: p.id,
+      id: personId,
       dni: p.dni,
       givenNames: p.given_names,
       paternalSurname: p.paternal_surname,

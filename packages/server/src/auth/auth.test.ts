@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { testTargets } from '../test/databases.ts';
@@ -51,6 +52,31 @@ describe.each(testTargets())('auth and sessions on $engine', (target) => {
     const { body } = await client.getJson('/api/v1/me', cookie);
     expect(body.roles.map((r: { role: string }) => r.role)).toEqual([role]);
     expect(body.roles[0].scope.name).toBe(scopeName);
+  });
+
+  it('/me shows the person as stored now: a corrected name appears at the next request', async () => {
+    const cookie = await client.login('30000001');
+    const before = await client.getJson('/api/v1/me', cookie);
+    const id = before.body.person.id as string;
+    const { rows } = await sql<{ given_names: string }>`
+      SELECT given_names FROM person WHERE id = ${id}`.execute(database.db);
+    const original = rows[0]?.given_names as string;
+    try {
+      await sql`UPDATE person SET given_names = 'Nombre Corregido', maternal_surname = NULL
+                 WHERE id = ${id}`.execute(database.db);
+      const after = await client.getJson('/api/v1/me', cookie);
+      expect(after.body.person).toMatchObject({
+        id,
+        dni: '30000001',
+        givenNames: 'Nombre Corregido',
+        maternalSurname: null,
+      });
+      expect(after.body.person.displayName).toMatch(/^Nombre Corregido /);
+    } finally {
+      await sql`UPDATE person SET given_names = ${original},
+                 maternal_surname = ${before.body.person.maternalSurname}
+                 WHERE id = ${id}`.execute(database.db);
+    }
   });
 
   it('answers 401 without a session and after logout', async () => {

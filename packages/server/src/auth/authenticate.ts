@@ -40,6 +40,7 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
       tokenHash: session.tokenHash,
       expiresAt: session.expiresAt,
       roles,
+      person: session.person,
       actor,
     });
     await next();

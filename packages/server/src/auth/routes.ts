@@ -63,7 +63,10 @@ export function authRoutes(deps: Deps) {
 
   app.openapi(meRoute, async (c) => {
     const auth = c.get('auth');
-    return c.json(await loadMe(deps.db, auth.personId, auth.roles, auth.expiresAt), 200);
+    return c.json(
+      await loadMe(deps.db, auth.personId, auth.roles, auth.expiresAt, auth.person),
+      200,
+    );
   });
   return app;
 }

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Config } from '../config.ts';
 import { PREPARE_SQL } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
-import { type RoleRow, roleRowsQuery, roleViewsOf } from './actor.ts';
+import { type PersonNames, type RoleRow, roleRowsQuery, roleViewsOf } from './actor.ts';
 
 // Server-side sessions. The cookie holds a random token; the database holds only its SHA-256,
 // so a leaked database cannot be replayed as cookies. Idle and absolute expiry both apply.
@@ -65,6 +65,7 @@ export type SessionLookup =
       expiresAt: Date;
       /** The person's role assignments valid today. */
       roles: RoleView[];
+      person: PersonNames;
     }
   | { state: 'expired' }
   | { state: 'missing' };
@@ -107,14 +108,16 @@ async function resolveSessions(
   // request (1-2 ms, more than running it). Both now estimate alike and the generic plan,
   // made once per connection, is kept; the lookups stay by the primary key.
   const tokens = sql`ARRAY(SELECT unnest(${tokenHashes}::text[]))`;
-  const { rows } = await sql<{
-    token_hash: string;
-    person_id: string;
-    last_seen_at: Date;
-    expires_at: Date;
-    touched: boolean;
-    roles: RoleRow[];
-  }>`${PREPARE_SQL}WITH s AS (
+  const { rows } = await sql<
+    {
+      token_hash: string;
+      person_id: string;
+      last_seen_at: Date;
+      expires_at: Date;
+      touched: boolean;
+      roles: RoleRow[];
+    } & PersonNames
+  >`${PREPARE_SQL}WITH s AS (
       SELECT token_hash, person_id, last_seen_at, expires_at FROM session
        WHERE token_hash = ANY(${tokens})
     ),
@@ -132,8 +135,9 @@ async function resolveSessions(
     )
     SELECT s.token_hash, s.person_id, s.last_seen_at, s.expires_at,
            EXISTS (SELECT 1 FROM touched t WHERE t.token_hash = s.token_hash) AS touched,
-           (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.role), '[]'::jsonb) FROM (${roles}) r) AS roles
-      FROM s`.execute(db);
+           (SELECT coalesce(jsonb_agg(to_jsonb(r) ORDER BY r.role), '[]'::jsonb) FROM (${roles}) r) AS roles,
+           p.dni, p.given_names, p.paternal_surname, p.maternal_surname
+      FROM s JOIN person p ON p.id = s.person_id`.execute(db);
   const out = new Map<string, SessionLookup>();
   for (const row of rows) {
     const lastSeen = row.touched ? now : new Date(row.last_seen_at);
@@ -148,6 +152,12 @@ async function resolveSessions(
       tokenHash: row.token_hash,
       expiresAt: effectiveExpiry(config, lastSeen, expiresAt),
       roles: roleViewsOf(row.roles),
+      person: {
+        dni: row.dni,
+        given_names: row.given_names,
+        paternal_surname: row.paternal_surname,
+        maternal_surname: row.maternal_surname,
+      },
     });
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Actor, RoleView } from '@acompana/core';
 import type { Kysely } from 'kysely';
+import type { PersonNames } from '../auth/actor.ts';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 
@@ -15,6 +16,8 @@ export interface AuthState {
   tokenHash: string;
   expiresAt: Date;
   roles: RoleView[];
+  /** The person's names, read with the session (so /me needs no statement of its own). */
+  person: PersonNames;
   actor: Actor;
 }
 
