@@ -201,15 +201,35 @@ describe.each(testTargets())('coaching cycle reads on $engine', (target) => {
 
   it('shows the coach their day over the current caseload and refuses it to others', async () => {
     await setup();
-    const { status, body } = await h.client.getJson('/api/v1/me/day', h.cookies.coach);
-    expect(status).toBe(200);
     const coachId = await idOf(h.db, DNI.coach);
+    // The done visit dated this Lima month, for the count of the month's visits (restored after).
+    await sql`UPDATE visit SET planned_date = ${LIMA_TODAY} WHERE id = ${visitId}`.execute(h.db);
+    let done: string | undefined;
+    let answer: Awaited<ReturnType<typeof h.client.getJson>>;
+    try {
+      answer = await h.client.getJson('/api/v1/me/day', h.cookies.coach);
+      // Done visits this Lima month of the teachers coached now, each visit once.
+      done = (
+        await sql<{ n: string }>`SELECT count(*) AS n FROM visit v
+          WHERE v.status = 'done'
+            AND date_trunc('month', v.planned_date) = date_trunc('month', ${LIMA_TODAY})
+            AND v.teacher_id IN (SELECT teacher_id FROM caseload WHERE coach_id = ${coachId}
+              AND valid_from <= ${LIMA_TODAY}
+              AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY}))`.execute(h.db)
+      ).rows[0]?.n;
+    } finally {
+      await sql`UPDATE visit SET planned_date = '2026-05-12' WHERE id = ${visitId}`.execute(h.db);
+    }
+    const { status, body } = answer;
+    expect(status).toBe(200);
     const teachers = (
       await sql<{ n: string }>`SELECT count(DISTINCT teacher_id) AS n FROM caseload
         WHERE coach_id = ${coachId} AND valid_from <= ${LIMA_TODAY}
           AND (valid_to IS NULL OR valid_to >= ${LIMA_TODAY})`.execute(h.db)
     ).rows[0]?.n;
     expect(body.counts.teachers).toBe(Number(teachers));
+    expect(Number(done)).toBeGreaterThan(0);
+    expect(body.counts.doneThisMonth).toBe(Number(done));
     expect(body.counts.today).toBe(body.today.length);
     expect(body.counts.overdue).toBe(body.overdue.length);
     for (const v of body.overdue) expect(v.plannedDate < body.date).toBe(true);

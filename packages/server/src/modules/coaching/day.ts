@@ -7,6 +7,7 @@ import {
   reachOf,
 } from '@acompana/core';
 import { type Kysely, sql } from 'kysely';
+import { PREPARE_SQL } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import { audit } from '../audit/events.ts';
 
@@ -29,10 +30,11 @@ export async function coachDay(db: Kysely<DB>, actor: Actor, now = new Date()): 
   const me = actor.personId;
   const { rows } = await sql<{
     teachers: number;
+    done_this_month: number;
     visits: Row[];
     commitments: Row[];
     minimum: Row[];
-  }>`WITH mine AS (
+  }>`${PREPARE_SQL}WITH mine AS (
       SELECT DISTINCT ON (c.teacher_id) c.teacher_id, c.intervention_code
         FROM caseload c
        WHERE c.coach_id = ${me} AND c.valid_from <= ${today}::date
@@ -44,6 +46,10 @@ export async function coachDay(db: Kysely<DB>, actor: Actor, now = new Date()): 
     )
     SELECT
       (SELECT count(*) FROM mine)::int AS teachers,
+      (SELECT count(*) FROM visit v JOIN mine m ON m.teacher_id = v.teacher_id
+        WHERE v.status = 'done'
+          AND date_trunc('month', v.planned_date) = date_trunc('month', ${today}::date))::int
+        AS done_this_month,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', v.id, 'teacherId', v.teacher_id,
                 'teacherName', n.name, 'schoolName', s.name, 'plannedDate', v.planned_date,
                 'kind', v.kind) ORDER BY v.planned_date, n.name), '[]')
@@ -101,12 +107,6 @@ export async function coachDay(db: Kysely<DB>, actor: Actor, now = new Date()): 
     },
     subjects: teachers,
   });
-  const { rows: done } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM visit v
-      JOIN caseload c ON c.teacher_id = v.teacher_id AND c.coach_id = ${me}
-       AND c.valid_from <= ${today}::date AND (c.valid_to IS NULL OR c.valid_to >= ${today}::date)
-     WHERE v.status = 'done'
-       AND date_trunc('month', v.planned_date) = date_trunc('month', ${today}::date)`.execute(db);
   return {
     date: today,
     today: todays,
@@ -119,7 +119,7 @@ export async function coachDay(db: Kysely<DB>, actor: Actor, now = new Date()): 
       overdue: overdue.length,
       commitmentsDue: commitmentsDue.length,
       belowMinimum: belowMinimum.length,
-      doneThisMonth: Number(done[0]?.n ?? 0),
+      doneThisMonth: Number(r?.done_this_month ?? 0),
     },
   };
 }
