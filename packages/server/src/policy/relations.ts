@@ -49,6 +49,18 @@ export interface CoachOfTeacherRow {
   maternal_surname: string | null;
 }
 
+interface PostRow {
+  person_id: string;
+  id: string;
+  network_id: string | null;
+  ugel_id: string;
+  region_id: string;
+  name: string;
+  codigo_modular: string;
+}
+
+type LinkRow = CoachOfTeacherRow & { formador_id: string | null };
+
 /** A school where a teacher holds a post this year, as a list of teachers shows it. */
 export interface PostSchool {
   id: string;
@@ -75,29 +87,23 @@ export async function loadTeacherFactsAndSchools(
     schools.set(id, []);
   }
   if (ids.length === 0) return { facts: out, schools, caseloads: [] };
-  const [posts, links] = await Promise.all([
-    db
-      .selectFrom('teacher_post as tp')
-      .innerJoin('school as s', 's.id', 'tp.school_id')
-      .select(['tp.person_id', 's.id', 's.network_id', 's.ugel_id', 's.region_id'])
-      .select(['s.name', 's.codigo_modular'])
-      .where('tp.person_id', 'in', ids)
-      .where('tp.school_year', '=', year)
-      .orderBy('s.name')
-      .execute(),
-    db
-      .selectFrom('caseload as c')
-      .innerJoin('person as p', 'p.id', 'c.coach_id')
-      .leftJoin('coach_training as ct', (j) =>
-        j.onRef('ct.coach_id', '=', 'c.coach_id').on(activeSql('ct')),
-      )
-      .select(['c.teacher_id', 'c.coach_id', 'ct.formador_id', 'c.ugel_id', 'c.region_id'])
-      .select(['p.given_names', 'p.paternal_surname', 'p.maternal_surname'])
-      .where('c.teacher_id', 'in', ids)
-      .where(activeSql('c'))
-      .orderBy(sortNameSql('p'))
-      .execute(),
-  ]);
+  // One statement, two lists: each statement is a round trip the server pays for under load.
+  const { rows } = await sql<{ posts: PostRow[] | null; links: LinkRow[] | null }>`
+    SELECT
+      (SELECT jsonb_agg(jsonb_build_object('person_id', tp.person_id, 'id', s.id,
+                'network_id', s.network_id, 'ugel_id', s.ugel_id, 'region_id', s.region_id,
+                'name', s.name, 'codigo_modular', s.codigo_modular) ORDER BY s.name)
+         FROM teacher_post tp JOIN school s ON s.id = tp.school_id
+        WHERE tp.person_id = ANY(${ids}::uuid[]) AND tp.school_year = ${year}) AS posts,
+      (SELECT jsonb_agg(jsonb_build_object('teacher_id', c.teacher_id, 'coach_id', c.coach_id,
+                'formador_id', ct.formador_id, 'ugel_id', c.ugel_id, 'region_id', c.region_id,
+                'given_names', p.given_names, 'paternal_surname', p.paternal_surname,
+                'maternal_surname', p.maternal_surname) ORDER BY ${sortNameSql('p')})
+         FROM caseload c JOIN person p ON p.id = c.coach_id
+         LEFT JOIN coach_training ct ON ct.coach_id = c.coach_id AND ${activeSql('ct')}
+        WHERE c.teacher_id = ANY(${ids}::uuid[]) AND ${activeSql('c')}) AS links`.execute(db);
+  const posts = rows[0]?.posts ?? [];
+  const links = rows[0]?.links ?? [];
   for (const p of posts) {
     out.get(p.person_id)?.places.push({
       schoolId: p.id,
