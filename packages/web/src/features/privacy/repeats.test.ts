@@ -45,4 +45,15 @@ describe('foldRepeats', () => {
       ['1', 1],
     ]);
   });
+
+  it('never folds two reads whose reader is no longer known (they may be two people)', () => {
+    const shown = foldRepeats([
+      entry('2', '2026-12-04T23:49:20Z', { reader: null }),
+      entry('1', '2026-12-04T23:49:10Z', { reader: null }),
+    ]);
+    expect(shown.map((s) => [s.entry.id, s.times])).toEqual([
+      ['2', 1],
+      ['1', 1],
+    ]);
+  });
 });

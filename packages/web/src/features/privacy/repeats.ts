@@ -9,8 +9,10 @@ export interface ShownEntry {
   times: number;
 }
 
+// A reader no longer known (null) may be anyone: two such reads are never taken for one.
 const sameRead = (a: AccessEntry, b: AccessEntry) =>
-  a.reader?.id === b.reader?.id &&
+  a.reader != null &&
+  a.reader.id === b.reader?.id &&
   a.action === b.action &&
   a.access === b.access &&
   a.visitId === b.visitId &&
