@@ -123,6 +123,7 @@ describe('saveRecord', () => {
       ...visit,
       teacherId: '',
       interventionCode: 'ap eib',
+      status: 'hecha' as 'done', // as an old or tampered form could send
     }).catch((e: unknown) => e)) as LocalValidationError;
     expect(error).toBeInstanceOf(LocalValidationError);
     const byPath = new Map(error.fields.map((f) => [f.path, f]));
@@ -131,6 +132,9 @@ describe('saveRecord', () => {
     // A value the person typed wrong: a format, whose pattern is never shown to them.
     expect(byPath.get('interventionCode')).toMatchObject({ technical: true });
     expect(byPath.get('interventionCode')?.missing).toBeUndefined();
+    // A value out of a list: its codes («"planned"|"done"…») are never shown either.
+    expect(byPath.get('status')).toMatchObject({ technical: true });
+    expect(byPath.get('status')?.missing).toBeUndefined();
     expect(await db.outbox.count()).toBe(0);
   });
   it('refuses a record on a visit of another teacher before queueing it (as the server would)', async () => {

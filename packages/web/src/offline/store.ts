@@ -34,7 +34,8 @@ export interface LocalFieldIssue {
   message: string;
   /** The field has no value yet (empty, null or absent): the person has a choice to make. */
   missing?: boolean;
-  /** The schema's message speaks of a format (an identifier, a pattern), not to a person. */
+  /** The schema's message speaks of a format (an identifier, a pattern) or a list's codes, not
+   *  to a person. */
   technical?: boolean;
 }
 
@@ -65,7 +66,10 @@ function fieldIssue(
     path: issue.path.join('.'),
     message: issue.message,
     ...(missing ? { missing } : {}),
-    ...(issue.code === 'invalid_format' ? { technical: true } : {}),
+    // A format names a pattern; a value out of a list names the list's codes (`"planned"|…`).
+    ...(issue.code === 'invalid_format' || issue.code === 'invalid_value'
+      ? { technical: true }
+      : {}),
   };
 }
 
