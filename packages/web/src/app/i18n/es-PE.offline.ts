@@ -114,6 +114,8 @@ export const offlineTexts = {
     chooseTeacher: 'Elige un docente',
     teacherMissing: 'Elige a la o el docente que vas a visitar.',
     schoolMissing: 'Elige la institución educativa de la visita.',
+    teacherNoSchool:
+      'No figura en ninguna institución educativa este año: pide que registren su plaza para programar su visita.',
     noCaseload: 'Aún no se descargó tu grupo de docentes. Conéctate una vez para descargarlo.',
     notFound: 'Esta visita no está en este dispositivo.',
     markDone: 'Marcar como realizada',

@@ -41,11 +41,19 @@ export default function NewVisitPage() {
   const teacher = teachers.find((item) => item.teacherId === teacherId);
   const schools = teacher?.schools ?? [];
   const school = schools.length === 1 ? schools[0]?.id : schoolId;
+  // A teacher with no post this year has no school to visit her at: said as soon as she is
+  // chosen, not after a refused save.
+  const noSchool = teacher !== undefined && schools.length === 0;
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const unchosen = !teacher ? 'teacher' : schools.length > 1 && !schoolId ? 'school' : null;
+    const unchosen =
+      !teacher || noSchool
+        ? 'teacher'
+        : schools.length > 1 && !schools.some((item) => item.id === schoolId)
+          ? 'school'
+          : null;
     setMissing(unchosen);
     if (unchosen) {
       document.getElementById(unchosen === 'teacher' ? 'visit-teacher' : 'visit-school')?.focus();
@@ -94,9 +102,17 @@ export default function NewVisitPage() {
           value={teacherId}
           onChange={(event) => {
             setTeacherId(event.target.value);
+            // Another teacher's schools are others: the school chosen for the first is not kept.
+            setSchoolId('');
             setMissing(null);
           }}
-          error={missing === 'teacher' ? t('visits.teacherMissing') : undefined}
+          error={
+            noSchool
+              ? t('visits.teacherNoSchool')
+              : missing === 'teacher'
+                ? t('visits.teacherMissing')
+                : undefined
+          }
           required
         >
           <option value="">{t('visits.chooseTeacher')}</option>
