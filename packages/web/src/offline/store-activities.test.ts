@@ -172,5 +172,10 @@ describe('activity rules on the device', () => {
     expect(
       await codeOf(saveRecord(db, 'activity', shared, { agreements: ['Compartir evidencias'] })),
     ).toBe('saved');
+    // Nor does a change of organisers: whether a remaining organiser coaches her is the
+    // server's to say (the device stores the writer's caseload only).
+    expect(await codeOf(saveRecord(db, 'activity', shared, { organiserIds: [COACH] }))).toBe(
+      'saved',
+    );
   });
 });

@@ -110,9 +110,9 @@ async function checkAnchoring(
  * The organisers' reach as the device knows it (core `ActivityContext.coachesOf`): the
  * writer's caseload is stored (reference `teacher`), a co-organiser's is not. A newly invited
  * teacher must be of the writer's caseload, as the server requires (each organiser invites
- * from their own group); one invited before, checked again when the organisers change, is out
- * of reach outside it when the writer organises alone, and left to the server when there are
- * co-organisers. Null: no caseload stored.
+ * from their own group); one invited before, checked again when the organisers change, is
+ * left to the server outside the writer's caseload (the device does not know whether a
+ * remaining organiser coaches her). Null: no caseload stored.
  */
 async function organiserReach(
   db: LocalDb,
@@ -125,14 +125,11 @@ async function organiserReach(
   if (caseload.size === 0) return null;
   const organisersChanged = !before || !dequal(before.organiserIds, activity.organiserIds);
   const invited = new Set(before?.inviteeIds ?? []);
-  // The writer is always an organiser (the server refuses others), so a sole organiser is the
-  // writer — unless the organisers just changed: the writer may have stepped down.
-  const alone = activity.organiserIds.length === 1 && (!before || !organisersChanged);
   const out = new Map<string, readonly string[]>();
   for (const teacherId of activity.inviteeIds) {
     if (!organisersChanged && invited.has(teacherId)) continue;
     if (caseload.has(teacherId)) out.set(teacherId, activity.organiserIds);
-    else if (alone || !invited.has(teacherId)) out.set(teacherId, []);
+    else if (!invited.has(teacherId)) out.set(teacherId, []);
   }
   return out;
 }
