@@ -77,9 +77,13 @@ function TeacherBody({ teacher, offline }: { teacher: TeacherDetail; offline: bo
         )}
       </section>
 
-      {/* The visits list reads the server; offline, the device's own copy of them. */}
+      {/* The visits list reads the server; offline, the device's own copy of them — which holds
+          only the visits of the person's own coaching: for another coach's teacher it would
+          say «none» where the server has some, so it is not shown. */}
       {offline ? (
-        <DeviceTeacherVisitsSection teacherId={teacher.id} />
+        coaching ? (
+          <DeviceTeacherVisitsSection teacherId={teacher.id} />
+        ) : null
       ) : (
         <TeacherVisitsSection teacherId={teacher.id} />
       )}
